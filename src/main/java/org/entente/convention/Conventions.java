@@ -1,0 +1,157 @@
+package org.entente.convention;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.entente.convention.internal.ComponentSearch;
+import org.entente.convention.internal.ConventionDiffer;
+import org.entente.convention.internal.ConventionParser;
+import org.entente.convention.internal.ConventionVersionRepository;
+import org.entente.convention.internal.ConventionVersionRepository.StoredVersion;
+import org.entente.convention.internal.ResponsibilityResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The convention in force and its past versions: the one entry point other modules ask "who is responsible",
+ * "what are the service levels", "which version applied". Versions are parsed once and kept in memory; the
+ * database keeps every file verbatim. The file at {@code entente.convention.location} is validated at start-up:
+ * a faulty file stops the application with the file, line and fault.
+ */
+@Service
+public class Conventions {
+
+	private static final Logger log = LoggerFactory.getLogger(Conventions.class);
+
+	private record Loaded(Convention convention, ComponentSearch search, StoredVersion stored) {
+	}
+
+	private final ConventionVersionRepository repository;
+	private final Map<String, Loaded> byVersion = new ConcurrentHashMap<>();
+	private volatile Loaded current;
+	private volatile long knownLatestId;
+
+	public Conventions(ConventionVersionRepository repository, ConventionProperties properties) throws IOException {
+		this.repository = repository;
+		byte[] content;
+		try (InputStream in = properties.location().getInputStream()) {
+			content = in.readAllBytes();
+		}
+		String name = Optional.ofNullable(properties.location().getFilename()).orElse("convention.yaml");
+		Convention bundled = ConventionParser.parse(name, content);
+		Optional<StoredVersion> stored = repository.find(bundled.id(), bundled.version());
+		if (stored.isEmpty()) {
+			record(bundled, content, "démarrage");
+			log.info("Convention {} version {} enregistrée depuis {}", bundled.id(), bundled.version(), name);
+		}
+		else if (!stored.get().sha256().equals(bundled.sha256())) {
+			throw new ConventionFileException(List.of(new ConventionFileException.Fault(name, 1, "version",
+					"la version « " + bundled.version() + " » est déjà enregistrée avec un autre contenu ; "
+							+ "un avenant doit porter une nouvelle version")));
+		}
+		refresh();
+	}
+
+	/** The version in force: the last one loaded. */
+	public Convention current() {
+		return current.convention();
+	}
+
+	public Optional<Convention> version(String version) {
+		return Optional.ofNullable(byVersion.get(version)).map(Loaded::convention);
+	}
+
+	public List<ConventionVersion> versions() {
+		List<ConventionVersion> list = new ArrayList<>();
+		for (Loaded l : byVersion.values()) {
+			StoredVersion s = l.stored();
+			list.add(new ConventionVersion(s.conventionId(), s.version(), s.title(), s.amendment(), s.sourceName(),
+					s.sha256(), s.loadedAt(), s.loadedBy(), l == current));
+		}
+		list.sort(Comparator.comparing(ConventionVersion::loadedAt).reversed());
+		return list;
+	}
+
+	/** The component with this code in the version in force, or an exception naming the nearest codes. */
+	public Component component(String code) {
+		return current().component(code)
+			.orElseThrow(() -> new UnknownComponentException(code, current.search().nearest(code, 5)));
+	}
+
+	/** Who is responsible for this intervention on this component, in this context, and why. */
+	public Responsibility resolve(String componentCode, InterventionKind kind, ResponsibilityContext context) {
+		Loaded loaded = current;
+		Component component = loaded.convention().component(componentCode)
+			.orElseThrow(() -> new UnknownComponentException(componentCode, loaded.search().nearest(componentCode, 5)));
+		return ResponsibilityResolver.resolve(loaded.convention(), component, kind, context);
+	}
+
+	/** Components matching a free-text query, tolerant to accents, case and small typos. */
+	public List<Component> search(String query) {
+		return current.search().search(query);
+	}
+
+	public ConventionDiff diff(String fromVersion, String toVersion) {
+		Convention from = version(fromVersion).orElseThrow(() -> new IllegalArgumentException("Version « " + fromVersion + " » inconnue"));
+		Convention to = version(toVersion).orElseThrow(() -> new IllegalArgumentException("Version « " + toVersion + " » inconnue"));
+		return ConventionDiffer.diff(from, to);
+	}
+
+	/**
+	 * Validates an amended file (avenant) and records it as the new version in force. Nothing is stored when the
+	 * file has a fault, belongs to another convention or reuses a version.
+	 */
+	@Transactional
+	public Convention upload(String fileName, byte[] content, String user) {
+		Convention amended = ConventionParser.parse(fileName, content);
+		if (!amended.id().equals(current().id())) {
+			throw new ConventionFileException(List.of(new ConventionFileException.Fault(fileName, 1, "id",
+					"ce fichier est celui de la convention « " + amended.id() + " », pas de « " + current().id() + " »")));
+		}
+		if (repository.find(amended.id(), amended.version()).isPresent()) {
+			throw new ConventionFileException(List.of(new ConventionFileException.Fault(fileName, 1, "version",
+					"la version « " + amended.version() + " » existe déjà ; un avenant doit porter une nouvelle version")));
+		}
+		record(amended, content, user);
+		refresh();
+		log.info("Avenant : convention {} version {} chargée par {}", amended.id(), amended.version(), user);
+		return amended;
+	}
+
+	private void record(Convention convention, byte[] content, String user) {
+		String amendment = convention.lifecycle().amendment() == null ? null : convention.lifecycle().amendment().summary();
+		repository.insert(convention.id(), convention.version(), convention.title(), amendment, convention.source(),
+				convention.sha256(), new String(content, StandardCharsets.UTF_8), user);
+	}
+
+	/** Picks up versions loaded by another instance (several instances share one database). */
+	@Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+	public void refreshIfChanged() {
+		if (repository.latestId() != knownLatestId) {
+			refresh();
+		}
+	}
+
+	private synchronized void refresh() {
+		Loaded latest = null;
+		for (StoredVersion s : repository.findAll()) {
+			Loaded loaded = byVersion.computeIfAbsent(s.version(), v -> {
+				Convention c = ConventionParser.parse(s.sourceName(), s.bytes());
+				return new Loaded(c, new ComponentSearch(c), s);
+			});
+			latest = loaded;
+			knownLatestId = Math.max(knownLatestId, s.id());
+		}
+		current = latest;
+	}
+}

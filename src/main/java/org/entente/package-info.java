@@ -1,0 +1,2 @@
+/** Entente application root: bootstraps the modules below. */
+package org.entente;
