@@ -1,0 +1,7 @@
+/**
+ * Governance: the committees of article 4 and their meetings, the convention's own lifecycle (article 7: end,
+ * renewal window, termination notices, reminders) and the ENT contribution of the financial annex. Depends on
+ * {@code convention} because every date, cadence, member list and amount it computes comes from the convention file.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Gouvernance", allowedDependencies = "convention")
+package org.entente.governance;
