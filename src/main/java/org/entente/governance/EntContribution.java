@@ -7,7 +7,8 @@ import org.entente.convention.PointToClarify;
 
 /**
  * The Département's ENT contribution for one calendar year (financial annex), with the inputs it was computed from,
- * the lines the annex's table shows, and the points of the text the computation had to interpret.
+ * the lines the annex's table shows, and the convention file's points to clarify on the annex (the readings the
+ * computation applies).
  *
  * @param amount whole euros, rounded up ("arrondi à l'euro supérieur")
  * @param exactAmount the amount before rounding, for the reader who checks the arithmetic
@@ -20,8 +21,8 @@ public record EntContribution(int year, int pupils, BigDecimal pricePerPupil, Bi
 		Long annexAmount, boolean whatIf, List<Line> lines, List<PointToClarify> pointsToClarify,
 		String conventionVersion) {
 
-	/** The 60/40 split in whole euros; the two parts always add up to the amount. */
-	public record Split(long evolutiveMaintenance, long investment) {
+	/** The 60/40 split in euros and cents; the two parts always add up to the amount. */
+	public record Split(BigDecimal evolutiveMaintenance, BigDecimal investment) {
 	}
 
 	/** One row of the annex's table: a French label and its value formatted as the annex prints it. */
@@ -33,9 +34,7 @@ public record EntContribution(int year, int pupils, BigDecimal pricePerPupil, Bi
 		return annexAmount == null || whatIf || annexAmount == amount;
 	}
 
-	public EntContribution withConvention(String version, List<PointToClarify> morePoints) {
-		List<PointToClarify> points = new java.util.ArrayList<>(pointsToClarify);
-		points.addAll(morePoints);
+	public EntContribution withConvention(String version, List<PointToClarify> points) {
 		return new EntContribution(year, pupils, pricePerPupil, syntecIndex, syntecBase, coefficient, months, amount,
 				exactAmount, split, annexAmount, whatIf, lines, List.copyOf(points), version);
 	}

@@ -11,6 +11,7 @@ import org.entente.convention.Committee;
 import org.entente.convention.Convention;
 import org.entente.convention.Finance;
 import org.entente.convention.Lifecycle;
+import org.entente.convention.PointToClarify;
 
 /** The 2025–2026 convention's governance data, built in code so that unit tests do not depend on the YAML file. */
 public final class GovernanceFixtures {
@@ -51,8 +52,14 @@ public final class GovernanceFixtures {
 						new Committee.Member("ACA", "Directeur·ice des Systèmes d'Information et de l'Innovation", null)));
 	}
 
+	private static PointToClarify point(String id, String clause) {
+		return new PointToClarify(id, "Point " + id, null, clause, List.of("Lecture 1", "Lecture 2"), "Lecture 1");
+	}
+
 	public static Convention convention() {
 		return new Convention("ille-et-vilaine-2025-2026", "1", "Convention de service", lifecycle(), List.of(), List.of(),
-				Map.of(), List.of(), null, null, null, null, finance(), committees(), "convention-2025-2026.yaml", "0");
+				Map.of(), List.of(point("PAC-33", "Annexe financière, 3.1. Calcul de la contribution 2025 et 2026"),
+						point("PAC-38", "Article 4")),
+				null, null, null, null, finance(), committees(), "convention-2025-2026.yaml", "0");
 	}
 }

@@ -2,15 +2,12 @@ package org.entente.governance.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.entente.convention.Convention;
 import org.entente.convention.Finance;
-import org.entente.convention.Lifecycle;
 import org.entente.convention.PointToClarify;
 import org.entente.governance.EntContribution;
 import org.entente.governance.EntContribution.Line;
@@ -34,21 +31,18 @@ public final class EntContributionCalculator {
 
 	/**
 	 * The contribution of {@code year} as the convention file states it, or a what-if when any of {@code pupils},
-	 * {@code syntecIndex}, {@code months} is given. Adds the convention version and, when the annex's prorata differs
-	 * from the months the convention is in force that year, the point to clarify that says so.
+	 * {@code syntecIndex}, {@code months} is given; with the convention version and the file's points to clarify on
+	 * the financial annex (prorata, split, coefficient, headcount), which say the reading applied here.
 	 */
 	public static EntContribution compute(Convention convention, int year, Integer pupils, BigDecimal syntecIndex,
 			Integer months) {
 		Finance finance = convention.finance();
-		EntContribution result = compute(finance, year, pupils, syntecIndex, months);
-		List<PointToClarify> more = new ArrayList<>();
-		int inForce = monthsInForce(convention.lifecycle(), year);
-		Optional<Finance.Year> annexYear = annexYear(finance, year);
-		if (annexYear.isPresent() && inForce > 0 && annexYear.get().months() != inForce) {
-			long alternative = compute(finance, year, null, null, inForce).amount();
-			more.add(prorataPoint(finance, convention.lifecycle(), annexYear.get(), inForce, alternative));
-		}
-		return result.withConvention(convention.version(), more);
+		String annex = finance.clause() == null ? "Annexe financière" : finance.clause();
+		List<PointToClarify> points = convention.pointsToClarify()
+			.stream()
+			.filter(p -> p.clause() != null && p.clause().startsWith(annex))
+			.toList();
+		return compute(finance, year, pupils, syntecIndex, months).withConvention(convention.version(), points);
 	}
 
 	/** The contribution from the finance parameters alone; null arguments take the file's values. */
@@ -96,35 +90,24 @@ public final class EntContributionCalculator {
 						decimal(usedIndex) + " / " + decimal(finance.syntec().base()) + " (indice de base, "
 								+ baseDate(finance) + ") = " + decimal(coefficient)),
 				new Line("EVOLUTIVE_MAINTENANCE", "Maintenance évolutive (" + percent(finance.split().evolutiveMaintenance())
-						+ ")", split.evolutiveMaintenance() + " €"),
+						+ ")", decimal(split.evolutiveMaintenance()) + " €"),
 				new Line("INVESTMENT", "Investissement (" + percent(finance.split().investment()) + ")",
-						split.investment() + " €"));
+						decimal(split.investment()) + " €"));
 
 		return new EntContribution(year, usedPupils, finance.pricePerPupil(), usedIndex, finance.syntec().base(),
 				coefficient, usedMonths, amount, exact, split, annexYear.map(Finance.Year::amount).orElse(null), whatIf,
-				lines, List.of(coefficientPoint(finance), splitPoint(finance)), null);
+				lines, List.of(), null);
 	}
 
 	/**
-	 * Evolutive maintenance = its share rounded half-up to the euro; investment = the rest, so that the parts add up
-	 * to the amount paid (a point to clarify: the annex gives percentages only).
+	 * Investment = its share of the amount to the cent (half-up); evolutive maintenance = the rest, so that the parts
+	 * add up to the amount paid. The annex gives percentages only: this is the reading the convention file retains
+	 * (point to clarify "Arrondi de la répartition 60 % / 40 %").
 	 */
 	static Split split(long amount, Finance.Split shares) {
-		long maintenance = shares.evolutiveMaintenance()
-			.multiply(BigDecimal.valueOf(amount))
-			.setScale(0, RoundingMode.HALF_UP)
-			.longValueExact();
-		return new Split(maintenance, amount - maintenance);
-	}
-
-	/** Months of {@code year} the convention is in force, counting a month begun as a month. */
-	static int monthsInForce(Lifecycle lifecycle, int year) {
-		LocalDate from = max(lifecycle.validFrom(), LocalDate.of(year, 1, 1));
-		LocalDate to = min(lifecycle.validTo(), LocalDate.of(year, 12, 31));
-		if (to.isBefore(from)) {
-			return 0;
-		}
-		return (int) (YearMonth.from(from).until(YearMonth.from(to), java.time.temporal.ChronoUnit.MONTHS) + 1);
+		BigDecimal total = BigDecimal.valueOf(amount).setScale(2);
+		BigDecimal investment = shares.investment().multiply(total).setScale(2, RoundingMode.HALF_UP);
+		return new Split(total.subtract(investment), investment);
 	}
 
 	private static void validate(int pupils, BigDecimal index, int months) {
@@ -144,45 +127,6 @@ public final class EntContributionCalculator {
 				: finance.years().stream().filter(y -> y.year() == year).findFirst();
 	}
 
-	private static PointToClarify coefficientPoint(Finance finance) {
-		int scale = finance.coefficient().scale();
-		return new PointToClarify("ENT-COEFFICIENT-ARRONDI", "Arrondi du coefficient de révision", null,
-				clause(finance, "§3.1"),
-				List.of("Le coefficient C = Syn / Syn(0) est arrondi au plus proche à " + scale
-						+ " décimales, comme C(0) = 1,000 est écrit.",
-						"Le coefficient est tronqué à " + scale + " décimales.",
-						"Le coefficient n'est pas arrondi : seul le montant final l'est."),
-				"Entente arrondit le coefficient au plus proche (demi supérieur) à " + scale
-						+ " décimales, jusqu'à décision du comité.");
-	}
-
-	private static PointToClarify splitPoint(Finance finance) {
-		return new PointToClarify("ENT-REPARTITION-ARRONDI", "Arrondi de la répartition "
-				+ percent(finance.split().evolutiveMaintenance()) + " / " + percent(finance.split().investment()), null,
-				clause(finance, "§2"),
-				List.of("Deux montants à l'euro : la maintenance évolutive est arrondie au plus proche et l'investissement "
-						+ "reçoit le reste, de sorte que les parts totalisent le montant versé.",
-						"Deux montants au centime, sans arrondi.",
-						"Chaque part arrondie à l'euro supérieur, comme le montant : le total peut dépasser d'un euro."),
-				"Entente retient la première lecture jusqu'à décision du comité.");
-	}
-
-	private static PointToClarify prorataPoint(Finance finance, Lifecycle lifecycle, Finance.Year year, int inForce,
-			long alternative) {
-		return new PointToClarify("ENT-PRORATA-" + year.year(), "Prorata " + year.year() + " : " + year.months()
-				+ " mois dans l'annexe, " + inForce + " mois de convention", null, clause(finance, "§3.1"),
-				List.of("Le tableau de l'annexe retient " + year.months() + " mois pour " + year.year() + " ("
-						+ year.amount() + " €).",
-						"La convention est en vigueur à partir du " + lifecycle.validFrom() + ", soit " + inForce
-								+ " mois en " + year.year() + " (" + alternative + " €)."),
-				"Entente applique le tableau de l'annexe (" + year.months()
-						+ " mois) ; un calcul « et si » donne l'autre lecture.");
-	}
-
-	private static String clause(Finance finance, String section) {
-		return (finance.clause() == null ? "Annexe financière" : finance.clause()) + " " + section;
-	}
-
 	private static String baseDate(Finance finance) {
 		YearMonth date = finance.syntec().baseDate();
 		return date == null ? "date de base"
@@ -199,11 +143,5 @@ public final class EntContributionCalculator {
 		return decimal(share.movePointRight(2).stripTrailingZeros()) + " %";
 	}
 
-	private static LocalDate max(LocalDate a, LocalDate b) {
-		return a.isAfter(b) ? a : b;
-	}
 
-	private static LocalDate min(LocalDate a, LocalDate b) {
-		return a.isBefore(b) ? a : b;
-	}
 }

@@ -63,14 +63,25 @@ class EntContributionCalculatorTests {
 	}
 
 	@Test
-	void splitsSixtyFortyInWholeEurosThatAddUp() {
-		// 60 % of 18411 = 11046.6 → 11047; the investment takes the rest (7364), not its own rounding (7364.4).
+	void splitsSixtyFortyToTheCentWithTheInvestmentAtItsShareAndMaintenanceTheRest() {
 		EntContribution c2025 = EntContributionCalculator.compute(finance, 2025, null, null, null);
-		assertThat(c2025.split()).isEqualTo(new EntContribution.Split(11047, 7364));
-		// 60 % of 55233 = 33139.8 → 33140; 40 % = 22093.2 → the rest is 22093.
+		assertThat(c2025.split().investment()).isEqualByComparingTo("7364.40");
+		assertThat(c2025.split().evolutiveMaintenance()).isEqualByComparingTo("11046.60");
 		EntContribution c2026 = EntContributionCalculator.compute(finance, 2026, null, null, null);
-		assertThat(c2026.split()).isEqualTo(new EntContribution.Split(33140, 22093));
-		assertThat(c2026.lines()).extracting(Line::label).contains("Maintenance évolutive (60 %)", "Investissement (40 %)");
+		assertThat(c2026.split().investment()).isEqualByComparingTo("22093.20");
+		assertThat(c2026.split().evolutiveMaintenance()).isEqualByComparingTo("33139.80");
+		assertThat(c2026.lines()).extracting(Line::label, Line::value)
+			.contains(org.assertj.core.groups.Tuple.tuple("Maintenance évolutive (60 %)", "33139,80 €"),
+					org.assertj.core.groups.Tuple.tuple("Investissement (40 %)", "22093,20 €"));
+	}
+
+	@Test
+	void theSplitAlwaysAddsUpEvenWhenTheShareHasMoreThanTwoDecimals() {
+		// 33.3 % of 1 € = 0.333 → 0.33 to the cent; the rest (0.67) goes to maintenance
+		EntContribution.Split split = EntContributionCalculator.split(1,
+				new Finance.Split(new BigDecimal("0.667"), new BigDecimal("0.333")));
+		assertThat(split.investment()).isEqualByComparingTo("0.33");
+		assertThat(split.evolutiveMaintenance()).isEqualByComparingTo("0.67");
 	}
 
 	@ParameterizedTest(name = "{0} pupils, index {1}, {2} months → {3} €")
@@ -92,7 +103,7 @@ class EntContributionCalculatorTests {
 
 		assertThat(c.amount()).isEqualTo(amount);
 		assertThat(c.coefficient()).isEqualByComparingTo(coefficient);
-		assertThat(c.split().evolutiveMaintenance() + c.split().investment()).isEqualTo(amount);
+		assertThat(c.split().evolutiveMaintenance().add(c.split().investment())).isEqualByComparingTo(Long.toString(amount));
 	}
 
 	@Test
@@ -144,43 +155,20 @@ class EntContributionCalculatorTests {
 	}
 
 	@Test
-	void namesTheRoundingsItHadToChooseAsPointsToClarify() {
+	void fromFinanceAloneItCarriesNoVersionAndNoPoints() {
 		EntContribution c = EntContributionCalculator.compute(finance, 2026, null, null, null);
 
-		assertThat(c.pointsToClarify()).extracting(PointToClarify::id)
-			.containsExactly("ENT-COEFFICIENT-ARRONDI", "ENT-REPARTITION-ARRONDI");
-		assertThat(c.pointsToClarify()).allSatisfy(p -> {
-			assertThat(p.readings()).hasSizeGreaterThanOrEqualTo(2);
-			assertThat(p.retained()).isNotBlank();
-			assertThat(p.clause()).startsWith("Annexe financière");
-		});
+		assertThat(c.conventionVersion()).isNull();
+		assertThat(c.pointsToClarify()).isEmpty();
 	}
 
 	@Test
-	void withTheConventionFlagsThe2025ProrataAndCarriesTheVersion() {
-		EntContribution c2025 = EntContributionCalculator.compute(GovernanceFixtures.convention(), 2025, null, null,
-				null);
+	void withTheConventionItCarriesTheVersionAndTheFilesPointsOnTheFinancialAnnex() {
+		EntContribution c = EntContributionCalculator.compute(GovernanceFixtures.convention(), 2025, null, null, null);
 
-		assertThat(c2025.conventionVersion()).isEqualTo("1");
-		assertThat(c2025.amount()).isEqualTo(18411);
-		assertThat(c2025.pointsToClarify()).filteredOn(p -> p.id().equals("ENT-PRORATA-2025")).singleElement()
-			.satisfies(p -> {
-				assertThat(p.title()).contains("4 mois", "9 mois");
-				assertThat(p.readings()).anySatisfy(r -> assertThat(r).contains("41425 €"));
-			});
-
-		EntContribution c2026 = EntContributionCalculator.compute(GovernanceFixtures.convention(), 2026, null, null,
-				null);
-		assertThat(c2026.pointsToClarify()).extracting(PointToClarify::id).doesNotContain("ENT-PRORATA-2026");
-	}
-
-	@Test
-	void countsTheMonthsInForce() {
-		var lifecycle = GovernanceFixtures.lifecycle();
-		assertThat(EntContributionCalculator.monthsInForce(lifecycle, 2024)).isZero();
-		assertThat(EntContributionCalculator.monthsInForce(lifecycle, 2025)).isEqualTo(9);
-		assertThat(EntContributionCalculator.monthsInForce(lifecycle, 2026)).isEqualTo(12);
-		assertThat(EntContributionCalculator.monthsInForce(lifecycle, 2027)).isZero();
+		assertThat(c.conventionVersion()).isEqualTo("1");
+		assertThat(c.amount()).isEqualTo(18411);
+		assertThat(c.pointsToClarify()).extracting(PointToClarify::id).containsExactly("PAC-33");
 	}
 
 	@Test

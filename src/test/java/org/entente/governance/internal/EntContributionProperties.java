@@ -28,7 +28,8 @@ class EntContributionProperties {
 			.divide(BigDecimal.valueOf(12), 20, RoundingMode.HALF_UP);
 		assertThat(BigDecimal.valueOf(c.amount())).isGreaterThanOrEqualTo(exact);
 		assertThat(BigDecimal.valueOf(c.amount() - 1)).isLessThan(exact);
-		assertThat(c.split().evolutiveMaintenance() + c.split().investment()).isEqualTo(c.amount());
+		assertThat(c.split().evolutiveMaintenance().add(c.split().investment()))
+			.isEqualByComparingTo(BigDecimal.valueOf(c.amount()));
 		assertThat(c.split().evolutiveMaintenance()).isGreaterThanOrEqualTo(c.split().investment());
 	}
 }
