@@ -84,8 +84,14 @@ public final class YearTable {
 		return false;
 	}
 
+	/** Epoch nanoseconds; a long holds them from 1677 to 2262, beyond any ticket. */
 	public static long nanos(Instant instant) {
-		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+		try {
+			return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+		}
+		catch (ArithmeticException e) {
+			throw new IllegalArgumentException("l'instant " + instant + " est hors du calendrier ouvré");
+		}
 	}
 
 	public static Instant instant(long nanos) {
