@@ -7,13 +7,18 @@ import java.util.Set;
 
 /** Part 4 of the operational annex: indicators, criticality of services and data, clocks, priority classes. */
 public record ServiceLevels(String clause, List<CriticalService> criticalServices, List<CriticalData> criticalData,
-		List<Clock> clocks, List<PriorityClass> priorityClasses, List<String> indicators) {
+		List<CriticalData> nonCriticalData, List<Clock> clocks, List<PriorityClass> priorityClasses,
+		List<Indicator> indicators) {
+
+	/** An indicator of §4 (satisfaction survey, monthly statistics, …), with its cadence when the text gives one. */
+	public record Indicator(String code, String label, Period cadence, String text, String clause) {
+	}
 
 	/** A service or equipment the convention lists as critical, with the components it covers. */
 	public record CriticalService(String label, List<String> components) {
 	}
 
-	/** Data whose availability is critical, with maximum loss and retention. */
+	/** Data the text classes as critical (with maximum loss and retention) or not critical. */
 	public record CriticalData(String code, String label, Period maxDataLoss, Period retention) {
 	}
 

@@ -130,9 +130,14 @@ public final class ConventionParser {
 			dto = MAPPER.convertValue(plain, ConventionFile.class);
 		}
 		catch (JacksonException e) {
-			List<Object> path = e.getPath().stream()
+			List<Object> path = new ArrayList<>(e.getPath().stream()
 				.map(r -> r.getPropertyName() != null ? (Object) r.getPropertyName() : (Object) r.getIndex())
-				.toList();
+				.toList());
+			// A bad map key (an unknown column) is reported on the map; point at the key itself.
+			if (e instanceof InvalidFormatException f && f.getValue() instanceof String key
+					&& !path.isEmpty() && !key.equals(path.get(path.size() - 1)) && hasKey(path, key)) {
+				path.add(key);
+			}
 			fault(path, describe(e));
 			throw new ConventionFileException(faults);
 		}
@@ -613,8 +618,18 @@ public final class ConventionParser {
 		faults.add(new Fault(file, locate(path), render(path), message));
 	}
 
+	private boolean hasKey(List<Object> path, String key) {
+		List<Object> withKey = new ArrayList<>(path);
+		withKey.add(key);
+		return locateNode(withKey) != locateNode(path);
+	}
+
 	/** The line of the deepest node the path reaches (1-based). */
 	private int locate(List<Object> path) {
+		return line(locateNode(path));
+	}
+
+	private Node locateNode(List<Object> path) {
 		Node node = root;
 		for (Object step : path) {
 			Node next = null;
@@ -637,7 +652,7 @@ public final class ConventionParser {
 			}
 			node = next;
 		}
-		return line(node);
+		return node;
 	}
 
 	private static int line(Node node) {

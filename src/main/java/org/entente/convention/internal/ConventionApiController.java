@@ -1,0 +1,110 @@
+package org.entente.convention.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.entente.convention.Component;
+import org.entente.convention.Convention;
+import org.entente.convention.ConventionVersion;
+import org.entente.convention.Conventions;
+import org.entente.convention.Funding;
+import org.entente.convention.InterventionKind;
+import org.entente.convention.Network;
+import org.entente.convention.PointToClarify;
+import org.entente.convention.Responsibility;
+import org.entente.convention.ResponsibilityContext;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/** The convention as a public API: the matrix, who is responsible, the points to clarify, the versions. */
+@RestController
+@RequestMapping("/api/v1/convention")
+@Tag(name = "Convention", description = "La convention comme donnée : qui fait quoi, et pourquoi")
+class ConventionApiController {
+
+	record ConventionRef(String id, String version, String title, LocalDate validFrom, LocalDate validTo) {
+	}
+
+	record MatrixRow(String code, String label, String domain, String section, String clause,
+			Map<InterventionKind, List<String>> responsibilities, List<String> notes) {
+	}
+
+	record Matrix(ConventionRef convention, List<MatrixRow> components) {
+	}
+
+	record ResponsibilityView(List<String> parties, String explanation, String clause, String conventionVersion,
+			List<PointToClarify> pointsToClarify, boolean toArbitrate) {
+	}
+
+	private final Conventions conventions;
+
+	ConventionApiController(Conventions conventions) {
+		this.conventions = conventions;
+	}
+
+	@GetMapping("/matrix")
+	@Operation(summary = "La matrice « qui fait quoi » de la convention en vigueur")
+	ResponseEntity<Matrix> matrix(WebRequest request) {
+		Convention c = conventions.current();
+		// The matrix only changes with a new version: its hash is a strong ETag, and slow lines are spared.
+		if (request.checkNotModified('"' + c.sha256() + '"')) {
+			return null;
+		}
+		List<MatrixRow> rows = c.components().values().stream().map(ConventionApiController::row).toList();
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache())
+			.eTag('"' + c.sha256() + '"')
+			.body(new Matrix(ref(c), rows));
+	}
+
+	@GetMapping("/responsibility")
+	@Operation(summary = "Qui est responsable d'une intervention sur un composant, dans un contexte donné, et pourquoi")
+	ResponsibilityView responsibility(@RequestParam String component, @RequestParam InterventionKind intervention,
+			@RequestParam(required = false) Funding funding, @RequestParam(required = false) Network network,
+			@RequestParam(required = false) Boolean sharedBetweenNetworks) {
+		Responsibility r = conventions.resolve(component, intervention,
+				new ResponsibilityContext(funding, network, sharedBetweenNetworks));
+		return new ResponsibilityView(r.parties(), r.explanation(), r.clause(), r.conventionVersion(), r.pointsToClarify(),
+				r.toArbitrate());
+	}
+
+	@GetMapping("/points-to-clarify")
+	@Operation(summary = "Les points à clarifier de la convention en vigueur")
+	List<PointToClarify> points() {
+		return conventions.current().pointsToClarify();
+	}
+
+	@GetMapping("/search")
+	@Operation(summary = "Recherche tolérante (accents, casse, petites fautes) dans les lignes de la matrice")
+	List<MatrixRow> search(@RequestParam("q") String query) {
+		return conventions.search(query).stream().map(ConventionApiController::row).toList();
+	}
+
+	@GetMapping("/versions")
+	@Operation(summary = "Les versions chargées de la convention (avenants)")
+	List<ConventionVersion> versions() {
+		return conventions.versions();
+	}
+
+	static ConventionRef ref(Convention c) {
+		return new ConventionRef(c.id(), c.version(), c.title(), c.lifecycle().validFrom(), c.lifecycle().validTo());
+	}
+
+	static MatrixRow row(Component component) {
+		Map<InterventionKind, List<String>> cells = new LinkedHashMap<>();
+		for (InterventionKind kind : component.area().kinds()) {
+			cells.put(kind, component.cell(kind).parties());
+		}
+		return new MatrixRow(component.code(), component.label(), component.domain(), component.section(),
+				component.clause(), cells, component.notes());
+	}
+}

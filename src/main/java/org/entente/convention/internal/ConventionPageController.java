@@ -1,0 +1,140 @@
+package org.entente.convention.internal;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.entente.convention.Component;
+import org.entente.convention.Convention;
+import org.entente.convention.ConventionFileException;
+import org.entente.convention.Conventions;
+import org.entente.convention.Domain;
+import org.entente.convention.Funding;
+import org.entente.convention.InterventionKind;
+import org.entente.convention.Network;
+import org.entente.convention.ResponsibilityContext;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "Qui fait quoi ?", the points to clarify, and the versions with their differences. */
+@Controller
+class ConventionPageController {
+
+	/** A domain with the rows that pass the filters. */
+	record DomainView(Domain domain, List<Component> rows) {
+	}
+
+	private final Conventions conventions;
+
+	ConventionPageController(Conventions conventions) {
+		this.conventions = conventions;
+	}
+
+	@GetMapping("/qui-fait-quoi")
+	String matrix(@RequestParam(name = "q", required = false) String query,
+			@RequestParam(required = false) String party, @RequestParam(required = false) InterventionKind intervention,
+			@RequestParam(required = false) String component, @RequestParam(required = false) InterventionKind kind,
+			@RequestParam(required = false) Funding funding, @RequestParam(required = false) Network network,
+			@RequestParam(required = false) Boolean shared, Model model) {
+		Convention c = conventions.current();
+		Set<String> matching = query == null || query.isBlank() ? null
+				: new LinkedHashSet<>(conventions.search(query).stream().map(Component::code).toList());
+		List<DomainView> domains = new ArrayList<>();
+		int count = 0;
+		for (Domain d : c.domains()) {
+			List<Component> rows = d.components().stream()
+				.filter(r -> matching == null || matching.contains(r.code()))
+				.filter(r -> intervention == null || r.area().kinds().contains(intervention))
+				.filter(r -> party == null || party.isBlank() || hasParty(r, party, intervention))
+				.toList();
+			if (!rows.isEmpty()) {
+				domains.add(new DomainView(d, rows));
+				count += rows.size();
+			}
+		}
+		model.addAttribute("convention", c);
+		model.addAttribute("domains", domains);
+		model.addAttribute("count", count);
+		model.addAttribute("q", query);
+		model.addAttribute("party", party);
+		model.addAttribute("intervention", intervention);
+		model.addAttribute("kinds", InterventionKind.values());
+		model.addAttribute("fundings", Funding.values());
+		model.addAttribute("networks", Network.values());
+		model.addAttribute("component", component);
+		model.addAttribute("kind", kind);
+		model.addAttribute("funding", funding);
+		model.addAttribute("network", network);
+		model.addAttribute("shared", shared);
+		if (component != null && !component.isBlank() && kind != null) {
+			try {
+				model.addAttribute("answer", conventions.resolve(component, kind, new ResponsibilityContext(funding, network, shared)));
+				model.addAttribute("answerComponent", conventions.component(component));
+			}
+			catch (IllegalArgumentException | org.entente.convention.UnknownComponentException e) {
+				model.addAttribute("questionError", e.getMessage());
+			}
+		}
+		else if (component != null || kind != null) {
+			model.addAttribute("questionError", "Choisissez une intervention et un équipement ou service.");
+		}
+		return "convention/matrix";
+	}
+
+	private static boolean hasParty(Component row, String party, InterventionKind intervention) {
+		if (intervention != null) {
+			return row.cell(intervention).parties().contains(party);
+		}
+		return row.cells().values().stream().anyMatch(cell -> cell.parties().contains(party));
+	}
+
+	@GetMapping("/points-a-clarifier")
+	String points(Model model) {
+		model.addAttribute("convention", conventions.current());
+		return "convention/points";
+	}
+
+	@GetMapping("/convention/versions")
+	String versions(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+		model.addAttribute("versions", conventions.versions());
+		model.addAttribute("convention", conventions.current());
+		if (from != null && to != null) {
+			try {
+				model.addAttribute("diff", conventions.diff(from, to));
+			}
+			catch (IllegalArgumentException e) {
+				model.addAttribute("diffError", e.getMessage());
+			}
+		}
+		return "convention/versions";
+	}
+
+	@PostMapping("/convention/versions")
+	@PreAuthorize("hasRole('ADMIN')")
+	String upload(@RequestParam("file") MultipartFile file, Principal principal, RedirectAttributes redirect)
+			throws IOException {
+		String previous = conventions.current().version();
+		try {
+			if (file.isEmpty()) {
+				redirect.addFlashAttribute("uploadErrors", List.of("Aucun fichier choisi."));
+				return "redirect:/convention/versions#avenant";
+			}
+			Convention loaded = conventions.upload(file.getOriginalFilename(), file.getBytes(), principal.getName());
+			redirect.addFlashAttribute("uploaded", loaded.version());
+			return "redirect:/convention/versions?from=" + previous + "&to=" + loaded.version();
+		}
+		catch (ConventionFileException e) {
+			redirect.addFlashAttribute("uploadErrors", e.faults().stream().map(Object::toString).toList());
+			return "redirect:/convention/versions#avenant";
+		}
+	}
+}

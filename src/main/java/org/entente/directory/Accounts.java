@@ -1,0 +1,62 @@
+package org.entente.directory;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Local accounts: creation with a hashed password, look-up, and the scope each account entitles. */
+@Service
+public class Accounts {
+
+	private final JdbcClient jdbc;
+	private final PasswordEncoder passwordEncoder;
+
+	public Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+		this.jdbc = jdbc;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	public Optional<Account> find(String username) {
+		return jdbc.sql("select * from account where username = ?").param(username).query(Accounts::map).optional();
+	}
+
+	public List<Account> findAll() {
+		return jdbc.sql("select * from account order by username").query(Accounts::map).list();
+	}
+
+	/** A new account; the password is stored as a BCrypt hash only. */
+	@Transactional
+	public Account create(NewAccount a) {
+		jdbc.sql("""
+				insert into account (username, password_hash, display_name, email, role, party, establishment, demo, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(a.username(), passwordEncoder.encode(a.password()), a.displayName(), a.email(), a.role().name(),
+					a.party(), a.establishment(), a.demo(), Timestamp.from(Instant.now()))
+			.update();
+		return find(a.username()).orElseThrow();
+	}
+
+	@Transactional
+	public void changePassword(String username, String password) {
+		jdbc.sql("update account set password_hash = ?, failed_logins = 0, locked_until = null where username = ?")
+			.params(passwordEncoder.encode(password), username)
+			.update();
+	}
+
+	/** What is needed to create an account. */
+	public record NewAccount(String username, String password, String displayName, String email, Role role,
+			String party, String establishment, boolean demo) {
+	}
+
+	static Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("party"),
+				rs.getString("establishment"), rs.getBoolean("enabled"), rs.getBoolean("demo"));
+	}
+}

@@ -1,0 +1,126 @@
+package org.entente.directory.internal;
+
+import java.security.SecureRandom;
+import java.util.List;
+
+import org.entente.directory.Accounts;
+import org.entente.directory.Accounts.NewAccount;
+import org.entente.directory.DirectoryProperties;
+import org.entente.directory.Establishment;
+import org.entente.directory.EstablishmentKind;
+import org.entente.directory.Establishments;
+import org.entente.directory.Role;
+import org.entente.directory.Uai;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo mode: fictitious collèges (marked as demo, valid UAIs in the 035 range) and one account per role. The
+ * password comes from ENTENTE_DEMO_PASSWORD, or a random one is printed once, when the accounts are created.
+ */
+@Component
+@Order(0)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	/** Demo collèges: a number in the 035 range (the check letter is computed), name, commune. */
+	static final List<Object[]> COLLEGES = List.of(
+			new Object[] { 359901, "Collège de démonstration Les Chênes", "Rennes" },
+			new Object[] { 359902, "Collège de démonstration Surcouf", "Saint-Malo" },
+			new Object[] { 359903, "Collège de démonstration Les Remparts", "Fougères" },
+			new Object[] { 359904, "Collège de démonstration La Vilaine", "Redon" },
+			new Object[] { 359905, "Collège de démonstration Les Rochers", "Vitré" },
+			new Object[] { 359906, "Collège de démonstration Le Grand Pré", "Bruz" },
+			new Object[] { 359907, "Collège de démonstration Brocéliande", "Montfort-sur-Meu" },
+			new Object[] { 359908, "Collège de démonstration L'Émeraude", "Dinard" },
+			new Object[] { 359909, "Collège de démonstration Le Château", "Combourg" },
+			new Object[] { 359910, "Collège de démonstration La Seiche", "Janzé" });
+
+	static final int CITE_SCOLAIRE = 359990;
+
+	private final DirectoryProperties properties;
+	private final Establishments establishments;
+	private final Accounts accounts;
+
+	DemoData(DirectoryProperties properties, Establishments establishments, Accounts accounts) {
+		this.properties = properties;
+		this.establishments = establishments;
+		this.accounts = accounts;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (!properties.demo().enabled()) {
+			return;
+		}
+		for (Object[] c : COLLEGES) {
+			establishments.save(new Establishment(Uai.withCheckLetter((Integer) c[0]), (String) c[1], (String) c[2],
+					EstablishmentKind.COLLEGE, true));
+		}
+		establishments.save(new Establishment(Uai.withCheckLetter(CITE_SCOLAIRE), "Cité scolaire de démonstration (hors convention)",
+				"Rennes", EstablishmentKind.CITE_SCOLAIRE, true));
+		String college = Uai.withCheckLetter((Integer) COLLEGES.get(0)[0]).value();
+		String college2 = Uai.withCheckLetter((Integer) COLLEGES.get(1)[0]).value();
+		List<NewAccount> demo = List.of(
+				account("admin", "Administration Entente", Role.ADMIN, null, null),
+				account("agent.cd", "Agent du Département (démo)", Role.CD_AGENT, "CD", null),
+				account("agent.aca", "Agent de l'Académie (démo)", Role.ACA_AGENT, "ACA", null),
+				account("niveau1", "Plateforme d'assistance niveau 1 (démo)", Role.LEVEL1_AGENT, "ACA", null),
+				account("college", "Secrétariat du collège Les Chênes (démo)", Role.SCHOOL_STAFF, "EPLE", college),
+				account("college2", "Secrétariat du collège Surcouf (démo)", Role.SCHOOL_STAFF, "EPLE", college2),
+				account("prestataire", "Prestataire du Département (démo)", Role.CONTRACTOR, "CD", null),
+				account("rssi", "RSSI académique (démo)", Role.RSSI, "ACA", null),
+				account("dpd", "Délégué·e à la protection des données (démo)", Role.DPO, "ACA", null),
+				account("finances", "Gestion financière du Département (démo)", Role.FINANCE, "CD", null),
+				account("glpi-agent", "GLPI Agent (démo)", Role.INVENTORY_AGENT, "CD", null));
+		String configured = properties.demo().password();
+		boolean fromEnvironment = configured != null && !configured.isBlank();
+		String password = fromEnvironment ? configured : randomPassword();
+		int created = 0;
+		for (NewAccount a : demo) {
+			if (accounts.find(a.username()).isEmpty()) {
+				accounts.create(withPassword(a, password));
+				created++;
+			}
+			else if (fromEnvironment) {
+				accounts.changePassword(a.username(), password);
+			}
+		}
+		if (created > 0 && !fromEnvironment) {
+			// Printed once, at creation: the hash alone is stored. Set ENTENTE_DEMO_PASSWORD to choose or reset it.
+			log.warn("""
+
+					==================================================================
+					 Mode démonstration : {} comptes créés (admin, agent.cd, agent.aca,
+					 niveau1, college, prestataire, rssi, dpd, finances, …)
+					 Mot de passe : {}
+					 (affiché une seule fois ; ENTENTE_DEMO_PASSWORD pour le choisir)
+					==================================================================""", created, password);
+		}
+	}
+
+	private static NewAccount account(String username, String name, Role role, String party, String establishment) {
+		return new NewAccount(username, null, name, username + "@demo.entente.invalid", role, party, establishment, true);
+	}
+
+	private static NewAccount withPassword(NewAccount a, String password) {
+		return new NewAccount(a.username(), password, a.displayName(), a.email(), a.role(), a.party(), a.establishment(), a.demo());
+	}
+
+	private static String randomPassword() {
+		String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+		SecureRandom random = new SecureRandom();
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return b.toString();
+	}
+}

@@ -1,0 +1,97 @@
+package org.entente.web.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem documents for every API error, in French, naming the parameter or field at fault. Module
+ * advices (ordered first) handle their own exceptions; this one catches what is left, never a bare 500 page.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Paramètre manquant",
+				"Le paramètre « " + ex.getParameterName() + " » est obligatoire.");
+		p.setProperty("parameter", ex.getParameterName());
+		return ResponseEntity.badRequest().body(p);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+		Class<?> type = ex.getRequiredType();
+		String expected = type != null && type.isEnum() ? "une des valeurs " + List.of(type.getEnumConstants())
+				: type != null ? type.getSimpleName() : "?";
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Paramètre invalide",
+				"La valeur « " + ex.getValue() + " » du paramètre « " + name + " » est invalide : attendu " + expected + ".");
+		p.setProperty("parameter", name);
+		return ResponseEntity.badRequest().body(p);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+			.toList();
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Données invalides",
+				errors.size() + " champ(s) invalide(s) : " + String.join(" ; ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()));
+		p.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(p);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraint(ConstraintViolationException ex) {
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Données invalides", ex.getMessage());
+		p.setProperty("errors", ex.getConstraintViolations().stream()
+			.map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
+			.toList());
+		return p;
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail illegalArgument(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage());
+	}
+
+	@ExceptionHandler(RuntimeException.class)
+	ProblemDetail unexpected(RuntimeException ex) {
+		log.error("Erreur inattendue sur l'API", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
+				"Une erreur inattendue est survenue ; elle a été journalisée.");
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+		p.setTitle(title);
+		return p;
+	}
+}
