@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.entente.worktime.Criticality;
 import org.entente.worktime.SlaDeadlines;
 import org.entente.worktime.WorkTime;
+import org.entente.worktime.WorkingCalendar;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The convention's deadlines for an unavailability opened at a given time. Open for now; the security
- * configuration will restrict {@code /api/v1/sla/**} to authenticated users.
+ * The convention's deadlines for an unavailability opened at a given time. Any authenticated user may ask: the API
+ * security chain requires authentication for {@code /api/**} and nothing here is confidential.
  */
 @RestController
 @RequestMapping("/api/v1/sla")
@@ -42,10 +43,21 @@ class SlaController {
 	static class InvalidParameterException extends RuntimeException {
 
 		private final String parameter;
+		private final String title;
 
 		InvalidParameterException(String parameter, String reason) {
+			this(parameter, "Paramètre invalide", reason);
+		}
+
+		static InvalidParameterException missing(String parameter, String hint) {
+			return new InvalidParameterException(parameter, "Paramètre manquant",
+					"Le paramètre « " + parameter + " » est obligatoire" + hint + ".");
+		}
+
+		private InvalidParameterException(String parameter, String title, String reason) {
 			super(reason);
 			this.parameter = parameter;
+			this.title = title;
 		}
 	}
 
@@ -65,42 +77,43 @@ class SlaController {
 		}
 		catch (IllegalArgumentException e) {
 			// The only argument the calendar can refuse here is a date outside the years it covers.
-			throw new InvalidParameterException("openedAt", e.getMessage());
+			throw new InvalidParameterException("openedAt", "La date « " + openedAt + " » est hors du calendrier ouvré ("
+					+ WorkingCalendar.FIRST_YEAR + "–" + WorkingCalendar.LAST_YEAR + ").");
 		}
 	}
 
 	private static OffsetDateTime parseOpenedAt(String value) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidParameterException("openedAt", "le paramètre « openedAt » est obligatoire");
+			throw InvalidParameterException.missing("openedAt", ", par exemple 2025-10-24T08:00:00+02:00");
 		}
 		try {
 			// An unencoded "+02:00" arrives as " 02:00": accept it rather than blame the caller's URL encoding.
 			return OffsetDateTime.parse(value.trim().replace(' ', '+'));
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidParameterException("openedAt", "« " + value
-					+ " » n'est pas une date-heure ISO 8601 avec décalage, par exemple 2025-10-24T08:00:00+02:00");
+			throw new InvalidParameterException("openedAt", "La valeur « " + value
+					+ " » n'est pas une date-heure ISO 8601 avec décalage, par exemple 2025-10-24T08:00:00+02:00.");
 		}
 	}
 
 	private static Criticality parseCriticality(String value) {
 		String allowed = Arrays.stream(Criticality.values()).map(Enum::name).collect(Collectors.joining(" ou "));
 		if (value == null || value.isBlank()) {
-			throw new InvalidParameterException("criticality", "le paramètre « criticality » est obligatoire : " + allowed);
+			throw InvalidParameterException.missing("criticality", " : " + allowed);
 		}
 		try {
 			return Criticality.valueOf(value.trim());
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidParameterException("criticality",
-					"« " + value + " » n'est pas une criticité connue : " + allowed);
+					"La valeur « " + value + " » n'est pas une criticité connue : " + allowed + ".");
 		}
 	}
 
 	@ExceptionHandler(InvalidParameterException.class)
 	ProblemDetail invalidParameter(InvalidParameterException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Paramètre invalide");
+		problem.setTitle(e.title);
 		problem.setProperty("parameter", e.parameter);
 		return problem;
 	}

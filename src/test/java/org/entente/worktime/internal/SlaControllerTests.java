@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.mockito.Mockito.mock;
@@ -16,10 +17,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Standalone MockMvc: the shared application context waits for modules still being written. */
+/** The controller and its problem documents without an application context (SlaEndpointTests runs the whole application). */
 class SlaControllerTests {
 
+	/** What a critical unavailability opened on Friday 24 October 2025 at 08:00 gets, across the end of summer time. */
+	static final String FRIDAY_MORNING_CRITICAL = """
+			{"conventionVersion":"1","takeCharge":"2025-10-24T12:00:00+02:00",
+			 "restoration":"2025-10-24T17:30:00+02:00","dataRestore":"2025-10-27T17:30:00+01:00"}""";
+
 	MockMvc mvc;
+
+	static MockHttpServletRequestBuilder deadlines(String openedAt, String criticality) {
+		return get("/api/v1/sla/deadlines").param("openedAt", openedAt).param("criticality", criticality);
+	}
 
 	@BeforeEach
 	void setUp() {
@@ -30,11 +40,9 @@ class SlaControllerTests {
 
 	@Test
 	void criticalDeadlinesInParisTime() throws Exception {
-		mvc.perform(get("/api/v1/sla/deadlines").param("openedAt", "2025-10-24T08:00:00+02:00").param("criticality", "CRITICAL"))
+		mvc.perform(deadlines("2025-10-24T08:00:00+02:00", "CRITICAL"))
 			.andExpect(status().isOk())
-			.andExpect(content().json("""
-					{"conventionVersion":"1","takeCharge":"2025-10-24T12:00:00+02:00",
-					 "restoration":"2025-10-24T17:30:00+02:00","dataRestore":"2025-10-27T17:30:00+01:00"}""", true));
+			.andExpect(content().json(FRIDAY_MORNING_CRITICAL, true));
 	}
 
 	@Test
@@ -46,7 +54,7 @@ class SlaControllerTests {
 
 	@Test
 	void nonCriticalHasNoDeadline() throws Exception {
-		mvc.perform(get("/api/v1/sla/deadlines").param("openedAt", "2025-10-24T08:00:00Z").param("criticality", "NON_CRITICAL"))
+		mvc.perform(deadlines("2025-10-24T08:00:00Z", "NON_CRITICAL"))
 			.andExpect(status().isOk())
 			.andExpect(content().json("""
 					{"conventionVersion":"1","takeCharge":null,"restoration":null,"dataRestore":null}""", true));
@@ -59,12 +67,13 @@ class SlaControllerTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400))
 			.andExpect(jsonPath("$.parameter").value("openedAt"))
-			.andExpect(jsonPath("$.detail").value("le paramètre « openedAt » est obligatoire"));
+			.andExpect(jsonPath("$.title").value("Paramètre manquant"))
+			.andExpect(jsonPath("$.detail").value("Le paramètre « openedAt » est obligatoire, par exemple 2025-10-24T08:00:00+02:00."));
 	}
 
 	@Test
 	void anOpenedAtWithoutOffsetIsAProblem() throws Exception {
-		mvc.perform(get("/api/v1/sla/deadlines").param("openedAt", "2025-10-24T08:00").param("criticality", "CRITICAL"))
+		mvc.perform(deadlines("2025-10-24T08:00", "CRITICAL"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("openedAt"))
 			.andExpect(jsonPath("$.title").value("Paramètre invalide"));
@@ -72,15 +81,15 @@ class SlaControllerTests {
 
 	@Test
 	void anUnknownCriticalityIsAProblem() throws Exception {
-		mvc.perform(get("/api/v1/sla/deadlines").param("openedAt", "2025-10-24T08:00:00+02:00").param("criticality", "URGENT"))
+		mvc.perform(deadlines("2025-10-24T08:00:00+02:00", "URGENT"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("criticality"))
-			.andExpect(jsonPath("$.detail").value("« URGENT » n'est pas une criticité connue : CRITICAL ou NON_CRITICAL"));
+			.andExpect(jsonPath("$.detail").value("La valeur « URGENT » n'est pas une criticité connue : CRITICAL ou NON_CRITICAL."));
 	}
 
 	@Test
 	void aDateOutsideTheCalendarIsAProblem() throws Exception {
-		mvc.perform(get("/api/v1/sla/deadlines").param("openedAt", "9999-01-01T08:00:00+01:00").param("criticality", "CRITICAL"))
+		mvc.perform(deadlines("9999-01-01T08:00:00+01:00", "CRITICAL"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("openedAt"));
 	}
