@@ -20,8 +20,8 @@ create table establishment (
     name       varchar(200)  not null,
     commune    varchar(120)  not null,
     kind       varchar(20)   not null,
-    demo       boolean       not null default false,
-    constraint ck_establishment_kind check (kind in ('COLLEGE', 'CITE_SCOLAIRE'))
+    -- COLLEGE or CITE_SCOLAIRE (EstablishmentKind)
+    demo       boolean       not null default false
 );
 
 create table account (

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The working-time calendar the convention's "demi-journée ouvrée" is counted in: zone, working days, business
+ * The working-time calendar the convention's «demi-journée ouvrée» is counted in: zone, working days, business
  * hours, public holidays (a Jollyday calendar name) and declared closures. A party may have its own calendar.
  */
 public record CalendarRules(String zone, String holidays, Set<DayOfWeek> workingDays, List<String> hours,
@@ -22,7 +22,7 @@ public record CalendarRules(String zone, String holidays, Set<DayOfWeek> working
 	public record Range(LocalTime from, LocalTime to) {
 	}
 
-	/** The business hours parsed from "HH:mm-HH:mm" strings (validated when the file is loaded). */
+	/** The business hours parsed from «HH:mm-HH:mm» strings (validated when the file is loaded). */
 	public List<Range> ranges() {
 		return hours.stream().map(CalendarRules::parseRange).toList();
 	}

@@ -13,7 +13,7 @@ public record Component(String code, String label, String domain, Area area, Str
 		return cells.get(kind);
 	}
 
-	/** The clause of one cell, e.g. "Annexe opérationnelle §3, Infrastructure réseau, Bornes Wi-Fi, Dépannage". */
+	/** The clause of one cell, e.g. «Annexe opérationnelle §3, Infrastructure réseau, Bornes Wi-Fi, Dépannage». */
 	public String cellClause(InterventionKind kind) {
 		return clause + ", " + kind.label();
 	}

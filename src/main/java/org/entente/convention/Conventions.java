@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The convention in force and its past versions: the one entry point other modules ask "who is responsible",
- * "what are the service levels", "which version applied". Versions are parsed once and kept in memory; the
+ * The convention in force and its past versions: the one entry point other modules ask «who is responsible»,
+ * «what are the service levels», «which version applied». Versions are parsed once and kept in memory; the
  * database keeps every file verbatim. The file at {@code entente.convention.location} is validated at start-up:
  * a faulty file stops the application with the file, line and fault.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 public record Finance(String clause, BigDecimal pricePerPupil, Headcount headcount, Syntec syntec,
 		Coefficient coefficient, String rounding, Split split, Payment payment, List<Year> years) {
 
-	/** The official headcount ("constat définitif") the amount is computed from. */
+	/** The official headcount («constat définitif») the amount is computed from. */
 	public record Headcount(int pupils, String schoolYear, String publishedAround) {
 	}
 

@@ -1,6 +1,6 @@
 package org.entente.convention;
 
-/** A column of the annex's tables ("champ d'intervention" for components, the three columns for policies). */
+/** A column of the annex's tables («champ d'intervention» for components, the three columns for policies). */
 public enum InterventionKind {
 	SUPPLY("Fourniture"), INSTALLATION("Installation"), REPAIR("Dépannage"), ADMINISTRATION("Administration"),
 	ASSISTANCE("Assistance"), SUPPORT("Accompagnement"),

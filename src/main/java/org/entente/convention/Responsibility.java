@@ -3,7 +3,7 @@ package org.entente.convention;
 import java.util.List;
 
 /**
- * The answer to "who is responsible": the parties, one sentence that says why, the clause it rests on and the
+ * The answer to «who is responsible»: the parties, one sentence that says why, the clause it rests on and the
  * convention version applied. {@code toArbitrate} is true when several parties share the cell and nothing in the
  * context decides between them.
  */

@@ -3,7 +3,7 @@ package org.entente.directory;
 import java.util.Locale;
 
 /**
- * An establishment's UAI ("unité administrative immatriculée"): seven digits then a check letter, the 7-digit
+ * An establishment's UAI («unité administrative immatriculée»): seven digits then a check letter, the 7-digit
  * number modulo 23 indexing the alphabet without I, O and Q.
  */
 public record Uai(String value) {

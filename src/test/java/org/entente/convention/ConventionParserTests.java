@@ -56,7 +56,7 @@ class ConventionParserTests {
 
 	@Test
 	void unknownPartyIsReportedWithItsLine() {
-		String text = seedText().replaceFirst("(BORNES_WIFI[\\s\\S]*?REPAIR: )\\[CD\\]", "$1[DSI]");
+		String text = seedText().replaceFirst("(code: BORNES_WIFI[\\s\\S]*?REPAIR: )\\[CD\\]", "$1[DSI]");
 		Fault fault = singleFault(() -> parse("avenant.yaml", text));
 		assertThat(fault.file()).isEqualTo("avenant.yaml");
 		assertThat(fault.message()).contains("partie « DSI » inconnue");
@@ -66,7 +66,7 @@ class ConventionParserTests {
 
 	@Test
 	void unknownInterventionKindIsReportedWithItsLine() {
-		String text = seedText().replaceFirst("(BORNES_WIFI[\\s\\S]*?)REPAIR: ", "$1REPARATION: ");
+		String text = seedText().replaceFirst("(code: BORNES_WIFI[\\s\\S]*?)REPAIR: ", "$1REPARATION: ");
 		Fault fault = singleFault(() -> parse("avenant.yaml", text));
 		assertThat(fault.message()).contains("REPARATION").contains("REPAIR");
 		assertThat(fault.line()).isEqualTo(lineOf(text, "REPARATION"));

@@ -12,8 +12,8 @@ import org.entente.convention.Component;
 import org.entente.convention.Convention;
 
 /**
- * Search over the matrix that forgives accents, case, plurals, hyphens and small typos ("borne wifi" finds
- * "Bornes Wi-Fi"). Built once per convention version; a query scans ~60 rows, which is faster than any index.
+ * Search over the matrix that forgives accents, case, plurals, hyphens and small typos («borne wifi» finds
+ * «Bornes Wi-Fi»). Built once per convention version; a query scans ~60 rows, which is faster than any index.
  */
 public final class ComponentSearch {
 
@@ -72,7 +72,7 @@ public final class ComponentSearch {
 			.toList();
 	}
 
-	/** The components whose code or label is nearest to an unknown code, for "did you mean". */
+	/** The components whose code or label is nearest to an unknown code, for «did you mean». */
 	public List<Component> nearest(String code, int limit) {
 		List<Component> found = search(code == null ? "" : code.replace('_', ' '));
 		return found.subList(0, Math.min(limit, found.size()));
@@ -119,7 +119,7 @@ public final class ComponentSearch {
 		return tokens;
 	}
 
-	/** Words of a text, singular, plus each pair of neighbours glued ("wi fi" also gives "wifi"). */
+	/** Words of a text, singular, plus each pair of neighbours glued («wi fi» also gives «wifi»). */
 	static Set<String> tokens(String text) {
 		String[] words = normalize(text).split(" ");
 		Set<String> tokens = new LinkedHashSet<>();

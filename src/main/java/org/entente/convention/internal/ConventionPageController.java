@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Qui fait quoi ?", the points to clarify, and the versions with their differences. */
+/** «Qui fait quoi ?», the points to clarify, and the versions with their differences. */
 @Controller
 class ConventionPageController {
 

@@ -3,7 +3,6 @@ package org.entente.web.internal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class ShellController {
@@ -14,10 +13,10 @@ class ShellController {
 	}
 
 	@GetMapping("/connexion")
-	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-			Model model) {
-		model.addAttribute("loginError", error != null);
-		model.addAttribute("loggedOut", logout != null);
+	String login(jakarta.servlet.http.HttpServletRequest request, Model model) {
+		// Spring Security redirects to ?error and ?logout without a value: presence is what counts.
+		model.addAttribute("loginError", request.getParameterMap().containsKey("error"));
+		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
 		return "login";
 	}
 }

@@ -1,0 +1,112 @@
+package org.entente;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base for page tests in a real browser: Debian's headless Chromium driven by Selenium, on the application
+ * started on a random port. Without Chromium the tests are skipped, unless ENTENTE_REQUIRE_BROWSER=true (CI).
+ */
+@EntenteTest
+public abstract class BrowserTestSupport {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	protected static WebDriver driver;
+
+	@LocalServerPort
+	protected int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!available && "true".equals(System.getenv("ENTENTE_REQUIRE_BROWSER"))) {
+			throw new IllegalStateException("Chromium et chromedriver sont requis (apt-get install chromium chromium-driver)");
+		}
+		Assumptions.assumeTrue(available, "Chromium absent : tests de pages ignorés");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,900", "--lang=fr-FR");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+			driver = null;
+		}
+	}
+
+	protected String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	protected void open(String path) {
+		driver.get(url(path));
+	}
+
+	protected WebDriverWait waitUpTo(int seconds) {
+		return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+	}
+
+	protected WebElement waitFor(By by) {
+		return waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/** Signs in through the login page, as a person would. */
+	protected void signIn(String username) {
+		open("/connexion");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(EntenteTest.PASSWORD);
+		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		waitUpTo(10).until(d -> !d.getCurrentUrl().contains("/connexion"));
+	}
+
+	protected void signOut() {
+		driver.manage().deleteAllCookies();
+	}
+
+	/** The page in the browser has no axe-core violation of WCAG 2.x levels A and AA. */
+	protected void assertAccessible() {
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+		List<Rule> violations = results.getViolations();
+		assertThat(violations).as(() -> driver.getCurrentUrl() + "\n" + violations.stream()
+			.map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " → "
+					+ v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+			.collect(Collectors.joining("\n"))).isEmpty();
+	}
+
+	/** The element that has keyboard focus. */
+	protected WebElement focused() {
+		return driver.switchTo().activeElement();
+	}
+}

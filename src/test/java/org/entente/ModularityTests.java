@@ -1,0 +1,21 @@
+package org.entente;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** Module boundaries: every module talks to others only through their public API. */
+class ModularityTests {
+
+	private final ApplicationModules modules = ApplicationModules.of(EntenteApplication.class);
+
+	@Test
+	void modulesRespectTheirBoundaries() {
+		modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+	}
+}

@@ -1,0 +1,104 @@
+package org.entente.convention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.entente.EntenteTest;
+import org.entente.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Loading an amendment changes the version in force: own context and database, so the others keep the seed. */
+@EntenteTest
+@DirtiesContext
+class ConventionVersionsTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		TestDatabases.isolate(registry, "versions_test");
+	}
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Conventions conventions;
+
+	private MockMultipartFile file(String text) {
+		return new MockMultipartFile("file", "avenant-1.yaml", "application/yaml", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void anAmendmentBecomesANewVersionAndTheDifferenceIsShown() {
+		String before = conventions.current().version();
+		String version = "avenant-" + UUID.randomUUID().toString().substring(0, 8);
+		String amended = ConventionFixtures.seedText()
+			.replaceFirst("version: \"1\"", "version: \"" + version + "\"")
+			.replaceFirst("(code: BORNES_WIFI[\\s\\S]*?ADMINISTRATION: )\\[\\]", "$1[CD]");
+		var upload = mvc.post().uri("/convention/versions").multipart().file(file(amended))
+			.with(user("admin").roles("ADMIN")).with(csrf()).exchange();
+		assertThat(upload).hasStatus(HttpStatus.FOUND);
+		assertThat(upload.getResponse().getRedirectedUrl()).contains("from=" + before).contains("to=" + version);
+		assertThat(conventions.current().version()).isEqualTo(version);
+		assertThat(conventions.version(before)).isPresent();
+		assertThat(conventions.resolve("BORNES_WIFI", InterventionKind.ADMINISTRATION, ResponsibilityContext.NONE).parties())
+			.containsExactly("CD");
+
+		ConventionDiff diff = conventions.diff(before, version);
+		assertThat(diff.changes()).anySatisfy(c -> {
+			assertThat(c.kind()).isEqualTo(ConventionDiff.Kind.CHANGED);
+			assertThat(c.subject()).isEqualTo("Infrastructure réseau › Bornes Wi-Fi");
+			assertThat(c.path()).isEqualTo("components.BORNES_WIFI.cells.ADMINISTRATION.parties");
+			assertThat(c.after()).isEqualTo("CD");
+		});
+		var page = mvc.get().uri("/convention/versions?from={a}&to={b}", before, version).exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page).bodyText().contains("Bornes Wi-Fi").contains("components.BORNES_WIFI.cells.ADMINISTRATION.parties");
+		var api = mvc.get().uri("/api/v1/convention/responsibility?component=BORNES_WIFI&intervention=ADMINISTRATION").exchange();
+		assertThat(api).bodyJson().extractingPath("$.conventionVersion").isEqualTo(version);
+	}
+
+	@Test
+	void aFaultyAmendmentChangesNothingAndSaysWhere() {
+		String before = conventions.current().version();
+		int versions = conventions.versions().size();
+		String faulty = ConventionFixtures.seedText().replaceFirst("version: \"1\"", "version: \"faulty\"")
+			.replaceFirst("(code: BORNES_WIFI[\\s\\S]*?REPAIR: )\\[CD\\]", "$1[DSI]");
+		var upload = mvc.post().uri("/convention/versions").multipart().file(file(faulty))
+			.with(user("admin").roles("ADMIN")).with(csrf()).exchange();
+		assertThat(upload).hasStatus(HttpStatus.FOUND);
+		assertThat(upload).flash().containsKey("uploadErrors");
+		assertThat(upload.getMvcResult().getFlashMap().get("uploadErrors").toString()).contains("avenant-1.yaml, ligne")
+			.contains("partie « DSI » inconnue");
+		assertThat(conventions.current().version()).isEqualTo(before);
+		assertThat(conventions.versions()).hasSize(versions);
+	}
+
+	@Test
+	void onlyAnAdministratorLoadsAnAmendment() {
+		var upload = mvc.post().uri("/convention/versions").multipart().file(file(ConventionFixtures.seedText()))
+			.with(user("agent.cd").roles("CD_AGENT")).with(csrf()).exchange();
+		assertThat(upload).hasStatus(HttpStatus.FORBIDDEN);
+		var anonymous = mvc.post().uri("/convention/versions").multipart().file(file(ConventionFixtures.seedText()))
+			.accept(org.springframework.http.MediaType.TEXT_HTML).with(csrf()).exchange();
+		assertThat(anonymous).hasStatus(HttpStatus.FOUND);
+		assertThat(anonymous.getResponse().getRedirectedUrl()).endsWith("/connexion");
+	}
+
+	@Test
+	void aFormWithoutCsrfTokenIsRefused() {
+		var upload = mvc.post().uri("/convention/versions").multipart().file(file(ConventionFixtures.seedText()))
+			.with(user("admin").roles("ADMIN")).exchange();
+		assertThat(upload).hasStatus(HttpStatus.FORBIDDEN);
+	}
+}

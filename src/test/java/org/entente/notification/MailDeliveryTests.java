@@ -1,0 +1,137 @@
+package org.entente.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.entente.EntenteTest;
+import org.entente.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Mail through a real SMTP server (GreenMail on loopback), sent after commit, once, and retried after an outage. */
+@EntenteTest
+@DirtiesContext
+class MailDeliveryTests {
+
+	// A fixed free port: the outage test stops and restarts the server, which must come back where the app expects it.
+	static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(SMTP)
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		TestDatabases.isolate(registry, "mail_test");
+		registry.add("entente.mail.enabled", () -> "true");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+	}
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private void publish(Object event) {
+		transactions.executeWithoutResult(status -> events.publishEvent(event));
+	}
+
+	private int received(String subject) {
+		return (int) java.util.Arrays.stream(greenMail.getReceivedMessages())
+			.filter(m -> subjectOf(m).equals(subject))
+			.count();
+	}
+
+	private static String subjectOf(MimeMessage m) {
+		try {
+			return m.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			return "";
+		}
+	}
+
+	@Test
+	void aMailIsSentAfterCommitWithItsAttachmentAndOnlyOnce() throws Exception {
+		String subject = "Convocation au comité — " + UUID.randomUUID();
+		MailRequested mail = new MailRequested(UUID.randomUUID(), List.of("dsi@ille-et-vilaine.invalid"), subject,
+				"Vous êtes convié·e au comité d'exploitation.", null,
+				List.of(new MailRequested.MailAttachment("invitation.ics", "text/calendar; method=REQUEST",
+						"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8))),
+				"TEST");
+		publish(mail);
+		await().atMost(Duration.ofSeconds(10)).until(() -> received(subject) == 1);
+		MimeMessage message = java.util.Arrays.stream(greenMail.getReceivedMessages())
+			.filter(m -> subjectOf(m).equals(subject)).findFirst().orElseThrow();
+		assertThat(message.getContent()).isInstanceOf(MimeMultipart.class);
+		assertThat(GreenMailUtil.getBody(message)).contains("invitation.ics").contains("BEGIN:VCALENDAR");
+
+		publish(mail); // the same mail again, e.g. a redelivered event
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
+		assertThat(received(subject)).isEqualTo(1);
+	}
+
+	@Test
+	void aMailOutageLosesNothing() {
+		String subject = "Panne SMTP — " + UUID.randomUUID();
+		greenMail.stop();
+		try {
+			publish(MailRequested.text(List.of("cd@ille-et-vilaine.invalid"), subject, "Texte", "TEST"));
+			await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+				.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
+				.param("%" + subject + "%").query(Long.class).single() == 1);
+		}
+		finally {
+			greenMail.start();
+		}
+		incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		await().atMost(Duration.ofSeconds(10)).until(() -> received(subject) == 1);
+	}
+
+	@Test
+	void inAppNoticesReachEachRecipientOnce() {
+		InAppNotificationRequested notice = InAppNotificationRequested.of(List.of("agent.cd", "agent.aca"), "Incident critique", "/");
+		publish(notice);
+		publish(notice);
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+			.sql("select count(*) from in_app_notification where event_id = ?").param(notice.id()).query(Long.class).single() == 2);
+	}
+}
