@@ -151,6 +151,13 @@ class GovernancePagesTests {
 		assertThat(form).contains("type=\"date\"").contains("value=\"" + LocalDate.now().plusDays(1))
 			.contains("mensuel");
 		assertThat(get("/gouvernance/comites/EXPLOITATION/nouvelle-reunion", "college")).hasStatus(HttpStatus.FORBIDDEN);
+		var invalid = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+			.with(csrf()).param("date", "2020-01-01").param("time", "14:00").param("duration", "").exchange();
+		assertThat(invalid).hasStatusOk();
+		assertThat(html(invalid)).contains("id=\"duration-error\"");
+		var past = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+			.with(csrf()).param("date", "2020-01-01").param("time", "14:00").param("duration", "60").exchange();
+		assertThat(html(past)).contains("id=\"date-error\"").contains("aujourd&#39;hui ou plus tard");
 		assertThat(get("/gouvernance/reunions/999999", "college")).hasStatus(HttpStatus.NOT_FOUND);
 	}
 }
