@@ -86,6 +86,18 @@ class CommitteeSchedulerTests {
 	}
 
 	@Test
+	void aLeapYearFebruaryKeepsItsTwentyNinth() {
+		Committee monthly = GovernanceFixtures.committee("M", "Mensuel", Period.ofMonths(1), "Article 4 d)");
+		Committee halfYearly = GovernanceFixtures.committee("S", "Semestriel", Period.ofMonths(6), "Article 4 a)");
+		var longer = GovernanceFixtures.lifecycle(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 12, 31));
+
+		assertThat(CommitteeScheduler.schedule(monthly, longer, List.of(LocalDate.of(2028, 1, 31)), LocalDate.of(2028, 2, 1), 2)
+			.upcoming()).containsExactly(LocalDate.of(2028, 2, 29), LocalDate.of(2028, 3, 31));
+		assertThat(CommitteeScheduler.schedule(halfYearly, longer, List.of(LocalDate.of(2027, 8, 31)), LocalDate.of(2027, 9, 1), 2)
+			.upcoming()).containsExactly(LocalDate.of(2028, 2, 29), LocalDate.of(2028, 8, 31));
+	}
+
+	@Test
 	void schedulesNothingPastTheConventionsEnd() {
 		CommitteeSchedule strategic = CommitteeScheduler.schedule(committee("STRATEGIC"), lifecycle,
 				List.of(LocalDate.of(2026, 10, 2)), LocalDate.of(2026, 11, 1), 5);

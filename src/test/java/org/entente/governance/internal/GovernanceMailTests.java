@@ -181,6 +181,20 @@ class GovernanceMailTests {
 		// the meeting page says the convocation went out
 		assertThat(mvc.get().uri(meeting).with(httpBasic("agent.aca", EntenteTest.PASSWORD)).exchange().getResponse()
 			.getContentAsString()).contains("Envoyée le").contains("Claire Le Goff");
+
+		// cancelling the convoked meeting withdraws it from the calendars: same UID, next SEQUENCE, METHOD:CANCEL
+		assertThat(post(meeting + "/compte-rendu", "agent.cd", "status", "CANCELLED", "minutes", "Reportée"))
+			.hasStatus(HttpStatus.FOUND);
+		await().atMost(Duration.ofSeconds(15)).until(() -> received("Annulation : Comité stratégique").size() == 2);
+		BodyPart cancel = attachment((MimeMultipart) received("Annulation : Comité stratégique").get(0).getContent(),
+				"convocation.ics");
+		Calendar cancelled = new CalendarBuilder()
+			.build(new StringReader(new String(cancel.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+		assertThat(cancelled.getProperty(Property.METHOD)).get().extracting(Property::getValue).isEqualTo("CANCEL");
+		VEvent withdrawn = cancelled.<VEvent>getComponents("VEVENT").get(0);
+		assertThat(withdrawn.getProperty(Property.SEQUENCE)).get().extracting(Property::getValue).isEqualTo("2");
+		assertThat(withdrawn.getProperty(Property.UID)).get().extracting(Property::getValue)
+			.isEqualTo(event.getProperty(Property.UID).orElseThrow().getValue());
 	}
 
 	private static BodyPart attachment(MimeMultipart multipart, String filename) throws Exception {

@@ -143,4 +143,52 @@ class LifecycleCalculatorTests {
 		assertThat(French.period(Period.of(1, 2, 1))).isEqualTo("1 an, 2 mois et 1 jour");
 		assertThat(French.period(Period.ofMonths(14))).isEqualTo("1 an et 2 mois");
 	}
+
+	@Test
+	void daysLeftCountTheLeapDay() {
+		Lifecycle leap = GovernanceFixtures.lifecycle(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 3, 1));
+
+		assertThat(LifecycleCalculator.status(leap, LocalDate.of(2028, 2, 28), List.of()).daysLeft()).isEqualTo(2);
+		assertThat(LifecycleCalculator.status(leap, LocalDate.of(2028, 2, 29), List.of()).daysLeft()).isEqualTo(1);
+		assertThat(LifecycleCalculator.status(lifecycle, LocalDate.of(2026, 2, 28), List.of()).daysLeft()).isEqualTo(306);
+	}
+
+	@ParameterizedTest(name = "ends {0} → window opens {1}")
+	@CsvSource({
+			// a convention ending on a leap day: six months before 1 March 2028
+			"2028-02-29, 2027-09-01",
+			// ending on 28 February of a common year: the same opening
+			"2027-02-28, 2026-09-01",
+			// ending on the 30th of a 30-day month: six months before 1 July
+			"2026-06-30, 2026-01-01",
+			// ending on 31 August: six months before 1 September is 1 March, whatever February's length
+			"2028-08-31, 2028-03-01" })
+	void theRenewalWindowOpensSixMonthsBeforeTheDayAfterTheEnd(LocalDate validTo, LocalDate opens) {
+		Lifecycle l = GovernanceFixtures.lifecycle(LocalDate.of(2025, 1, 1), validTo);
+
+		assertThat(l.renewalWindowOpensOn()).isEqualTo(opens);
+		assertThat(LifecycleCalculator.status(l, opens.minusDays(1), List.of()).renewalWindowOpen()).isFalse();
+		assertThat(LifecycleCalculator.status(l, opens, List.of()).renewalWindowOpen()).isTrue();
+	}
+
+	@Test
+	void aNoticeReceivedOnThe31stTakesEffectOnThe31stAndCanEndTheConventionEarly() {
+		TerminationNotice notice = new TerminationNotice(LocalDate.of(2025, 10, 31), "CD", "motif");
+
+		LifecycleStatus status = LifecycleCalculator.status(lifecycle, LocalDate.of(2026, 10, 31), List.of(notice));
+		assertThat(status.notices().get(0).effectiveOn()).isEqualTo("2026-10-31");
+		assertThat(status.endsOn()).isEqualTo("2026-10-31");
+		assertThat(status.phase()).isEqualTo(Phase.RENEWAL_WINDOW);
+		assertThat(LifecycleCalculator.status(lifecycle, LocalDate.of(2026, 11, 1), List.of(notice)).phase())
+			.isEqualTo(Phase.ENDED);
+	}
+
+	@Test
+	void remindersBeforeALeapDayEnd() {
+		Lifecycle leap = GovernanceFixtures.lifecycle(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 2, 29));
+
+		assertThat(LifecycleCalculator.reminders(leap, LifecycleCalculator.DEFAULT_REMINDERS)).extracting(Reminder::on)
+			.containsExactly(LocalDate.of(2027, 9, 1), LocalDate.of(2027, 12, 1), LocalDate.of(2028, 2, 1),
+					LocalDate.of(2028, 2, 15));
+	}
 }
