@@ -96,6 +96,28 @@ class ConventionVersionsTests {
 	}
 
 	@Test
+	void theApiRejectsAFaultyAmendmentWithEveryFault() {
+		int versions = conventions.versions().size();
+		String faulty = ConventionFixtures.seedText().replaceFirst("version: \"1\"", "version: \"api-faulty\"")
+			.replaceFirst("code: TABLETTES", "code: BORNES_WIFI")
+			.replaceFirst("see: RESEAU_ADMINISTRATIF", "see: NULLE_PART");
+		var result = mvc.post().uri("/api/v1/convention/versions").contentType("application/yaml")
+			.header("X-Filename", "avenant-api.yaml").content(faulty)
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + EntenteTest.PASSWORD).getBytes()))
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(result).bodyJson().extractingPath("$.errors[*].message").asArray()
+			.anySatisfy(m -> assertThat(m.toString()).contains("en double"))
+			.anySatisfy(m -> assertThat(m.toString()).contains("NULLE_PART"));
+		assertThat(result).bodyJson().extractingPath("$.errors[0].file").isEqualTo("avenant-api.yaml");
+		assertThat(conventions.versions()).hasSize(versions);
+		var notAdmin = mvc.post().uri("/api/v1/convention/versions").contentType("application/yaml").content(faulty)
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("agent.cd:" + EntenteTest.PASSWORD).getBytes()))
+			.exchange();
+		assertThat(notAdmin).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
 	void aFormWithoutCsrfTokenIsRefused() {
 		var upload = mvc.post().uri("/convention/versions").multipart().file(file(ConventionFixtures.seedText()))
 			.with(user("admin").roles("ADMIN")).exchange();

@@ -77,6 +77,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return p;
 	}
 
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Accès refusé", "Votre rôle ne permet pas cette opération.");
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail illegalArgument(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage());
