@@ -66,6 +66,13 @@ class ConventionVersionsTests {
 		assertThat(page).bodyText().contains("Bornes Wi-Fi").contains("components.BORNES_WIFI.cells.ADMINISTRATION.parties");
 		var api = mvc.get().uri("/api/v1/convention/responsibility?component=BORNES_WIFI&intervention=ADMINISTRATION").exchange();
 		assertThat(api).bodyJson().extractingPath("$.conventionVersion").isEqualTo(version);
+		// The old version stays readable, in the API and on the page.
+		var old = mvc.get().uri("/api/v1/convention/matrix?version={v}", before).exchange();
+		assertThat(old).bodyJson().extractingPath("$.convention.version").isEqualTo(before);
+		var oldPage = mvc.get().uri("/qui-fait-quoi?version={v}&q=borne wifi", before).exchange();
+		assertThat(oldPage).hasStatusOk();
+		assertThat(oldPage).bodyText().contains("ancienne version").contains("Bornes Wi-Fi");
+		assertThat(mvc.get().uri("/api/v1/convention/matrix?version=inexistante").exchange()).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test

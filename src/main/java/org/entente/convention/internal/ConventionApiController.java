@@ -69,10 +69,10 @@ class ConventionApiController {
 	}
 
 	@GetMapping("/matrix")
-	@Operation(summary = "La matrice « qui fait quoi » de la convention en vigueur")
+	@Operation(summary = "La matrice « qui fait quoi » de la convention en vigueur (ou de la version demandée)")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Matrix.class)))
-	ResponseEntity<byte[]> matrix(WebRequest request) {
-		Convention c = conventions.current();
+	ResponseEntity<byte[]> matrix(@RequestParam(required = false) String version, WebRequest request) {
+		Convention c = version == null ? conventions.current() : conventions.requireVersion(version);
 		// The matrix only changes with a new version: its hash is a strong ETag, and slow lines are spared.
 		if (request.checkNotModified('"' + c.sha256() + '"')) {
 			return null;

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * advices (ordered first) handle their own exceptions; this one catches what is left, never a bare 500 page.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+// Before PageErrorAdvice, which also matches REST controllers (they are @Controllers too).
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
