@@ -115,6 +115,15 @@ class GovernancePagesBrowserTests extends BrowserTestSupport {
 		driver.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
 		assertThat(waitFor(By.id("duration-error")).getText()).isNotBlank();
 		assertAccessible();
+
+		// a valid form leads to the meeting page: agenda, guests, convocation, minutes and decisions forms
+		driver.findElement(By.id("duration")).sendKeys("90");
+		driver.findElement(By.id("agenda")).sendKeys("Suivi des services rendus");
+		driver.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
+		waitFor(By.id("decisions"));
+		assertThat(driver.getCurrentUrl()).contains("/gouvernance/reunions/");
+		assertThat(driver.findElement(By.id("meeting-status")).getText()).isEqualTo("Planifiée");
+		assertAccessible();
 	}
 
 	@Test

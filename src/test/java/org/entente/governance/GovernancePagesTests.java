@@ -143,6 +143,16 @@ class GovernancePagesTests {
 		assertThat(html(mvc.get().uri("/gouvernance/decisions").param("q", word + " introuvable")
 			.with(httpBasic("college", EntenteTest.PASSWORD)).exchange())).doesNotContain("Généraliser");
 		assertThat(html(get(meeting, "college"))).contains("Point " + word).contains("Généraliser le " + word);
+
+		// a guest for this meeting only, e.g. a contractor; the party defaults to contractor
+		assertThat(html(get(meeting, "agent.cd"))).contains("<option value=\"PRESTATAIRE\" selected=\"selected\">");
+		assertThat(mvc.post().uri(meeting + "/invites").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+			.param("name", "Prestataire " + word).param("email", word + "@prestataire.fr").param("party", "PRESTATAIRE")
+			.exchange()).hasStatus(HttpStatus.FOUND);
+		assertThat(html(get(meeting, "college"))).contains(word + "@prestataire.fr");
+		String invalid = html(mvc.post().uri(meeting + "/invites").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+			.param("name", "X").param("email", "pas une adresse").param("party", "PRESTATAIRE").exchange());
+		assertThat(invalid).contains("id=\"email-error\"").contains("Adresse de messagerie invalide");
 	}
 
 	@Test

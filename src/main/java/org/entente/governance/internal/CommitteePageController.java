@@ -50,6 +50,12 @@ class CommitteePageController {
 			@Size(max = 100000, message = "{gov.error.tooLong}") String minutes) {
 	}
 
+	/** A guest invited to one meeting only (e.g. a contractor at the exploitation committee, article 4). */
+	record GuestForm(@NotBlank(message = "{gov.error.required}") @Size(max = 200, message = "{gov.error.tooLong}") String name,
+			@NotBlank(message = "{gov.error.required}") @Size(max = 320, message = "{gov.error.tooLong}") String email,
+			@NotBlank(message = "{gov.error.required}") String party) {
+	}
+
 	record DecisionForm(@NotBlank(message = "{gov.error.required}") @Size(max = 10000, message = "{gov.error.tooLong}") String text,
 			TargetType targetType, @Size(max = 200, message = "{gov.error.tooLong}") String targetRef) {
 	}
@@ -125,10 +131,29 @@ class CommitteePageController {
 		if (!model.containsAttribute("decisionForm")) {
 			model.addAttribute("decisionForm", new DecisionForm(null, null, null));
 		}
+		if (!model.containsAttribute("guestForm")) {
+			model.addAttribute("guestForm", new GuestForm(null, null, "PRESTATAIRE"));
+		}
 		if (!model.containsAttribute("outcomeForm")) {
 			model.addAttribute("outcomeForm", new OutcomeForm(m.status(), m.minutes()));
 		}
 		return "governance/meeting";
+	}
+
+	@PostMapping("/gouvernance/reunions/{id}/invites")
+	@PreAuthorize(CD)
+	String addGuest(@PathVariable long id, @Valid @ModelAttribute("guestForm") GuestForm form, BindingResult errors,
+			Model model) {
+		if (!errors.hasErrors()) {
+			try {
+				committees.addInvitee(id, form.name(), form.email(), form.party(), null);
+				return "redirect:/gouvernance/reunions/" + id + "#invitees";
+			}
+			catch (GovernanceInputException e) {
+				errors.rejectValue("email", "invalid", e.getMessage());
+			}
+		}
+		return meeting(id, model);
 	}
 
 	@PostMapping("/gouvernance/reunions/{id}/convocation")

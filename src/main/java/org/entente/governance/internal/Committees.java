@@ -147,7 +147,8 @@ class Committees {
 	}
 
 	/**
-	 * Mails the convocation to every invitee with the meeting as an .ics REQUEST; a second sending (a change of
+	 * Mails the convocation to every invitee (the committee's named members, including those named since the meeting
+	 * was scheduled) with the meeting as an .ics REQUEST; a second sending (a change of
 	 * time or place) carries the same UID and a higher SEQUENCE, so calendars update the event.
 	 */
 	@Transactional
@@ -155,6 +156,10 @@ class Committees {
 		Meeting m = meeting(meetingId);
 		if (m.status() != Status.PLANNED) {
 			throw new GovernanceInputException("status", "Seule une réunion planifiée peut être convoquée.");
+		}
+		// members named since the meeting was scheduled are invited too
+		for (Member member : store.members(m.committeeCode())) {
+			store.addInvitee(meetingId, member.name(), member.email(), member.party(), member.role());
 		}
 		List<Invitee> invitees = store.invitees(meetingId);
 		if (invitees.isEmpty()) {

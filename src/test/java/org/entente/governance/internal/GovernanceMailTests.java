@@ -140,17 +140,18 @@ class GovernanceMailTests {
 		assertThat(post("/gouvernance/comites/membres", "agent.cd", "committee", "STRATEGIC", "name", "Claire Le Goff",
 				"email", "claire.legoff@ille-et-vilaine.fr", "party", "CD", "role", "Directrice des systèmes numériques"))
 			.hasStatus(HttpStatus.FOUND);
+
+		var created = post("/gouvernance/comites/STRATEGIC/reunions", "agent.cd", "date", "2027-01-14", "time", "14:00",
+				"duration", "150", "place", "Hôtel du Département, Rennes", "agenda", "1. Bilan 2026\n2. Renouvellement");
+		assertThat(created).hasStatus(HttpStatus.FOUND);
+		String meeting = created.getResponse().getRedirectedUrl();
+		// a member named after the meeting was scheduled is convoked too
 		assertThat(post("/gouvernance/comites/membres", "admin", "committee", "STRATEGIC", "name", "Yann Kervella, DSII",
 				"email", "yann.kervella@ac-rennes.fr", "party", "ACA")).hasStatus(HttpStatus.FOUND);
 		// the same address twice is refused next to the e-mail field
 		assertThat(post("/gouvernance/comites/membres", "admin", "committee", "STRATEGIC", "name", "Doublon",
 				"email", "YANN.KERVELLA@ac-rennes.fr", "party", "ACA").getResponse().getContentAsString())
 			.contains("id=\"email-error\"").contains("déjà membre");
-
-		var created = post("/gouvernance/comites/STRATEGIC/reunions", "agent.cd", "date", "2027-01-14", "time", "14:00",
-				"duration", "150", "place", "Hôtel du Département, Rennes", "agenda", "1. Bilan 2026\n2. Renouvellement");
-		assertThat(created).hasStatus(HttpStatus.FOUND);
-		String meeting = created.getResponse().getRedirectedUrl();
 		assertThat(post(meeting + "/convocation", "agent.aca")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(post(meeting + "/convocation", "agent.cd")).hasStatus(HttpStatus.FOUND);
 
