@@ -137,6 +137,13 @@ class GovernancePagesTests {
 			.param("text", "Généraliser le " + word + " aux collèges").param("targetType", "ROUTING_PARAMETER")
 			.param("targetRef", "BORNES_WIFI").exchange();
 		assertThat(decision).hasStatus(HttpStatus.FOUND);
+		String unknownVersion = html(mvc.post().uri(meeting + "/decisions").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+			.with(csrf()).param("text", "Adopter l'avenant").param("targetType", "CONVENTION_VERSION").param("targetRef", "99")
+			.exchange());
+		assertThat(unknownVersion).contains("id=\"targetRef-error\"").contains("Version de convention inconnue");
+		assertThat(mvc.post().uri(meeting + "/decisions").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+			.param("text", "Adopter la version 1").param("targetType", "CONVENTION_VERSION").param("targetRef", "1").exchange())
+			.hasStatus(HttpStatus.FOUND);
 		String results = html(mvc.get().uri("/gouvernance/decisions").param("q", word.toUpperCase() + " collèges")
 			.with(httpBasic("college", EntenteTest.PASSWORD)).exchange());
 		assertThat(results).contains("Généraliser le " + word).contains("BORNES_WIFI").contains("Comité opérationnel");

@@ -198,6 +198,10 @@ class Committees {
 		if ((targetType == null) != (targetRef == null || targetRef.isBlank())) {
 			throw new GovernanceInputException("targetRef", "Indiquez à la fois le type et la référence de ce que la décision modifie.");
 		}
+		if (targetType == TargetType.CONVENTION_VERSION && !lifecycle.hasVersion(targetRef.strip())) {
+			throw new GovernanceInputException("targetRef", "Version de convention inconnue : « " + targetRef.strip()
+					+ " » (voir la page des versions).");
+		}
 		store.addDecision(meetingId, text.strip(), targetType, targetType == null ? null : targetRef.strip(), user);
 	}
 

@@ -32,6 +32,11 @@ class ConventionLifecycle {
 		return conventions.current();
 	}
 
+	/** True when {@code version} is a recorded version of the convention (an amendment a decision may point at). */
+	boolean hasVersion(String version) {
+		return conventions.version(version).isPresent();
+	}
+
 	ZoneId zone() {
 		return ZoneId.of(convention().calendar().zone());
 	}
