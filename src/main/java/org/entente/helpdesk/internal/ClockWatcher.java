@@ -118,11 +118,6 @@ class ClockWatcher {
 	}
 
 	private static String label(String clock) {
-		return switch (clock) {
-			case WorkTime.TAKE_CHARGE -> "prise en charge";
-			case WorkTime.RESTORATION -> "rétablissement";
-			case WorkTime.DATA_RESTORE -> "restauration des données";
-			default -> clock;
-		};
+		return ClockChips.label(clock).toLowerCase(java.util.Locale.ROOT);
 	}
 }

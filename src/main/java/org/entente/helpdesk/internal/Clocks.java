@@ -37,7 +37,7 @@ class Clocks {
 			Instant atRiskAt, Instant stoppedAt, boolean paused, Duration remaining, State state) {
 
 		/** The remaining working time in words, e.g. «3 h 20 min», or the overrun, e.g. «dépassé de 1 h 05». */
-		String remainingText() {
+		public String remainingText() {
 			return Clocks.text(remaining);
 		}
 	}

@@ -21,11 +21,11 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		String routingClause, String conventionVersion, String assignee, int handBacks, String slaState,
 		Instant openedAt, Instant resolvedAt, Instant closedAt, Instant updatedAt, int version) {
 
-	boolean critical() {
+	public boolean critical() {
 		return criticality == Criticality.CRITICAL;
 	}
 
-	boolean routedTo(String party) {
+	public boolean routedTo(String party) {
 		return party != null && parties.contains(party);
 	}
 

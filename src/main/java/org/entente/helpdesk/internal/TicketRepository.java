@@ -195,6 +195,16 @@ class TicketRepository {
 		return jdbc.sql("select * from ticket_clock where ticket_id = ?").param(ticketId).query(TicketRepository::clock).list();
 	}
 
+	List<StoredClock> clocksOf(java.util.Collection<Long> ticketIds) {
+		if (ticketIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from ticket_clock where ticket_id in (:ids)")
+			.param("ids", ticketIds)
+			.query(TicketRepository::clock)
+			.list();
+	}
+
 	/** Running clocks whose 75 % point has passed and that have not fired it yet. */
 	List<StoredClock> clocksToWarn(Instant now, int limit) {
 		return jdbc.sql("""
