@@ -29,6 +29,14 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		return party != null && parties.contains(party);
 	}
 
+	/** The same ticket once stored: with its identifier and number. */
+	Ticket stored(long newId, String newNumber) {
+		return new Ticket(newId, newNumber, kind, establishment, requester, title, description, component, assetId,
+				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, status,
+				waitingReason, degraded, temporarySolution, level, parties, toArbitrate, routingExplanation, routingClause,
+				conventionVersion, assignee, handBacks, slaState, openedAt, resolvedAt, closedAt, updatedAt, version);
+	}
+
 	/** The ETag of this version of the ticket. */
 	String etag() {
 		return "\"" + version + "\"";

@@ -96,12 +96,13 @@ class TicketApiController {
 	@PostMapping
 	@Operation(summary = "Ouvrir un ticket", description = "Route le ticket selon la convention et calcule ses échéances.")
 	ResponseEntity<TicketViews.Created> create(@AuthenticationPrincipal EntenteUser user, @Valid @RequestBody CreateRequest r) {
-		Ticket t = service.open(user, new TicketService.NewTicket(r.establishment(), r.title(), r.description(), r.component(),
-				r.intervention(), r.network(), r.funding(), r.criticality(), r.kind(), r.dataInvolved(), r.assetId(),
-				r.priorityClass()));
+		TicketService.Opened opened = service.open(user, new TicketService.NewTicket(r.establishment(), r.title(),
+				r.description(), r.component(), r.intervention(), r.network(), r.funding(), r.criticality(), r.kind(),
+				r.dataInvolved(), r.assetId(), r.priorityClass()));
+		Ticket t = opened.ticket();
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id()))
 			.eTag(t.etag())
-			.body(TicketViews.created(t, service.clocks(t), zone()));
+			.body(TicketViews.created(t, opened.clocks(), zone()));
 	}
 
 	@GetMapping("/{id}")

@@ -138,7 +138,7 @@ class TicketPageController {
 		if (errors.isEmpty()) {
 			try {
 				Ticket t = service.open(user, new TicketService.NewTicket(uai, title, description, code, kind, network, null,
-						null, null, dataInvolved, null, null));
+						null, null, dataInvolved, null, null)).ticket();
 				if (file != null && !file.isEmpty()) {
 					try {
 						service.attach(user, t.id(), file.getOriginalFilename(), file.getBytes());

@@ -66,9 +66,29 @@ class TicketRepository {
 			.param("openedAt", ts(t.openedAt()))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
-		int year = t.openedAt().atZone(java.time.ZoneId.of("Europe/Paris")).getYear();
-		jdbc.sql("update ticket set number = ? where id = ?").params(String.format("E-%d-%06d", year, id), id).update();
+		jdbc.sql("update ticket set number = ? where id = ?").params(number(id, t.openedAt()), id).update();
 		return id;
+	}
+
+	/** The ticket's number, e.g. E-2026-000123: year of opening (Paris) and identifier. */
+	static String number(long id, Instant openedAt) {
+		return String.format("E-%d-%06d", openedAt.atZone(java.time.ZoneId.of("Europe/Paris")).getYear(), id);
+	}
+
+	/** Inserts the clocks of a new ticket in one batch. */
+	void insertClocks(long ticketId, List<Clocks.ClockView> views) {
+		if (views.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder(
+				"insert into ticket_clock (ticket_id, clock, working_minutes, deadline, at_risk_at, stopped_at, paused) values ");
+		List<Object> params = new java.util.ArrayList<>();
+		for (Clocks.ClockView v : views) {
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+			params.addAll(java.util.Arrays.asList(ticketId, v.code(), (int) v.duration().toMinutes(), ts(v.deadline()),
+					ts(v.atRiskAt()), ts(v.stoppedAt()), v.paused()));
+		}
+		jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	Optional<Ticket> find(long id) {

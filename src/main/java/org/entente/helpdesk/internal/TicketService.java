@@ -118,8 +118,12 @@ class TicketService {
 
 	// Opening
 
+	/** A ticket just opened, with its clocks. */
+	record Opened(Ticket ticket, List<ClockView> clocks) {
+	}
+
 	@Transactional
-	Ticket open(EntenteUser user, NewTicket n) {
+	Opened open(EntenteUser user, NewTicket n) {
 		if (!CREATORS.contains(user.role())) {
 			throw HelpdeskException.forbidden("Votre rôle ne permet pas d'ouvrir un ticket.");
 		}
@@ -159,13 +163,13 @@ class TicketService {
 			tickets.addEvent(id, now, user.getUsername(), "CRITICALITY", null, null,
 					"Criticité fixée à « " + criticality.label() + " » au lieu de « " + derived.label() + " » à l'ouverture");
 		}
-		Ticket t = tickets.find(id).orElseThrow();
-		refreshClocks(t, now);
-		t = tickets.find(id).orElseThrow();
+		Ticket t = draft.stored(id, TicketRepository.number(id, now));
+		List<ClockView> views = clocks.compute(t, List.of(new StatusChange(now, TicketStatus.NEW)), now);
+		tickets.insertClocks(id, views);
 		events.publishEvent(new TicketOpened(id, t.number(), uai, t.component(), criticality.name(), t.parties(), now));
 		notifier.step(t, "Nouveau ticket, routé vers " + String.join(" et ", t.parties()) + (t.toArbitrate() ? " (à arbitrer)" : ""),
 				user.getUsername());
-		return t;
+		return new Opened(t, views);
 	}
 
 	Criticality derivedCriticality(TicketKind kind, String component) {

@@ -99,7 +99,7 @@ class ClocksTests {
 
 	long backdatedCriticalTicket(int days) {
 		Ticket t = service.open(user("college"), new TicketService.NewTicket("0359901X", TicketApiTests.unique("Plus d'internet"),
-				"Tout le collège", "ADDUCTION_INTERNET", InterventionKind.REPAIR, null, null, null, null, true, null, null));
+				"Tout le collège", "ADDUCTION_INTERNET", InterventionKind.REPAIR, null, null, null, null, true, null, null)).ticket();
 		Instant past = t.openedAt().minus(Duration.ofDays(days));
 		jdbc.sql("update ticket set opened_at = ? where id = ?").params(java.sql.Timestamp.from(past), t.id()).update();
 		jdbc.sql("update ticket_event set at = ? where ticket_id = ?").params(java.sql.Timestamp.from(past), t.id()).update();
