@@ -214,4 +214,26 @@ class TicketApiTests {
 		assertThat(mvc.get().uri("/api/v1/tickets/" + id + "/comments").with(httpBasic("college", EntenteTest.PASSWORD)))
 			.bodyJson().extractingPath("$[0].body").isEqualTo("La salle 12 aussi.");
 	}
+
+	@Test
+	void reclassifyingRoutesAgainAndCriticalityChangesAreRecorded() throws Exception {
+		long id = createdId(create("niveau1", body(COLLEGE, unique("Vidéoprojecteur CDI"), "VIDEOPROJECTEURS", "REPAIR", "")));
+		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange()
+			.getResponse().getHeader("ETag");
+		MvcTestResult own = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"funding\":\"OWN_FUNDS_CATALOGUE\",\"reason\":\"acheté sur fonds propres\"}").exchange();
+		assertThat(own).hasStatusOk().bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+		assertThat(own).bodyJson().extractingPath("$.toArbitrate").isEqualTo(false);
+		MvcTestResult critical = mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", own.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"criticality\":\"CRITICAL\",\"reason\":\"examen du brevet blanc\"}").exchange();
+		assertThat(critical).hasStatusOk().bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
+		assertThat(critical).bodyJson().extractingPath("$.criticalityOverridden").isEqualTo(true);
+		assertThat(critical).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
+		assertThat(mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", critical.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"criticality\":\"NON_CRITICAL\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+	}
 }
