@@ -24,13 +24,23 @@ import org.springframework.stereotype.Repository;
 class TicketRepository {
 
 	private final JdbcClient jdbc;
+	private final String nextNumberSql;
 
-	TicketRepository(JdbcClient jdbc) {
+	TicketRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) throws SQLException {
 		this.jdbc = jdbc;
+		String product;
+		try (var c = dataSource.getConnection()) {
+			product = c.getMetaData().getDatabaseProductName();
+		}
+		// The same sequence, in each database's syntax.
+		this.nextNumberSql = product.startsWith("H2") ? "select next value for ticket_number_seq"
+				: "select nextval('ticket_number_seq')";
 	}
 
-	/** Inserts the ticket (number is set from the generated id) and returns its id. */
-	long insert(Ticket t) {
+	/** Inserts the ticket with the next number and returns its id and number. */
+	Ticket insert(Ticket t) {
+		long sequence = jdbc.sql(nextNumberSql).query(Long.class).single();
+		String number = number(sequence, t.openedAt());
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into ticket (number, kind, establishment, requester, title, description, component, asset_id,
@@ -41,7 +51,7 @@ class TicketRepository {
 				  :intervention, :network, :funding, :criticality, :overridden, :priorityClass, :dataInvolved,
 				  :status, :level, :parties, :toArbitrate, :explanation, :clause, :conventionVersion,
 				  'OK', :openedAt, :openedAt, 0)""")
-			.param("number", "P-" + java.util.UUID.randomUUID().toString().substring(0, 18))
+			.param("number", number)
 			.param("kind", t.kind().name())
 			.param("establishment", t.establishment())
 			.param("requester", t.requester())
@@ -65,14 +75,12 @@ class TicketRepository {
 			.param("conventionVersion", t.conventionVersion())
 			.param("openedAt", ts(t.openedAt()))
 			.update(keys, "id");
-		long id = keys.getKey().longValue();
-		jdbc.sql("update ticket set number = ? where id = ?").params(number(id, t.openedAt()), id).update();
-		return id;
+		return t.stored(keys.getKey().longValue(), number);
 	}
 
-	/** The ticket's number, e.g. E-2026-000123: year of opening (Paris) and identifier. */
-	static String number(long id, Instant openedAt) {
-		return String.format("E-%d-%06d", openedAt.atZone(java.time.ZoneId.of("Europe/Paris")).getYear(), id);
+	/** The ticket's number, e.g. E-2026-000123: year of opening (Paris) and sequence number. */
+	static String number(long sequence, Instant openedAt) {
+		return String.format("E-%d-%06d", openedAt.atZone(java.time.ZoneId.of("Europe/Paris")).getYear(), sequence);
 	}
 
 	/** Inserts the clocks of a new ticket in one batch. */

@@ -155,7 +155,8 @@ class TicketService {
 				priorityClass, Boolean.TRUE.equals(n.dataInvolved()), TicketStatus.NEW, null, false, null, 1,
 				r.parties(), r.toArbitrate(), r.explanation(), r.clause(), r.conventionVersion(), null, 0, "OK", now,
 				null, null, now, 0);
-		long id = tickets.insert(draft);
+		Ticket t = tickets.insert(draft);
+		long id = t.id();
 		tickets.addEvent(id, now, user.getUsername(), "CREATED", null, TicketStatus.NEW,
 				"Routage : " + r.explanation() + " (" + r.clause() + ", convention " + r.conventionVersion() + ")"
 						+ (r.toArbitrate() ? " — à arbitrer" : ""));
@@ -163,7 +164,6 @@ class TicketService {
 			tickets.addEvent(id, now, user.getUsername(), "CRITICALITY", null, null,
 					"Criticité fixée à « " + criticality.label() + " » au lieu de « " + derived.label() + " » à l'ouverture");
 		}
-		Ticket t = draft.stored(id, TicketRepository.number(id, now));
 		List<ClockView> views = clocks.compute(t, List.of(new StatusChange(now, TicketStatus.NEW)), now);
 		tickets.insertClocks(id, views);
 		events.publishEvent(new TicketOpened(id, t.number(), uai, t.component(), criticality.name(), t.parties(), now));
