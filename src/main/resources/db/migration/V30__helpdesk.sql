@@ -43,7 +43,7 @@ create table ticket (
     version            integer       not null default 0,
     constraint uq_ticket_number unique (number)
 );
-create index ix_ticket_establishment on ticket (establishment, id);
+create index ix_ticket_establishment on ticket (establishment, status, id);
 create index ix_ticket_status on ticket (status, id);
 create index ix_ticket_criticality on ticket (criticality, status, id);
 create index ix_ticket_sla on ticket (sla_state, id);
