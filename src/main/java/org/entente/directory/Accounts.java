@@ -54,7 +54,8 @@ public class Accounts {
 			String party, String establishment, boolean demo) {
 	}
 
-	static Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	/** Maps an {@code account} row (for this module's internals). */
+	public static Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("party"),
 				rs.getString("establishment"), rs.getBoolean("enabled"), rs.getBoolean("demo"));

@@ -16,23 +16,22 @@ import org.springframework.stereotype.Service;
 class AccountUserDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
-	private final Accounts accounts;
 
-	AccountUserDetailsService(JdbcClient jdbc, Accounts accounts) {
+	AccountUserDetailsService(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.accounts = accounts;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		var account = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
-		record Secret(String hash, Timestamp lockedUntil) {
-		}
-		Secret secret = jdbc.sql("select password_hash, locked_until from account where username = ?")
+		// One read per authentication: the stateless API authenticates every request.
+		return jdbc.sql("select * from account where username = ?")
 			.param(username)
-			.query((rs, i) -> new Secret(rs.getString(1), rs.getTimestamp(2)))
-			.single();
-		boolean nonLocked = secret.lockedUntil() == null || secret.lockedUntil().toInstant().isBefore(Instant.now());
-		return new EntenteUser(account, secret.hash(), nonLocked);
+			.query((rs, i) -> {
+				Timestamp lockedUntil = rs.getTimestamp("locked_until");
+				boolean nonLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
+				return new EntenteUser(Accounts.map(rs, i), rs.getString("password_hash"), nonLocked);
+			})
+			.optional()
+			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 }
