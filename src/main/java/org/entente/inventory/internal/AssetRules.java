@@ -42,6 +42,13 @@ public class AssetRules {
 	 * Faults of these fields; {@code establishments} looks an establishment up by UAI (a cache during an import).
 	 */
 	public List<FieldProblem> check(AssetData a, Function<String, Optional<Establishment>> establishments) {
+		List<FieldProblem> problems = checkFields(a, establishments);
+		naming(a).ifPresent(problems::add);
+		return problems;
+	}
+
+	/** The same checks without the naming rules (GLPI Agent reports names as they are: they become warnings). */
+	public List<FieldProblem> checkFields(AssetData a, Function<String, Optional<Establishment>> establishments) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (a.uai() == null) {
 			if (a.status() != null && a.status() != AssetStatus.SPARE) {
@@ -105,7 +112,6 @@ public class AssetRules {
 		if (a.acquired() != null && a.warrantyEnd() != null && a.warrantyEnd().isBefore(a.acquired())) {
 			problems.add(new FieldProblem("warrantyEnd", "fin de garantie (" + a.warrantyEnd() + ") avant l'acquisition (" + a.acquired() + ")"));
 		}
-		naming(a).ifPresent(problems::add);
 		return problems;
 	}
 
