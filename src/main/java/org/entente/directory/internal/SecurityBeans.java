@@ -8,9 +8,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class SecurityBeans {
 
-	/** BCrypt by default, with the {id} prefix so that the algorithm can change later without a reset. */
+	/**
+	 * BCrypt by default, with the {id} prefix so that the algorithm can change later without a reset; successful
+	 * checks are remembered five minutes (see {@link VerifiedPasswordCache}) so that stateless API clients do not pay
+	 * BCrypt on every call.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(5));
 	}
 }

@@ -59,8 +59,11 @@ class AssetApiController {
 		}
 	}
 
-	record Page(List<AssetView> items, int page, int size, long total) {
+	/** {@code total} is exact up to {@value #COUNT_CAP}; beyond, it says «at least» ({@code totalCapped}). */
+	record Page(List<AssetView> items, int page, int size, long total, boolean totalCapped) {
 	}
+
+	static final int COUNT_CAP = 10_000;
 
 	record ChangeView(Instant at, String by, String source, String field, String before, String after) {
 	}
@@ -91,8 +94,8 @@ class AssetApiController {
 		}
 		var filter = new AssetRepository.Filter(trim(uai), trim(serial), trim(name), trim(component), status, scope.uai());
 		List<AssetView> items = repository.search(filter, page * size, size).stream().map(AssetView::of).toList();
-		long total = items.size() < size && page == 0 ? items.size() : repository.count(filter);
-		return new Page(items, page, size, total);
+		long total = items.size() < size && page == 0 ? items.size() : repository.count(filter, COUNT_CAP + 1);
+		return new Page(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
 	}
 
 	@GetMapping("/{id}")

@@ -92,9 +92,11 @@ public class AssetRepository {
 			.list();
 	}
 
-	long count(Filter f) {
+	/** Counts up to {@code cap} matching assets (a broad search on a million rows need not count them all). */
+	long count(Filter f, int cap) {
 		Where w = where(f);
-		return jdbc.sql("select count(*) from inv_asset" + w.sql).params(w.params).query(Long.class).single();
+		return jdbc.sql("select count(*) from (select 1 from inv_asset" + w.sql + " limit " + cap + ") c")
+			.params(w.params).query(Long.class).single();
 	}
 
 	private record Where(String sql, Map<String, Object> params) {
