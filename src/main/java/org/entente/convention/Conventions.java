@@ -101,9 +101,23 @@ public class Conventions {
 		return current.search().search(query);
 	}
 
+	/** The same search in a given version (old versions stay readable). */
+	public List<Component> search(String version, String query) {
+		Loaded loaded = byVersion.get(version);
+		if (loaded == null) {
+			throw new UnknownVersionException(version);
+		}
+		return loaded.search().search(query);
+	}
+
+	/** A version by its name, or an exception that says it does not exist. */
+	public Convention requireVersion(String version) {
+		return version(version).orElseThrow(() -> new UnknownVersionException(version));
+	}
+
 	public ConventionDiff diff(String fromVersion, String toVersion) {
-		Convention from = version(fromVersion).orElseThrow(() -> new IllegalArgumentException("Version « " + fromVersion + " » inconnue"));
-		Convention to = version(toVersion).orElseThrow(() -> new IllegalArgumentException("Version « " + toVersion + " » inconnue"));
+		Convention from = requireVersion(fromVersion);
+		Convention to = requireVersion(toVersion);
 		return ConventionDiffer.diff(from, to);
 	}
 

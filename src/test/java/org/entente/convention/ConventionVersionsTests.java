@@ -66,6 +66,13 @@ class ConventionVersionsTests {
 		assertThat(page).bodyText().contains("Bornes Wi-Fi").contains("components.BORNES_WIFI.cells.ADMINISTRATION.parties");
 		var api = mvc.get().uri("/api/v1/convention/responsibility?component=BORNES_WIFI&intervention=ADMINISTRATION").exchange();
 		assertThat(api).bodyJson().extractingPath("$.conventionVersion").isEqualTo(version);
+		// The old version stays readable, in the API and on the page.
+		var old = mvc.get().uri("/api/v1/convention/matrix?version={v}", before).exchange();
+		assertThat(old).bodyJson().extractingPath("$.convention.version").isEqualTo(before);
+		var oldPage = mvc.get().uri("/qui-fait-quoi?version={v}&q=borne wifi", before).exchange();
+		assertThat(oldPage).hasStatusOk();
+		assertThat(oldPage).bodyText().contains("ancienne version").contains("Bornes Wi-Fi");
+		assertThat(mvc.get().uri("/api/v1/convention/matrix?version=inexistante").exchange()).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -93,6 +100,28 @@ class ConventionVersionsTests {
 			.accept(org.springframework.http.MediaType.TEXT_HTML).with(csrf()).exchange();
 		assertThat(anonymous).hasStatus(HttpStatus.FOUND);
 		assertThat(anonymous.getResponse().getRedirectedUrl()).endsWith("/connexion");
+	}
+
+	@Test
+	void theApiRejectsAFaultyAmendmentWithEveryFault() {
+		int versions = conventions.versions().size();
+		String faulty = ConventionFixtures.seedText().replaceFirst("version: \"1\"", "version: \"api-faulty\"")
+			.replaceFirst("code: TABLETTES", "code: BORNES_WIFI")
+			.replaceFirst("see: RESEAU_ADMINISTRATIF", "see: NULLE_PART");
+		var result = mvc.post().uri("/api/v1/convention/versions").contentType("application/yaml")
+			.header("X-Filename", "avenant-api.yaml").content(faulty)
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + EntenteTest.PASSWORD).getBytes()))
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(result).bodyJson().extractingPath("$.errors[*].message").asArray()
+			.anySatisfy(m -> assertThat(m.toString()).contains("en double"))
+			.anySatisfy(m -> assertThat(m.toString()).contains("NULLE_PART"));
+		assertThat(result).bodyJson().extractingPath("$.errors[0].file").isEqualTo("avenant-api.yaml");
+		assertThat(conventions.versions()).hasSize(versions);
+		var notAdmin = mvc.post().uri("/api/v1/convention/versions").contentType("application/yaml").content(faulty)
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("agent.cd:" + EntenteTest.PASSWORD).getBytes()))
+			.exchange();
+		assertThat(notAdmin).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test

@@ -100,6 +100,16 @@ class MatrixPagesBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void establishmentsPageMarksDemoDataAndTheCiteScolaire() {
+		signIn("agent.cd");
+		open("/etablissements");
+		String text = driver.findElement(By.id("etablissements")).getText();
+		assertThat(text).contains("0359901X").contains("démonstration").contains("hors convention");
+		assertAccessible();
+		signOut();
+	}
+
+	@Test
 	void administratorSeesTheAmendmentForm() {
 		signIn("admin");
 		open("/convention/versions");

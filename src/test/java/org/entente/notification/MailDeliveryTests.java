@@ -116,7 +116,7 @@ class MailDeliveryTests {
 		try {
 			publish(MailRequested.text(List.of("cd@ille-et-vilaine.invalid"), subject, "Texte", "TEST"));
 			await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-				.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
+				.sql("select count(*) from event_publication where status = 'FAILED' and serialized_event like ?")
 				.param("%" + subject + "%").query(Long.class).single() == 1);
 		}
 		finally {

@@ -17,9 +17,23 @@ import org.entente.convention.Network;
 import org.entente.convention.PointToClarify;
 import org.entente.convention.Responsibility;
 import org.entente.convention.ResponsibilityContext;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.ResponseEntity;
+import java.net.URI;
+import java.security.Principal;
+
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,25 +59,32 @@ class ConventionApiController {
 			List<PointToClarify> pointsToClarify, boolean toArbitrate) {
 	}
 
+	private final JsonMapper json;
 	private final Conventions conventions;
+	private final Map<String, byte[]> matrixJson = new ConcurrentHashMap<>();
 
-	ConventionApiController(Conventions conventions) {
+	ConventionApiController(Conventions conventions, JsonMapper json) {
 		this.conventions = conventions;
+		this.json = json;
 	}
 
 	@GetMapping("/matrix")
-	@Operation(summary = "La matrice « qui fait quoi » de la convention en vigueur")
-	ResponseEntity<Matrix> matrix(WebRequest request) {
-		Convention c = conventions.current();
+	@Operation(summary = "La matrice « qui fait quoi » de la convention en vigueur (ou de la version demandée)")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Matrix.class)))
+	ResponseEntity<byte[]> matrix(@RequestParam(required = false) String version, WebRequest request) {
+		Convention c = version == null ? conventions.current() : conventions.requireVersion(version);
 		// The matrix only changes with a new version: its hash is a strong ETag, and slow lines are spared.
 		if (request.checkNotModified('"' + c.sha256() + '"')) {
 			return null;
 		}
-		List<MatrixRow> rows = c.components().values().stream().map(ConventionApiController::row).toList();
+		// Serialised once per version: the document is the same for every caller.
+		byte[] body = matrixJson.computeIfAbsent(c.sha256(), sha -> json.writeValueAsBytes(
+				new Matrix(ref(c), c.components().values().stream().map(ConventionApiController::row).toList())));
 		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noCache())
 			.eTag('"' + c.sha256() + '"')
-			.body(new Matrix(ref(c), rows));
+			.body(body);
 	}
 
 	@GetMapping("/responsibility")
@@ -93,6 +114,15 @@ class ConventionApiController {
 	@Operation(summary = "Les versions chargées de la convention (avenants)")
 	List<ConventionVersion> versions() {
 		return conventions.versions();
+	}
+
+	@PostMapping(path = "/versions", consumes = { "application/yaml", "application/x-yaml", "text/yaml", "text/plain" })
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Charger un avenant (fichier YAML complet) ; 422 avec la liste des fautes si le fichier est invalide")
+	ResponseEntity<ConventionRef> upload(@RequestBody byte[] file,
+			@RequestHeader(name = "X-Filename", defaultValue = "avenant.yaml") String filename, Principal principal) {
+		Convention loaded = conventions.upload(filename, file, principal.getName());
+		return ResponseEntity.created(URI.create("/api/v1/convention/versions/" + loaded.version())).body(ref(loaded));
 	}
 
 	static ConventionRef ref(Convention c) {

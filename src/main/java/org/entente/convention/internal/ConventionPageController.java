@@ -44,10 +44,12 @@ class ConventionPageController {
 			@RequestParam(required = false) String party, @RequestParam(required = false) InterventionKind intervention,
 			@RequestParam(required = false) String component, @RequestParam(required = false) InterventionKind kind,
 			@RequestParam(required = false) Funding funding, @RequestParam(required = false) Network network,
-			@RequestParam(required = false) Boolean shared, Model model) {
-		Convention c = conventions.current();
+			@RequestParam(required = false) Boolean shared, @RequestParam(required = false) String version, Model model) {
+		Convention c = version == null || version.isBlank() ? conventions.current() : conventions.requireVersion(version);
+		boolean old = !c.version().equals(conventions.current().version());
+		model.addAttribute("oldVersion", old);
 		Set<String> matching = query == null || query.isBlank() ? null
-				: new LinkedHashSet<>(conventions.search(query).stream().map(Component::code).toList());
+				: new LinkedHashSet<>(conventions.search(c.version(), query).stream().map(Component::code).toList());
 		List<DomainView> domains = new ArrayList<>();
 		int count = 0;
 		for (Domain d : c.domains()) {
@@ -75,7 +77,8 @@ class ConventionPageController {
 		model.addAttribute("funding", funding);
 		model.addAttribute("network", network);
 		model.addAttribute("shared", shared);
-		if (component != null && !component.isBlank() && kind != null) {
+		// Questions are answered by the version in force only; an old version is for reading.
+		if (!old && component != null && !component.isBlank() && kind != null) {
 			try {
 				model.addAttribute("answer", conventions.resolve(component, kind, new ResponsibilityContext(funding, network, shared)));
 				model.addAttribute("answerComponent", conventions.component(component));
@@ -84,7 +87,7 @@ class ConventionPageController {
 				model.addAttribute("questionError", e.getMessage());
 			}
 		}
-		else if (component != null || kind != null) {
+		else if (!old && (component != null || kind != null)) {
 			model.addAttribute("questionError", "Choisissez une intervention et un équipement ou service.");
 		}
 		return "convention/matrix";

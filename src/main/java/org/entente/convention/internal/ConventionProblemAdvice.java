@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.entente.convention.ConventionFileException;
 import org.entente.convention.UnknownComponentException;
+import org.entente.convention.UnknownVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,13 @@ class ConventionProblemAdvice {
 		p.setType(URI.create("urn:entente:problem:unknown-component"));
 		p.setProperty("component", e.code());
 		p.setProperty("suggestions", e.suggestions().stream().map(c -> c.code()).toList());
+		return p;
+	}
+
+	@ExceptionHandler(UnknownVersionException.class)
+	ProblemDetail unknownVersion(UnknownVersionException e) {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage() + ".");
+		p.setTitle("Version inconnue");
 		return p;
 	}
 

@@ -41,32 +41,33 @@ class NotificationListeners {
 
 	@ApplicationModuleListener
 	void on(MailRequested mail) throws MessagingException {
-		boolean delivered = jdbc.sql("select count(*) from mail_delivery where id = ?").param(mail.id()).query(Long.class).single() > 0;
-		if (delivered) {
+		JavaMailSender sender = properties.enabled() ? mailSender.getIfAvailable() : null;
+		// Claim the mail first, in the listener's own transaction: a concurrent or later redelivery of the same
+		// event waits on the key, then finds it taken and stops. A failed send rolls the claim back for a retry.
+		int claimed = jdbc.sql("""
+				insert into mail_delivery (id, recipients, subject, category, sent_at, transport) values (?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(mail.id(), truncate(String.join(", ", mail.to()), 2000), truncate(mail.subject(), 500), mail.category(),
+					Timestamp.from(Instant.now()), sender == null ? "LOG" : "SMTP")
+			.update();
+		if (claimed == 0) {
 			return;
 		}
-		JavaMailSender sender = properties.enabled() ? mailSender.getIfAvailable() : null;
 		if (sender == null) {
 			log.info("Courriel non envoyé (entente.mail.enabled=false) à {} : {}", mail.to(), mail.subject());
 		}
 		else {
 			sender.send(toMime(sender, mail));
 		}
-		jdbc.sql("insert into mail_delivery (id, recipients, subject, category, sent_at, transport) values (?, ?, ?, ?, ?, ?)")
-			.params(mail.id(), truncate(String.join(", ", mail.to()), 2000), truncate(mail.subject(), 500), mail.category(),
-					Timestamp.from(Instant.now()), sender == null ? "LOG" : "SMTP")
-			.update();
 	}
 
 	@ApplicationModuleListener
 	void on(InAppNotificationRequested notice) {
 		for (String recipient : notice.recipients()) {
 			jdbc.sql("""
-					insert into in_app_notification (event_id, recipient, title, link, created_at)
-					select ?, ?, ?, ?, ? where not exists
-					  (select 1 from in_app_notification where event_id = ? and recipient = ?)""")
-				.params(notice.id(), recipient, truncate(notice.title(), 500), notice.link(), Timestamp.from(Instant.now()),
-						notice.id(), recipient)
+					insert into in_app_notification (event_id, recipient, title, link, created_at) values (?, ?, ?, ?, ?)
+					on conflict do nothing""")
+				.params(notice.id(), recipient, truncate(notice.title(), 500), notice.link(), Timestamp.from(Instant.now()))
 				.update();
 		}
 	}

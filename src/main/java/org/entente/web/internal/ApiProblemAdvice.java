@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * advices (ordered first) handle their own exceptions; this one catches what is left, never a bare 500 page.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+// Before PageErrorAdvice, which also matches REST controllers (they are @Controllers too).
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
@@ -75,6 +76,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			.map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
 			.toList());
 		return p;
+	}
+
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Accès refusé", "Votre rôle ne permet pas cette opération.");
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -1,5 +1,6 @@
 package org.entente.web.internal;
 
+import org.entente.directory.DirectoryProperties;
 import org.entente.directory.EntenteUser;
 import org.entente.web.ThemeProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,9 +12,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellModelAdvice {
 
 	private final ThemeProperties theme;
+	private final boolean demoMode;
 
-	ShellModelAdvice(ThemeProperties theme) {
+	ShellModelAdvice(ThemeProperties theme, DirectoryProperties directory) {
 		this.theme = theme;
+		this.demoMode = directory.demo().enabled();
+	}
+
+	@ModelAttribute("demoMode")
+	boolean demoMode() {
+		return demoMode;
 	}
 
 	@ModelAttribute("theme")

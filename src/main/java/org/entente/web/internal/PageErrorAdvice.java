@@ -1,0 +1,34 @@
+package org.entente.web.internal;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** On pages, a bad parameter gives the error page with a sentence that says what is wrong, never a 500. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorAdvice {
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ModelAndView badRequest(IllegalArgumentException e) {
+		return error(HttpStatus.BAD_REQUEST, e.getMessage());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+		return error(HttpStatus.BAD_REQUEST, "La valeur « " + e.getValue() + " » du paramètre « " + e.getName() + " » est invalide.");
+	}
+
+	private static ModelAndView error(HttpStatus status, String message) {
+		ModelAndView mav = new ModelAndView("error");
+		mav.setStatus(status);
+		mav.addObject("status", status.value());
+		mav.addObject("message", message);
+		return mav;
+	}
+}
