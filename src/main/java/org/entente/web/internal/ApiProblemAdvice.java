@@ -88,12 +88,6 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage());
 	}
 
-	/** A {@code @PreAuthorize} refusal inside a controller: the same 403 as the filter chain gives, not a 500. */
-	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-	ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException ex) {
-		return problem(HttpStatus.FORBIDDEN, "Accès refusé", "Votre rôle ne permet pas cette opération.");
-	}
-
 	@ExceptionHandler(RuntimeException.class)
 	ProblemDetail unexpected(RuntimeException ex) {
 		log.error("Erreur inattendue sur l'API", ex);
