@@ -72,8 +72,11 @@ class AssetApiController {
 	private final AssetAccess access;
 	private final AssetWrites writes;
 	private final AssetImport assetImport;
+	private final InventoryExport export;
 
-	AssetApiController(AssetRepository repository, AssetAccess access, AssetWrites writes, AssetImport assetImport) {
+	AssetApiController(AssetRepository repository, AssetAccess access, AssetWrites writes, AssetImport assetImport,
+			InventoryExport export) {
+		this.export = export;
 		this.repository = repository;
 		this.access = access;
 		this.writes = writes;
@@ -151,6 +154,32 @@ class AssetApiController {
 			}
 			return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
 		}
+	}
+
+	/** The exhaustive inventory within the caller's scope, streamed: {@code format=csv} or {@code xlsx}. */
+	@GetMapping("/export")
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+			@RequestParam(defaultValue = "csv") String format, @AuthenticationPrincipal EntenteUser user) {
+		return exportResponse(export, access.readScope(user), format);
+	}
+
+	static ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> exportResponse(
+			InventoryExport export, AssetAccess.Scope scope, String format) {
+		if (scope.none()) {
+			throw Problems.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
+		}
+		String day = LocalDate.now().toString();
+		return switch (format) {
+			case "csv" -> ResponseEntity.ok()
+				.header("Content-Disposition", "attachment; filename=\"inventaire-" + day + ".csv\"")
+				.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+				.body(out -> export.csv(scope, out));
+			case "xlsx" -> ResponseEntity.ok()
+				.header("Content-Disposition", "attachment; filename=\"inventaire-" + day + ".xlsx\"")
+				.contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.body(out -> export.xlsx(scope, out));
+			default -> throw new IllegalArgumentException("Format « " + format + " » inconnu : csv ou xlsx.");
+		};
 	}
 
 	private static Long parseEtag(String etag) {
