@@ -1,0 +1,190 @@
+package org.entente.inventory.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.entente.convention.Conventions;
+import org.entente.directory.EntenteUser;
+import org.entente.directory.Establishments;
+import org.entente.directory.Role;
+import org.entente.inventory.Asset;
+import org.entente.inventory.AssetPageLinks;
+import org.entente.inventory.Spares;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The inventory's pages: search, asset, CSV import with preview, naming, warranty, spares, exports. */
+@Controller
+class InventoryPageController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AssetRepository repository;
+	private final AssetAccess access;
+	private final AssetWrites writes;
+	private final AssetImport assetImport;
+	private final InventoryExport export;
+	private final InventoryReports reports;
+	private final Spares spares;
+	private final Conventions conventions;
+	private final Establishments establishments;
+	private final ObjectProvider<AssetPageLinks> links;
+	private final AssetRules rules;
+
+	InventoryPageController(AssetRepository repository, AssetAccess access, AssetWrites writes, AssetImport assetImport,
+			InventoryExport export, InventoryReports reports, Spares spares, Conventions conventions,
+			Establishments establishments, ObjectProvider<AssetPageLinks> links, AssetRules rules) {
+		this.rules = rules;
+		this.repository = repository;
+		this.access = access;
+		this.writes = writes;
+		this.assetImport = assetImport;
+		this.export = export;
+		this.reports = reports;
+		this.spares = spares;
+		this.conventions = conventions;
+		this.establishments = establishments;
+		this.links = links;
+	}
+
+	private AssetAccess.Scope scope(EntenteUser user) {
+		AssetAccess.Scope scope = access.readScope(user);
+		if (scope.none()) {
+			throw Problems.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
+		}
+		return scope;
+	}
+
+	@GetMapping("/inventaire")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String uai,
+			@RequestParam(required = false) String component, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal EntenteUser user, Model model) {
+		AssetAccess.Scope scope = scope(user);
+		String text = q == null || q.isBlank() ? null : q.strip();
+		String u = uai == null || uai.isBlank() ? null : uai.strip().toUpperCase(java.util.Locale.ROOT);
+		String c = component == null || component.isBlank() ? null : component;
+		List<Asset> found;
+		if (text != null) {
+			found = repository.lookup(scope.all() ? u : scope.uai(), text, PAGE_SIZE);
+			if (!scope.all() && u != null && !u.equals(scope.uai())) {
+				found = List.of();
+			}
+			if (c != null) {
+				found = found.stream().filter(a -> c.equals(a.component())).toList();
+			}
+		}
+		else {
+			found = repository.search(new AssetRepository.Filter(u, null, null, c, null, scope.uai()),
+					Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
+		}
+		model.addAttribute("assets", found);
+		model.addAttribute("q", text);
+		model.addAttribute("uai", u);
+		model.addAttribute("component", c);
+		model.addAttribute("page", Math.max(0, page));
+		model.addAttribute("pageSize", PAGE_SIZE);
+		model.addAttribute("components", components());
+		model.addAttribute("establishments", scope.all() ? establishments.findAll()
+				: establishments.find(scope.uai()).stream().toList());
+		model.addAttribute("canImport", List.of(Role.ADMIN, Role.CD_AGENT, Role.ACA_AGENT, Role.SCHOOL_STAFF).contains(user.role()));
+		return "inventory/search";
+	}
+
+	private List<org.entente.convention.Component> components() {
+		return conventions.current().components().values().stream()
+			.filter(c -> c.area() == org.entente.convention.Area.IN_ESTABLISHMENT)
+			.toList();
+	}
+
+	@GetMapping("/inventaire/equipements/{id}")
+	String asset(@PathVariable long id, @AuthenticationPrincipal EntenteUser user, Model model) {
+		Asset a = writes.readable(id, user);
+		model.addAttribute("asset", a);
+		model.addAttribute("component", conventions.current().component(a.component()).orElse(null));
+		model.addAttribute("history", repository.history(id));
+		model.addAttribute("spare", spares.availableFor(a.uai(), a.component()));
+		model.addAttribute("manages", access.canManage(user, a.data()));
+		model.addAttribute("manager", access.manager(a.component(), a.data().network(), a.data().funding()));
+		model.addAttribute("namingProblem", rules.naming(a.data()).map(AssetRules.FieldProblem::message).orElse(null));
+		model.addAttribute("sections", links.orderedStream()
+			.map(l -> new Section(l.title(), l.linksFor(id, user.getUsername())))
+			.toList());
+		model.addAttribute("today", java.time.LocalDate.now());
+		return "inventory/asset";
+	}
+
+	record Section(String title, List<AssetPageLinks.Link> links) {
+	}
+
+	@GetMapping("/inventaire/import")
+	String importForm(@AuthenticationPrincipal EntenteUser user, Model model) {
+		scope(user);
+		model.addAttribute("header", String.join(",", AssetImport.REQUIRED));
+		return "inventory/import";
+	}
+
+	@PostMapping("/inventaire/import")
+	String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean commit,
+			@AuthenticationPrincipal EntenteUser user, Model model) throws IOException {
+		scope(user);
+		model.addAttribute("header", String.join(",", AssetImport.REQUIRED));
+		if (file.isEmpty()) {
+			model.addAttribute("fileError", "Choisissez un fichier CSV.");
+			return "inventory/import";
+		}
+		if (!List.of(Role.ADMIN, Role.CD_AGENT, Role.ACA_AGENT, Role.SCHOOL_STAFF).contains(user.role())) {
+			throw Problems.forbidden("Votre rôle ne permet pas d'importer des équipements.");
+		}
+		AssetImport.ImportResult result = assetImport.importCsv(
+				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), user, !commit);
+		model.addAttribute("result", result);
+		model.addAttribute("fileName", file.getOriginalFilename());
+		return "inventory/import";
+	}
+
+	@GetMapping("/inventaire/nommage")
+	String naming(@AuthenticationPrincipal EntenteUser user, Model model) {
+		model.addAttribute("violations", reports.namingViolations(scope(user)));
+		model.addAttribute("rules", reports.namingRules());
+		model.addAttribute("max", InventoryReports.MAX_ROWS);
+		return "inventory/naming";
+	}
+
+	@GetMapping("/inventaire/garanties")
+	String warranty(@RequestParam(defaultValue = "6") int mois, @AuthenticationPrincipal EntenteUser user, Model model) {
+		if (mois < 0 || mois > 120) {
+			throw new IllegalArgumentException("Le nombre de mois doit être compris entre 0 et 120.");
+		}
+		model.addAttribute("assets", reports.warrantyEnding(scope(user), mois));
+		model.addAttribute("mois", mois);
+		model.addAttribute("max", InventoryReports.MAX_ROWS);
+		return "inventory/warranty";
+	}
+
+	@GetMapping("/inventaire/rechange")
+	String spares(@AuthenticationPrincipal EntenteUser user, Model model) {
+		model.addAttribute("stock", reports.spares(scope(user)));
+		return "inventory/spares";
+	}
+
+	@GetMapping("/inventaire/export.csv")
+	ResponseEntity<StreamingResponseBody> exportCsv(@AuthenticationPrincipal EntenteUser user) {
+		return AssetApiController.exportResponse(export, access.readScope(user), "csv");
+	}
+
+	@GetMapping("/inventaire/export.xlsx")
+	ResponseEntity<StreamingResponseBody> exportXlsx(@AuthenticationPrincipal EntenteUser user) {
+		return AssetApiController.exportResponse(export, access.readScope(user), "xlsx");
+	}
+}
