@@ -42,6 +42,15 @@ public class AssetAccess {
 		};
 	}
 
+	/** The reader's scope, or a 403 problem when the role gives no access to the inventory. */
+	public Scope requireRead(EntenteUser user) {
+		Scope scope = readScope(user);
+		if (scope.none()) {
+			throw Problems.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
+		}
+		return scope;
+	}
+
 	public boolean canRead(EntenteUser user, AssetData asset) {
 		return readScope(user).covers(asset.uai());
 	}

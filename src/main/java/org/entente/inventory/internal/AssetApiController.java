@@ -88,10 +88,7 @@ class AssetApiController {
 			@RequestParam(required = false) String name, @RequestParam(required = false) String component,
 			@RequestParam(required = false) AssetStatus status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal EntenteUser user) {
-		AssetAccess.Scope scope = access.readScope(user);
-		if (scope.none()) {
-			throw Problems.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
-		}
+		AssetAccess.Scope scope = access.requireRead(user);
 		if (page < 0 || size < 1 || size > 500) {
 			throw new IllegalArgumentException("Pagination invalide : page ≥ 0 et 1 ≤ size ≤ 500.");
 		}
@@ -160,14 +157,11 @@ class AssetApiController {
 	@GetMapping("/export")
 	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
 			@RequestParam(defaultValue = "csv") String format, @AuthenticationPrincipal EntenteUser user) {
-		return exportResponse(export, access.readScope(user), format);
+		return exportResponse(export, access.requireRead(user), format);
 	}
 
 	static ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> exportResponse(
 			InventoryExport export, AssetAccess.Scope scope, String format) {
-		if (scope.none()) {
-			throw Problems.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
-		}
 		String day = LocalDate.now().toString();
 		return switch (format) {
 			case "csv" -> ResponseEntity.ok()

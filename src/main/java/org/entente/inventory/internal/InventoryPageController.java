@@ -59,11 +59,7 @@ class InventoryPageController {
 	}
 
 	private AssetAccess.Scope scope(EntenteUser user) {
-		AssetAccess.Scope scope = access.readScope(user);
-		if (scope.none()) {
-			throw Problems.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
-		}
-		return scope;
+		return access.requireRead(user);
 	}
 
 	@GetMapping("/inventaire")
@@ -180,11 +176,11 @@ class InventoryPageController {
 
 	@GetMapping("/inventaire/export.csv")
 	ResponseEntity<StreamingResponseBody> exportCsv(@AuthenticationPrincipal EntenteUser user) {
-		return AssetApiController.exportResponse(export, access.readScope(user), "csv");
+		return AssetApiController.exportResponse(export, access.requireRead(user), "csv");
 	}
 
 	@GetMapping("/inventaire/export.xlsx")
 	ResponseEntity<StreamingResponseBody> exportXlsx(@AuthenticationPrincipal EntenteUser user) {
-		return AssetApiController.exportResponse(export, access.readScope(user), "xlsx");
+		return AssetApiController.exportResponse(export, access.requireRead(user), "xlsx");
 	}
 }
