@@ -42,7 +42,8 @@ class InventoryPagesBrowserTests extends BrowserTestSupport {
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("PEDA-0359901X-C101-01");
 			assertAccessible();
 
-			for (String page : new String[] { "/inventaire", "/inventaire/nommage", "/inventaire/garanties?mois=36", "/inventaire/rechange" }) {
+			for (String page : new String[] { "/inventaire", "/inventaire/nommage", "/inventaire/garanties?mois=36", "/inventaire/rechange",
+					"/inventaire/referentiel", "/inventaire/logiciels" }) {
 				open(page);
 				waitFor(By.tagName("h1"));
 				assertAccessible();

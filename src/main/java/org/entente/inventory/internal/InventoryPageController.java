@@ -41,10 +41,15 @@ class InventoryPageController {
 	private final Establishments establishments;
 	private final ObjectProvider<AssetPageLinks> links;
 	private final AssetRules rules;
+	private final Referentiel referentiel;
+	private final SoftwareCatalogues software;
 
 	InventoryPageController(AssetRepository repository, AssetAccess access, AssetWrites writes, AssetImport assetImport,
 			InventoryExport export, InventoryReports reports, Spares spares, Conventions conventions,
-			Establishments establishments, ObjectProvider<AssetPageLinks> links, AssetRules rules) {
+			Establishments establishments, ObjectProvider<AssetPageLinks> links, AssetRules rules, Referentiel referentiel,
+			SoftwareCatalogues software) {
+		this.referentiel = referentiel;
+		this.software = software;
 		this.rules = rules;
 		this.repository = repository;
 		this.access = access;
@@ -172,6 +177,21 @@ class InventoryPageController {
 	String spares(@AuthenticationPrincipal EntenteUser user, Model model) {
 		model.addAttribute("stock", reports.spares(scope(user)));
 		return "inventory/spares";
+	}
+
+	@GetMapping("/inventaire/referentiel")
+	String referentiel(@AuthenticationPrincipal EntenteUser user, Model model) {
+		AssetAccess.Scope scope = scope(user);
+		model.addAttribute("referentiel", referentiel.current().orElse(null));
+		model.addAttribute("catalogue", referentiel.catalogue().orElse(null));
+		model.addAttribute("equity", referentiel.equity(scope));
+		return "inventory/referentiel";
+	}
+
+	@GetMapping("/inventaire/logiciels")
+	String software(Model model) {
+		model.addAttribute("software", software.list(null));
+		return "inventory/software";
 	}
 
 	@GetMapping("/inventaire/export.csv")
