@@ -27,6 +27,9 @@ class GlpiAgentTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	org.entente.inventory.internal.InventoryReports reports;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/** A Computer inventory shaped like the agent's (glpi-project/inventory_format), trimmed to common sections. */
@@ -112,6 +115,8 @@ class GlpiAgentTests {
 		assertThat(r2.at("/entente/changes/0/field").asString()).isEqualTo("name");
 		assertThat(r2.at("/entente/changes/0/after").asString()).isEqualTo("POSTE-PROF");
 		assertThat(r2.at("/entente/warnings/0").asString()).contains("ne respecte pas");
+		assertThat(reports.namingViolations(org.entente.inventory.internal.AssetAccess.Scope.ALL))
+			.anyMatch(v -> v.asset().id() == id && v.message().contains("POSTE-PROF"));
 
 		// BIOS without a usable serial: matched by device id, plain JSON.
 		var noSerial = send("admin", "application/json", inventory(device, "To be filled by O.E.M.", "POSTE-PROF", "0359901X")

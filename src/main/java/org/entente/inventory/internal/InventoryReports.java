@@ -20,9 +20,11 @@ public class InventoryReports {
 	private final JdbcClient jdbc;
 	private final Conventions conventions;
 	private final AssetRules rules;
+	private final org.springframework.jdbc.core.JdbcTemplate template;
 
-	InventoryReports(JdbcClient jdbc, Conventions conventions, AssetRules rules) {
+	InventoryReports(JdbcClient jdbc, Conventions conventions, AssetRules rules, org.springframework.jdbc.core.JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.conventions = conventions;
 		this.rules = rules;
 	}
@@ -56,24 +58,34 @@ public class InventoryReports {
 	}
 
 	/** Assets (not retired) whose names break the Département's rules; administrative workstations are exempt. */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public List<NamingViolation> namingViolations(AssetAccess.Scope scope) {
 		List<String> components = conventions.current().naming().stream().flatMap(r -> r.appliesTo().stream()).distinct().toList();
 		List<NamingViolation> violations = new ArrayList<>();
 		if (components.isEmpty()) {
 			return violations;
 		}
-		var spec = jdbc.sql("select * from inv_asset where component in (:components) and name is not null and status <> 'RETIRED'"
-				+ (scope.all() ? "" : " and uai = :uai") + " order by uai, name")
-			.param("components", components);
+		// A cursor (fetch size, read-only transaction) so that a million assets are scanned, not loaded.
+		String sql = "select * from inv_asset where component in (" + String.join(", ", java.util.Collections.nCopies(components.size(), "?"))
+				+ ") and name is not null and status <> 'RETIRED'" + (scope.all() ? "" : " and uai = ?") + " order by uai, name";
+		List<Object> args = new ArrayList<>(components);
 		if (!scope.all()) {
-			spec = spec.param("uai", scope.uai());
+			args.add(scope.uai());
 		}
-		try (var stream = spec.query(AssetRepository::map).stream()) {
-			stream.map(a -> rules.naming(a.data()).map(p -> new NamingViolation(a, p.message())))
-				.flatMap(java.util.Optional::stream)
-				.limit(MAX_ROWS)
-				.forEach(violations::add);
-		}
+		template.query(con -> {
+			var ps = con.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+			ps.setFetchSize(1000);
+			for (int i = 0; i < args.size(); i++) {
+				ps.setObject(i + 1, args.get(i));
+			}
+			return ps;
+		}, (java.sql.ResultSet rs) -> {
+			while (violations.size() < MAX_ROWS && rs.next()) {
+				Asset a = AssetRepository.map(rs, 0);
+				rules.naming(a.data()).ifPresent(p -> violations.add(new NamingViolation(a, p.message())));
+			}
+			return null;
+		});
 		return violations;
 	}
 
