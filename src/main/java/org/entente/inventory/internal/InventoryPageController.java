@@ -43,11 +43,13 @@ class InventoryPageController {
 	private final AssetRules rules;
 	private final Referentiel referentiel;
 	private final SoftwareCatalogues software;
+	private final Purchases purchases;
 
 	InventoryPageController(AssetRepository repository, AssetAccess access, AssetWrites writes, AssetImport assetImport,
 			InventoryExport export, InventoryReports reports, Spares spares, Conventions conventions,
 			Establishments establishments, ObjectProvider<AssetPageLinks> links, AssetRules rules, Referentiel referentiel,
-			SoftwareCatalogues software) {
+			SoftwareCatalogues software, Purchases purchases) {
+		this.purchases = purchases;
 		this.referentiel = referentiel;
 		this.software = software;
 		this.rules = rules;
@@ -192,6 +194,77 @@ class InventoryPageController {
 	String software(Model model) {
 		model.addAttribute("software", software.list(null));
 		return "inventory/software";
+	}
+
+	@GetMapping("/inventaire/achats")
+	String purchases(@AuthenticationPrincipal EntenteUser user, Model model) {
+		if (!List.of(Role.ADMIN, Role.CD_AGENT, Role.ACA_AGENT, Role.SCHOOL_STAFF).contains(user.role())) {
+			throw Problems.forbidden("Votre rôle ne donne pas accès aux achats sur fonds propres.");
+		}
+		List<Purchases.Request> list = purchases.list(user);
+		model.addAttribute("requests", list);
+		model.addAttribute("deciding", list.stream().filter(r -> purchases.decides(r, user)).map(Purchases.Request::id).toList());
+		model.addAttribute("canSubmit", user.role() == Role.SCHOOL_STAFF);
+		model.addAttribute("referentiel", referentiel.current().orElse(null));
+		model.addAttribute("catalogue", referentiel.catalogue().orElse(null));
+		model.addAttribute("networks", org.entente.inventory.InventoryNetwork.values());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new Purchases.NewRequest(null, null, 1, null, null));
+		}
+		return "inventory/purchases";
+	}
+
+	@PostMapping("/inventaire/achats")
+	String submitPurchase(@RequestParam(required = false) String component,
+			@RequestParam(required = false) org.entente.inventory.InventoryNetwork network,
+			@RequestParam(defaultValue = "0") int quantity, @RequestParam(required = false) String catalogueItem,
+			@RequestParam(required = false) String description, @AuthenticationPrincipal EntenteUser user, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		var form = new Purchases.NewRequest(blank(component), network, quantity, blank(catalogueItem), blank(description));
+		try {
+			var r = purchases.submit(form, user);
+			redirect.addFlashAttribute("message", "Demande n° " + r.id() + " envoyée " + (r.routedTo().equals("ACA") ? "à l'Académie." : "au Département."));
+			return "redirect:/inventaire/achats";
+		}
+		catch (org.springframework.web.ErrorResponseException e) {
+			model.addAttribute("form", form);
+			model.addAttribute("errors", fieldErrors(e));
+			model.addAttribute("formError", e.getBody().getDetail());
+			return purchases(user, model);
+		}
+	}
+
+	@PostMapping("/inventaire/achats/{id}/decision")
+	String decide(@PathVariable long id, @RequestParam boolean approved, @RequestParam(required = false) String comment,
+			@AuthenticationPrincipal EntenteUser user, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			purchases.decide(id, approved, comment, user);
+			redirect.addFlashAttribute("message", "Demande n° " + id + (approved ? " validée." : " refusée."));
+		}
+		catch (org.springframework.web.ErrorResponseException e) {
+			if (e.getStatusCode().value() == 404) {
+				throw e;
+			}
+			redirect.addFlashAttribute("message", "Demande n° " + id + " : " + e.getBody().getDetail());
+		}
+		return "redirect:/inventaire/achats";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static java.util.Map<String, String> fieldErrors(org.springframework.web.ErrorResponseException e) {
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Object list = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+		if (list instanceof List<?> l) {
+			for (Object o : l) {
+				var m = (java.util.Map<String, String>) o;
+				errors.merge(m.get("field"), m.get("message"), (a, b) -> a + " ; " + b);
+			}
+		}
+		return errors;
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	@GetMapping("/inventaire/export.csv")

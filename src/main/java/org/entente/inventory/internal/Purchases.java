@@ -120,18 +120,38 @@ public class Purchases {
 		List<String> recipients = accounts.findAll().stream().filter(a -> a.role() == deciders && a.enabled()).map(a -> a.username()).toList();
 		if (!recipients.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(recipients, "Achat sur fonds propres à valider : "
-					+ r.quantity() + " × " + r.component() + " (" + user.establishment() + ")", "/api/v1/inventory/purchases/" + id));
+					+ r.quantity() + " × " + r.component() + " (" + user.establishment() + ")", "/inventaire/achats#achat-" + id));
 		}
 		return find(id).orElseThrow();
 	}
 
+	/** The requests this person may see, newest first (a collège: its own; CD, ACA, admins: all). */
+	public List<Request> list(EntenteUser user) {
+		return switch (user.role()) {
+			case ADMIN, CD_AGENT, ACA_AGENT -> jdbc.sql("select * from inv_purchase_request order by id desc limit 200").query(Purchases::map).list();
+			case SCHOOL_STAFF -> jdbc.sql("select * from inv_purchase_request where uai = ? order by id desc limit 200")
+				.param(user.establishment()).query(Purchases::map).list();
+			default -> List.of();
+		};
+	}
+
+	/** Whether this person decides this request. */
+	public boolean decides(Request r, EntenteUser user) {
+		return r.status().equals("SUBMITTED") && (user.role() == Role.ADMIN || (user.role() == Role.CD_AGENT && r.routedTo().equals("CD"))
+				|| (user.role() == Role.ACA_AGENT && r.routedTo().equals("ACA")));
+	}
+
 	public Optional<Request> find(long id) {
-		return jdbc.sql("select * from inv_purchase_request where id = ?").param(id).query((rs, n) -> new Request(rs.getLong("id"),
+		return jdbc.sql("select * from inv_purchase_request where id = ?").param(id).query(Purchases::map).optional();
+	}
+
+	private static Request map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Request(rs.getLong("id"),
 				rs.getString("uai"), rs.getString("component"), InventoryNetwork.valueOf(rs.getString("network")),
 				rs.getInt("quantity"), rs.getString("catalogue_item"), rs.getString("description"),
 				Funding.valueOf(rs.getString("funding")), rs.getString("routed_to"), rs.getString("status"),
 				rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
-				rs.getString("decision_comment"), rs.getInt("registered"))).optional();
+				rs.getString("decision_comment"), rs.getInt("registered"));
 	}
 
 	/** The request if this person may see it: its collège, the party it is routed to, the other party, admins. */
@@ -163,7 +183,7 @@ public class Purchases {
 			.map(a -> a.username()).toList();
 		if (!college.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(college, "Achat sur fonds propres " + (approved ? "validé" : "refusé")
-					+ " : " + r.quantity() + " × " + r.component() + " — " + comment, "/api/v1/inventory/purchases/" + id));
+					+ " : " + r.quantity() + " × " + r.component() + " — " + comment, "/inventaire/achats#achat-" + id));
 		}
 		events.publishEvent(new PurchaseDecided(id, r.uai(), user.getUsername(), approved, comment));
 		return find(id).orElseThrow();
