@@ -1,5 +1,7 @@
 package org.entente;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -13,13 +15,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Scheduling and asynchronous event listeners for every module. Scheduled work that must run once across
- * instances takes a JDBC lock (ShedLock, table shedlock), so two instances never fire the same job.
+ * instances takes a JDBC lock (ShedLock, table shedlock), so two instances never fire the same job. One
+ * {@link Clock} for every module that asks «what day is it», so that tests can fix or move time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class PlatformConfiguration {
+
+	/** The system clock in UTC; a module turns it into a local date in the convention's zone. Tests replace it. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {

@@ -8,14 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.entente.EntenteTest;
-import org.entente.TestDatabases;
+import org.entente.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,20 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class MailDeliveryTests {
 
-	// A fixed free port: the outage test stops and restarts the server, which must come back where the app expects it.
-	static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(SMTP)
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension greenMail = TestSmtp.server();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		TestDatabases.isolate(registry, "mail_test");
-		registry.add("entente.mail.enabled", () -> "true");
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		TestSmtp.register(registry, greenMail, "mail_test");
 	}
 
 	@Autowired
@@ -60,32 +50,14 @@ class MailDeliveryTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-	}
-
 	private void publish(Object event) {
 		transactions.executeWithoutResult(status -> events.publishEvent(event));
 	}
 
 	private int received(String subject) {
 		return (int) java.util.Arrays.stream(greenMail.getReceivedMessages())
-			.filter(m -> subjectOf(m).equals(subject))
+			.filter(m -> TestSmtp.subject(m).equals(subject))
 			.count();
-	}
-
-	private static String subjectOf(MimeMessage m) {
-		try {
-			return m.getSubject();
-		}
-		catch (jakarta.mail.MessagingException e) {
-			return "";
-		}
 	}
 
 	@Test
@@ -99,7 +71,7 @@ class MailDeliveryTests {
 		publish(mail);
 		await().atMost(Duration.ofSeconds(10)).until(() -> received(subject) == 1);
 		MimeMessage message = java.util.Arrays.stream(greenMail.getReceivedMessages())
-			.filter(m -> subjectOf(m).equals(subject)).findFirst().orElseThrow();
+			.filter(m -> TestSmtp.subject(m).equals(subject)).findFirst().orElseThrow();
 		assertThat(message.getContent()).isInstanceOf(MimeMultipart.class);
 		assertThat(GreenMailUtil.getBody(message)).contains("invitation.ics").contains("BEGIN:VCALENDAR");
 

@@ -10,8 +10,7 @@ class SecurityBeans {
 
 	/**
 	 * BCrypt by default, with the {id} prefix so that the algorithm can change later without a reset; successful
-	 * checks are remembered five minutes (see {@link VerifiedPasswordCache}) so that stateless API clients do not pay
-	 * BCrypt on every call.
+	 * verifications are remembered for five minutes so that the stateless API does not pay BCrypt on every call.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {

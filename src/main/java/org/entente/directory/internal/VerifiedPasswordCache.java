@@ -1,23 +1,21 @@
 package org.entente.directory.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * BCrypt on every stateless API call (HTTP Basic: GLPI Agent, scripts) costs tens of milliseconds of CPU per request
- * and caps the server at a few dozen calls per second. This encoder remembers, for a few minutes, that a password
- * matched a hash: only an HMAC of (password, hash) under a key drawn at start-up is kept, never the password; a new
- * hash (password change) misses the cache; failures are never cached, so lockout counting is unchanged.
+ * A password encoder that remembers, for a few minutes, that a password matched its BCrypt hash. The stateless
+ * API authenticates every request with HTTP Basic: without this, each call would spend a BCrypt verification
+ * (tens of milliseconds of CPU), which caps an instance at a few dozen requests per second. Only a SHA-256 of
+ * hash and password is kept, only for successful matches, bounded in number and age; a changed password has a new
+ * hash, so an old entry can no longer match.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 
@@ -25,18 +23,11 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 
 	private final PasswordEncoder delegate;
 	private final long ttlNanos;
-	private final byte[] key = new byte[32];
-	private final Map<String, Long> verified = new LinkedHashMap<>(256, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-			return size() > MAX_ENTRIES;
-		}
-	};
+	private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
 	VerifiedPasswordCache(PasswordEncoder delegate, Duration ttl) {
 		this.delegate = delegate;
 		this.ttlNanos = ttl.toNanos();
-		new SecureRandom().nextBytes(key);
 	}
 
 	@Override
@@ -49,21 +40,23 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 		if (rawPassword == null || encodedPassword == null) {
 			return delegate.matches(rawPassword, encodedPassword);
 		}
-		String fingerprint = fingerprint(rawPassword, encodedPassword);
+		String key = key(rawPassword, encodedPassword);
 		long now = System.nanoTime();
-		synchronized (verified) {
-			Long at = verified.get(fingerprint);
-			if (at != null && now - at < ttlNanos) {
-				return true;
-			}
+		Long until = verified.get(key);
+		if (until != null && until - now > 0) {
+			return true;
 		}
-		boolean matches = delegate.matches(rawPassword, encodedPassword);
-		if (matches) {
-			synchronized (verified) {
-				verified.put(fingerprint, now);
+		boolean ok = delegate.matches(rawPassword, encodedPassword);
+		if (ok) {
+			if (verified.size() >= MAX_ENTRIES) {
+				verified.clear();
 			}
+			verified.put(key, now + ttlNanos);
 		}
-		return matches;
+		else if (until != null) {
+			verified.remove(key);
+		}
+		return ok;
 	}
 
 	@Override
@@ -71,15 +64,15 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 		return delegate.upgradeEncoding(encodedPassword);
 	}
 
-	private String fingerprint(CharSequence raw, String encoded) {
+	private static String key(CharSequence raw, String encoded) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			mac.update(raw.toString().getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) 0);
-			return HexFormat.of().formatHex(mac.doFinal(encoded.getBytes(StandardCharsets.UTF_8)));
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(encoded.getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			sha.update(raw.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha.digest());
 		}
-		catch (GeneralSecurityException e) {
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -1,0 +1,207 @@
+package org.entente.governance.internal;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.entente.governance.GovernanceInputException;
+import org.entente.governance.internal.GovernanceStore.Meeting;
+import org.entente.governance.internal.GovernanceStore.Status;
+import org.entente.governance.internal.GovernanceStore.TargetType;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The committees' calendar, their named members, meetings (convocation, minutes, decisions) and the decision search. */
+@Controller
+class CommitteePageController {
+
+	private static final String CD = "hasAnyRole('ADMIN','CD_AGENT')";
+
+	record MemberForm(@NotBlank(message = "{gov.error.required}") String committee,
+			@NotBlank(message = "{gov.error.required}") @Size(max = 200, message = "{gov.error.tooLong}") String name,
+			@NotBlank(message = "{gov.error.required}") @Size(max = 320, message = "{gov.error.tooLong}") String email,
+			@NotBlank(message = "{gov.error.required}") String party,
+			@Size(max = 500, message = "{gov.error.tooLong}") String role) {
+	}
+
+	record MeetingForm(@NotNull(message = "{gov.error.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@NotNull(message = "{gov.error.required}") @DateTimeFormat(pattern = "HH:mm") LocalTime time,
+			@NotNull(message = "{gov.error.required}") @Min(value = 15, message = "{gov.error.duration}") @Max(value = 600, message = "{gov.error.duration}") Integer duration,
+			@Size(max = 500, message = "{gov.error.tooLong}") String place,
+			@Size(max = 10000, message = "{gov.error.tooLong}") String agenda) {
+	}
+
+	record OutcomeForm(@NotNull(message = "{gov.error.required}") Status status,
+			@Size(max = 100000, message = "{gov.error.tooLong}") String minutes) {
+	}
+
+	/** A guest invited to one meeting only (e.g. a contractor at the exploitation committee, article 4). */
+	record GuestForm(@NotBlank(message = "{gov.error.required}") @Size(max = 200, message = "{gov.error.tooLong}") String name,
+			@NotBlank(message = "{gov.error.required}") @Size(max = 320, message = "{gov.error.tooLong}") String email,
+			@NotBlank(message = "{gov.error.required}") String party) {
+	}
+
+	record DecisionForm(@NotBlank(message = "{gov.error.required}") @Size(max = 10000, message = "{gov.error.tooLong}") String text,
+			TargetType targetType, @Size(max = 200, message = "{gov.error.tooLong}") String targetRef) {
+	}
+
+	private final Committees committees;
+
+	CommitteePageController(Committees committees) {
+		this.committees = committees;
+	}
+
+	@GetMapping("/gouvernance/comites")
+	String calendar(Model model) {
+		if (!model.containsAttribute("memberForm")) {
+			model.addAttribute("memberForm", new MemberForm(null, null, null, "CD", null));
+		}
+		model.addAttribute("committees", committees.overview());
+		return "governance/committees";
+	}
+
+	@PostMapping("/gouvernance/comites/membres")
+	@PreAuthorize(CD)
+	String addMember(@Valid @ModelAttribute("memberForm") MemberForm form, BindingResult errors, Principal principal,
+			Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				committees.addMember(form.committee(), form.name(), form.email(), form.party(), form.role(), principal.getName());
+				redirect.addFlashAttribute("memberAdded", form.name());
+				return "redirect:/gouvernance/comites#comite-" + form.committee();
+			}
+			catch (GovernanceInputException e) {
+				errors.rejectValue("committee".equals(e.parameter()) ? "committee" : "email", "invalid", e.getMessage());
+			}
+		}
+		return calendar(model);
+	}
+
+	@GetMapping("/gouvernance/comites/{code}/nouvelle-reunion")
+	@PreAuthorize(CD)
+	String newMeeting(@PathVariable String code, Model model) {
+		model.addAttribute("committee", committees.committee(code));
+		if (!model.containsAttribute("meetingForm")) {
+			model.addAttribute("meetingForm", new MeetingForm(committees.proposedDate(code), LocalTime.of(14, 0), 120, null, null));
+		}
+		return "governance/meeting-form";
+	}
+
+	@PostMapping("/gouvernance/comites/{code}/reunions")
+	@PreAuthorize(CD)
+	String schedule(@PathVariable String code, @Valid @ModelAttribute("meetingForm") MeetingForm form,
+			BindingResult errors, Principal principal, Model model) {
+		if (!errors.hasErrors()) {
+			try {
+				long id = committees.schedule(code, form.date().atTime(form.time()), form.duration(), form.place(),
+						form.agenda(), principal.getName());
+				return "redirect:/gouvernance/reunions/" + id;
+			}
+			catch (GovernanceInputException e) {
+				errors.rejectValue("date", "invalid", e.getMessage());
+			}
+		}
+		return newMeeting(code, model);
+	}
+
+	@GetMapping("/gouvernance/reunions/{id}")
+	String meeting(@PathVariable long id, Model model) {
+		Meeting m = committees.meeting(id);
+		model.addAttribute("meeting", m);
+		model.addAttribute("committee", committees.committee(m.committeeCode()));
+		model.addAttribute("invitees", committees.invitees(id));
+		model.addAttribute("decisions", committees.decisions(id));
+		model.addAttribute("targetTypes", TargetType.values());
+		model.addAttribute("statuses", Status.values());
+		if (!model.containsAttribute("decisionForm")) {
+			model.addAttribute("decisionForm", new DecisionForm(null, null, null));
+		}
+		if (!model.containsAttribute("guestForm")) {
+			model.addAttribute("guestForm", new GuestForm(null, null, "PRESTATAIRE"));
+		}
+		if (!model.containsAttribute("outcomeForm")) {
+			model.addAttribute("outcomeForm", new OutcomeForm(m.status(), m.minutes()));
+		}
+		return "governance/meeting";
+	}
+
+	@PostMapping("/gouvernance/reunions/{id}/invites")
+	@PreAuthorize(CD)
+	String addGuest(@PathVariable long id, @Valid @ModelAttribute("guestForm") GuestForm form, BindingResult errors,
+			Model model) {
+		if (!errors.hasErrors()) {
+			try {
+				committees.addInvitee(id, form.name(), form.email(), form.party(), null);
+				return "redirect:/gouvernance/reunions/" + id + "#invitees";
+			}
+			catch (GovernanceInputException e) {
+				errors.rejectValue("email", "invalid", e.getMessage());
+			}
+		}
+		return meeting(id, model);
+	}
+
+	@PostMapping("/gouvernance/reunions/{id}/convocation")
+	@PreAuthorize(CD)
+	String convoke(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("convoked", committees.convoke(id));
+		}
+		catch (GovernanceInputException e) {
+			redirect.addFlashAttribute("convocationError", e.getMessage());
+		}
+		return "redirect:/gouvernance/reunions/" + id;
+	}
+
+	@PostMapping("/gouvernance/reunions/{id}/compte-rendu")
+	@PreAuthorize(CD)
+	String outcome(@PathVariable long id, @Valid @ModelAttribute("outcomeForm") OutcomeForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return meeting(id, model);
+		}
+		committees.recordOutcome(id, form.status(), form.minutes());
+		redirect.addFlashAttribute("outcomeSaved", true);
+		return "redirect:/gouvernance/reunions/" + id;
+	}
+
+	@PostMapping("/gouvernance/reunions/{id}/decisions")
+	@PreAuthorize(CD)
+	String addDecision(@PathVariable long id, @Valid @ModelAttribute("decisionForm") DecisionForm form,
+			BindingResult errors, Principal principal, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				committees.addDecision(id, form.text(), form.targetType(), form.targetRef(), principal.getName());
+				redirect.addFlashAttribute("decisionAdded", true);
+				return "redirect:/gouvernance/reunions/" + id + "#decisions";
+			}
+			catch (GovernanceInputException e) {
+				errors.rejectValue("targetRef", "invalid", e.getMessage());
+			}
+		}
+		return meeting(id, model);
+	}
+
+	@GetMapping("/gouvernance/decisions")
+	String decisions(@RequestParam(name = "q", required = false) String query, Model model) {
+		model.addAttribute("q", query);
+		model.addAttribute("decisions", committees.search(query));
+		model.addAttribute("committeeNames", committees.names());
+		return "governance/decisions";
+	}
+}

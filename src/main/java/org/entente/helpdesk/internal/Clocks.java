@@ -1,0 +1,154 @@
+package org.entente.helpdesk.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.entente.convention.Convention;
+import org.entente.convention.Conventions;
+import org.entente.convention.ServiceLevels.Clock;
+import org.entente.helpdesk.TicketStatus;
+import org.entente.worktime.Pause;
+import org.entente.worktime.WorkTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service-level clocks of a ticket, recomputed exactly from its status history: each clock runs from the
+ * opening, stops the first time the ticket reaches its step, and pauses in the statuses the convention file lists
+ * in the clock's {@code pausedIn}. Only critical tickets have clocks; data restore only when data are involved.
+ */
+@Component
+class Clocks {
+
+	/** How a clock stands. */
+	enum State {
+		RUNNING, PAUSED, AT_RISK, BREACHED, MET, MISSED;
+
+		boolean late() {
+			return this == BREACHED || this == MISSED;
+		}
+	}
+
+	/** One clock of one ticket, as lists and pages show it. */
+	record ClockView(String code, String label, String condition, Duration duration, Instant deadline,
+			Instant atRiskAt, Instant stoppedAt, boolean paused, Duration remaining, State state) {
+
+		/** The remaining working time in words, e.g. «3 h 20 min», or the overrun, e.g. «dépassé de 1 h 05». */
+		public String remainingText() {
+			return Clocks.text(remaining);
+		}
+	}
+
+	/** A status change as the clocks need it. */
+	record StatusChange(Instant at, TicketStatus to) {
+	}
+
+	private final Conventions conventions;
+	private final WorkTime workTime;
+
+	Clocks(Conventions conventions, WorkTime workTime) {
+		this.conventions = conventions;
+		this.workTime = workTime;
+	}
+
+	/** The codes of the clocks that apply to a ticket. */
+	List<Clock> applicable(Ticket t) {
+		if (!t.critical()) {
+			return List.of();
+		}
+		Convention convention = conventions.version(t.conventionVersion()).orElse(conventions.current());
+		List<Clock> clocks = new ArrayList<>();
+		for (Clock c : convention.serviceLevels().clocks()) {
+			if (!WorkTime.DATA_RESTORE.equals(c.code()) || t.dataInvolved()) {
+				clocks.add(c);
+			}
+		}
+		return clocks;
+	}
+
+	List<ClockView> compute(Ticket t, List<StatusChange> history, Instant now) {
+		List<ClockView> views = new ArrayList<>();
+		for (Clock c : applicable(t)) {
+			views.add(compute(t, c, history, now));
+		}
+		return views;
+	}
+
+	ClockView compute(Ticket t, Clock clock, List<StatusChange> history, Instant now) {
+		Set<TicketStatus> stops = stopsAt(clock.code());
+		Instant stoppedAt = null;
+		List<Pause> pauses = new ArrayList<>();
+		Instant pausedSince = null;
+		for (StatusChange change : history) {
+			if (stoppedAt != null) {
+				break;
+			}
+			boolean pausing = clock.pausedIn().contains(change.to().name());
+			if (pausing && pausedSince == null) {
+				pausedSince = change.at();
+			}
+			else if (!pausing && pausedSince != null) {
+				pauses.add(new Pause(pausedSince, change.at()));
+				pausedSince = null;
+			}
+			if (stops.contains(change.to())) {
+				stoppedAt = change.at();
+			}
+		}
+		boolean paused = stoppedAt == null && pausedSince != null;
+		if (paused) {
+			pauses.add(Pause.since(pausedSince));
+		}
+		Duration duration = workTime.workingDays(clock.workingDays());
+		Instant end = stoppedAt != null ? stoppedAt : now;
+		Duration elapsed = end.isAfter(t.openedAt()) ? workTime.workingTimeBetween(t.openedAt(), end, pauses) : Duration.ZERO;
+		Duration remaining = duration.minus(elapsed);
+		Instant deadline = workTime.deadline(t.openedAt(), duration, pauses);
+		Instant atRiskAt = workTime.deadline(t.openedAt(), duration.multipliedBy(3).dividedBy(4), pauses);
+		State state;
+		if (stoppedAt != null) {
+			state = remaining.isNegative() ? State.MISSED : State.MET;
+		}
+		else if (remaining.isNegative() || remaining.isZero()) {
+			state = State.BREACHED;
+		}
+		else if (elapsed.multipliedBy(4).compareTo(duration.multipliedBy(3)) >= 0) {
+			state = State.AT_RISK;
+		}
+		else {
+			state = paused ? State.PAUSED : State.RUNNING;
+		}
+		return new ClockView(clock.code(), clock.label(), clock.condition(), duration, deadline, atRiskAt, stoppedAt,
+				paused, remaining, state);
+	}
+
+	/** The ticket's overall state for lists and filters: the worst of its clocks. */
+	static String slaState(List<ClockView> clocks) {
+		if (clocks.stream().anyMatch(c -> c.state().late())) {
+			return "BREACHED";
+		}
+		return clocks.stream().anyMatch(c -> c.state() == State.AT_RISK) ? "AT_RISK" : "OK";
+	}
+
+	/** The statuses that mark a clock's step as reached. */
+	static Set<TicketStatus> stopsAt(String clockCode) {
+		return switch (clockCode) {
+			case WorkTime.TAKE_CHARGE -> EnumSet.of(TicketStatus.TAKEN_IN_CHARGE, TicketStatus.IN_PROGRESS,
+					TicketStatus.RESTORED, TicketStatus.RESOLVED, TicketStatus.CLOSED);
+			case WorkTime.RESTORATION -> EnumSet.of(TicketStatus.RESTORED, TicketStatus.RESOLVED, TicketStatus.CLOSED);
+			default -> EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
+		};
+	}
+
+	static String text(Duration d) {
+		if (d == null) {
+			return "";
+		}
+		long minutes = Math.abs(d.toMinutes());
+		String hm = minutes >= 60 ? (minutes / 60) + " h " + String.format("%02d", minutes % 60) : minutes + " min";
+		return d.isNegative() ? "dépassé de " + hm : hm;
+	}
+}

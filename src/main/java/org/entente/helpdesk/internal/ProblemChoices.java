@@ -1,0 +1,47 @@
+package org.entente.helpdesk.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.entente.convention.InterventionKind;
+import org.entente.convention.Network;
+
+/**
+ * What a collège reports, in its own words, and the convention's component and intervention it stands for. For
+ * «autre chose», the reporting page searches the components' keywords.
+ */
+final class ProblemChoices {
+
+	record Choice(String key, String label, String hint, String component, InterventionKind intervention,
+			Network network) {
+	}
+
+	static final List<Choice> ALL = List.of(
+			new Choice("internet", "Internet ne fonctionne plus", "aucun site ne s'ouvre, dans tout le collège ou une partie",
+					"ADDUCTION_INTERNET", InterventionKind.REPAIR, null),
+			new Choice("wifi", "Le wifi ne fonctionne pas", "les tablettes ou portables ne se connectent plus",
+					"BORNES_WIFI", InterventionKind.REPAIR, null),
+			new Choice("videoprojecteur", "Un vidéoprojecteur", "pas d'image, lampe, câble HDMI", "VIDEOPROJECTEURS",
+					InterventionKind.REPAIR, null),
+			new Choice("ordinateur", "Un ordinateur", "poste de classe ou de salle informatique, écran, clavier, souris",
+					"STATIONS_PEDAGOGIQUES", InterventionKind.REPAIR, Network.PEDAGOGICAL),
+			new Choice("ordinateur-admin", "Un ordinateur du secrétariat ou de l'intendance", "poste administratif",
+					"STATIONS_ADMINISTRATIVES", InterventionKind.REPAIR, Network.ADMINISTRATIVE),
+			new Choice("logiciel", "Un logiciel pédagogique", "il manque, ne s'ouvre pas, ou doit être installé",
+					"CATALOGUES_LOGICIELS", InterventionKind.APPLICATION, Network.PEDAGOGICAL),
+			new Choice("imprimante", "Une imprimante", "n'imprime plus, bourrage, toner", "IMPRESSION_PEDAGOGIQUE",
+					InterventionKind.REPAIR, null),
+			new Choice("telephone", "Le téléphone", "plus de tonalité, standard en panne", "TELEPHONIE",
+					InterventionKind.REPAIR, null),
+			new Choice("ent", "L'ENT Toutatice", "le portail ne s'ouvre pas ou la connexion échoue", "TOUTATICE_PORTAIL",
+					InterventionKind.ASSISTANCE, null),
+			new Choice("serveur", "Le serveur ou les lecteurs réseau", "plus d'accès aux dossiers partagés",
+					"RESEAU_PEDAGOGIQUE", InterventionKind.REPAIR, Network.PEDAGOGICAL));
+
+	private ProblemChoices() {
+	}
+
+	static Optional<Choice> find(String key) {
+		return ALL.stream().filter(c -> c.key().equals(key)).findFirst();
+	}
+}

@@ -1,0 +1,243 @@
+package org.entente.helpdesk.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.entente.convention.Funding;
+import org.entente.convention.InterventionKind;
+import org.entente.convention.Network;
+import org.entente.directory.EntenteUser;
+import org.entente.helpdesk.TicketKind;
+import org.entente.helpdesk.TicketStatus;
+import org.entente.helpdesk.WaitingReason;
+import org.entente.helpdesk.internal.TicketRepository.AttachmentInfo;
+import org.entente.helpdesk.internal.TicketRepository.Comment;
+import org.entente.worktime.Criticality;
+import org.entente.worktime.WorkTime;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The tickets API. Updates need {@code If-Match} with the ETag of the version read (428 without it, 412 when the
+ * ticket changed since). Tickets outside the caller's scope answer 404.
+ */
+@RestController
+@RequestMapping("/api/v1/tickets")
+@Tag(name = "Guichet", description = "Tickets (incidents et demandes), workflow, routage par la convention, horloges")
+class TicketApiController {
+
+	record CreateRequest(@NotBlank @Size(max = 8) String establishment, @NotBlank @Size(max = 200) String title,
+			@NotBlank @Size(max = 10000) String description, @NotBlank @Size(max = 60) String component,
+			@NotNull InterventionKind intervention, Network network, Funding funding, Criticality criticality,
+			TicketKind kind, Boolean dataInvolved, @Size(max = 100) String assetId,
+			@Min(1) @Max(4) Integer priorityClass) {
+	}
+
+	record TransitionRequest(@NotNull TicketStatus to, @Size(max = 2000) String reason, WaitingReason waitingReason,
+			Boolean degraded, @Size(max = 2000) String temporarySolution) {
+	}
+
+	record ReasonRequest(@Size(max = 2000) String reason) {
+	}
+
+	record CriticalityRequest(@NotNull Criticality criticality, @NotBlank @Size(max = 2000) String reason) {
+	}
+
+	record ClassificationRequest(@Size(max = 60) String component, InterventionKind intervention, Network network,
+			Funding funding, Boolean dataInvolved, @Size(max = 2000) String reason) {
+	}
+
+	record AssigneeRequest(@Size(max = 100) String assignee) {
+	}
+
+	record CommentRequest(@NotBlank @Size(max = 10000) String body) {
+	}
+
+	record CommentJson(long id, String author, String body, java.time.OffsetDateTime createdAt) {
+	}
+
+	record AttachmentJson(long id, String filename, String contentType, int size, String uploadedBy,
+			java.time.OffsetDateTime uploadedAt) {
+	}
+
+	private final TicketService service;
+	private final WorkTime workTime;
+
+	TicketApiController(TicketService service, WorkTime workTime) {
+		this.service = service;
+		this.workTime = workTime;
+	}
+
+	@PostMapping
+	@Operation(summary = "Ouvrir un ticket", description = "Route le ticket selon la convention et calcule ses échéances.")
+	ResponseEntity<TicketViews.Created> create(@AuthenticationPrincipal EntenteUser user, @Valid @RequestBody CreateRequest r) {
+		TicketService.Opened opened = service.open(user, new TicketService.NewTicket(r.establishment(), r.title(),
+				r.description(), r.component(), r.intervention(), r.network(), r.funding(), r.criticality(), r.kind(),
+				r.dataInvolved(), r.assetId(), r.priorityClass()));
+		Ticket t = opened.ticket();
+		return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id()))
+			.eTag(t.etag())
+			.body(TicketViews.created(t, opened.clocks(), zone()));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Lire un ticket", description = "Avec son ETag, à renvoyer en If-Match pour le modifier.")
+	ResponseEntity<TicketViews.Detail> get(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
+		return detail(service.get(user, id), HttpStatus.OK);
+	}
+
+	@GetMapping
+	@Operation(summary = "Lister les tickets", description = "Filtres, recherche plein texte (numéro, titre, description), pagination ; seulement ceux de votre périmètre.")
+	TicketViews.Page list(@AuthenticationPrincipal EntenteUser user, @RequestParam(required = false) String establishment,
+			@RequestParam(required = false) String party, @RequestParam(required = false) TicketStatus status,
+			@RequestParam(required = false) Criticality criticality, @RequestParam(required = false) String sla,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer level,
+			@RequestParam(required = false) String assignee, @RequestParam(defaultValue = "false") boolean openOnly,
+			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		if (page < 0 || size < 1 || size > 200) {
+			throw HelpdeskException.invalid(page < 0 ? "page" : "size", "page ≥ 0 et 1 ≤ size ≤ 200.");
+		}
+		TicketQuery query = new TicketQuery(establishment, party, status, criticality, sla, q, level, assignee, openOnly);
+		List<Ticket> rows = service.list(user, query, page, size);
+		boolean hasNext = rows.size() > size;
+		return new TicketViews.Page(rows.stream().limit(size).map(t -> TicketViews.summary(t, zone())).toList(), page, size,
+				hasNext);
+	}
+
+	@PostMapping("/{id}/transitions")
+	@Operation(summary = "Changer le statut", description = "If-Match obligatoire. 409 avec les transitions permises si la transition est impossible.")
+	ResponseEntity<TicketViews.Detail> transition(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody TransitionRequest r) {
+		Ticket t = service.transition(user, id, IfMatch.version(ifMatch),
+				new TicketService.Transition(r.to(), r.reason(), r.waitingReason(), r.degraded(), r.temporarySolution()));
+		return detail(t, HttpStatus.OK);
+	}
+
+	@PostMapping("/{id}/escalation")
+	@Operation(summary = "Escalader au niveau 2", description = "Par le niveau 1, vers les parties responsables.")
+	ResponseEntity<TicketViews.Detail> escalate(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody(required = false) ReasonRequest r) {
+		return detail(service.escalate(user, id, IfMatch.version(ifMatch), r == null ? null : r.reason()), HttpStatus.OK);
+	}
+
+	@PostMapping("/{id}/hand-backs")
+	@Operation(summary = "Renvoyer au niveau 1", description = "Par une partie qui n'est pas responsable, avec un motif ; les renvois sont comptés.")
+	ResponseEntity<TicketViews.Detail> handBack(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ReasonRequest r) {
+		return detail(service.handBack(user, id, IfMatch.version(ifMatch), r.reason()), HttpStatus.OK);
+	}
+
+	@PutMapping("/{id}/criticality")
+	@Operation(summary = "Changer la criticité", description = "Par un agent, avec un motif enregistré dans l'historique.")
+	ResponseEntity<TicketViews.Detail> criticality(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody CriticalityRequest r) {
+		return detail(service.changeCriticality(user, id, IfMatch.version(ifMatch), r.criticality(), r.reason()), HttpStatus.OK);
+	}
+
+	@PutMapping("/{id}/classification")
+	@Operation(summary = "Reclasser", description = "Composant, champ d'intervention, réseau, financement : le routage est recalculé.")
+	ResponseEntity<TicketViews.Detail> classification(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ClassificationRequest r) {
+		return detail(service.reclassify(user, id, IfMatch.version(ifMatch), r.component(), r.intervention(), r.network(),
+				r.funding(), r.dataInvolved(), r.reason()), HttpStatus.OK);
+	}
+
+	@PutMapping("/{id}/assignee")
+	@Operation(summary = "Affecter à un prestataire")
+	ResponseEntity<TicketViews.Detail> assign(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody AssigneeRequest r) {
+		return detail(service.assign(user, id, IfMatch.version(ifMatch), r.assignee()), HttpStatus.OK);
+	}
+
+	@GetMapping("/{id}/comments")
+	@Operation(summary = "Commentaires d'un ticket")
+	List<CommentJson> comments(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
+		Ticket t = service.get(user, id);
+		return service.comments(t).stream().map(c -> json(c)).toList();
+	}
+
+	@PostMapping("/{id}/comments")
+	@Operation(summary = "Commenter un ticket")
+	ResponseEntity<CommentJson> comment(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@Valid @RequestBody CommentRequest r) {
+		long commentId = service.comment(user, id, r.body());
+		Comment c = service.comments(service.get(user, id)).stream().filter(x -> x.id() == commentId).findFirst().orElseThrow();
+		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/comments")).body(json(c));
+	}
+
+	@GetMapping("/{id}/attachments")
+	@Operation(summary = "Pièces jointes d'un ticket")
+	List<AttachmentJson> attachments(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
+		return service.attachments(service.get(user, id)).stream().map(this::json).toList();
+	}
+
+	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Joindre un fichier", description = "5 Mo au plus ; PDF, PNG, JPEG, TXT, CSV, LOG, vérifiés sur le contenu.")
+	ResponseEntity<AttachmentJson> attach(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestPart("file") MultipartFile file) throws IOException {
+		long attachmentId = service.attach(user, id, file.getOriginalFilename(), file.getBytes());
+		AttachmentInfo a = service.attachment(user, id, attachmentId);
+		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/attachments/" + attachmentId)).body(json(a));
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	@Operation(summary = "Télécharger une pièce jointe", description = "Toujours en téléchargement, jamais affichée comme page.")
+	ResponseEntity<byte[]> download(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@PathVariable long attachmentId) {
+		return download(service, user, id, attachmentId);
+	}
+
+	/** The attachment as a download with its sniffed type (shared with the pages). */
+	static ResponseEntity<byte[]> download(TicketService service, EntenteUser user, long id, long attachmentId) {
+		AttachmentInfo a = service.attachment(user, id, attachmentId);
+		String type = a.contentType().startsWith("text/") ? a.contentType() + ";charset=UTF-8" : a.contentType();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(type))
+			.header("Content-Disposition", ContentDisposition.attachment().filename(a.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.body(service.attachmentContent(a));
+	}
+
+	private ResponseEntity<TicketViews.Detail> detail(Ticket t, HttpStatus status) {
+		return ResponseEntity.status(status).eTag(t.etag()).body(TicketViews.detail(t, service.clocks(t), zone()));
+	}
+
+	private CommentJson json(Comment c) {
+		return new CommentJson(c.id(), c.author(), c.body(), TicketViews.at(c.createdAt(), zone()));
+	}
+
+	private AttachmentJson json(AttachmentInfo a) {
+		return new AttachmentJson(a.id(), a.filename(), a.contentType(), a.size(), a.uploadedBy(),
+				TicketViews.at(a.uploadedAt(), zone()));
+	}
+
+	private ZoneId zone() {
+		return workTime.calendar().zone();
+	}
+}

@@ -1,0 +1,121 @@
+package org.entente.helpdesk.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.entente.directory.EntenteUser;
+import org.entente.helpdesk.TicketStatus;
+import org.entente.worktime.Criticality;
+
+/**
+ * What a list asks for (filters, search, page) and who asks (the scope their account entitles), turned into one
+ * portable SQL where clause. The scope is always part of the clause: a ticket outside it is never listed.
+ */
+record TicketQuery(String establishment, String party, TicketStatus status, Criticality criticality, String sla,
+		String q, Integer level, String assignee, boolean openOnly) {
+
+	static final TicketQuery ALL = new TicketQuery(null, null, null, null, null, null, null, null, false);
+
+	/** A where clause and its positional parameters. */
+	record Sql(String clause, List<Object> params) {
+	}
+
+	Sql toSql(EntenteUser user) {
+		List<String> where = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		Sql scope = scope(user);
+		where.add(scope.clause());
+		params.addAll(scope.params());
+		if (blank(establishment) != null) {
+			where.add("t.establishment = ?");
+			params.add(establishment.trim().toUpperCase(Locale.ROOT));
+		}
+		if (blank(party) != null) {
+			where.add("t.parties like ?");
+			params.add("%," + party.trim().toUpperCase(Locale.ROOT) + ",%");
+		}
+		if (status != null) {
+			where.add("t.status = ?");
+			params.add(status.name());
+		}
+		else if (openOnly) {
+			where.add("t.status not in ('RESOLVED', 'CLOSED')");
+		}
+		if (criticality != null) {
+			where.add("t.criticality = ?");
+			params.add(criticality.name());
+		}
+		if ("AT_RISK".equals(sla) || "BREACHED".equals(sla)) {
+			where.add("t.sla_state = ?");
+			params.add(sla);
+		}
+		if (level != null) {
+			where.add("t.level = ?");
+			params.add(level);
+		}
+		if (blank(assignee) != null) {
+			where.add("t.assignee = ?");
+			params.add(assignee);
+		}
+		if (blank(q) != null) {
+			String like = "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%";
+			where.add("(lower(t.number) like ? or lower(t.title) like ? or lower(t.description) like ?)");
+			params.add(like);
+			params.add(like);
+			params.add(like);
+		}
+		return new Sql(String.join(" and ", where), params);
+	}
+
+	/** The tickets an account may see: see the module's access rules. */
+	static Sql scope(EntenteUser user) {
+		return switch (user.role()) {
+			case ADMIN, LEVEL1_AGENT -> new Sql("1 = 1", List.of());
+			case SCHOOL_STAFF -> user.establishment() == null ? new Sql("1 = 0", List.of())
+					: new Sql("t.establishment = ?", List.of(user.establishment()));
+			case CD_AGENT, ACA_AGENT -> user.party() == null ? new Sql("t.criticality = 'CRITICAL'", List.of())
+					: new Sql("(t.parties like ? or t.criticality = 'CRITICAL')", List.of("%," + user.party() + ",%"));
+			case CONTRACTOR -> new Sql("t.assignee = ?", List.of(user.getUsername()));
+			default -> new Sql("1 = 0", List.of());
+		};
+	}
+
+	/** Whether this account may see that ticket (the same rules as {@link #scope}). */
+	static boolean canSee(EntenteUser user, Ticket t) {
+		return switch (user.role()) {
+			case ADMIN, LEVEL1_AGENT -> true;
+			case SCHOOL_STAFF -> t.establishment().equals(user.establishment());
+			case CD_AGENT, ACA_AGENT -> t.critical() || t.routedTo(user.party());
+			case CONTRACTOR -> user.getUsername().equals(t.assignee());
+			default -> false;
+		};
+	}
+
+	/** The query string of these filters, for links, saved filters and the CSV export. */
+	String queryString() {
+		List<String> parts = new ArrayList<>();
+		add(parts, "establishment", establishment);
+		add(parts, "party", party);
+		add(parts, "status", status == null ? null : status.name());
+		add(parts, "criticality", criticality == null ? null : criticality.name());
+		add(parts, "sla", sla);
+		add(parts, "q", q);
+		add(parts, "level", level == null ? null : level.toString());
+		add(parts, "assignee", assignee);
+		if (openOnly) {
+			parts.add("openOnly=true");
+		}
+		return String.join("&", parts);
+	}
+
+	private static void add(List<String> parts, String name, String value) {
+		if (blank(value) != null) {
+			parts.add(name + "=" + java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+}

@@ -1,0 +1,51 @@
+package org.entente;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real SMTP server for mail tests: GreenMail on loopback, on a fixed free port (a test that stops and restarts the
+ * server finds it where the application expects it), for the whole test class, with the application's mail on and
+ * a database of the class's own.
+ */
+public final class TestSmtp {
+
+	private TestSmtp() {
+	}
+
+	/** Register it with {@code @RegisterExtension static GreenMailExtension greenMail = TestSmtp.server();}. */
+	public static GreenMailExtension server() {
+		return new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+			.withPerMethodLifecycle(false);
+	}
+
+	/** From a {@code @DynamicPropertySource}: mail on, sent to {@code greenMail}, on the database {@code name}. */
+	public static void register(DynamicPropertyRegistry registry, GreenMailExtension greenMail, String database) {
+		TestDatabases.isolate(registry, database);
+		registry.add("entente.mail.enabled", () -> "true");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+	}
+
+	/** A received mail's subject, or an empty string when it cannot be read. */
+	public static String subject(jakarta.mail.internet.MimeMessage m) {
+		try {
+			return m.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			return "";
+		}
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,203 @@
+package org.entente.helpdesk.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load generator for the desk's API (not a test; run by hand, see docs/benchmarks.md). Two modes:
+ * <ul>
+ * <li>{@code create}: ticket creation at a fixed rate (open loop: latency counted from the intended start, so a slow
+ * server cannot hide its queueing), while {@code listers} other clients list queues in closed loops;</li>
+ * <li>{@code list}: sequential first-page requests of filtered lists, p50/p95/p99 per filter.</li>
+ * </ul>
+ * Loopback only, every loop bounded by a count or a duration.
+ */
+public final class TicketLoadGenerator {
+
+	static final String[] COLLEGES = { "0359901X", "0359902Y", "0359903Z", "0359904A", "0359905B", "0359906C",
+			"0359907D", "0359908E", "0359909F", "0359910G" };
+
+	static final String[][] PROBLEMS = { { "ADDUCTION_INTERNET", "REPAIR" }, { "VIDEOPROJECTEURS", "REPAIR" },
+			{ "STATIONS_PEDAGOGIQUES", "REPAIR" }, { "IMPRESSION_PEDAGOGIQUE", "REPAIR" }, { "TOUTATICE_PORTAIL", "ASSISTANCE" },
+			{ "BORNES_WIFI", "REPAIR" }, { "TELEPHONIE", "REPAIR" } };
+
+	static final String[] QUEUES = { "party=CD&openOnly=true&level=1", "party=ACA&openOnly=true",
+			"criticality=CRITICAL&openOnly=true", "status=NEW", "establishment=0359903Z&openOnly=true", "sla=AT_RISK" };
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> a = options(args);
+		String base = a.getOrDefault("base", "http://127.0.0.1:8080");
+		if (!URI.create(base).getHost().equals("127.0.0.1") && !URI.create(base).getHost().equals("localhost")) {
+			throw new IllegalArgumentException("loopback only");
+		}
+		String auth = "Basic " + Base64.getEncoder().encodeToString((a.getOrDefault("user", "niveau1") + ":"
+				+ a.getOrDefault("password", System.getenv().getOrDefault("ENTENTE_DEMO_PASSWORD", "bench"))).getBytes(StandardCharsets.UTF_8));
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		if ("list".equals(a.getOrDefault("mode", "create"))) {
+			listMode(client, base, auth, Integer.parseInt(a.getOrDefault("requests", "300")),
+					a.containsKey("filters") ? a.get("filters").split(",") : new String[] { "establishment=0359903Z&status=IN_PROGRESS",
+							"party=CD&openOnly=true", "criticality=CRITICAL&openOnly=true", "sla=BREACHED", "status=NEW&party=ACA" });
+			return;
+		}
+		createMode(client, base, auth, Integer.parseInt(a.getOrDefault("rate", "300")),
+				Integer.parseInt(a.getOrDefault("seconds", "60")), Integer.parseInt(a.getOrDefault("listers", "50")),
+				Integer.parseInt(a.getOrDefault("think-ms", "500")), Integer.parseInt(a.getOrDefault("warmup-seconds", "10")));
+	}
+
+	static void createMode(HttpClient client, String base, String auth, int rate, int seconds, int listers, int thinkMs,
+			int warmupSeconds) throws Exception {
+		// Warm-up at the same rate, not measured (JIT, connection pools, caches).
+		if (warmupSeconds > 0) {
+			runCreations(client, base, auth, rate, warmupSeconds, "warm");
+		}
+		AtomicBoolean stop = new AtomicBoolean();
+		List<long[]> listLatencies = new ArrayList<>();
+		AtomicInteger listErrors = new AtomicInteger();
+		CountDownLatch listersDone = new CountDownLatch(listers);
+		for (int l = 0; l < listers; l++) {
+			long[] lat = new long[(seconds + 30) * 1000 / Math.max(1, thinkMs) + 1000];
+			listLatencies.add(lat);
+			int me = l;
+			Thread t = new Thread(() -> {
+				int n = 0;
+				try {
+					while (!stop.get() && n < lat.length) {
+						String q = QUEUES[(me + n) % QUEUES.length];
+						long start = System.nanoTime();
+						HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?" + q))
+							.header("Authorization", auth).timeout(Duration.ofSeconds(30)).GET().build(),
+								HttpResponse.BodyHandlers.ofString());
+						lat[n++] = System.nanoTime() - start;
+						if (r.statusCode() != 200) {
+							listErrors.incrementAndGet();
+						}
+						if (thinkMs > 0) {
+							Thread.sleep(thinkMs);
+						}
+					}
+				}
+				catch (Exception e) {
+					listErrors.incrementAndGet();
+				}
+				finally {
+					Arrays.fill(lat, n, lat.length, -1);
+					listersDone.countDown();
+				}
+			}, "lister-" + l);
+			t.setDaemon(true);
+			t.start();
+		}
+		Result created = runCreations(client, base, auth, rate, seconds, "run");
+		stop.set(true);
+		listersDone.await(60, TimeUnit.SECONDS);
+		long[] all = listLatencies.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).toArray();
+		System.out.printf("creations: target %d/s for %d s, sent %d, ok %d, errors %d, achieved %.1f/s; latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f%n",
+				rate, seconds, created.sent, created.ok, created.errors, created.ok / created.elapsedSeconds,
+				pct(created.latencies, 50), pct(created.latencies, 95), pct(created.latencies, 99), pct(created.latencies, 100));
+		System.out.printf("queue lists (%d clients, think %d ms): %d requests (%.1f/s), errors %d; latency ms p50 %.1f p95 %.1f p99 %.1f%n",
+				listers, thinkMs, all.length, all.length / created.elapsedSeconds, listErrors.get(), pct(all, 50), pct(all, 95), pct(all, 99));
+	}
+
+	record Result(int sent, int ok, int errors, long[] latencies, double elapsedSeconds) {
+	}
+
+	static Result runCreations(HttpClient client, String base, String auth, int rate, int seconds, String tag) throws Exception {
+		int total = rate * seconds;
+		long period = 1_000_000_000L / rate;
+		long[] latencies = new long[total];
+		AtomicInteger ok = new AtomicInteger();
+		AtomicInteger errors = new AtomicInteger();
+		List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+		long t0 = System.nanoTime();
+		for (int i = 0; i < total; i++) {
+			long intended = t0 + i * period;
+			long wait = intended - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			String[] p = PROBLEMS[i % PROBLEMS.length];
+			String body = """
+					{"establishment":"%s","title":"Charge %s %d","description":"Ticket de charge n° %d","component":"%s","intervention":"%s"}"""
+				.formatted(COLLEGES[i % COLLEGES.length], tag, i, i, p[0], p[1]);
+			int index = i;
+			inFlight.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets"))
+				.header("Authorization", auth).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+				.handle((r, e) -> {
+					latencies[index] = System.nanoTime() - intended;
+					if (e == null && r.statusCode() == 201) {
+						ok.incrementAndGet();
+					}
+					else {
+						errors.incrementAndGet();
+					}
+					return null;
+				}));
+		}
+		CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+		double elapsed = (System.nanoTime() - t0) / 1e9;
+		return new Result(total, ok.get(), errors.get(), latencies, elapsed);
+	}
+
+	static void listMode(HttpClient client, String base, String auth, int requests, String[] filters) throws Exception {
+		for (String f : filters) {
+			long[] lat = new long[requests];
+			int errors = 0;
+			for (int i = 0; i < 20; i++) { // warm-up
+				client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?" + f)).header("Authorization", auth).build(),
+						HttpResponse.BodyHandlers.discarding());
+			}
+			int items = -1;
+			for (int i = 0; i < requests; i++) {
+				long start = System.nanoTime();
+				HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?" + f))
+					.header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+				lat[i] = System.nanoTime() - start;
+				if (r.statusCode() != 200) {
+					errors++;
+				}
+				else if (items < 0) {
+					items = r.body().split("\"number\"").length - 1;
+				}
+			}
+			System.out.printf("%-45s %d req, %d errors, %d items on page 1; ms p50 %.1f p95 %.1f p99 %.1f%n", f, requests,
+					errors, items, pct(lat, 50), pct(lat, 95), pct(lat, 99));
+		}
+	}
+
+	static double pct(long[] values, double p) {
+		if (values.length == 0) {
+			return Double.NaN;
+		}
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+	}
+
+	static Map<String, String> options(String[] args) {
+		Map<String, String> m = new HashMap<>();
+		for (String arg : args) {
+			if (arg.startsWith("--") && arg.contains("=")) {
+				m.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+			}
+		}
+		return m;
+	}
+}

@@ -1,0 +1,239 @@
+package org.entente.helpdesk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.util.UUID;
+
+import org.entente.EntenteTest;
+import org.entente.directory.Uai;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** The tickets API end to end: creation, routing, deadlines, ETag / If-Match, problems, scopes, attachments. */
+@EntenteTest
+class TicketApiTests {
+
+	static final String COLLEGE = "0359901X";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	static String unique(String title) {
+		return title + " " + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	MvcTestResult create(String user, String json) {
+		return mvc.post().uri("/api/v1/tickets").with(httpBasic(user, EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
+	static String body(String establishment, String title, String component, String intervention, String extra) {
+		return """
+				{"establishment":"%s","title":"%s","description":"Plus rien ne marche depuis ce matin.","component":"%s","intervention":"%s"%s}"""
+			.formatted(establishment, title, component, intervention, extra);
+	}
+
+	static String content(MvcTestResult r) {
+		try {
+			return r.getResponse().getContentAsString();
+		}
+		catch (java.io.UnsupportedEncodingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	long createdId(MvcTestResult r) {
+		return ((Number) JsonPath.read(content(r), "$.id")).longValue();
+	}
+
+	@Test
+	void aCollegeOpensACriticalIncidentRoutedByTheConvention() throws Exception {
+		MvcTestResult r = create("college", body(COLLEGE, unique("Internet coupé"), "ADDUCTION_INTERNET", "REPAIR", ""));
+		assertThat(r).hasStatus(HttpStatus.CREATED);
+		assertThat(r.getResponse().getHeader("Location")).matches("/api/v1/tickets/\\d+");
+		assertThat(r).bodyJson().extractingPath("$.number").asString().matches("E-\\d{4}-\\d{6}");
+		assertThat(r).bodyJson().extractingPath("$.status").isEqualTo("NEW");
+		assertThat(r).bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
+		assertThat(r).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("CD");
+		assertThat(r).bodyJson().extractingPath("$.routing.clause").asString().contains("Adduction internet");
+		assertThat(r).bodyJson().extractingPath("$.routing.conventionVersion").isNotNull();
+		assertThat(r).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
+		assertThat(r).bodyJson().extractingPath("$.deadlines.restoration").isNotNull();
+		assertThat(r).bodyJson().extractingPath("$.deadlines.dataRestore").isNull();
+	}
+
+	@Test
+	void twoPartiesAndNothingDecidingIsToArbitrate() {
+		MvcTestResult r = create("niveau1", body(COLLEGE, unique("Vidéoprojecteur salle 12"), "VIDEOPROJECTEURS", "REPAIR", ""));
+		assertThat(r).hasStatus(HttpStatus.CREATED);
+		assertThat(r).bodyJson().extractingPath("$.routing.parties").asArray().containsExactlyInAnyOrder("CD", "EPLE");
+		assertThat(r).bodyJson().extractingPath("$.criticality").isEqualTo("NON_CRITICAL");
+		assertThat(r).bodyJson().extractingPath("$.deadlines.takeCharge").isNull();
+		long id = createdId(r);
+		assertThat(mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$.toArbitrate").isEqualTo(true);
+
+		MvcTestResult decided = create("niveau1", body(COLLEGE, unique("Vidéoprojecteur salle 13"), "VIDEOPROJECTEURS", "REPAIR",
+				",\"funding\":\"CD\""));
+		assertThat(decided).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("CD");
+	}
+
+	@Test
+	void transitionsNeedIfMatchAndFollowTheWorkflow() throws Exception {
+		long id = createdId(create("college", body(COLLEGE, unique("Pare-feu"), "ELEMENTS_ACTIFS", "REPAIR", "")));
+		MvcTestResult read = mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+		String etag = read.getResponse().getHeader("ETag");
+		assertThat(etag).isNotBlank();
+
+		String take = "{\"to\":\"TAKEN_IN_CHARGE\"}";
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(take)).hasStatus(HttpStatus.PRECONDITION_REQUIRED)
+			.bodyJson().extractingPath("$.title").isEqualTo("En-tête If-Match requis");
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", "\"999\"").contentType(MediaType.APPLICATION_JSON).content(take))
+			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"CLOSED\"}"))
+			.hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.allowed").asArray().contains("TAKEN_IN_CHARGE", "WAITING");
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"WAITING\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("waitingReason");
+		MvcTestResult ok = mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content(take).exchange();
+		assertThat(ok).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("TAKEN_IN_CHARGE");
+		assertThat(ok.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+		assertThat(ok).bodyJson().extractingPath("$.clocks[0].state").isEqualTo("MET");
+		// the old ETag is now stale
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}"))
+			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+		// the collège may not move the ticket on
+		String etag2 = ok.getResponse().getHeader("ETag");
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("college", EntenteTest.PASSWORD))
+			.header("If-Match", etag2).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void errorsAreProblemDocumentsNamingTheField() {
+		assertThat(create("college", "{\"establishment\":\"" + COLLEGE + "\",\"component\":\"ADDUCTION_INTERNET\",\"intervention\":\"REPAIR\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().contains("title", "description");
+		assertThat(create("college", body(COLLEGE, "x", "ADDUCTION_INTERNET", "FIXING", "")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("intervention");
+		assertThat(create("college", body(COLLEGE, "x", "VIDEOPROJECTEUR", "REPAIR", "")))
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson().extractingPath("$.suggestions").asArray().contains("VIDEOPROJECTEURS");
+		String cite = Uai.withCheckLetter(359990).value();
+		assertThat(create("niveau1", body(cite, "x", "ADDUCTION_INTERNET", "REPAIR", "")))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson().extractingPath("$.detail").asString().contains("Région");
+		assertThat(create("college", body("0359902Y", "x", "ADDUCTION_INTERNET", "REPAIR", "")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("establishment");
+	}
+
+	@Test
+	void otherScopesGet404EvenWhenGuessingIds() {
+		// A non-critical request routed to the Académie only.
+		long aca = createdId(create("college", body(COLLEGE, unique("ENT portail"), "TOUTATICE_PORTAIL", "ASSISTANCE", "")));
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic("agent.aca", EntenteTest.PASSWORD))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk();
+		for (String other : new String[] { "college2", "agent.cd", "prestataire", "finances" }) {
+			assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic(other, EntenteTest.PASSWORD)))
+				.as(other).hasStatus(HttpStatus.NOT_FOUND);
+			assertThat(mvc.get().uri("/api/v1/tickets/" + aca + "/comments").with(httpBasic(other, EntenteTest.PASSWORD)))
+				.as(other).hasStatus(HttpStatus.NOT_FOUND);
+			assertThat(mvc.post().uri("/api/v1/tickets/" + aca + "/transitions").with(httpBasic(other, EntenteTest.PASSWORD))
+				.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"TAKEN_IN_CHARGE\"}"))
+				.as(other).hasStatus(HttpStatus.NOT_FOUND);
+		}
+		// A critical incident is seen by both parties, still not by another collège.
+		long critical = createdId(create("college", body(COLLEGE, unique("Plus d'internet"), "ADDUCTION_INTERNET", "REPAIR", "")));
+		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(httpBasic("agent.aca", EntenteTest.PASSWORD))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(httpBasic("agent.cd", EntenteTest.PASSWORD))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(httpBasic("college2", EntenteTest.PASSWORD)))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		// Lists never leak either.
+		assertThat(mvc.get().uri("/api/v1/tickets?q=ENT portail").with(httpBasic("college2", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$.items").asArray().isEmpty();
+	}
+
+	@Test
+	void listsFilterSearchAndPaginate() {
+		String title = unique("Imprimante CDI");
+		long id = createdId(create("college", body(COLLEGE, title, "IMPRESSION_PEDAGOGIQUE", "REPAIR", "")));
+		MvcTestResult r = mvc.get().uri("/api/v1/tickets?q=" + title.substring(title.length() - 8) + "&establishment=" + COLLEGE)
+			.with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+		assertThat(r).hasStatusOk().bodyJson().extractingPath("$.items[0].id").isEqualTo((int) id);
+		assertThat(r).bodyJson().extractingPath("$.hasNext").isEqualTo(false);
+		assertThat(mvc.get().uri("/api/v1/tickets?size=1").with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$.items").asArray().hasSize(1);
+		assertThat(mvc.get().uri("/api/v1/tickets?status=NOPE").with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.parameter").isEqualTo("status");
+	}
+
+	@Test
+	void attachmentsAreCheckedOnTheirContentAndServedAsDownloads() throws Exception {
+		long id = createdId(create("college", body(COLLEGE, unique("Capture"), "STATIONS_PEDAGOGIQUES", "REPAIR", "")));
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 };
+		MvcTestResult ok = mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+			.multipart().file(new MockMultipartFile("file", "capture.png", "image/png", png)).exchange();
+		assertThat(ok).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.contentType").isEqualTo("image/png");
+		long attachmentId = ((Number) JsonPath.read(ok.getResponse().getContentAsString(), "$.id")).longValue();
+		MvcTestResult download = mvc.get().uri("/api/v1/tickets/" + id + "/attachments/" + attachmentId)
+			.with(httpBasic("college", EntenteTest.PASSWORD)).exchange();
+		assertThat(download).hasStatusOk();
+		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(png);
+
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+			.multipart().file(new MockMultipartFile("file", "notes.txt", "text/plain", "<html><script>alert(1)</script>".getBytes())))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("file");
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+			.multipart().file(new MockMultipartFile("file", "faux.pdf", "application/pdf", png)))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+			.multipart().file(new MockMultipartFile("file", "page.html", "text/html", "hello".getBytes())))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/comments").with(httpBasic("college", EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"La salle 12 aussi.\"}"))
+			.hasStatus(HttpStatus.CREATED);
+		assertThat(mvc.get().uri("/api/v1/tickets/" + id + "/comments").with(httpBasic("college", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$[0].body").isEqualTo("La salle 12 aussi.");
+	}
+
+	@Test
+	void reclassifyingRoutesAgainAndCriticalityChangesAreRecorded() throws Exception {
+		long id = createdId(create("niveau1", body(COLLEGE, unique("Vidéoprojecteur CDI"), "VIDEOPROJECTEURS", "REPAIR", "")));
+		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange()
+			.getResponse().getHeader("ETag");
+		MvcTestResult own = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"funding\":\"OWN_FUNDS_CATALOGUE\",\"reason\":\"acheté sur fonds propres\"}").exchange();
+		assertThat(own).hasStatusOk().bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+		assertThat(own).bodyJson().extractingPath("$.toArbitrate").isEqualTo(false);
+		MvcTestResult critical = mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", own.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"criticality\":\"CRITICAL\",\"reason\":\"examen du brevet blanc\"}").exchange();
+		assertThat(critical).hasStatusOk().bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
+		assertThat(critical).bodyJson().extractingPath("$.criticalityOverridden").isEqualTo(true);
+		assertThat(critical).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
+		assertThat(mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", critical.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"criticality\":\"NON_CRITICAL\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+	}
+}
