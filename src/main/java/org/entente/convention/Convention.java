@@ -11,7 +11,17 @@ import java.util.Optional;
 public record Convention(String id, String version, String title, Lifecycle lifecycle, List<Party> parties,
 		List<Domain> domains, Map<String, Component> components, List<PointToClarify> pointsToClarify,
 		CalendarRules calendar, ServiceLevels serviceLevels, SecurityIncidentRules securityIncidents,
-		DataProtection dataProtection, Finance finance, List<Committee> committees, String source, String sha256) {
+		DataProtection dataProtection, Finance finance, List<Committee> committees, List<NamingRule> naming, String source,
+		String sha256) {
+
+	/** A convention without naming rules (the {@code naming} section is optional). */
+	public Convention(String id, String version, String title, Lifecycle lifecycle, List<Party> parties,
+			List<Domain> domains, Map<String, Component> components, List<PointToClarify> pointsToClarify,
+			CalendarRules calendar, ServiceLevels serviceLevels, SecurityIncidentRules securityIncidents,
+			DataProtection dataProtection, Finance finance, List<Committee> committees, String source, String sha256) {
+		this(id, version, title, lifecycle, parties, domains, components, pointsToClarify, calendar, serviceLevels,
+				securityIncidents, dataProtection, finance, committees, List.of(), source, sha256);
+	}
 
 	public Optional<Component> component(String code) {
 		return Optional.ofNullable(code == null ? null : components.get(code));

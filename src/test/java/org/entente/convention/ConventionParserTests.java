@@ -55,6 +55,25 @@ class ConventionParserTests {
 	}
 
 	@Test
+	void namingRulesAreReadAndChecked() {
+		Convention c = ConventionFixtures.seed();
+		NamingRule workstation = c.naming().stream().filter(r -> r.kind().equals("WORKSTATION")).findFirst().orElseThrow();
+		assertThat(workstation.compile("0359901X").matcher("PEDA-0359901X-B204-07").matches()).isTrue();
+		assertThat(workstation.compile("0359901X").matcher("PEDA-0359902Y-B204-07").matches()).isFalse();
+		assertThat(workstation.appliesTo("STATIONS_ADMINISTRATIVES", Network.ADMINISTRATIVE)).isFalse();
+
+		String badRegex = seedText().replaceFirst("\\(PEDA\\|AGT\\|ADM\\)-", "(PEDA|AGT-");
+		Fault fault = singleFault(() -> parse("avenant.yaml", badRegex));
+		assertThat(fault.message()).contains("expression régulière invalide");
+		assertThat(fault.path()).isEqualTo("naming[0].pattern");
+
+		String badExample = seedText().replaceFirst("example: \"PEDA-0359901X-B204-07\"", "example: \"POSTE-12\"");
+		fault = singleFault(() -> parse("avenant.yaml", badExample));
+		assertThat(fault.message()).contains("POSTE-12");
+		assertThat(fault.line()).isEqualTo(lineOf(badExample, "POSTE-12"));
+	}
+
+	@Test
 	void unknownPartyIsReportedWithItsLine() {
 		String text = seedText().replaceFirst("(code: BORNES_WIFI[\\s\\S]*?REPAIR: )\\[CD\\]", "$1[DSI]");
 		Fault fault = singleFault(() -> parse("avenant.yaml", text));

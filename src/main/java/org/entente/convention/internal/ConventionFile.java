@@ -24,7 +24,13 @@ record ConventionFile(String id, String version, String title, Lifecycle.Amendme
 		LocalDate validTo, String clause, Lifecycle.Renewal renewal, Lifecycle.Termination termination,
 		List<Party> parties, CalendarRules calendar, ServiceLevels serviceLevels,
 		SecurityIncidentRules securityIncidents, DataProtection dataProtection, Finance finance,
-		List<Committee> committees, List<DomainEntry> domains, List<PointToClarify> pointsToClarify) {
+		List<Committee> committees, List<DomainEntry> domains, List<PointToClarify> pointsToClarify,
+		List<NamingEntry> naming) {
+
+	/** A naming rule as written (optional top-level {@code naming:} section). */
+	record NamingEntry(String kind, String label, String pattern, String example, Set<String> appliesTo,
+			Set<Network> exemptNetworks, String clause) {
+	}
 
 	record DomainEntry(String name, Area area, String section, List<ComponentEntry> components) {
 	}

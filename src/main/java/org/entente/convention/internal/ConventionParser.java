@@ -35,6 +35,7 @@ import org.entente.convention.Domain;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Lifecycle;
+import org.entente.convention.NamingRule;
 import org.entente.convention.Network;
 import org.entente.convention.Party;
 import org.entente.convention.PointToClarify;
@@ -276,7 +277,53 @@ public final class ConventionParser {
 				f.amendment());
 		return new Convention(f.id(), f.version(), f.title(), lifecycle, nonNull(f.parties()), List.copyOf(builtDomains),
 				java.util.Collections.unmodifiableMap(components), points, f.calendar(), f.serviceLevels(),
-				f.securityIncidents(), f.dataProtection(), f.finance(), nonNull(f.committees()), file, sha256);
+				f.securityIncidents(), f.dataProtection(), f.finance(), nonNull(f.committees()),
+				checkNaming(f.naming(), entries.keySet()), file, sha256);
+	}
+
+	/** The optional naming rules: known components, a compiling pattern, an example that matches it. */
+	private List<NamingRule> checkNaming(List<ConventionFile.NamingEntry> list, Set<String> components) {
+		List<NamingRule> rules = new ArrayList<>();
+		Set<String> kinds = new HashSet<>();
+		List<ConventionFile.NamingEntry> entries = nonNull(list);
+		for (int i = 0; i < entries.size(); i++) {
+			ConventionFile.NamingEntry n = entries.get(i);
+			List<Object> path = List.of("naming", i);
+			if (n.kind() == null || !n.kind().matches("[A-Z][A-Z0-9_]*")) {
+				fault(append(path, "kind"), "type de règle manquant ou mal formé (MAJUSCULES)");
+			}
+			else if (!kinds.add(n.kind())) {
+				fault(append(path, "kind"), "règle « " + n.kind() + " » déclarée deux fois");
+			}
+			required(n.label(), append(path, "label"));
+			required(n.clause(), append(path, "clause"));
+			required(n.example(), append(path, "example"));
+			if (n.appliesTo() == null || n.appliesTo().isEmpty()) {
+				fault(append(path, "appliesTo"), "au moins un composant est attendu");
+			}
+			else {
+				n.appliesTo().stream().filter(c -> !components.contains(c)).sorted()
+					.forEach(c -> fault(append(path, "appliesTo"), "composant « " + c + " » inconnu"));
+			}
+			if (n.pattern() == null || n.pattern().isBlank()) {
+				fault(append(path, "pattern"), "« pattern » manquant");
+				continue;
+			}
+			NamingRule rule = new NamingRule(n.kind(), n.label(), n.pattern(), n.example(),
+					n.appliesTo() == null ? Set.of() : Set.copyOf(n.appliesTo()),
+					n.exemptNetworks() == null ? Set.of() : Set.copyOf(n.exemptNetworks()), n.clause());
+			try {
+				if (n.example() != null && !rule.compile(null).matcher(n.example()).matches()) {
+					fault(append(path, "example"), "l'exemple « " + n.example() + " » ne respecte pas le motif");
+				}
+			}
+			catch (java.util.regex.PatternSyntaxException e) {
+				fault(append(path, "pattern"), "expression régulière invalide : " + e.getDescription());
+				continue;
+			}
+			rules.add(rule);
+		}
+		return List.copyOf(rules);
 	}
 
 	private Set<String> checkParties(List<Party> list) {

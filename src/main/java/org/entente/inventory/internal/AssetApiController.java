@@ -1,0 +1,191 @@
+package org.entente.inventory.internal;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.entente.convention.Funding;
+import org.entente.directory.EntenteUser;
+import org.entente.directory.Role;
+import org.entente.inventory.Asset;
+import org.entente.inventory.AssetData;
+import org.entente.inventory.AssetStatus;
+import org.entente.inventory.InventoryNetwork;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Assets over the API: search, read, create, change (If-Match on the version), history, CSV import. */
+@RestController
+@RequestMapping("/api/v1/assets")
+class AssetApiController {
+
+	static final long MAX_CSV_BYTES = 64L * 1024 * 1024;
+
+	/** An asset as the API shows and accepts it (the CSV import's fields, plus id, location and version). */
+	record AssetView(Long id, String uai, String component, InventoryNetwork network, String name, String serial,
+			String manufacturer, String model, Funding funding, LocalDate acquired, LocalDate warrantyEnd,
+			AssetStatus status, String building, String room, String socket, String deviceId, Long version) {
+
+		static AssetView of(Asset a) {
+			AssetData d = a.data();
+			return new AssetView(a.id(), d.uai(), d.component(), d.network(), d.name(), d.serial(), d.manufacturer(),
+					d.model(), d.funding(), d.acquired(), d.warrantyEnd(), d.status(), d.building(), d.room(), d.socket(),
+					d.deviceId(), a.version());
+		}
+
+		AssetData data() {
+			return new AssetData(blank(uai), blank(component), network, blank(name), blank(serial), blank(deviceId),
+					blank(manufacturer), blank(model), funding, acquired, warrantyEnd, status, blank(building), blank(room),
+					blank(socket));
+		}
+
+		private static String blank(String s) {
+			return s == null || s.isBlank() ? null : s.strip();
+		}
+	}
+
+	/** {@code total} is exact up to {@value #COUNT_CAP}; beyond, it says «at least» ({@code totalCapped}). */
+	record Page(List<AssetView> items, int page, int size, long total, boolean totalCapped) {
+	}
+
+	static final int COUNT_CAP = 10_000;
+
+	record ChangeView(Instant at, String by, String source, String field, String before, String after) {
+	}
+
+	private final AssetRepository repository;
+	private final AssetAccess access;
+	private final AssetWrites writes;
+	private final AssetImport assetImport;
+	private final InventoryExport export;
+
+	AssetApiController(AssetRepository repository, AssetAccess access, AssetWrites writes, AssetImport assetImport,
+			InventoryExport export) {
+		this.export = export;
+		this.repository = repository;
+		this.access = access;
+		this.writes = writes;
+		this.assetImport = assetImport;
+	}
+
+	@GetMapping
+	Page search(@RequestParam(required = false) String uai, @RequestParam(required = false) String serial,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String component,
+			@RequestParam(required = false) AssetStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal EntenteUser user) {
+		AssetAccess.Scope scope = access.requireRead(user);
+		if (page < 0 || size < 1 || size > 500) {
+			throw new IllegalArgumentException("Pagination invalide : page ≥ 0 et 1 ≤ size ≤ 500.");
+		}
+		var filter = new AssetRepository.Filter(trim(uai), trim(serial), trim(name), trim(component), status, scope.uai());
+		List<AssetView> items = repository.search(filter, page * size, size).stream().map(AssetView::of).toList();
+		long total = items.size() < size && page == 0 ? items.size() : repository.count(filter, COUNT_CAP + 1);
+		return new Page(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<AssetView> get(@PathVariable long id, @AuthenticationPrincipal EntenteUser user) {
+		Asset a = writes.readable(id, user);
+		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(AssetView.of(a));
+	}
+
+	@GetMapping("/{id}/history")
+	List<ChangeView> history(@PathVariable long id, @AuthenticationPrincipal EntenteUser user) {
+		writes.readable(id, user);
+		return repository.history(id).stream()
+			.map(c -> new ChangeView(c.at(), c.by(), c.source(), c.field(), c.before(), c.after()))
+			.toList();
+	}
+
+	@PostMapping(consumes = "application/json")
+	ResponseEntity<AssetView> create(@RequestBody AssetView body, @AuthenticationPrincipal EntenteUser user) {
+		Asset a = writes.create(body.data(), user, "API");
+		return ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + a.version() + "\"")
+			.location(java.net.URI.create("/api/v1/assets/" + a.id())).body(AssetView.of(a));
+	}
+
+	@PutMapping(path = "/{id}", consumes = "application/json")
+	ResponseEntity<AssetView> update(@PathVariable long id, @RequestBody AssetView body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal EntenteUser user) {
+		Long expected = ifMatch != null ? parseEtag(ifMatch) : body.version();
+		Asset a = writes.update(id, expected, body.data(), user, "API");
+		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(AssetView.of(a));
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	ResponseEntity<Map<String, Object>> importCsv(@RequestParam(defaultValue = "true") boolean dryRun,
+			HttpServletRequest request, @AuthenticationPrincipal EntenteUser user) throws java.io.IOException {
+		if (!List.of(Role.ADMIN, Role.CD_AGENT, Role.ACA_AGENT, Role.SCHOOL_STAFF).contains(user.role())) {
+			throw Problems.forbidden("Votre rôle ne permet pas d'importer des équipements.");
+		}
+		if (request.getContentLengthLong() > MAX_CSV_BYTES) {
+			throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Fichier trop volumineux",
+					"Le fichier dépasse " + MAX_CSV_BYTES / 1024 / 1024 + " Mio : découpez-le.");
+		}
+		try (Reader reader = new InputStreamReader(new LimitedInputStream(request.getInputStream(), MAX_CSV_BYTES),
+				StandardCharsets.UTF_8)) {
+			AssetImport.ImportResult r = assetImport.importCsv(reader, user, dryRun);
+			Map<String, Object> body = new java.util.LinkedHashMap<>();
+			body.put("created", r.created());
+			body.put("updated", r.updated());
+			body.put("unchanged", r.unchanged());
+			body.put("dryRun", r.dryRun());
+			body.put("errors", r.errors());
+			if (r.truncated()) {
+				body.put("truncated", true);
+			}
+			return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
+		}
+	}
+
+	/** The exhaustive inventory within the caller's scope, streamed: {@code format=csv} or {@code xlsx}. */
+	@GetMapping("/export")
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+			@RequestParam(defaultValue = "csv") String format, @AuthenticationPrincipal EntenteUser user) {
+		return exportResponse(export, access.requireRead(user), format);
+	}
+
+	static ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> exportResponse(
+			InventoryExport export, AssetAccess.Scope scope, String format) {
+		String day = LocalDate.now().toString();
+		return switch (format) {
+			case "csv" -> ResponseEntity.ok()
+				.header("Content-Disposition", "attachment; filename=\"inventaire-" + day + ".csv\"")
+				.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+				.body(out -> export.csv(scope, out));
+			case "xlsx" -> ResponseEntity.ok()
+				.header("Content-Disposition", "attachment; filename=\"inventaire-" + day + ".xlsx\"")
+				.contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.body(out -> export.xlsx(scope, out));
+			default -> throw new IllegalArgumentException("Format « " + format + " » inconnu : csv ou xlsx.");
+		};
+	}
+
+	private static Long parseEtag(String etag) {
+		try {
+			return Long.parseLong(etag.replace("W/", "").replace("\"", "").trim());
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException("En-tête If-Match « " + etag + " » invalide : attendu la version, p. ex. \"3\".");
+		}
+	}
+
+	private static String trim(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

@@ -1,0 +1,294 @@
+package org.entente.inventory.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.entente.convention.Funding;
+import org.entente.directory.EntenteUser;
+import org.entente.directory.Establishment;
+import org.entente.directory.Establishments;
+import org.entente.inventory.Asset;
+import org.entente.inventory.AssetData;
+import org.entente.inventory.AssetStatus;
+import org.entente.inventory.AssetsImported;
+import org.entente.inventory.InventoryNetwork;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * CSV intake of assets, all or nothing: every row is parsed and checked (fields, naming rules, the importer's
+ * scope) before anything is written; one fault anywhere and nothing is. Rows are matched to existing assets by serial
+ * number (upsert); writes go in JDBC batches within one transaction.
+ */
+@Service
+public class AssetImport {
+
+	static final List<String> REQUIRED = List.of("uai", "component", "network", "name", "serial", "manufacturer",
+			"model", "funding", "acquired", "warrantyEnd", "status");
+
+	static final List<String> OPTIONAL = List.of("building", "room", "socket");
+
+	static final int MAX_ERRORS = 1000;
+
+	static final int MAX_ROWS = 500_000;
+
+	/** A fault of one cell (or of the whole line when {@code column} is null). Lines count from 1, the header. */
+	public record ImportError(long line, String column, String message) {
+	}
+
+	public record ImportResult(int created, int updated, int unchanged, List<ImportError> errors, boolean dryRun,
+			boolean truncated) {
+
+		public boolean ok() {
+			return errors.isEmpty();
+		}
+	}
+
+	private final AssetRepository repository;
+	private final AssetRules rules;
+	private final AssetAccess access;
+	private final Establishments establishments;
+	private final ApplicationEventPublisher events;
+
+	AssetImport(AssetRepository repository, AssetRules rules, AssetAccess access, Establishments establishments,
+			ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.rules = rules;
+		this.access = access;
+		this.establishments = establishments;
+		this.events = events;
+	}
+
+	private record Row(long line, AssetData data) {
+	}
+
+	@Transactional
+	public ImportResult importCsv(Reader reader, EntenteUser user, boolean dryRun) {
+		Errors errors = new Errors();
+		List<Row> rows = parse(reader, errors);
+		Map<String, Establishment> byUai = new HashMap<>();
+		establishments.findAll().forEach(e -> byUai.put(e.uai().value(), e));
+		Function<String, Optional<Establishment>> lookup = uai -> Optional.ofNullable(byUai.get(uai));
+
+		Map<String, Long> seen = new HashMap<>();
+		for (Row row : rows) {
+			if (row.data().serial() == null) {
+				errors.add(row.line(), "serial", "numéro de série obligatoire : c'est la clé de mise à jour");
+			}
+			else {
+				Long first = seen.putIfAbsent(row.data().serial(), row.line());
+				if (first != null) {
+					errors.add(row.line(), "serial", "numéro de série « " + row.data().serial() + " » déjà présent ligne " + first);
+				}
+			}
+		}
+		Map<String, Asset> existing = repository.findBySerials(seen.keySet());
+		List<AssetData> toCreate = new ArrayList<>();
+		List<Asset> toUpdate = new ArrayList<>();
+		Instant now = Instant.now();
+		List<AssetChange> changes = new ArrayList<>();
+		int unchanged = 0;
+		for (Row row : rows) {
+			Asset before = row.data().serial() == null ? null : existing.get(row.data().serial());
+			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
+			List<AssetRules.FieldProblem> problems = rules.check(data, lookup);
+			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
+			if (!problems.isEmpty()) {
+				continue;
+			}
+			if (before == null) {
+				if (!access.canManage(user, data)) {
+					errors.add(row.line(), null, outOfScope(data));
+				}
+				else {
+					toCreate.add(data);
+				}
+				continue;
+			}
+			if (!access.canRead(user, before.data())) {
+				errors.add(row.line(), "serial", "numéro de série déjà attribué à un équipement hors de votre périmètre");
+			}
+			else if (!access.canManage(user, before.data()) || !access.canManage(user, data)) {
+				errors.add(row.line(), null, outOfScope(before.data()));
+			}
+			else {
+				List<AssetChange> diff = AssetChange.between(before.id(), before.data(), data, user.getUsername(), "CSV", now);
+				if (diff.isEmpty()) {
+					unchanged++;
+				}
+				else {
+					changes.addAll(diff);
+					toUpdate.add(new Asset(before.id(), data, before.version(), before.createdAt(), before.createdBy(), now,
+							user.getUsername()));
+				}
+			}
+		}
+		if (!errors.list.isEmpty()) {
+			return new ImportResult(0, 0, 0, errors.list, dryRun, errors.truncated);
+		}
+		if (!dryRun) {
+			repository.insertAll(toCreate, user.getUsername(), now);
+			repository.updateAll(toUpdate, user.getUsername(), now);
+			repository.recordChanges(changes);
+			events.publishEvent(new AssetsImported(toCreate.size(), toUpdate.size(), user.getUsername()));
+		}
+		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false);
+	}
+
+	private String outOfScope(AssetData data) {
+		String manager = data.component() == null || data.network() == null || data.funding() == null ? "?"
+				: access.manager(data.component(), data.network(), data.funding());
+		return "hors de votre périmètre : cet équipement (" + data.component() + ", " + data.network() + ", "
+				+ data.funding() + ") est géré par " + ("ACA".equals(manager) ? "l'Académie" : "le Département")
+				+ (data.funding() != Funding.CD ? " ou par le collège (fonds propres)" : "");
+	}
+
+	/** The CSV's columns replace the existing values; what the CSV does not carry (device id, location) is kept. */
+	private static AssetData merge(AssetData before, AssetData csv) {
+		return new AssetData(csv.uai(), csv.component(), csv.network(), csv.name(), csv.serial(), before.deviceId(),
+				csv.manufacturer(), csv.model(), csv.funding(), csv.acquired(), csv.warrantyEnd(), csv.status(),
+				csv.building() == null ? before.building() : csv.building(),
+				csv.room() == null ? before.room() : csv.room(), csv.socket() == null ? before.socket() : csv.socket());
+	}
+
+	private static final class Errors {
+
+		final List<ImportError> list = new ArrayList<>();
+		final Set<String> cells = new java.util.HashSet<>();
+		boolean truncated;
+
+		void add(long line, String column, String message) {
+			if (column != null && !cells.add(line + "|" + column)) {
+				return;
+			}
+			if (list.size() < MAX_ERRORS) {
+				list.add(new ImportError(line, column, message));
+			}
+			else {
+				truncated = true;
+			}
+		}
+	}
+
+	private List<Row> parse(Reader reader, Errors errors) {
+		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+			.setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+		List<Row> rows = new ArrayList<>();
+		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+			List<String> header = parser.getHeaderNames();
+			Set<String> known = new java.util.HashSet<>(REQUIRED);
+			known.addAll(OPTIONAL);
+			List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).toList();
+			List<String> unknown = header.stream().filter(c -> !known.contains(c)).toList();
+			if (!missing.isEmpty() || !unknown.isEmpty()) {
+				errors.add(1, null, "en-tête attendu : " + String.join(",", REQUIRED) + " (facultatives : "
+						+ String.join(",", OPTIONAL) + ")" + (missing.isEmpty() ? "" : " ; colonnes manquantes : " + missing)
+						+ (unknown.isEmpty() ? "" : " ; colonnes inconnues : " + unknown));
+				return rows;
+			}
+			long line = 1;
+			for (CSVRecord r : parser) {
+				line = parser.getCurrentLineNumber();
+				if (rows.size() >= MAX_ROWS) {
+					errors.add(line, null, "plus de " + MAX_ROWS + " lignes : découpez le fichier");
+					break;
+				}
+				if (!r.isConsistent()) {
+					errors.add(line, null, r.size() + " colonnes au lieu de " + header.size());
+					continue;
+				}
+				rows.add(new Row(line, row(r, line, errors)));
+			}
+			if (rows.isEmpty() && errors.list.isEmpty()) {
+				errors.add(1, null, "aucune ligne de données");
+			}
+		}
+		catch (IOException e) {
+			throw tooLargeOr(e);
+		}
+		catch (UncheckedIOException e) {
+			throw tooLargeOr(e.getCause());
+		}
+		catch (IllegalStateException | IllegalArgumentException e) {
+			errors.add(parserLine(e), null, "CSV mal formé : " + e.getMessage());
+		}
+		return rows;
+	}
+
+	private static RuntimeException tooLargeOr(Throwable e) {
+		if (e instanceof LimitedInputStream.TooLargeException t) {
+			return Problems.of(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Fichier trop volumineux",
+					"Le fichier dépasse " + t.limit / 1024 / 1024 + " Mio : découpez-le.");
+		}
+		return new UncheckedIOException(e instanceof IOException io ? io : new IOException(e));
+	}
+
+	private static long parserLine(Exception e) {
+		var m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+		return m.find() ? Long.parseLong(m.group(1)) : 0;
+	}
+
+	private static AssetData row(CSVRecord r, long line, Errors errors) {
+		String uai = value(r, "uai");
+		return new AssetData(uai == null ? null : uai.toUpperCase(Locale.ROOT), value(r, "component"),
+				enumValue(r, "network", InventoryNetwork.class, line, errors), value(r, "name"), value(r, "serial"), null,
+				value(r, "manufacturer"), value(r, "model"), enumValue(r, "funding", Funding.class, line, errors),
+				date(r, "acquired", line, errors), date(r, "warrantyEnd", line, errors),
+				enumValue(r, "status", AssetStatus.class, line, errors), value(r, "building"), value(r, "room"),
+				value(r, "socket"));
+	}
+
+	private static String value(CSVRecord r, String column) {
+		if (!r.isMapped(column)) {
+			return null;
+		}
+		String v = r.get(column);
+		return v == null || v.isBlank() ? null : v.strip();
+	}
+
+	private static <E extends Enum<E>> E enumValue(CSVRecord r, String column, Class<E> type, long line, Errors errors) {
+		String v = value(r, column);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			errors.add(line, column, "valeur « " + v + " » inconnue ; valeurs possibles : " + Arrays.toString(type.getEnumConstants()));
+			return null;
+		}
+	}
+
+	private static LocalDate date(CSVRecord r, String column, long line, Errors errors) {
+		String v = value(r, column);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(v);
+		}
+		catch (DateTimeParseException e) {
+			errors.add(line, column, "date « " + v + " » invalide : format AAAA-MM-JJ attendu");
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,218 @@
+package org.entente.inventory.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.entente.convention.Funding;
+import org.entente.directory.Establishment;
+import org.entente.directory.Establishments;
+import org.entente.directory.Uai;
+import org.entente.inventory.Asset;
+import org.entente.inventory.AssetData;
+import org.entente.inventory.AssetInventoried;
+import org.entente.inventory.AssetStatus;
+import org.entente.inventory.InventoryNetwork;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The GLPI 10 native inventory protocol, server side: {@code contact} gets the task list, {@code inventory} creates
+ * or updates the asset matched by BIOS serial ({@code bios.ssn}) or agent device id. The agent's {@code tag} is the
+ * establishment's UAI. The agent reports what it sees: it changes the observed fields (establishment, name, serial,
+ * device id, manufacturer, model), never the component, network, funding or status that people set; a name that
+ * breaks the naming rules is a warning in the report (the machine exists whatever its name).
+ */
+@Service
+public class GlpiAgentIntake {
+
+	/** Hours before the agent contacts the server again (GLPI's default). */
+	static final int EXPIRATION_HOURS = 24;
+
+	/** Serial numbers that manufacturers leave in the BIOS and that identify nothing. */
+	private static final Set<String> JUNK_SERIALS = Set.of("", "0", "00000000", "none", "n/a", "na", "default string",
+			"to be filled by o.e.m.", "system serial number", "not specified", "not applicable", "123456789",
+			"chassis serial number", "invalid");
+
+	private final AssetRepository repository;
+	private final AssetRules rules;
+	private final Establishments establishments;
+	private final ApplicationEventPublisher events;
+
+	GlpiAgentIntake(AssetRepository repository, AssetRules rules, Establishments establishments,
+			ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.rules = rules;
+		this.establishments = establishments;
+		this.events = events;
+	}
+
+	@Transactional
+	public Map<String, Object> handle(JsonNode message, String by) {
+		String action = text(message, "action");
+		if (action == null) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Message invalide", "Le champ « action » est absent (contact ou inventory attendu).");
+		}
+		return switch (action) {
+			case "contact" -> contact(message);
+			case "inventory" -> inventory(message, by);
+			default -> throw Problems.of(HttpStatus.BAD_REQUEST, "Action non prise en charge",
+					"Action « " + truncate(action, 40) + " » non prise en charge : Entente accepte contact et inventory.");
+		};
+	}
+
+	private Map<String, Object> contact(JsonNode message) {
+		establishment(message);
+		Map<String, Object> reply = new LinkedHashMap<>();
+		reply.put("status", "ok");
+		reply.put("expiration", EXPIRATION_HOURS);
+		List<Map<String, String>> params = List.of("hardware", "bios", "os", "cpu", "memory", "network", "drive")
+			.stream().map(c -> Map.of("category", c)).toList();
+		reply.put("tasks", Map.of("inventory", Map.of("server", "entente", "version", "1", "params", params)));
+		return reply;
+	}
+
+	private Map<String, Object> inventory(JsonNode message, String by) {
+		String deviceId = text(message, "deviceid");
+		if (deviceId == null) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Message invalide", "Le champ « deviceid » est absent.");
+		}
+		JsonNode content = message.get("content");
+		if (content == null || !content.isObject()) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Message invalide", "Le champ « content » (objet) est absent.");
+		}
+		String itemtype = Optional.ofNullable(text(message, "itemtype")).orElse("Computer");
+		if (!itemtype.equals("Computer")) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Type non pris en charge",
+					"itemtype « " + truncate(itemtype, 40) + " » non pris en charge : seuls les ordinateurs (Computer) sont inventoriés par agent.");
+		}
+		Establishment establishment = establishment(message);
+		JsonNode hardware = content.path("hardware");
+		JsonNode bios = content.path("bios");
+		String serial = serial(text(bios, "ssn"));
+		String name = text(hardware, "name");
+		String manufacturer = Optional.ofNullable(text(bios, "smanufacturer")).orElse(text(bios, "mmanufacturer"));
+		String model = text(bios, "smodel");
+
+		Optional<Asset> bySerial = serial == null ? Optional.empty() : repository.findBySerial(serial);
+		Optional<Asset> byDevice = repository.findByDeviceId(deviceId);
+		Asset before = bySerial.or(() -> byDevice).orElse(null);
+		List<String> warnings = new ArrayList<>();
+		String keepDevice = deviceId;
+		if (before != null && byDevice.isPresent() && byDevice.get().id() != before.id()) {
+			warnings.add("l'identifiant d'agent « " + deviceId + " » est déjà celui de l'équipement " + byDevice.get().id()
+					+ " : non repris");
+			keepDevice = before.data().deviceId();
+		}
+		String uai = establishment.uai().value();
+		AssetData data;
+		if (before == null) {
+			String chassis = Optional.ofNullable(text(hardware, "chassis_type")).orElse("").toLowerCase(Locale.ROOT);
+			String component = chassis.contains("tablet") ? "TABLETTES" : "STATIONS_PEDAGOGIQUES";
+			data = new AssetData(uai, component, InventoryNetwork.PEDAGOGICAL, name, serial, deviceId, manufacturer, model,
+					Funding.CD, null, null, AssetStatus.IN_SERVICE, null, null, null);
+		}
+		else {
+			AssetData b = before.data();
+			data = new AssetData(uai, b.component(), b.network(), name == null ? b.name() : name,
+					serial == null ? b.serial() : serial, keepDevice, manufacturer == null ? b.manufacturer() : manufacturer,
+					model == null ? b.model() : model, b.funding(), b.acquired(), b.warrantyEnd(), b.status(), b.building(),
+					b.room(), b.socket());
+		}
+		List<AssetRules.FieldProblem> problems = rules.checkFields(data, u -> u.equals(uai) ? Optional.of(establishment) : establishments.find(u));
+		if (!problems.isEmpty()) {
+			throw Problems.invalid(problems);
+		}
+		rules.naming(data).ifPresent(p -> warnings.add(p.message()));
+		Instant now = Instant.now();
+		long id;
+		List<AssetChange> changes;
+		if (before == null) {
+			id = repository.insert(data, by, now);
+			changes = List.of();
+		}
+		else {
+			id = before.id();
+			changes = AssetChange.between(id, before.data(), data, by, "GLPI", now);
+			if (!changes.isEmpty()) {
+				if (!repository.update(id, before.version(), data, by, now)) {
+					throw Problems.of(HttpStatus.CONFLICT, "Modification concurrente", "L'équipement a changé pendant l'inventaire ; l'agent réessaiera.");
+				}
+				repository.recordChanges(changes);
+			}
+		}
+		events.publishEvent(new AssetInventoried(id, uai, before == null, changes.stream().map(AssetChange::field).toList()));
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("asset", id);
+		report.put("created", before == null);
+		report.put("changes", changes.stream().map(c -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("field", c.field());
+			m.put("before", c.before());
+			m.put("after", c.after());
+			return m;
+		}).toList());
+		report.put("warnings", warnings);
+		Map<String, Object> reply = new LinkedHashMap<>();
+		reply.put("status", "ok");
+		reply.put("expiration", EXPIRATION_HOURS);
+		reply.put("entente", report);
+		return reply;
+	}
+
+	private Establishment establishment(JsonNode message) {
+		String tag = text(message, "tag");
+		if (tag == null) {
+			JsonNode info = message.path("content").path("accountinfo");
+			if (info.isObject() && "TAG".equalsIgnoreCase(text(info, "keyname"))) {
+				tag = text(info, "keyvalue");
+			}
+		}
+		if (tag == null) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Établissement inconnu",
+					"Le champ « tag » est absent : configurez l'agent avec tag = UAI de l'établissement.");
+		}
+		String uai = tag.trim().toUpperCase(Locale.ROOT);
+		String problem = Uai.problem(uai);
+		if (problem != null) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Établissement inconnu", "Le tag « " + truncate(tag, 20)
+					+ " » n'est pas un UAI valide : " + problem + ".");
+		}
+		Establishment e = establishments.find(uai).orElseThrow(() -> Problems.of(HttpStatus.BAD_REQUEST,
+				"Établissement inconnu", "Aucun établissement n'a l'UAI « " + uai + " »."));
+		if (!e.kind().coveredByConvention()) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Établissement hors convention",
+					"« " + e.name() + " » est une cité scolaire, hors convention : son inventaire n'est pas tenu ici.");
+		}
+		return e;
+	}
+
+	static String serial(String ssn) {
+		if (ssn == null) {
+			return null;
+		}
+		String s = ssn.strip();
+		return JUNK_SERIALS.contains(s.toLowerCase(Locale.ROOT)) || s.chars().allMatch(c -> c == '0' || c == 'F' || c == 'f') ? null : s;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode v = node == null ? null : node.get(field);
+		if (v == null || v.isNull() || v.isContainer()) {
+			return null;
+		}
+		String s = v.asString().strip();
+		return s.isEmpty() ? null : s;
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max) + "…";
+	}
+}

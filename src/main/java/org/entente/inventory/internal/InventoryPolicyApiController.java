@@ -1,0 +1,160 @@
+package org.entente.inventory.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.entente.directory.EntenteUser;
+import org.entente.directory.Role;
+import org.entente.inventory.SoftwareRequested;
+import org.entente.inventory.internal.SoftwareCatalogues.Catalogue;
+import org.entente.inventory.internal.SoftwareCatalogues.Software;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Référentiel, catalogue, equity and renewal views, own-funds purchases, software catalogues. */
+@RestController
+@RequestMapping("/api/v1/inventory")
+class InventoryPolicyApiController {
+
+	record ReferentielBody(String note, List<Referentiel.Line> lines) {
+	}
+
+	record CatalogueBody(List<Referentiel.Item> items) {
+	}
+
+	record Decision(boolean approved, String comment) {
+	}
+
+	record SoftwareRequestBody(String catalogue, String name, String version) {
+	}
+
+	private final Referentiel referentiel;
+	private final Purchases purchases;
+	private final SoftwareCatalogues software;
+	private final AssetAccess access;
+	private final ApplicationEventPublisher events;
+
+	InventoryPolicyApiController(Referentiel referentiel, Purchases purchases, SoftwareCatalogues software,
+			AssetAccess access, ApplicationEventPublisher events) {
+		this.referentiel = referentiel;
+		this.purchases = purchases;
+		this.software = software;
+		this.access = access;
+		this.events = events;
+	}
+
+	private static void requireCd(EntenteUser user) {
+		if (user.role() != Role.CD_AGENT && user.role() != Role.ADMIN) {
+			throw Problems.forbidden("Le référentiel et le catalogue d'achat sont ceux du Département.");
+		}
+	}
+
+	@GetMapping("/referentiel")
+	Referentiel.Version referentiel() {
+		return referentiel.current().orElseThrow(() -> Problems.notFound("Référentiel d'équipement"));
+	}
+
+	@PostMapping("/referentiel")
+	ResponseEntity<Referentiel.Version> publish(@RequestBody ReferentielBody body, @AuthenticationPrincipal EntenteUser user) {
+		requireCd(user);
+		return ResponseEntity.status(HttpStatus.CREATED).body(referentiel.publish(body.lines() == null ? List.of() : body.lines(), body.note(), user.getUsername()));
+	}
+
+	@GetMapping("/catalogue")
+	Referentiel.Catalogue catalogue() {
+		return referentiel.catalogue().orElseThrow(() -> Problems.notFound("Catalogue d'achat"));
+	}
+
+	@PostMapping("/catalogue")
+	ResponseEntity<Referentiel.Catalogue> publishCatalogue(@RequestBody CatalogueBody body, @AuthenticationPrincipal EntenteUser user) {
+		requireCd(user);
+		return ResponseEntity.status(HttpStatus.CREATED).body(referentiel.publishCatalogue(body.items() == null ? List.of() : body.items(), user.getUsername()));
+	}
+
+	@GetMapping("/equity")
+	List<Referentiel.Equity> equity(@AuthenticationPrincipal EntenteUser user) {
+		AssetAccess.Scope scope = access.requireRead(user);
+		return referentiel.equity(scope);
+	}
+
+	@GetMapping("/renewals")
+	List<Referentiel.Renewal> renewals(@RequestParam(required = false) LocalDate asOf, @AuthenticationPrincipal EntenteUser user) {
+		AssetAccess.Scope scope = access.requireRead(user);
+		return referentiel.renewalsDue(scope, asOf == null ? LocalDate.now() : asOf);
+	}
+
+	@PostMapping("/purchases")
+	ResponseEntity<Purchases.Request> submit(@RequestBody Purchases.NewRequest body, @AuthenticationPrincipal EntenteUser user) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(purchases.submit(body, user));
+	}
+
+	@GetMapping("/purchases/{id}")
+	Purchases.Request purchase(@PathVariable long id, @AuthenticationPrincipal EntenteUser user) {
+		return purchases.visible(id, user);
+	}
+
+	@PostMapping("/purchases/{id}/decision")
+	Purchases.Request decide(@PathVariable long id, @RequestBody Decision body, @AuthenticationPrincipal EntenteUser user) {
+		return purchases.decide(id, body.approved(), body.comment(), user);
+	}
+
+	@PostMapping("/purchases/{id}/assets")
+	ResponseEntity<List<Long>> register(@PathVariable long id, @RequestBody List<Purchases.Bought> body, @AuthenticationPrincipal EntenteUser user) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(purchases.register(id, body, user));
+	}
+
+	@GetMapping("/software")
+	List<Software> software(@RequestParam(required = false) Catalogue catalogue) {
+		return software.list(catalogue);
+	}
+
+	@PostMapping("/software")
+	ResponseEntity<Software> addSoftware(@RequestBody Software body, @AuthenticationPrincipal EntenteUser user) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(software.create(body, user));
+	}
+
+	@PutMapping("/software/{id}")
+	Software updateSoftware(@PathVariable long id, @RequestBody Software body, @AuthenticationPrincipal EntenteUser user) {
+		return software.update(id, body, user);
+	}
+
+	@PostMapping("/software/{id}/cd-agreement")
+	Software agree(@PathVariable long id, @AuthenticationPrincipal EntenteUser user) {
+		return software.agree(id, user);
+	}
+
+	@GetMapping("/software/{id}/history")
+	List<SoftwareCatalogues.Change> softwareHistory(@PathVariable long id) {
+		return software.history(id);
+	}
+
+	/** A collège asks for software to be added: recorded as the event the desk turns into a priority-2 request. */
+	@PostMapping("/software/requests")
+	@Transactional
+	ResponseEntity<SoftwareRequested> requestSoftware(@RequestBody SoftwareRequestBody body, @AuthenticationPrincipal EntenteUser user) {
+		if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
+			throw Problems.invalid(List.of(new AssetRules.FieldProblem("name", "nom du logiciel obligatoire, 200 caractères au plus")));
+		}
+		Catalogue catalogue;
+		try {
+			catalogue = Catalogue.valueOf(String.valueOf(body.catalogue()));
+		}
+		catch (IllegalArgumentException e) {
+			throw Problems.invalid(List.of(new AssetRules.FieldProblem("catalogue", "PEDAGOGICAL ou ADMINISTRATIVE")));
+		}
+		SoftwareRequested event = new SoftwareRequested(user.establishment(), catalogue.name(), body.name(), body.version(), user.getUsername());
+		events.publishEvent(event);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(event);
+	}
+}
