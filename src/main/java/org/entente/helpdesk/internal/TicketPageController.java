@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.entente.inventory.Assets;
+import org.entente.inventory.Spares;
+
 import org.entente.convention.Component;
 import org.entente.convention.Conventions;
 import org.entente.convention.Funding;
@@ -59,9 +62,14 @@ class TicketPageController {
 	private final Accounts accounts;
 	private final ClockChips chips;
 	private final WorkTime workTime;
+	private final Spares spares;
+	private final Assets assets;
 
 	TicketPageController(TicketService service, TicketRepository tickets, Conventions conventions,
-			Establishments establishments, Accounts accounts, ClockChips chips, WorkTime workTime) {
+			Establishments establishments, Accounts accounts, ClockChips chips, WorkTime workTime, Spares spares,
+			Assets assets) {
+		this.spares = spares;
+		this.assets = assets;
 		this.service = service;
 		this.tickets = tickets;
 		this.conventions = conventions;
@@ -286,6 +294,16 @@ class TicketPageController {
 		model.addAttribute("satisfaction", service.satisfaction(t).orElse(null));
 		model.addAttribute("establishment", establishments.find(t.establishment()).orElse(null));
 		model.addAttribute("component", conventions.current().component(t.component()).orElse(null));
+		var asset = service.namedAsset(t).orElse(null);
+		model.addAttribute("asset", asset);
+		if (asset != null) {
+			java.time.LocalDate today = java.time.LocalDate.now(workTime.calendar().zone());
+			model.addAttribute("underWarranty", asset.underWarranty(today));
+			model.addAttribute("spare", spares.availableFor(asset.uai(), asset.component()));
+			String location = java.util.stream.Stream.of(asset.data().building(), asset.data().room(), asset.data().socket())
+				.filter(x -> x != null && !x.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+			model.addAttribute("assetLocation", location.isEmpty() ? "—" : location);
+		}
 		model.addAttribute("next", t.status().next());
 		model.addAttribute("waitingReasons", WaitingReason.values());
 		model.addAttribute("criticalities", Criticality.values());

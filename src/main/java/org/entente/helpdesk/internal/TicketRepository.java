@@ -109,6 +109,12 @@ class TicketRepository {
 	}
 
 	/** One page of tickets matching the where clause (built by {@link TicketQuery}), newest first. */
+	/** The tickets naming this asset, newest first (at most {@code limit}). */
+	List<Ticket> byAsset(String assetId, int limit) {
+		return jdbc.sql("select * from ticket where asset_id = ? order by id desc limit " + limit).param(assetId)
+			.query(TicketRepository::map).list();
+	}
+
 	List<Ticket> page(TicketQuery.Sql where, int limit, long offset) {
 		return jdbc.sql("select * from ticket t where " + where.clause() + " order by t.id desc limit " + limit
 				+ " offset " + offset)
