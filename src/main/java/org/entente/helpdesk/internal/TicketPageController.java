@@ -112,7 +112,8 @@ class TicketPageController {
 			@RequestParam(required = false) String component, @RequestParam(required = false) InterventionKind intervention,
 			@RequestParam(required = false) String establishment, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String description, @RequestParam(defaultValue = "false") boolean dataInvolved,
-			@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+			@RequestParam(required = false) String assetId, @RequestParam(required = false) MultipartFile file, Model model)
+			throws IOException {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String code = null;
 		InterventionKind kind = intervention;
@@ -143,10 +144,22 @@ class TicketPageController {
 		if (uai == null || uai.isBlank()) {
 			errors.put("establishment", "Choisissez l'établissement.");
 		}
+		String asset = TicketService.blank(assetId);
+		if (asset != null && uai != null && !uai.isBlank()) {
+			try {
+				String assetComponent = service.asset(uai, asset).orElseThrow().component();
+				if (code != null && !code.equals(assetComponent)) {
+					errors.put("assetId", "Cet équipement n'est pas du type choisi : choisissez-en un autre ou aucun.");
+				}
+			}
+			catch (HelpdeskException e) {
+				errors.put("assetId", e.getMessage());
+			}
+		}
 		if (errors.isEmpty()) {
 			try {
 				Ticket t = service.open(user, new TicketService.NewTicket(uai, title, description, code, kind, network, null,
-						null, null, dataInvolved, null, null)).ticket();
+						null, null, dataInvolved, asset, null)).ticket();
 				if (file != null && !file.isEmpty()) {
 					try {
 						service.attach(user, t.id(), file.getOriginalFilename(), file.getBytes());
@@ -164,7 +177,8 @@ class TicketPageController {
 		prepareReport(user, null, model);
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", Map.of("problem", problem == null ? "" : problem, "title", title == null ? "" : title,
-				"description", description == null ? "" : description, "establishment", uai == null ? "" : uai));
+				"description", description == null ? "" : description, "establishment", uai == null ? "" : uai,
+				"assetId", assetId == null ? "" : assetId));
 		return "helpdesk/report";
 	}
 
@@ -174,16 +188,29 @@ class TicketPageController {
 				InterventionKind.INSTALLATION, InterventionKind.SUPPLY));
 		model.addAttribute("establishments", establishments.findAll().stream().filter(e -> e.kind().coveredByConvention()).toList());
 		model.addAttribute("staff", user.role() == Role.SCHOOL_STAFF);
+		model.addAttribute("assetGroups", user.role() != Role.SCHOOL_STAFF ? List.of() : assetGroups(user.establishment()));
 		model.addAttribute("q", q);
 		model.addAttribute("results", search(q));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 			model.addAttribute("form", Map.of("problem", q == null ? "" : "autre", "title", "", "description", "",
-					"establishment", ""));
+					"establishment", "", "assetId", ""));
 		}
 	}
 
-	private List<Component> search(String q) {
+	/** The collège's assets, grouped by the kinds of problem it can report, to name the one concerned. */
+	record AssetGroup(String label, List<org.entente.inventory.Asset> assets) {
+	}
+
+	private List<AssetGroup> assetGroups(String uai) {
+		return ProblemChoices.ALL.stream().map(ProblemChoices.Choice::component).distinct()
+			.map(code -> new AssetGroup(conventions.current().component(code).map(Component::label).orElse(code),
+					assets.ofComponent(uai, code, 100)))
+			.filter(g -> !g.assets().isEmpty())
+			.toList();
+	}
+
+		private List<Component> search(String q) {
 		return q == null || q.isBlank() ? List.of() : conventions.search(q).stream().limit(8).toList();
 	}
 

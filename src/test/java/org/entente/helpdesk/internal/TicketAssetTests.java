@@ -1,6 +1,7 @@
 package org.entente.helpdesk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.util.UUID;
@@ -82,5 +83,40 @@ class TicketAssetTests {
 		// Routed to the CD only, not critical: the Académie's agent does not see it, nor its line on the asset page.
 		assertThat(mvc.get().uri("/inventaire/equipements/" + asset).with(httpBasic("agent.aca", EntenteTest.PASSWORD)))
 			.hasStatusOk().bodyText().doesNotContain(number);
+	}
+
+	@Test
+	void reclassifyingKeepsTheAssetsFundingAndNetwork() {
+		MvcTestResult r = open("college", COLLEGE, projector(COLLEGE, "OWN_FUNDS_CATALOGUE"));
+		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
+		MvcTestResult again = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", r.getResponse().getHeader("ETag"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"intervention\":\"REPAIR\",\"reason\":\"vérifié\"}").exchange();
+		assertThat(again).as(TicketApiTests.content(again)).hasStatusOk();
+		assertThat(again).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+	}
+
+	@Test
+	void theCollegePicksTheAssetInItsReportForm() {
+		long asset = projector(COLLEGE, "OWN_FUNDS_CATALOGUE");
+		String name = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/assets/" + asset)
+			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange()), "$.name");
+		assertThat(mvc.get().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.contains("<select id=\"assetId\"", "for=\"assetId\"", "Équipement concerné (facultatif)", name);
+
+		MvcTestResult wrongKind = mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+			.param("problem", "internet").param("assetId", String.valueOf(asset)).param("title", "Panne")
+			.param("description", "Plus d'image").exchange();
+		assertThat(wrongKind).hasStatusOk().bodyText().contains("assetId-error", "pas du type choisi");
+
+		MvcTestResult r = mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+			.param("problem", "videoprojecteur").param("assetId", String.valueOf(asset))
+			.param("title", TicketApiTests.unique("Plus d'image")).param("description", "Écran noir en B204").exchange();
+		assertThat(r).hasStatus(HttpStatus.FOUND);
+		String location = r.getResponse().getRedirectedUrl();
+		assertThat(mvc.get().uri(location).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.contains("Équipement concerné", name);
+		assertThat(mvc.get().uri("/api/v1" + location).with(httpBasic("college", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
 	}
 }
