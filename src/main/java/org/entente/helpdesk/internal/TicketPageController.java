@@ -383,7 +383,7 @@ class TicketPageController {
 			@RequestParam(defaultValue = "false") boolean dataInvolved, @RequestParam(required = false) String reason,
 			RedirectAttributes flash) {
 		return act(id, flash, "Ticket reclassé ; routage recalculé.", () -> service.reclassify(user, id, version, component,
-				intervention, network, funding, dataInvolved, reason));
+				intervention, network, funding, dataInvolved, reason, null));
 	}
 
 	@PostMapping("/tickets/{id}/affectation")

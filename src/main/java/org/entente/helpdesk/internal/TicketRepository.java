@@ -133,6 +133,10 @@ class TicketRepository {
 			.update();
 	}
 
+	void updateAsset(long id, String assetId) {
+		jdbc.sql("update ticket set asset_id = ? where id = ?").params(assetId, id).update();
+	}
+
 	void updateRouting(long id, String component, InterventionKind intervention, Network network, Funding funding,
 			boolean dataInvolved, Criticality criticality, Integer priorityClass, List<String> parties,
 			boolean toArbitrate, String explanation, String clause, String conventionVersion, Instant now) {

@@ -345,13 +345,16 @@ class TicketService {
 		return updated;
 	}
 
-	/** Changes what the ticket is about; routing (and derived criticality) run again. */
+	/**
+	 * Changes what the ticket is about; routing (and derived criticality) run again. The ticket's asset (or the one
+	 * named now) fills in the component, network and funding the request leaves empty.
+	 */
 	@Transactional
 	Ticket reclassify(EntenteUser user, long id, Integer expectedVersion, String component, InterventionKind intervention,
-			Network network, Funding funding, Boolean dataInvolved, String reason) {
+			Network network, Funding funding, Boolean dataInvolved, String reason, String assetId) {
 		Ticket t = locked(user, id, expectedVersion);
 		requireAgent(user, t);
-		java.util.Optional<Asset> asset = asset(t.establishment(), t.assetId());
+		java.util.Optional<Asset> asset = asset(t.establishment(), blank(assetId) != null ? assetId : t.assetId());
 		String c = blank(component) != null ? component.trim() : asset.map(Asset::component).orElse(t.component());
 		InterventionKind k = intervention == null ? t.intervention() : intervention;
 		if (asset.isPresent()) {
@@ -366,7 +369,10 @@ class TicketService {
 		boolean data = dataInvolved == null ? t.dataInvolved() : dataInvolved;
 		tickets.updateRouting(id, c, k, network, funding, data, criticality, priorityClass, r.parties(), r.toArbitrate(),
 				r.explanation(), r.clause(), r.conventionVersion(), now);
-		String detail = "Reclassé : " + c + " / " + k.label() + (network != null ? " / " + network.label() : "")
+		if (blank(assetId) != null) {
+			tickets.updateAsset(id, String.valueOf(asset.orElseThrow().id()));
+		}
+		String detail = "Reclassé : " + c + " / " + k.label() + (blank(assetId) != null ? " / équipement n° " + blank(assetId) : "") + (network != null ? " / " + network.label() : "")
 				+ (funding != null ? " / " + funding.label() : "") + " → " + String.join(" et ", r.parties()) + " ("
 				+ r.clause() + ")" + (r.toArbitrate() ? " — à arbitrer" : "") + (blank(reason) != null ? " — " + reason : "");
 		tickets.addEvent(id, now, user.getUsername(), "ROUTING", null, null, detail);

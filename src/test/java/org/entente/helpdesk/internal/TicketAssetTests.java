@@ -119,4 +119,24 @@ class TicketAssetTests {
 		assertThat(mvc.get().uri("/api/v1" + location).with(httpBasic("college", EntenteTest.PASSWORD)))
 			.bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
 	}
+
+	@Test
+	void reclassifyingCanNameTheAsset() {
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(TicketApiTests.body(COLLEGE, TicketApiTests.unique("Vidéoprojecteur"),
+					"VIDEOPROJECTEURS", "REPAIR", "")).exchange();
+		assertThat(r).bodyJson().extractingPath("$.routing.parties").asArray().containsExactlyInAnyOrder("CD", "EPLE");
+		String uri = "/api/v1/tickets/" + JsonPath.read(TicketApiTests.content(r), "$.id") + "/classification";
+		MvcTestResult foreign = mvc.put().uri(uri).with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", r.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"assetId\":\"" + projector("0359902Y", "CD") + "\"}").exchange();
+		assertThat(foreign).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(foreign).bodyJson().extractingPath("$.errors[0].field").isEqualTo("assetId");
+		MvcTestResult named = mvc.put().uri(uri).with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", r.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"assetId\":\"" + projector(COLLEGE, "OWN_FUNDS_CATALOGUE") + "\"}").exchange();
+		assertThat(named).as(TicketApiTests.content(named)).hasStatusOk();
+		assertThat(named).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+		assertThat(named).bodyJson().extractingPath("$.funding").isEqualTo("OWN_FUNDS_CATALOGUE");
+	}
 }
