@@ -2,8 +2,10 @@
  * The desk: tickets (incidents and requests), their workflow, level 1 and level 2, routing by the convention,
  * service-level clocks and escalation, comments, attachments, satisfaction survey. Depends on {@code convention}
  * (who is responsible, which clocks, which statuses pause them), {@code worktime} (deadlines in working time),
- * {@code directory} (establishments, accounts and their scope) and {@code notification} (mail and in-app notices).
+ * {@code directory} (establishments, accounts and their scope), {@code notification} (mail and in-app notices) and
+ * {@code inventory} (the asset a ticket names gives its component, network and funding to routing, its warranty and
+ * spares to the ticket page; the desk lists an asset's tickets through the inventory's {@code AssetPageLinks}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Guichet",
-		allowedDependencies = { "convention", "worktime", "directory", "notification" })
+		allowedDependencies = { "convention", "worktime", "directory", "notification", "inventory" })
 package org.entente.helpdesk;

@@ -23,6 +23,11 @@ public class Assets {
 		return repository.find(id);
 	}
 
+	/** An establishment's assets of one component still in use or in stock (at most {@code limit}), to pick one in a form. */
+	public List<Asset> ofComponent(String uai, String component, int limit) {
+		return repository.ofComponent(uai, component, Math.max(1, Math.min(limit, 200)));
+	}
+
 	/** Assets whose name or serial starts with this text (at most {@code limit}), to pick one in a form. */
 	public List<Asset> lookup(String uai, String text, int limit) {
 		return repository.lookup(uai, text, Math.max(1, Math.min(limit, 50)));

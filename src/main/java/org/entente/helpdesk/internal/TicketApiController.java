@@ -69,7 +69,7 @@ class TicketApiController {
 	}
 
 	record ClassificationRequest(@Size(max = 60) String component, InterventionKind intervention, Network network,
-			Funding funding, Boolean dataInvolved, @Size(max = 2000) String reason) {
+			Funding funding, Boolean dataInvolved, @Size(max = 2000) String reason, @Size(max = 100) String assetId) {
 	}
 
 	record AssigneeRequest(@Size(max = 100) String assignee) {
@@ -164,7 +164,7 @@ class TicketApiController {
 	ResponseEntity<TicketViews.Detail> classification(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ClassificationRequest r) {
 		return detail(service.reclassify(user, id, IfMatch.version(ifMatch), r.component(), r.intervention(), r.network(),
-				r.funding(), r.dataInvolved(), r.reason()), HttpStatus.OK);
+				r.funding(), r.dataInvolved(), r.reason(), r.assetId()), HttpStatus.OK);
 	}
 
 	@PutMapping("/{id}/assignee")

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.entente.inventory.Assets;
+import org.entente.inventory.Spares;
+
 import org.entente.convention.Component;
 import org.entente.convention.Conventions;
 import org.entente.convention.Funding;
@@ -59,9 +62,14 @@ class TicketPageController {
 	private final Accounts accounts;
 	private final ClockChips chips;
 	private final WorkTime workTime;
+	private final Spares spares;
+	private final Assets assets;
 
 	TicketPageController(TicketService service, TicketRepository tickets, Conventions conventions,
-			Establishments establishments, Accounts accounts, ClockChips chips, WorkTime workTime) {
+			Establishments establishments, Accounts accounts, ClockChips chips, WorkTime workTime, Spares spares,
+			Assets assets) {
+		this.spares = spares;
+		this.assets = assets;
 		this.service = service;
 		this.tickets = tickets;
 		this.conventions = conventions;
@@ -104,7 +112,8 @@ class TicketPageController {
 			@RequestParam(required = false) String component, @RequestParam(required = false) InterventionKind intervention,
 			@RequestParam(required = false) String establishment, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String description, @RequestParam(defaultValue = "false") boolean dataInvolved,
-			@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+			@RequestParam(required = false) String assetId, @RequestParam(required = false) MultipartFile file, Model model)
+			throws IOException {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String code = null;
 		InterventionKind kind = intervention;
@@ -135,10 +144,22 @@ class TicketPageController {
 		if (uai == null || uai.isBlank()) {
 			errors.put("establishment", "Choisissez l'établissement.");
 		}
+		String asset = TicketService.blank(assetId);
+		if (asset != null && uai != null && !uai.isBlank()) {
+			try {
+				String assetComponent = service.asset(uai, asset).orElseThrow().component();
+				if (code != null && !code.equals(assetComponent)) {
+					errors.put("assetId", "Cet équipement n'est pas du type choisi : choisissez-en un autre ou aucun.");
+				}
+			}
+			catch (HelpdeskException e) {
+				errors.put("assetId", e.getMessage());
+			}
+		}
 		if (errors.isEmpty()) {
 			try {
 				Ticket t = service.open(user, new TicketService.NewTicket(uai, title, description, code, kind, network, null,
-						null, null, dataInvolved, null, null)).ticket();
+						null, null, dataInvolved, asset, null)).ticket();
 				if (file != null && !file.isEmpty()) {
 					try {
 						service.attach(user, t.id(), file.getOriginalFilename(), file.getBytes());
@@ -156,7 +177,8 @@ class TicketPageController {
 		prepareReport(user, null, model);
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", Map.of("problem", problem == null ? "" : problem, "title", title == null ? "" : title,
-				"description", description == null ? "" : description, "establishment", uai == null ? "" : uai));
+				"description", description == null ? "" : description, "establishment", uai == null ? "" : uai,
+				"assetId", assetId == null ? "" : assetId));
 		return "helpdesk/report";
 	}
 
@@ -166,16 +188,29 @@ class TicketPageController {
 				InterventionKind.INSTALLATION, InterventionKind.SUPPLY));
 		model.addAttribute("establishments", establishments.findAll().stream().filter(e -> e.kind().coveredByConvention()).toList());
 		model.addAttribute("staff", user.role() == Role.SCHOOL_STAFF);
+		model.addAttribute("assetGroups", user.role() != Role.SCHOOL_STAFF ? List.of() : assetGroups(user.establishment()));
 		model.addAttribute("q", q);
 		model.addAttribute("results", search(q));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 			model.addAttribute("form", Map.of("problem", q == null ? "" : "autre", "title", "", "description", "",
-					"establishment", ""));
+					"establishment", "", "assetId", ""));
 		}
 	}
 
-	private List<Component> search(String q) {
+	/** The collège's assets, grouped by the kinds of problem it can report, to name the one concerned. */
+	record AssetGroup(String label, List<org.entente.inventory.Asset> assets) {
+	}
+
+	private List<AssetGroup> assetGroups(String uai) {
+		return ProblemChoices.ALL.stream().map(ProblemChoices.Choice::component).distinct()
+			.map(code -> new AssetGroup(conventions.current().component(code).map(Component::label).orElse(code),
+					assets.ofComponent(uai, code, 100)))
+			.filter(g -> !g.assets().isEmpty())
+			.toList();
+	}
+
+		private List<Component> search(String q) {
 		return q == null || q.isBlank() ? List.of() : conventions.search(q).stream().limit(8).toList();
 	}
 
@@ -286,6 +321,16 @@ class TicketPageController {
 		model.addAttribute("satisfaction", service.satisfaction(t).orElse(null));
 		model.addAttribute("establishment", establishments.find(t.establishment()).orElse(null));
 		model.addAttribute("component", conventions.current().component(t.component()).orElse(null));
+		var asset = service.namedAsset(t).orElse(null);
+		model.addAttribute("asset", asset);
+		if (asset != null) {
+			java.time.LocalDate today = java.time.LocalDate.now(workTime.calendar().zone());
+			model.addAttribute("underWarranty", asset.underWarranty(today));
+			model.addAttribute("spare", spares.availableFor(asset.uai(), asset.component()));
+			String location = java.util.stream.Stream.of(asset.data().building(), asset.data().room(), asset.data().socket())
+				.filter(x -> x != null && !x.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+			model.addAttribute("assetLocation", location.isEmpty() ? "—" : location);
+		}
 		model.addAttribute("next", t.status().next());
 		model.addAttribute("waitingReasons", WaitingReason.values());
 		model.addAttribute("criticalities", Criticality.values());
@@ -338,7 +383,7 @@ class TicketPageController {
 			@RequestParam(defaultValue = "false") boolean dataInvolved, @RequestParam(required = false) String reason,
 			RedirectAttributes flash) {
 		return act(id, flash, "Ticket reclassé ; routage recalculé.", () -> service.reclassify(user, id, version, component,
-				intervention, network, funding, dataInvolved, reason));
+				intervention, network, funding, dataInvolved, reason, null));
 	}
 
 	@PostMapping("/tickets/{id}/affectation")

@@ -109,6 +109,12 @@ class TicketRepository {
 	}
 
 	/** One page of tickets matching the where clause (built by {@link TicketQuery}), newest first. */
+	/** The tickets naming this asset, newest first (at most {@code limit}). */
+	List<Ticket> byAsset(String assetId, int limit) {
+		return jdbc.sql("select * from ticket where asset_id = ? order by id desc limit " + limit).param(assetId)
+			.query(TicketRepository::map).list();
+	}
+
 	List<Ticket> page(TicketQuery.Sql where, int limit, long offset) {
 		return jdbc.sql("select * from ticket t where " + where.clause() + " order by t.id desc limit " + limit
 				+ " offset " + offset)
@@ -125,6 +131,10 @@ class TicketRepository {
 			.params(status.name(), name(waitingReason), degraded, temporarySolution, ts(resolvedAt), ts(closedAt),
 					ts(now), id)
 			.update();
+	}
+
+	void updateAsset(long id, String assetId) {
+		jdbc.sql("update ticket set asset_id = ? where id = ?").params(assetId, id).update();
 	}
 
 	void updateRouting(long id, String component, InterventionKind intervention, Network network, Funding funding,

@@ -24,6 +24,8 @@ import org.entente.helpdesk.TicketStatusChanged;
 import org.entente.helpdesk.WaitingReason;
 import org.entente.helpdesk.internal.Clocks.ClockView;
 import org.entente.helpdesk.internal.Clocks.StatusChange;
+import org.entente.inventory.Asset;
+import org.entente.inventory.Assets;
 import org.entente.worktime.Criticality;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -62,9 +64,11 @@ class TicketService {
 	private final Clocks clocks;
 	private final TicketNotifier notifier;
 	private final ApplicationEventPublisher events;
+	private final Assets assets;
 
 	TicketService(TicketRepository tickets, Conventions conventions, Establishments establishments, Accounts accounts,
-			Clocks clocks, TicketNotifier notifier, ApplicationEventPublisher events) {
+			Clocks clocks, TicketNotifier notifier, ApplicationEventPublisher events, Assets assets) {
+		this.assets = assets;
 		this.tickets = tickets;
 		this.conventions = conventions;
 		this.establishments = establishments;
@@ -123,17 +127,17 @@ class TicketService {
 	}
 
 	@Transactional
-	Opened open(EntenteUser user, NewTicket n) {
+	Opened open(EntenteUser user, NewTicket request) {
 		if (!CREATORS.contains(user.role())) {
 			throw HelpdeskException.forbidden("Votre rôle ne permet pas d'ouvrir un ticket.");
 		}
-		String uai = n.establishment() == null ? null : n.establishment().trim().toUpperCase(java.util.Locale.ROOT);
+		String uai = request.establishment() == null ? null : request.establishment().trim().toUpperCase(java.util.Locale.ROOT);
 		if (user.role() == Role.SCHOOL_STAFF && !uai.equals(user.establishment())) {
 			throw HelpdeskException.invalid("establishment", "Vous ne pouvez signaler un problème que pour votre établissement ("
 					+ user.establishment() + ").");
 		}
 		Establishment establishment = establishments.find(uai)
-			.orElseThrow(() -> HelpdeskException.invalid("establishment", "Établissement « " + n.establishment() + " » inconnu."));
+			.orElseThrow(() -> HelpdeskException.invalid("establishment", "Établissement « " + request.establishment() + " » inconnu."));
 		if (!establishment.kind().coveredByConvention()) {
 			throw new HelpdeskException(HttpStatus.UNPROCESSABLE_CONTENT, "Établissement hors convention",
 					establishment.name() + " est une cité scolaire : sa maintenance informatique relève de la Région Bretagne, "
@@ -141,6 +145,7 @@ class TicketService {
 							+ "« les 3 cités scolaires sont quant à elles sous la maintenance de la Région Bretagne »).",
 					Map.of("field", "establishment"));
 		}
+		NewTicket n = asset(uai, request.assetId()).map(a -> withAsset(request, a)).orElse(request);
 		Responsibility r = conventions.resolve(n.component(), n.intervention(),
 				new ResponsibilityContext(n.funding(), n.network(), null));
 		TicketKind kind = n.kind() != null ? n.kind() : n.intervention() == InterventionKind.REPAIR ? TicketKind.INCIDENT : TicketKind.REQUEST;
@@ -170,6 +175,14 @@ class TicketService {
 		notifier.step(t, "Nouveau ticket, routé vers " + String.join(" et ", t.parties()) + (t.toArbitrate() ? " (à arbitrer)" : ""),
 				user.getUsername());
 		return new Opened(t, views);
+	}
+
+	/** The asset fills in what the request leaves empty: component, network, funding. */
+	private static NewTicket withAsset(NewTicket n, Asset a) {
+		return new NewTicket(n.establishment(), n.title(), n.description(),
+				blank(n.component()) == null ? a.component() : n.component(), n.intervention(),
+				n.network() == null ? a.routingNetwork() : n.network(), n.funding() == null ? a.data().funding() : n.funding(),
+				n.criticality(), n.kind(), n.dataInvolved(), String.valueOf(a.id()), n.priorityClass());
 	}
 
 	Criticality derivedCriticality(TicketKind kind, String component) {
@@ -332,14 +345,22 @@ class TicketService {
 		return updated;
 	}
 
-	/** Changes what the ticket is about; routing (and derived criticality) run again. */
+	/**
+	 * Changes what the ticket is about; routing (and derived criticality) run again. The ticket's asset (or the one
+	 * named now) fills in the component, network and funding the request leaves empty.
+	 */
 	@Transactional
 	Ticket reclassify(EntenteUser user, long id, Integer expectedVersion, String component, InterventionKind intervention,
-			Network network, Funding funding, Boolean dataInvolved, String reason) {
+			Network network, Funding funding, Boolean dataInvolved, String reason, String assetId) {
 		Ticket t = locked(user, id, expectedVersion);
 		requireAgent(user, t);
-		String c = blank(component) == null ? t.component() : component.trim();
+		java.util.Optional<Asset> asset = asset(t.establishment(), blank(assetId) != null ? assetId : t.assetId());
+		String c = blank(component) != null ? component.trim() : asset.map(Asset::component).orElse(t.component());
 		InterventionKind k = intervention == null ? t.intervention() : intervention;
+		if (asset.isPresent()) {
+			network = network == null ? asset.get().routingNetwork() : network;
+			funding = funding == null ? asset.get().data().funding() : funding;
+		}
 		Responsibility r = conventions.resolve(c, k, new ResponsibilityContext(funding, network, null));
 		Criticality criticality = t.criticalityOverridden() ? t.criticality() : derivedCriticality(t.kind(), c);
 		Integer priorityClass = criticality == Criticality.CRITICAL ? null
@@ -348,7 +369,10 @@ class TicketService {
 		boolean data = dataInvolved == null ? t.dataInvolved() : dataInvolved;
 		tickets.updateRouting(id, c, k, network, funding, data, criticality, priorityClass, r.parties(), r.toArbitrate(),
 				r.explanation(), r.clause(), r.conventionVersion(), now);
-		String detail = "Reclassé : " + c + " / " + k.label() + (network != null ? " / " + network.label() : "")
+		if (blank(assetId) != null) {
+			tickets.updateAsset(id, String.valueOf(asset.orElseThrow().id()));
+		}
+		String detail = "Reclassé : " + c + " / " + k.label() + (blank(assetId) != null ? " / équipement n° " + blank(assetId) : "") + (network != null ? " / " + network.label() : "")
 				+ (funding != null ? " / " + funding.label() : "") + " → " + String.join(" et ", r.parties()) + " ("
 				+ r.clause() + ")" + (r.toArbitrate() ? " — à arbitrer" : "") + (blank(reason) != null ? " — " + reason : "");
 		tickets.addEvent(id, now, user.getUsername(), "ROUTING", null, null, detail);
@@ -466,7 +490,36 @@ class TicketService {
 		return tickets.events(ticketId).stream().filter(e -> e.toStatus() != null).map(e -> new StatusChange(e.at(), e.toStatus())).toList();
 	}
 
+	/** The asset this ticket names, if it still exists in the ticket's establishment (for the ticket page). */
+	java.util.Optional<Asset> namedAsset(Ticket t) {
+		try {
+			return asset(t.establishment(), t.assetId());
+		}
+		catch (HelpdeskException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	// Helpers
+
+	/** The asset a ticket names, which must belong to the ticket's establishment (else a field error on assetId). */
+	java.util.Optional<Asset> asset(String uai, String assetId) {
+		String id = blank(assetId);
+		if (id == null) {
+			return java.util.Optional.empty();
+		}
+		HelpdeskException unknown = HelpdeskException.invalid("assetId", "Équipement inconnu pour cet établissement (« "
+				+ id + " »).");
+		long number;
+		try {
+			number = Long.parseLong(id);
+		}
+		catch (NumberFormatException e) {
+			throw unknown;
+		}
+		Asset a = assets.find(number).filter(x -> uai != null && uai.equals(x.uai())).orElseThrow(() -> unknown);
+		return java.util.Optional.of(a);
+	}
 
 	private Ticket locked(EntenteUser user, long id, Integer expectedVersion) {
 		Ticket t = tickets.lock(id).filter(x -> TicketQuery.canSee(user, x)).orElseThrow(() -> HelpdeskException.notFound(id));

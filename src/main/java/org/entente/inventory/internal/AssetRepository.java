@@ -57,6 +57,12 @@ public class AssetRepository {
 	}
 
 	/** Assets of one establishment (or any) whose name or serial starts with {@code text}. */
+	/** An establishment's assets of one component that are not retired, by name (at most {@code limit}). */
+	public List<Asset> ofComponent(String uai, String component, int limit) {
+		return jdbc.sql("select * from inv_asset where uai = ? and component = ? and status <> 'RETIRED' order by name limit "
+				+ limit).params(uai, component).query(AssetRepository::map).list();
+	}
+
 	public List<Asset> lookup(String uai, String text, int limit) {
 		String prefix = nameKey(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		var spec = jdbc.sql("select * from inv_asset where " + (uai == null ? "" : "uai = :uai and ")

@@ -1,0 +1,142 @@
+package org.entente.helpdesk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.entente.EntenteTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** A ticket naming an asset: routing from the asset, the asset card on the ticket page, the tickets on the asset page. */
+@EntenteTest
+class TicketAssetTests {
+
+	static final String COLLEGE = "0359901X";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	/** A video projector of this establishment with this funding; returns its id. */
+	long projector(String uai, String funding) {
+		String s = UUID.randomUUID().toString().substring(0, 8);
+		String name = "VP-" + uai + "-B" + ThreadLocalRandom.current().nextInt(100, 999) + "-0" + ThreadLocalRandom.current().nextInt(1, 9);
+		String body = """
+				{"uai":"%s","component":"VIDEOPROJECTEURS","network":"PEDAGOGICAL","name":"%s","serial":"SN-%s",
+				 "manufacturer":"Epson","model":"EB-W51","funding":"%s","warrantyEnd":"2099-12-31","status":"IN_SERVICE",
+				 "building":"B","room":"B204"}""".formatted(uai, name, s, funding);
+		MvcTestResult r = mvc.post().uri("/api/v1/assets").contentType(MediaType.APPLICATION_JSON).content(body)
+			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange();
+		assertThat(r).as(TicketApiTests.content(r)).hasStatus(HttpStatus.CREATED);
+		return ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
+	}
+
+	MvcTestResult open(String user, String uai, long assetId) {
+		String json = TicketApiTests.body(uai, TicketApiTests.unique("Vidéoprojecteur en panne"), "VIDEOPROJECTEURS", "REPAIR",
+				",\"assetId\":\"" + assetId + "\"");
+		return mvc.post().uri("/api/v1/tickets").with(httpBasic(user, EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
+	@Test
+	void theAssetsFundingRoutesTheTicket() {
+		MvcTestResult own = open("college", COLLEGE, projector(COLLEGE, "OWN_FUNDS_CATALOGUE"));
+		assertThat(own).as(TicketApiTests.content(own)).hasStatus(HttpStatus.CREATED);
+		assertThat(own).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+
+		MvcTestResult cd = open("college", COLLEGE, projector(COLLEGE, "CD"));
+		assertThat(cd).hasStatus(HttpStatus.CREATED);
+		assertThat(cd).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("CD");
+	}
+
+	@Test
+	void anAssetOfAnotherEstablishmentIsRefused() {
+		MvcTestResult r = open("college", COLLEGE, projector("0359902Y", "CD"));
+		assertThat(r).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(r).bodyJson().extractingPath("$.errors[0].field").isEqualTo("assetId");
+		assertThat(TicketApiTests.content(r)).contains("inconnu pour cet établissement");
+		assertThat(open("college", COLLEGE, 999_999_999L)).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void theTicketPageShowsTheAssetAndTheAssetPageItsTickets() {
+		long asset = projector(COLLEGE, "CD");
+		MvcTestResult r = open("college", COLLEGE, asset);
+		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
+		String number = JsonPath.read(TicketApiTests.content(r), "$.number");
+
+		assertThat(mvc.get().uri("/tickets/" + id).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk()
+			.bodyText().contains("Équipement concerné", "EB-W51", "31/12/2099", "sous garantie", "B204",
+					"/inventaire/equipements/" + asset, "matériel de secours");
+
+		assertThat(mvc.get().uri("/inventaire/equipements/" + asset).with(httpBasic("college", EntenteTest.PASSWORD)))
+			.hasStatusOk().bodyText().contains(number, "/tickets/" + id);
+		// Routed to the CD only, not critical: the Académie's agent does not see it, nor its line on the asset page.
+		assertThat(mvc.get().uri("/inventaire/equipements/" + asset).with(httpBasic("agent.aca", EntenteTest.PASSWORD)))
+			.hasStatusOk().bodyText().doesNotContain(number);
+	}
+
+	@Test
+	void reclassifyingKeepsTheAssetsFundingAndNetwork() {
+		MvcTestResult r = open("college", COLLEGE, projector(COLLEGE, "OWN_FUNDS_CATALOGUE"));
+		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
+		MvcTestResult again = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", r.getResponse().getHeader("ETag"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"intervention\":\"REPAIR\",\"reason\":\"vérifié\"}").exchange();
+		assertThat(again).as(TicketApiTests.content(again)).hasStatusOk();
+		assertThat(again).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+	}
+
+	@Test
+	void theCollegePicksTheAssetInItsReportForm() {
+		long asset = projector(COLLEGE, "OWN_FUNDS_CATALOGUE");
+		String name = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/assets/" + asset)
+			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange()), "$.name");
+		assertThat(mvc.get().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.contains("<select id=\"assetId\"", "for=\"assetId\"", "Équipement concerné (facultatif)", name);
+
+		MvcTestResult wrongKind = mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+			.param("problem", "internet").param("assetId", String.valueOf(asset)).param("title", "Panne")
+			.param("description", "Plus d'image").exchange();
+		assertThat(wrongKind).hasStatusOk().bodyText().contains("assetId-error", "pas du type choisi");
+
+		MvcTestResult r = mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+			.param("problem", "videoprojecteur").param("assetId", String.valueOf(asset))
+			.param("title", TicketApiTests.unique("Plus d'image")).param("description", "Écran noir en B204").exchange();
+		assertThat(r).hasStatus(HttpStatus.FOUND);
+		String location = r.getResponse().getRedirectedUrl();
+		assertThat(mvc.get().uri(location).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.contains("Équipement concerné", name);
+		assertThat(mvc.get().uri("/api/v1" + location).with(httpBasic("college", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+	}
+
+	@Test
+	void reclassifyingCanNameTheAsset() {
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(TicketApiTests.body(COLLEGE, TicketApiTests.unique("Vidéoprojecteur"),
+					"VIDEOPROJECTEURS", "REPAIR", "")).exchange();
+		assertThat(r).bodyJson().extractingPath("$.routing.parties").asArray().containsExactlyInAnyOrder("CD", "EPLE");
+		String uri = "/api/v1/tickets/" + JsonPath.read(TicketApiTests.content(r), "$.id") + "/classification";
+		MvcTestResult foreign = mvc.put().uri(uri).with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", r.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"assetId\":\"" + projector("0359902Y", "CD") + "\"}").exchange();
+		assertThat(foreign).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(foreign).bodyJson().extractingPath("$.errors[0].field").isEqualTo("assetId");
+		MvcTestResult named = mvc.put().uri(uri).with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", r.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"assetId\":\"" + projector(COLLEGE, "OWN_FUNDS_CATALOGUE") + "\"}").exchange();
+		assertThat(named).as(TicketApiTests.content(named)).hasStatusOk();
+		assertThat(named).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+		assertThat(named).bodyJson().extractingPath("$.funding").isEqualTo("OWN_FUNDS_CATALOGUE");
+	}
+}
