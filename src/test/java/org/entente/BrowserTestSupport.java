@@ -74,8 +74,11 @@ public abstract class BrowserTestSupport {
 		driver.get(url(path));
 	}
 
+	/** A wait that retries when the page is replaced under it (an element found on the old page goes stale). */
 	protected WebDriverWait waitUpTo(int seconds) {
-		return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
 	}
 
 	protected WebElement waitFor(By by) {
