@@ -30,6 +30,21 @@ public class Accounts {
 		return jdbc.sql("select * from account order by username").query(Accounts::map).list();
 	}
 
+	/**
+	 * The account as Spring Security needs it, with its hash and lock, in one read: the stateless API
+	 * authenticates every request.
+	 */
+	public Optional<EntenteUser> forAuthentication(String username) {
+		return jdbc.sql("select * from account where username = ?")
+			.param(username)
+			.query((rs, i) -> {
+				java.sql.Timestamp lockedUntil = rs.getTimestamp("locked_until");
+				boolean nonLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
+				return new EntenteUser(map(rs, i), rs.getString("password_hash"), nonLocked);
+			})
+			.optional();
+	}
+
 	/** A new account; the password is stored as a BCrypt hash only. */
 	@Transactional
 	public Account create(NewAccount a) {
@@ -54,8 +69,7 @@ public class Accounts {
 			String party, String establishment, boolean demo) {
 	}
 
-	/** Maps an {@code account} row (for this module's internals). */
-	public static Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	static Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("party"),
 				rs.getString("establishment"), rs.getBoolean("enabled"), rs.getBoolean("demo"));

@@ -68,25 +68,25 @@ class DemoData implements ApplicationRunner {
 				"Rennes", EstablishmentKind.CITE_SCOLAIRE, true));
 		String college = Uai.withCheckLetter((Integer) COLLEGES.get(0)[0]).value();
 		String college2 = Uai.withCheckLetter((Integer) COLLEGES.get(1)[0]).value();
-		List<NewAccount> demo = List.of(
-				account("admin", "Administration Entente", Role.ADMIN, null, null),
-				account("agent.cd", "Agent du Département (démo)", Role.CD_AGENT, "CD", null),
-				account("agent.aca", "Agent de l'Académie (démo)", Role.ACA_AGENT, "ACA", null),
-				account("niveau1", "Plateforme d'assistance niveau 1 (démo)", Role.LEVEL1_AGENT, "ACA", null),
-				account("college", "Secrétariat du collège Les Chênes (démo)", Role.SCHOOL_STAFF, "EPLE", college),
-				account("college2", "Secrétariat du collège Surcouf (démo)", Role.SCHOOL_STAFF, "EPLE", college2),
-				account("prestataire", "Prestataire du Département (démo)", Role.CONTRACTOR, "CD", null),
-				account("rssi", "RSSI académique (démo)", Role.RSSI, "ACA", null),
-				account("dpd", "Délégué·e à la protection des données (démo)", Role.DPO, "ACA", null),
-				account("finances", "Gestion financière du Département (démo)", Role.FINANCE, "CD", null),
-				account("glpi-agent", "GLPI Agent (démo)", Role.INVENTORY_AGENT, "CD", null));
 		String configured = properties.demo().password();
 		boolean fromEnvironment = configured != null && !configured.isBlank();
 		String password = fromEnvironment ? configured : randomPassword();
+		List<NewAccount> demo = List.of(
+				account("admin", password, "Administration Entente", Role.ADMIN, null, null),
+				account("agent.cd", password, "Agent du Département (démo)", Role.CD_AGENT, "CD", null),
+				account("agent.aca", password, "Agent de l'Académie (démo)", Role.ACA_AGENT, "ACA", null),
+				account("niveau1", password, "Plateforme d'assistance niveau 1 (démo)", Role.LEVEL1_AGENT, "ACA", null),
+				account("college", password, "Secrétariat du collège Les Chênes (démo)", Role.SCHOOL_STAFF, "EPLE", college),
+				account("college2", password, "Secrétariat du collège Surcouf (démo)", Role.SCHOOL_STAFF, "EPLE", college2),
+				account("prestataire", password, "Prestataire du Département (démo)", Role.CONTRACTOR, "CD", null),
+				account("rssi", password, "RSSI académique (démo)", Role.RSSI, "ACA", null),
+				account("dpd", password, "Délégué·e à la protection des données (démo)", Role.DPO, "ACA", null),
+				account("finances", password, "Gestion financière du Département (démo)", Role.FINANCE, "CD", null),
+				account("glpi-agent", password, "GLPI Agent (démo)", Role.INVENTORY_AGENT, "CD", null));
 		int created = 0;
 		for (NewAccount a : demo) {
 			if (accounts.find(a.username()).isEmpty()) {
-				accounts.create(withPassword(a, password));
+				accounts.create(a);
 				created++;
 			}
 			else if (fromEnvironment) {
@@ -106,12 +106,9 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	private static NewAccount account(String username, String name, Role role, String party, String establishment) {
-		return new NewAccount(username, null, name, username + "@demo.entente.invalid", role, party, establishment, true);
-	}
-
-	private static NewAccount withPassword(NewAccount a, String password) {
-		return new NewAccount(a.username(), password, a.displayName(), a.email(), a.role(), a.party(), a.establishment(), a.demo());
+	private static NewAccount account(String username, String password, String name, Role role, String party,
+			String establishment) {
+		return new NewAccount(username, password, name, username + "@demo.entente.invalid", role, party, establishment, true);
 	}
 
 	private static String randomPassword() {
