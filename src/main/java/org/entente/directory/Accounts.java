@@ -2,7 +2,12 @@ package org.entente.directory;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +36,36 @@ public class Accounts {
 	}
 
 	/**
+	 * The enabled accounts that are among {@code usernames}, or hold one of {@code roles}, or belong to the
+	 * establishment {@code uai} (null for none): the few candidates a notification chooses from, without reading
+	 * every account.
+	 */
+	public List<Account> enabledAmong(Collection<String> usernames, Collection<Role> roles, String uai) {
+		List<String> any = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		List<String> names = usernames.stream().filter(Objects::nonNull).distinct().toList();
+		if (!names.isEmpty()) {
+			any.add("username in (:usernames)");
+			params.put("usernames", names);
+		}
+		if (!roles.isEmpty()) {
+			any.add("role in (:roles)");
+			params.put("roles", roles.stream().map(Role::name).distinct().toList());
+		}
+		if (uai != null) {
+			any.add("establishment = :uai");
+			params.put("uai", uai);
+		}
+		if (any.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from account where enabled and (" + String.join(" or ", any) + ") order by username")
+			.params(params)
+			.query(Accounts::map)
+			.list();
+	}
+
+	/**
 	 * The account as Spring Security needs it, with its hash and lock, in one read: the stateless API
 	 * authenticates every request.
 	 */
@@ -40,7 +75,7 @@ public class Accounts {
 			.query((rs, i) -> {
 				java.sql.Timestamp lockedUntil = rs.getTimestamp("locked_until");
 				boolean nonLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
-				return new EntenteUser(map(rs, i), rs.getString("password_hash"), nonLocked);
+				return new EntenteUser(map(rs, i), rs.getString("password_hash"), nonLocked, rs.getInt("failed_logins"));
 			})
 			.optional();
 	}

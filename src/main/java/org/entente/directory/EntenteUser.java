@@ -12,14 +12,25 @@ public class EntenteUser extends User {
 	private final String party;
 	private final String establishment;
 	private final String displayName;
+	private final int failedLogins;
 
 	public EntenteUser(Account account, String passwordHash, boolean nonLocked) {
+		this(account, passwordHash, nonLocked, 0);
+	}
+
+	/** With the count of wrong passwords since the last success, so that a success resets it only when needed. */
+	public EntenteUser(Account account, String passwordHash, boolean nonLocked, int failedLogins) {
 		super(account.username(), passwordHash, account.enabled(), true, true, nonLocked,
 				List.of(new SimpleGrantedAuthority(account.role().authority())));
 		this.role = account.role();
 		this.party = account.party();
 		this.establishment = account.establishment();
 		this.displayName = account.displayName();
+		this.failedLogins = failedLogins;
+	}
+
+	public int failedLogins() {
+		return failedLogins;
 	}
 
 	public Role role() {

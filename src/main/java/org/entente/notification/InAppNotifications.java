@@ -2,13 +2,20 @@ package org.entente.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The in-app notices of one account: what is unread, and marking them read. */
+/**
+ * In-app notices: posting them, and for one account what is unread and marking it read. A module whose change
+ * and notice live in the same database may post in its own transaction: the notice then appears exactly when the
+ * change commits, with no event to deliver.
+ */
 @Service
 public class InAppNotifications {
 
@@ -20,6 +27,26 @@ public class InAppNotifications {
 
 	public InAppNotifications(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Writes the notice for each recipient in the caller's transaction. Posting the same notice (same id) again
+	 * adds nothing, which makes a redelivered event harmless.
+	 */
+	@Transactional
+	public void post(InAppNotificationRequested notice) {
+		if (notice.recipients().isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder("insert into in_app_notification (event_id, recipient, title, link, created_at) values ");
+		List<Object> params = new ArrayList<>();
+		Timestamp now = Timestamp.from(Instant.now());
+		String title = notice.title().length() <= 500 ? notice.title() : notice.title().substring(0, 500);
+		for (String recipient : new LinkedHashSet<>(notice.recipients())) {
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+			params.addAll(Arrays.asList(notice.id(), recipient, title, notice.link(), now));
+		}
+		jdbc.sql(sql.append(" on conflict do nothing").toString()).params(params).update();
 	}
 
 	public List<Notice> latest(String username, int limit) {

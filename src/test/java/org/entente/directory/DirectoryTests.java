@@ -77,6 +77,29 @@ class DirectoryTests {
 	}
 
 	@Test
+	void aSuccessfulLoginResetsTheCountOfWrongPasswords() {
+		String username = "reset-" + System.nanoTime();
+		accounts.create(new Accounts.NewAccount(username, "right-password", "Essai", null, Role.CD_AGENT, "CD", null, false));
+		for (int i = 0; i < 3; i++) {
+			mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "wrong")).exchange();
+		}
+		assertThat(failedLogins(username)).isEqualTo(3);
+		assertThat(mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "right-password")).exchange())
+			.hasStatus(HttpStatus.OK);
+		assertThat(failedLogins(username)).isZero();
+		// Four more wrong passwords do not lock: the count started again from zero.
+		for (int i = 0; i < 4; i++) {
+			mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "wrong")).exchange();
+		}
+		assertThat(mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "right-password")).exchange())
+			.hasStatus(HttpStatus.OK);
+	}
+
+	private int failedLogins(String username) {
+		return jdbc.sql("select failed_logins from account where username = ?").param(username).query(Integer.class).single();
+	}
+
+	@Test
 	void formLoginWorksAndAWrongPasswordSaysSo() {
 		var ok = mvc.post().uri("/connexion").param("username", "college").param("password", EntenteTest.PASSWORD)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).exchange();

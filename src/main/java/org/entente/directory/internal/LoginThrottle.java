@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.entente.directory.DirectoryProperties;
+import org.entente.directory.EntenteUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -45,6 +46,10 @@ class LoginThrottle {
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
+		// The API authenticates every request: no write when there is nothing to reset.
+		if (event.getAuthentication().getPrincipal() instanceof EntenteUser user && user.failedLogins() == 0) {
+			return;
+		}
 		jdbc.sql("update account set failed_logins = 0 where username = ? and failed_logins > 0")
 			.param(event.getAuthentication().getName())
 			.update();

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +25,9 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 	private final PasswordEncoder delegate;
 	private final long ttlNanos;
 	private final Map<String, Long> verified = new ConcurrentHashMap<>();
+	// Verifications under way, so that a burst of requests with the same new credentials (a client starting, or
+	// an entry expiring under load) spends one BCrypt, not one per request.
+	private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
 	VerifiedPasswordCache(PasswordEncoder delegate, Duration ttl) {
 		this.delegate = delegate;
@@ -41,22 +45,36 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 			return delegate.matches(rawPassword, encodedPassword);
 		}
 		String key = key(rawPassword, encodedPassword);
-		long now = System.nanoTime();
 		Long until = verified.get(key);
-		if (until != null && until - now > 0) {
+		if (until != null && until - System.nanoTime() > 0) {
 			return true;
 		}
-		boolean ok = delegate.matches(rawPassword, encodedPassword);
-		if (ok) {
-			if (verified.size() >= MAX_ENTRIES) {
-				verified.clear();
+		CompletableFuture<Boolean> mine = new CompletableFuture<>();
+		CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
+		if (running != null) {
+			return running.join();
+		}
+		try {
+			boolean ok = delegate.matches(rawPassword, encodedPassword);
+			if (ok) {
+				if (verified.size() >= MAX_ENTRIES) {
+					verified.clear();
+				}
+				verified.put(key, System.nanoTime() + ttlNanos);
 			}
-			verified.put(key, now + ttlNanos);
+			else {
+				verified.remove(key);
+			}
+			mine.complete(ok);
+			return ok;
 		}
-		else if (until != null) {
-			verified.remove(key);
+		catch (RuntimeException e) {
+			mine.completeExceptionally(e);
+			throw e;
 		}
-		return ok;
+		finally {
+			inFlight.remove(key, mine);
+		}
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.entente.helpdesk.internal;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +10,7 @@ import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.directory.Role;
 import org.entente.notification.InAppNotificationRequested;
+import org.entente.notification.InAppNotifications;
 import org.entente.notification.MailRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -15,18 +18,23 @@ import org.springframework.stereotype.Component;
 /**
  * Who is told of a ticket's step, and the French text they get. For a critical incident the convention asks
  * mutual information: the CD, the ACA and the collège are each told of every step. Otherwise the requester,
- * the agents of the routed parties and the assigned contractor are. Events are published inside the caller's
- * transaction; the event publication registry delivers them after commit.
+ * the agents of the routed parties and the assigned contractor are. In-app notices are written in the caller's
+ * transaction; mails are published there as events, which the event publication registry delivers after commit.
  */
 @Component
 class TicketNotifier {
 
+	private static final Set<Role> AGENTS = EnumSet.of(Role.CD_AGENT, Role.ACA_AGENT);
+
 	private final Accounts accounts;
+	private final InAppNotifications notices;
 	private final ApplicationEventPublisher events;
 	private final HelpdeskProperties properties;
 
-	TicketNotifier(Accounts accounts, ApplicationEventPublisher events, HelpdeskProperties properties) {
+	TicketNotifier(Accounts accounts, InAppNotifications notices, ApplicationEventPublisher events,
+			HelpdeskProperties properties) {
 		this.accounts = accounts;
+		this.notices = notices;
 		this.events = events;
 		this.properties = properties;
 	}
@@ -39,7 +47,8 @@ class TicketNotifier {
 		}
 		String title = t.number() + " · " + what;
 		String link = "/tickets/" + t.id();
-		events.publishEvent(InAppNotificationRequested.of(recipients.stream().map(Account::username).toList(), title, link));
+		// In-app notices are rows of this database: written with the step itself, they need no delivery.
+		notices.post(InAppNotificationRequested.of(recipients.stream().map(Account::username).toList(), title, link));
 		List<String> mails = recipients.stream().map(Account::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
 		if (!mails.isEmpty()) {
 			events.publishEvent(MailRequested.text(mails, "[Entente] " + title, text(t, what, actor), "HELPDESK"));
@@ -64,10 +73,8 @@ class TicketNotifier {
 
 	List<Account> recipients(Ticket t) {
 		Set<Account> to = new LinkedHashSet<>();
-		for (Account a : accounts.findAll()) {
-			if (!a.enabled()) {
-				continue;
-			}
+		for (Account a : accounts.enabledAmong(Arrays.asList(t.requester(), t.assignee()), AGENTS,
+				t.critical() ? t.establishment() : null)) {
 			boolean college = a.role() == Role.SCHOOL_STAFF && t.establishment().equals(a.establishment());
 			boolean partyAgent = (a.role() == Role.CD_AGENT || a.role() == Role.ACA_AGENT)
 					&& (t.critical() || t.routedTo(a.party()));

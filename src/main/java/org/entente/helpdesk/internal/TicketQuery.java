@@ -15,25 +15,37 @@ import org.entente.worktime.Criticality;
 record TicketQuery(String establishment, String party, TicketStatus status, Criticality criticality, String sla,
 		String q, Integer level, String assignee, boolean openOnly) {
 
+	/** The text a search reads, one expression so that PostgreSQL can index it (see V32__TicketSearchIndex). */
+	static final String SEARCHED = "lower(title) || ' ' || lower(description) || ' ' || lower(number)";
+
 	static final TicketQuery ALL = new TicketQuery(null, null, null, null, null, null, null, null, false);
 
-	/** A where clause and its positional parameters. */
+	/** A clause and its positional parameters. */
 	record Sql(String clause, List<Object> params) {
 	}
 
+	/**
+	 * What follows {@code select t.*}: the tables (with the parties' index joined when a party is asked for) and the
+	 * where clause.
+	 */
 	Sql toSql(EntenteUser user) {
-		List<String> where = new ArrayList<>();
+		String from = "ticket t";
 		List<Object> params = new ArrayList<>();
+		if (blank(party) != null) {
+			from += " join ticket_party p on p.ticket_id = t.id and p.party = ?";
+			params.add(party.trim().toUpperCase(Locale.ROOT));
+			if (status != null) {
+				from += " and p.status = ?";
+				params.add(status.name());
+			}
+		}
+		List<String> where = new ArrayList<>();
 		Sql scope = scope(user);
 		where.add(scope.clause());
 		params.addAll(scope.params());
 		if (blank(establishment) != null) {
 			where.add("t.establishment = ?");
 			params.add(establishment.trim().toUpperCase(Locale.ROOT));
-		}
-		if (blank(party) != null) {
-			where.add("t.parties like ?");
-			params.add("%," + party.trim().toUpperCase(Locale.ROOT) + ",%");
 		}
 		if (status != null) {
 			where.add("t.status = ?");
@@ -60,12 +72,10 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 		}
 		if (blank(q) != null) {
 			String like = "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%";
-			where.add("(lower(t.number) like ? or lower(t.title) like ? or lower(t.description) like ?)");
-			params.add(like);
-			params.add(like);
+			where.add(SEARCHED + " like ?");
 			params.add(like);
 		}
-		return new Sql(String.join(" and ", where), params);
+		return new Sql(from + " where " + String.join(" and ", where), params);
 	}
 
 	/** The tickets an account may see: see the module's access rules. */

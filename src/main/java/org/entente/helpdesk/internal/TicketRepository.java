@@ -75,7 +75,23 @@ class TicketRepository {
 			.param("conventionVersion", t.conventionVersion())
 			.param("openedAt", ts(t.openedAt()))
 			.update(keys, "id");
-		return t.stored(keys.getKey().longValue(), number);
+		long id = keys.getKey().longValue();
+		insertParties(id, t.parties(), t.status());
+		return t.stored(id, number);
+	}
+
+	/** The ticket's rows in ticket_party, which list filters by party read (see {@link TicketQuery#toSql}). */
+	private void insertParties(long ticketId, List<String> parties, TicketStatus status) {
+		if (parties.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder("insert into ticket_party (ticket_id, party, status) values ");
+		List<Object> params = new java.util.ArrayList<>();
+		for (String party : new java.util.LinkedHashSet<>(parties)) {
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?)");
+			params.addAll(java.util.Arrays.asList(ticketId, party, status.name()));
+		}
+		jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	/** The ticket's number, e.g. E-2026-000123: year of opening (Paris) and sequence number. */
@@ -115,10 +131,10 @@ class TicketRepository {
 			.query(TicketRepository::map).list();
 	}
 
-	List<Ticket> page(TicketQuery.Sql where, int limit, long offset) {
-		return jdbc.sql("select * from ticket t where " + where.clause() + " order by t.id desc limit " + limit
+	List<Ticket> page(TicketQuery.Sql fromWhere, int limit, long offset) {
+		return jdbc.sql("select t.* from " + fromWhere.clause() + " order by t.id desc limit " + limit
 				+ " offset " + offset)
-			.params(where.params())
+			.params(fromWhere.params())
 			.query(TicketRepository::map)
 			.list();
 	}
@@ -131,6 +147,7 @@ class TicketRepository {
 			.params(status.name(), name(waitingReason), degraded, temporarySolution, ts(resolvedAt), ts(closedAt),
 					ts(now), id)
 			.update();
+		jdbc.sql("update ticket_party set status = ? where ticket_id = ?").params(status.name(), id).update();
 	}
 
 	void updateAsset(long id, String assetId) {
@@ -148,6 +165,9 @@ class TicketRepository {
 					priorityClass, Ticket.partiesColumn(parties), toArbitrate, explanation, clause, conventionVersion,
 					ts(now), id)
 			.update();
+		TicketStatus status = TicketStatus.valueOf(jdbc.sql("select status from ticket where id = ?").param(id).query(String.class).single());
+		jdbc.sql("delete from ticket_party where ticket_id = ?").param(id).update();
+		insertParties(id, parties, status);
 	}
 
 	void updateCriticality(long id, Criticality criticality, Integer priorityClass, Instant now) {

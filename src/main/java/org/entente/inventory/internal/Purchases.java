@@ -117,7 +117,7 @@ public class Purchases {
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		Role deciders = routedTo.equals("ACA") ? Role.ACA_AGENT : Role.CD_AGENT;
-		List<String> recipients = accounts.findAll().stream().filter(a -> a.role() == deciders && a.enabled()).map(a -> a.username()).toList();
+		List<String> recipients = accounts.enabledAmong(List.of(), List.of(deciders), null).stream().map(a -> a.username()).toList();
 		if (!recipients.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(recipients, "Achat sur fonds propres à valider : "
 					+ r.quantity() + " × " + r.component() + " (" + user.establishment() + ")", "/inventaire/achats#achat-" + id));
@@ -179,8 +179,7 @@ public class Purchases {
 		}
 		jdbc.sql("update inv_purchase_request set status = ?, decided_by = ?, decided_at = ?, decision_comment = ? where id = ?")
 			.params(approved ? "APPROVED" : "REJECTED", user.getUsername(), Timestamp.from(Instant.now()), comment, id).update();
-		List<String> college = accounts.findAll().stream().filter(a -> r.uai().equals(a.establishment()) && a.enabled())
-			.map(a -> a.username()).toList();
+		List<String> college = accounts.enabledAmong(List.of(), List.of(), r.uai()).stream().map(a -> a.username()).toList();
 		if (!college.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(college, "Achat sur fonds propres " + (approved ? "validé" : "refusé")
 					+ " : " + r.quantity() + " × " + r.component() + " — " + comment, "/inventaire/achats#achat-" + id));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.entente.notification.InAppNotificationRequested;
+import org.entente.notification.InAppNotifications;
 import org.entente.notification.MailRequested;
 import org.entente.notification.NotificationProperties;
 import org.slf4j.Logger;
@@ -32,9 +33,12 @@ class NotificationListeners {
 	private final JdbcClient jdbc;
 	private final NotificationProperties properties;
 	private final ObjectProvider<JavaMailSender> mailSender;
+	private final InAppNotifications notices;
 
-	NotificationListeners(JdbcClient jdbc, NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender) {
+	NotificationListeners(JdbcClient jdbc, NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender,
+			InAppNotifications notices) {
 		this.jdbc = jdbc;
+		this.notices = notices;
 		this.properties = properties;
 		this.mailSender = mailSender;
 	}
@@ -63,13 +67,7 @@ class NotificationListeners {
 
 	@ApplicationModuleListener
 	void on(InAppNotificationRequested notice) {
-		for (String recipient : notice.recipients()) {
-			jdbc.sql("""
-					insert into in_app_notification (event_id, recipient, title, link, created_at) values (?, ?, ?, ?, ?)
-					on conflict do nothing""")
-				.params(notice.id(), recipient, truncate(notice.title(), 500), notice.link(), Timestamp.from(Instant.now()))
-				.update();
-		}
+		notices.post(notice);
 	}
 
 	private MimeMessage toMime(JavaMailSender sender, MailRequested mail) throws MessagingException {

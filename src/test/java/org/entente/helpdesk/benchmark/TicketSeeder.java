@@ -31,15 +31,30 @@ public final class TicketSeeder {
 			for (long done = existing; done < target; done += batch) {
 				int n = (int) Math.min(batch, target - done);
 				try (Statement s = c.createStatement()) {
+					long before = maxId(s);
 					s.executeUpdate(insert(n));
+					// The parties' index table, as the application keeps it (TicketRepository.insertParties).
+					s.executeUpdate("""
+							insert into ticket_party (ticket_id, party, status)
+							select t.id, p, t.status from ticket t
+							  cross join lateral unnest(string_to_array(trim(both ',' from t.parties), ',')) p
+							where t.id > %d""".formatted(before));
 				}
 				c.commit();
 				System.out.printf("%d tickets (%.0f s)%n", done + n, (System.nanoTime() - start) / 1e9);
 			}
 			try (Statement s = c.createStatement()) {
 				s.execute("analyze ticket");
+				s.execute("analyze ticket_party");
 			}
 			c.commit();
+		}
+	}
+
+	private static long maxId(Statement s) throws java.sql.SQLException {
+		try (ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from ticket")) {
+			rs.next();
+			return rs.getLong(1);
 		}
 	}
 

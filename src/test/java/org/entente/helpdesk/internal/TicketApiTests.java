@@ -3,6 +3,7 @@ package org.entente.helpdesk.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.entente.EntenteTest;
@@ -235,5 +236,42 @@ class TicketApiTests {
 			.header("If-Match", critical.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"criticality\":\"NON_CRITICAL\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+	}
+
+	@Test
+	void partyFiltersFollowReroutingAndStatusChanges() throws Exception {
+		String title = unique("Vidéoprojecteur salle 12");
+		String word = title.substring(title.length() - 8);
+		MvcTestResult opened = create("niveau1", body(COLLEGE, title, "VIDEOPROJECTEURS", "REPAIR", ""));
+		long id = createdId(opened);
+		List<String> parties = JsonPath.read(content(opened), "$.routing.parties");
+		assertThat(parties).contains("CD").doesNotContain("ACA");
+		assertThat(listed("party=CD&q=" + word)).containsExactly(id);
+		assertThat(listed("party=ACA&q=" + word)).isEmpty();
+
+		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange()
+			.getResponse().getHeader("ETag");
+		MvcTestResult own = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"funding\":\"OWN_FUNDS_CATALOGUE\",\"reason\":\"acheté sur fonds propres\"}").exchange();
+		assertThat(own).hasStatusOk();
+		assertThat(listed("party=EPLE&status=NEW&q=" + word)).containsExactly(id);
+		assertThat(listed("party=CD&q=" + word)).isEmpty();
+
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.header("If-Match", own.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"to\":\"TAKEN_IN_CHARGE\"}")).hasStatusOk();
+		assertThat(listed("party=EPLE&status=NEW&q=" + word)).isEmpty();
+		assertThat(listed("party=eple&status=TAKEN_IN_CHARGE&q=" + word)).containsExactly(id);
+		// The search reads the number too.
+		String number = JsonPath.read(content(opened), "$.number");
+		assertThat(listed("q=" + number.toLowerCase())).containsExactly(id);
+	}
+
+	private List<Long> listed(String query) {
+		MvcTestResult r = mvc.get().uri("/api/v1/tickets?" + query).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+		assertThat(r).hasStatusOk();
+		List<Number> ids = JsonPath.read(content(r), "$.items[*].id");
+		return ids.stream().map(Number::longValue).toList();
 	}
 }
