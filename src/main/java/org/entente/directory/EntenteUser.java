@@ -13,6 +13,7 @@ public class EntenteUser extends User {
 	private final String establishment;
 	private final String displayName;
 	private final int failedLogins;
+	private final Account account;
 
 	public EntenteUser(Account account, String passwordHash, boolean nonLocked) {
 		this(account, passwordHash, nonLocked, 0);
@@ -27,6 +28,12 @@ public class EntenteUser extends User {
 		this.establishment = account.establishment();
 		this.displayName = account.displayName();
 		this.failedLogins = failedLogins;
+		this.account = account;
+	}
+
+	/** The same account, password hash and lock, as a new instance (authentication erases its own copy). */
+	public EntenteUser copy() {
+		return new EntenteUser(account, getPassword(), isAccountNonLocked(), failedLogins);
 	}
 
 	public int failedLogins() {

@@ -1,17 +1,32 @@
 package org.entente.directory;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The establishments the convention covers (and the cités scolaires it explicitly leaves out). */
+/**
+ * The establishments the convention covers (and the cités scolaires it explicitly leaves out). Every ticket names
+ * one, and the list changes a few times a year: look-ups by UAI are served from memory, reloaded after a change
+ * here and at most {@link #FRESHNESS} after a change made by another instance.
+ */
 @Service
 public class Establishments {
 
+	static final Duration FRESHNESS = Duration.ofMinutes(1);
+
+	private record Snapshot(Map<String, Establishment> byUai, long loadedAt) {
+	}
+
 	private final JdbcClient jdbc;
+	private volatile Snapshot snapshot;
 
 	public Establishments(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -25,7 +40,14 @@ public class Establishments {
 		if (uai == null || Uai.problem(uai) != null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select * from establishment where uai = ?").param(uai).query(Establishments::map).optional();
+		Snapshot current = snapshot;
+		if (current == null || System.nanoTime() - current.loadedAt() > FRESHNESS.toNanos()) {
+			Map<String, Establishment> byUai = new HashMap<>();
+			findAll().forEach(e -> byUai.put(e.uai().value(), e));
+			current = new Snapshot(Map.copyOf(byUai), System.nanoTime());
+			snapshot = current;
+		}
+		return Optional.ofNullable(current.byUai().get(uai));
 	}
 
 	/** Creates or updates an establishment by UAI. */
@@ -38,6 +60,16 @@ public class Establishments {
 			jdbc.sql("insert into establishment (uai, name, commune, kind, demo) values (?, ?, ?, ?, ?)")
 				.params(e.uai().value(), e.name(), e.commune(), e.kind().name(), e.demo())
 				.update();
+		}
+		snapshot = null;
+		// Again once committed, so that a reader between the write and the commit cannot keep the old row.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					snapshot = null;
+				}
+			});
 		}
 	}
 

@@ -24,15 +24,18 @@ class LoginThrottle {
 
 	private final JdbcClient jdbc;
 	private final DirectoryProperties.Security settings;
+	private final AccountUserDetailsService userDetails;
 
-	LoginThrottle(JdbcClient jdbc, DirectoryProperties properties) {
+	LoginThrottle(JdbcClient jdbc, DirectoryProperties properties, AccountUserDetailsService userDetails) {
 		this.jdbc = jdbc;
+		this.userDetails = userDetails;
 		this.settings = properties.security();
 	}
 
 	@EventListener
 	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
 		String username = event.getAuthentication().getName();
+		userDetails.forget(username);
 		jdbc.sql("update account set failed_logins = failed_logins + 1 where username = ?").param(username).update();
 		Timestamp until = Timestamp.from(Instant.now().plus(settings.lockout()));
 		int locked = jdbc.sql("update account set locked_until = ?, failed_logins = 0 where username = ? and failed_logins >= ?")
@@ -53,5 +56,6 @@ class LoginThrottle {
 		jdbc.sql("update account set failed_logins = 0 where username = ? and failed_logins > 0")
 			.param(event.getAuthentication().getName())
 			.update();
+		userDetails.forget(event.getAuthentication().getName());
 	}
 }

@@ -30,6 +30,8 @@ class V31__TicketParties extends BaseJavaMigration {
 					    status    varchar(20) not null,
 					    primary key (ticket_id, party)
 					)""");
+			// Newest first per party (a queue), and per party and status (« new tickets of the ACA »).
+			s.execute("create index ix_ticket_party_recent on ticket_party (party, ticket_id)");
 			s.execute("create index ix_ticket_party on ticket_party (party, status, ticket_id)");
 		}
 		// Few distinct combinations of parties exist: one set-based insert per party of each.

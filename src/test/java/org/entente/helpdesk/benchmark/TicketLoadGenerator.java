@@ -1,19 +1,16 @@
 package org.entente.helpdesk.benchmark;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,11 +19,14 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Load generator for the desk's API (not a test; run by hand, see docs/benchmarks.md). Two modes:
  * <ul>
- * <li>{@code create}: ticket creation at a fixed rate (open loop: latency counted from the intended start, so a slow
- * server cannot hide its queueing), while {@code listers} other clients list queues in closed loops;</li>
+ * <li>{@code create}: ticket creation at a fixed rate (open loop: a scheduler hands each request, with the instant
+ * it should start, to a pool of {@code connections} keep-alive connections, and latency is counted from that
+ * instant, so a slow server cannot hide its queueing), while {@code listers} other clients list queues in closed
+ * loops with {@code think-ms} between requests;</li>
  * <li>{@code list}: sequential first-page requests of filtered lists, p50/p95/p99 per filter.</li>
  * </ul>
- * Loopback only, every loop bounded by a count or a duration.
+ * Loopback only, every loop bounded by a count or a duration. HTTP through {@link LoopbackHttp}, cheap enough not
+ * to steal the CPU it measures.
  */
 public final class TicketLoadGenerator {
 
@@ -40,6 +40,8 @@ public final class TicketLoadGenerator {
 	static final String[] QUEUES = { "party=CD&openOnly=true&level=1", "party=ACA&openOnly=true",
 			"criticality=CRITICAL&openOnly=true", "status=NEW", "establishment=0359903Z&openOnly=true", "sla=AT_RISK" };
 
+	static final int TIMEOUT_MILLIS = 30_000;
+
 	public static void main(String[] args) throws Exception {
 		Map<String, String> a = options(args);
 		String base = a.getOrDefault("base", "http://127.0.0.1:8080");
@@ -48,23 +50,24 @@ public final class TicketLoadGenerator {
 		}
 		String auth = "Basic " + Base64.getEncoder().encodeToString((a.getOrDefault("user", "niveau1") + ":"
 				+ a.getOrDefault("password", System.getenv().getOrDefault("ENTENTE_DEMO_PASSWORD", "bench"))).getBytes(StandardCharsets.UTF_8));
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		if ("list".equals(a.getOrDefault("mode", "create"))) {
-			listMode(client, base, auth, Integer.parseInt(a.getOrDefault("requests", "300")),
+			listMode(base, auth, Integer.parseInt(a.getOrDefault("requests", "300")),
 					a.containsKey("filters") ? a.get("filters").split(",") : new String[] { "establishment=0359903Z&status=IN_PROGRESS",
-							"party=CD&openOnly=true", "criticality=CRITICAL&openOnly=true", "sla=BREACHED", "status=NEW&party=ACA" });
+							"party=CD&openOnly=true", "criticality=CRITICAL&openOnly=true", "sla=BREACHED", "status=NEW&party=ACA",
+							"q=imprimante", "q=tableau%20blanc" });
 			return;
 		}
-		createMode(client, base, auth, Integer.parseInt(a.getOrDefault("rate", "300")),
+		createMode(base, auth, Integer.parseInt(a.getOrDefault("rate", "300")),
 				Integer.parseInt(a.getOrDefault("seconds", "60")), Integer.parseInt(a.getOrDefault("listers", "50")),
-				Integer.parseInt(a.getOrDefault("think-ms", "500")), Integer.parseInt(a.getOrDefault("warmup-seconds", "10")));
+				Integer.parseInt(a.getOrDefault("think-ms", "500")), Integer.parseInt(a.getOrDefault("warmup-seconds", "10")),
+				Integer.parseInt(a.getOrDefault("connections", "100")));
 	}
 
-	static void createMode(HttpClient client, String base, String auth, int rate, int seconds, int listers, int thinkMs,
-			int warmupSeconds) throws Exception {
+	static void createMode(String base, String auth, int rate, int seconds, int listers, int thinkMs, int warmupSeconds,
+			int connections) throws Exception {
 		// Warm-up at the same rate, not measured (JIT, connection pools, caches).
 		if (warmupSeconds > 0) {
-			runCreations(client, base, auth, rate, warmupSeconds, "warm");
+			runCreations(base, auth, rate, warmupSeconds, connections, "warm");
 		}
 		AtomicBoolean stop = new AtomicBoolean();
 		List<long[]> listLatencies = new ArrayList<>();
@@ -76,15 +79,19 @@ public final class TicketLoadGenerator {
 			int me = l;
 			Thread t = new Thread(() -> {
 				int n = 0;
-				try {
+				try (LoopbackHttp http = new LoopbackHttp(base, TIMEOUT_MILLIS)) {
 					while (!stop.get() && n < lat.length) {
 						String q = QUEUES[(me + n) % QUEUES.length];
 						long start = System.nanoTime();
-						HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?" + q))
-							.header("Authorization", auth).timeout(Duration.ofSeconds(30)).GET().build(),
-								HttpResponse.BodyHandlers.ofString());
+						int status;
+						try {
+							status = http.get("/api/v1/tickets?" + q, auth).status();
+						}
+						catch (Exception e) {
+							status = -1;
+						}
 						lat[n++] = System.nanoTime() - start;
-						if (r.statusCode() != 200) {
+						if (status != 200) {
 							listErrors.incrementAndGet();
 						}
 						if (thinkMs > 0) {
@@ -92,8 +99,8 @@ public final class TicketLoadGenerator {
 						}
 					}
 				}
-				catch (Exception e) {
-					listErrors.incrementAndGet();
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
 				}
 				finally {
 					Arrays.fill(lat, n, lat.length, -1);
@@ -103,7 +110,7 @@ public final class TicketLoadGenerator {
 			t.setDaemon(true);
 			t.start();
 		}
-		Result created = runCreations(client, base, auth, rate, seconds, "run");
+		Result created = runCreations(base, auth, rate, seconds, connections, "run");
 		stop.set(true);
 		listersDone.await(60, TimeUnit.SECONDS);
 		long[] all = listLatencies.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).toArray();
@@ -117,13 +124,48 @@ public final class TicketLoadGenerator {
 	record Result(int sent, int ok, int errors, long[] latencies, double elapsedSeconds) {
 	}
 
-	static Result runCreations(HttpClient client, String base, String auth, int rate, int seconds, String tag) throws Exception {
+	/** Request i, to be sent at the instant {@code intended} (System.nanoTime). */
+	private record Job(int index, long intended) {
+	}
+
+	static Result runCreations(String base, String auth, int rate, int seconds, int connections, String tag) throws Exception {
 		int total = rate * seconds;
 		long period = 1_000_000_000L / rate;
 		long[] latencies = new long[total];
 		AtomicInteger ok = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
-		List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+		CountDownLatch done = new CountDownLatch(total);
+		BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
+		List<Thread> workers = new ArrayList<>();
+		for (int w = 0; w < connections; w++) {
+			Thread t = new Thread(() -> {
+				try (LoopbackHttp http = new LoopbackHttp(base, TIMEOUT_MILLIS)) {
+					while (true) {
+						Job job = jobs.take();
+						String[] p = PROBLEMS[job.index() % PROBLEMS.length];
+						String body = """
+								{"establishment":"%s","title":"Charge %s %d","description":"Ticket de charge n° %d","component":"%s","intervention":"%s"}"""
+							.formatted(COLLEGES[job.index() % COLLEGES.length], tag, job.index(), job.index(), p[0], p[1]);
+						int status;
+						try {
+							status = http.postJson("/api/v1/tickets", auth, body).status();
+						}
+						catch (Exception e) {
+							status = -1;
+						}
+						latencies[job.index()] = System.nanoTime() - job.intended();
+						(status == 201 ? ok : errors).incrementAndGet();
+						done.countDown();
+					}
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}, "creator-" + w);
+			t.setDaemon(true);
+			t.start();
+			workers.add(t);
+		}
 		long t0 = System.nanoTime();
 		for (int i = 0; i < total; i++) {
 			long intended = t0 + i * period;
@@ -131,53 +173,44 @@ public final class TicketLoadGenerator {
 			if (wait > 0) {
 				LockSupport.parkNanos(wait);
 			}
-			String[] p = PROBLEMS[i % PROBLEMS.length];
-			String body = """
-					{"establishment":"%s","title":"Charge %s %d","description":"Ticket de charge n° %d","component":"%s","intervention":"%s"}"""
-				.formatted(COLLEGES[i % COLLEGES.length], tag, i, i, p[0], p[1]);
-			int index = i;
-			inFlight.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets"))
-				.header("Authorization", auth).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-				.handle((r, e) -> {
-					latencies[index] = System.nanoTime() - intended;
-					if (e == null && r.statusCode() == 201) {
-						ok.incrementAndGet();
-					}
-					else {
-						errors.incrementAndGet();
-					}
-					return null;
-				}));
+			jobs.add(new Job(i, intended));
 		}
-		CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+		boolean finished = done.await(120, TimeUnit.SECONDS);
 		double elapsed = (System.nanoTime() - t0) / 1e9;
-		return new Result(total, ok.get(), errors.get(), latencies, elapsed);
+		workers.forEach(Thread::interrupt);
+		int unfinished = finished ? 0 : (int) done.getCount();
+		long now = System.nanoTime();
+		for (int i = 0; i < total; i++) {
+			if (latencies[i] == 0) { // never answered: as late as the wait
+				latencies[i] = now - (t0 + i * period);
+			}
+		}
+		return new Result(total, ok.get(), errors.get() + unfinished, latencies, elapsed);
 	}
 
-	static void listMode(HttpClient client, String base, String auth, int requests, String[] filters) throws Exception {
-		for (String f : filters) {
-			long[] lat = new long[requests];
-			int errors = 0;
-			for (int i = 0; i < 20; i++) { // warm-up
-				client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?" + f)).header("Authorization", auth).build(),
-						HttpResponse.BodyHandlers.discarding());
-			}
-			int items = -1;
-			for (int i = 0; i < requests; i++) {
-				long start = System.nanoTime();
-				HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?" + f))
-					.header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
-				lat[i] = System.nanoTime() - start;
-				if (r.statusCode() != 200) {
-					errors++;
+	static void listMode(String base, String auth, int requests, String[] filters) throws Exception {
+		try (LoopbackHttp http = new LoopbackHttp(base, TIMEOUT_MILLIS)) {
+			for (String f : filters) {
+				long[] lat = new long[requests];
+				int errors = 0;
+				for (int i = 0; i < 20; i++) { // warm-up
+					http.get("/api/v1/tickets?" + f, auth);
 				}
-				else if (items < 0) {
-					items = r.body().split("\"number\"").length - 1;
+				int items = -1;
+				for (int i = 0; i < requests; i++) {
+					long start = System.nanoTime();
+					LoopbackHttp.Response r = http.get("/api/v1/tickets?" + f, auth);
+					lat[i] = System.nanoTime() - start;
+					if (r.status() != 200) {
+						errors++;
+					}
+					else if (items < 0) {
+						items = r.body().split("\"number\"").length - 1;
+					}
 				}
+				System.out.printf("%-45s %d req, %d errors, %d items on page 1; ms p50 %.1f p95 %.1f p99 %.1f%n", f, requests,
+						errors, items, pct(lat, 50), pct(lat, 95), pct(lat, 99));
 			}
-			System.out.printf("%-45s %d req, %d errors, %d items on page 1; ms p50 %.1f p95 %.1f p99 %.1f%n", f, requests,
-					errors, items, pct(lat, 50), pct(lat, 95), pct(lat, 99));
 		}
 	}
 

@@ -268,8 +268,26 @@ class TicketApiTests {
 		assertThat(listed("q=" + number.toLowerCase())).containsExactly(id);
 	}
 
+	@Test
+	void searchTakesQuotesAndWildcardsAsPlainText() {
+		String title = unique("Portail de l'ENT d'Orléans");
+		long id = createdId(create("college", body(COLLEGE, title, "TOUTATICE_PORTAIL", "ASSISTANCE", "")));
+		String suffix = title.substring(title.length() - 8);
+		assertThat(searched("l'ENT d'Orléans " + suffix)).containsExactly(id);
+		assertThat(searched("' or '1'='1")).isEmpty();
+		assertThat(searched("d'Orl_ans " + suffix)).isEmpty();
+		assertThat(TicketQuery.searchLiteral(" L'É_c%o\\l\u0007e ")).isEqualTo("'%l''école%'");
+	}
+
+	private List<Long> searched(String words) {
+		return ids(mvc.get().uri("/api/v1/tickets").param("q", words).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange());
+	}
+
 	private List<Long> listed(String query) {
-		MvcTestResult r = mvc.get().uri("/api/v1/tickets?" + query).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+		return ids(mvc.get().uri("/api/v1/tickets?" + query).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange());
+	}
+
+	private static List<Long> ids(MvcTestResult r) {
 		assertThat(r).hasStatusOk();
 		List<Number> ids = JsonPath.read(content(r), "$.items[*].id");
 		return ids.stream().map(Number::longValue).toList();
