@@ -19,7 +19,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** A collège names the video projector concerned; the ticket shows it; the asset page lists the ticket; axe-clean. */
+/**
+ * A collège names the video projector concerned; the ticket shows it; the asset page lists the ticket; level 1 names
+ * another one when reclassifying; axe-clean.
+ */
 class TicketAssetBrowserTests extends BrowserTestSupport {
 
 	@Autowired
@@ -51,6 +54,33 @@ class TicketAssetBrowserTests extends BrowserTestSupport {
 
 		open("/inventaire/equipements/" + asset);
 		assertThat(driver.findElement(By.cssSelector("a[href='" + ticketPath + "']")).getText()).contains("Plus d'image " + s);
+		assertAccessible();
+		signOut();
+
+		// Level 1 names another projector of the collège when reclassifying; a mismatch is said next to the picker.
+		String other = "VP-0359901X-C" + (100 + Math.abs(s.hashCode() % 900)) + "-02";
+		MvcTestResult second = mvc.post().uri("/api/v1/assets").contentType(MediaType.APPLICATION_JSON).content("""
+				{"uai":"0359901X","component":"VIDEOPROJECTEURS","network":"PEDAGOGICAL","name":"%s","serial":"SN2-%s",
+				 "manufacturer":"Epson","model":"EB-W52","funding":"CD","warrantyEnd":"2099-01-31","status":"IN_SERVICE","room":"C102"}"""
+			.formatted(other, s)).with(httpBasic("admin", EntenteTest.PASSWORD)).exchange();
+		long otherAsset = ((Number) JsonPath.read(second.getResponse().getContentAsString(), "$.id")).longValue();
+		signIn("niveau1");
+		open(ticketPath);
+		Select picker = new Select(driver.findElement(By.id("classify-assetId")));
+		assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo(String.valueOf(asset));
+		driver.findElement(By.id("component")).clear();
+		driver.findElement(By.id("component")).sendKeys("BORNES_WIFI");
+		picker.selectByValue(String.valueOf(otherAsset));
+		driver.findElement(By.cssSelector("form[action$='/classement'] button[type=submit]")).sendKeys(Keys.ENTER);
+		assertThat(waitFor(By.id("classify-assetId-error")).getText()).contains("VIDEOPROJECTEURS");
+		assertThat(driver.findElement(By.id("classify-assetId")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertAccessible();
+		driver.findElement(By.id("component")).clear();
+		driver.findElement(By.id("component")).sendKeys("VIDEOPROJECTEURS");
+		assertThat(new Select(driver.findElement(By.id("classify-assetId"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo(String.valueOf(otherAsset));
+		driver.findElement(By.cssSelector("form[action$='/classement'] button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.findElement(By.id("equipement")).getText().contains(other));
 		assertAccessible();
 		signOut();
 	}

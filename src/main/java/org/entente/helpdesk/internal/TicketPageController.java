@@ -203,7 +203,12 @@ class TicketPageController {
 	}
 
 	private List<AssetGroup> assetGroups(String uai) {
-		return ProblemChoices.ALL.stream().map(ProblemChoices.Choice::component).distinct()
+		return assetGroups(uai, ProblemChoices.ALL.stream().map(ProblemChoices.Choice::component).toList());
+	}
+
+	/** The establishment's assets of these components, one group per component that has some. */
+	private List<AssetGroup> assetGroups(String uai, List<String> components) {
+		return components.stream().distinct()
 			.map(code -> new AssetGroup(conventions.current().component(code).map(Component::label).orElse(code),
 					assets.ofComponent(uai, code, 100)))
 			.filter(g -> !g.assets().isEmpty())
@@ -344,6 +349,13 @@ class TicketPageController {
 		model.addAttribute("canSurvey", (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.RESOLVED)
 				&& (user.getUsername().equals(t.requester()) || user.role() == Role.SCHOOL_STAFF));
 		model.addAttribute("contractors", accounts.findAll().stream().filter(a -> a.role() == Role.CONTRACTOR).toList());
+		model.addAttribute("assetGroups", TicketService.isAgent(user) ? classifiableAssets(t) : List.of());
+		if (!model.containsAttribute("classifyErrors")) {
+			model.addAttribute("classifyErrors", Map.of());
+		}
+		if (!model.containsAttribute("classifyForm")) {
+			model.addAttribute("classifyForm", Map.of("component", t.component() == null ? "" : t.component(), "assetId", t.assetId() == null ? "" : t.assetId()));
+		}
 		return "helpdesk/ticket";
 	}
 
@@ -381,9 +393,70 @@ class TicketPageController {
 			@RequestParam(required = false) String component, @RequestParam(required = false) InterventionKind intervention,
 			@RequestParam(required = false) Network network, @RequestParam(required = false) Funding funding,
 			@RequestParam(defaultValue = "false") boolean dataInvolved, @RequestParam(required = false) String reason,
-			RedirectAttributes flash) {
-		return act(id, flash, "Ticket reclassé ; routage recalculé.", () -> service.reclassify(user, id, version, component,
-				intervention, network, funding, dataInvolved, reason, null));
+			@RequestParam(required = false) String assetId, RedirectAttributes flash) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String asset = TicketService.blank(assetId);
+		String code = TicketService.blank(component);
+		Ticket t = service.get(user, id);
+		if (asset != null && asset.equals(t.assetId())) {
+			asset = null; // the asset the ticket already names, preselected: nothing new to name
+		}
+		if (asset != null) {
+			try {
+				String assetComponent = service.asset(t.establishment(), asset).orElseThrow().component();
+				if (code != null && !code.equals(assetComponent)) {
+					errors.put("assetId", "Cet équipement relève du composant « " + assetComponent
+							+ " » : indiquez ce composant ou choisissez un autre équipement (ou aucun).");
+				}
+			}
+			catch (HelpdeskException e) {
+				errors.put(field(e, "assetId"), e.getMessage());
+			}
+		}
+		if (errors.isEmpty()) {
+			try {
+				service.reclassify(user, id, version, component, intervention, network, funding, dataInvolved, reason,
+						asset);
+				flash.addFlashAttribute("success", "Ticket reclassé ; routage recalculé.");
+				return "redirect:/tickets/" + id;
+			}
+			catch (HelpdeskException e) {
+				if (e.status() == HttpStatus.NOT_FOUND) {
+					throw e;
+				}
+				String field = field(e, null);
+				if (!"assetId".equals(field) && !"component".equals(field)) {
+					flash.addFlashAttribute("failure", e.getMessage());
+					return "redirect:/tickets/" + id;
+				}
+				errors.put(field, e.getMessage());
+			}
+			catch (org.entente.convention.UnknownComponentException e) {
+				errors.put("component", e.getMessage());
+			}
+		}
+		flash.addFlashAttribute("failure", "Le ticket n'a pas été reclassé : corrigez le champ signalé dans le formulaire « Reclasser ».");
+		flash.addFlashAttribute("classifyErrors", errors);
+		flash.addFlashAttribute("classifyForm", Map.of("component", component == null ? "" : component, "assetId",
+				assetId == null ? "" : assetId));
+		return "redirect:/tickets/" + id;
+	}
+
+	/** The assets an agent may name when reclassifying: the ticket's component first, then those a collège reports. */
+	private List<AssetGroup> classifiableAssets(Ticket t) {
+		List<String> components = new ArrayList<>();
+		components.add(t.component());
+		ProblemChoices.ALL.forEach(c -> components.add(c.component()));
+		return assetGroups(t.establishment(), components);
+	}
+
+	/** The form field a desk error is about (its first « errors » entry), or {@code fallback}. */
+	private static String field(HelpdeskException e, String fallback) {
+		if (e.properties().get("errors") instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m
+				&& m.get("field") instanceof String f) {
+			return f;
+		}
+		return fallback;
 	}
 
 	@PostMapping("/tickets/{id}/affectation")

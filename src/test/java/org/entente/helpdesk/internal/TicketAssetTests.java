@@ -139,4 +139,61 @@ class TicketAssetTests {
 		assertThat(named).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
 		assertThat(named).bodyJson().extractingPath("$.funding").isEqualTo("OWN_FUNDS_CATALOGUE");
 	}
+
+	@Test
+	void anAgentNamesTheAssetWhenReclassifyingFromTheTicketPage() {
+		long own = projector(COLLEGE, "OWN_FUNDS_CATALOGUE");
+		long foreign = projector("0359902Y", "CD");
+		String ownName = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/assets/" + own)
+			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange()), "$.name");
+		String foreignName = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/assets/" + foreign)
+			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange()), "$.name");
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(TicketApiTests.body(COLLEGE, TicketApiTests.unique("Vidéoprojecteur"),
+					"VIDEOPROJECTEURS", "REPAIR", "")).exchange();
+		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
+		String page = "/tickets/" + id;
+
+		// The establishment's assets, grouped by component, with an empty choice; not those of another collège.
+		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.contains("<label for=\"classify-assetId\"", "<select id=\"classify-assetId\" name=\"assetId\"",
+					"<option value=\"\">— aucun —</option>", "<optgroup label=\"Vidéoprojecteurs\">",
+					"<option value=\"" + own + "\">" + ownName)
+			.doesNotContain(foreignName);
+		// The collège has no reclassify form, hence no picker.
+		assertThat(mvc.get().uri(page).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.doesNotContain("classify-assetId");
+
+		// Another collège's asset, or one of another component: refused, said next to the picker, nothing changed.
+		MvcTestResult refused = reclassify(id, "VIDEOPROJECTEURS", String.valueOf(foreign));
+		assertThat(refused).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD)).flashAttrs(refused.getMvcResult().getFlashMap()))
+			.hasStatusOk().bodyText().contains("id=\"classify-assetId-error\"", "inconnu pour cet établissement",
+					"aria-invalid=\"true\"", "classify-assetId-help classify-assetId-error");
+		MvcTestResult otherKind = reclassify(id, "BORNES_WIFI", String.valueOf(own));
+		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD)).flashAttrs(otherKind.getMvcResult().getFlashMap()))
+			.hasStatusOk().bodyText().contains("id=\"classify-assetId-error\"", "relève du composant « VIDEOPROJECTEURS »",
+					"value=\"BORNES_WIFI\"");
+		assertThat(mvc.get().uri("/api/v1" + page).with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$.assetId").isNull();
+
+		// The collège's own asset: named, and its funding routes the ticket.
+		MvcTestResult named = reclassify(id, "VIDEOPROJECTEURS", String.valueOf(own));
+		assertThat(named).hasStatus(HttpStatus.FOUND);
+		assertThat(named.getMvcResult().getFlashMap().get("success")).isNotNull();
+		MvcTestResult json = mvc.get().uri("/api/v1" + page).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+		assertThat(json).bodyJson().extractingPath("$.assetId").isEqualTo(String.valueOf(own));
+		assertThat(json).bodyJson().extractingPath("$.funding").isEqualTo("OWN_FUNDS_CATALOGUE");
+		assertThat(json).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
+		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.contains("<option value=\"" + own + "\" selected=\"selected\">" + ownName, "équipement n° " + own);
+	}
+
+	private MvcTestResult reclassify(long id, String component, String assetId) {
+		int version = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/tickets/" + id)
+			.with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange()), "$.version");
+		return mvc.post().uri("/tickets/" + id + "/classement").with(httpBasic("niveau1", EntenteTest.PASSWORD)).with(csrf())
+			.param("version", String.valueOf(version)).param("component", component).param("intervention", "REPAIR")
+			.param("assetId", assetId).exchange();
+	}
 }
