@@ -27,6 +27,9 @@ class DirectoryTests {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	Establishments establishments;
+
 	private static String basic(String user, String password) {
 		return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
 	}
@@ -74,6 +77,23 @@ class DirectoryTests {
 			.hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(jdbc.sql("select locked_until from account where username = ?").param(username).query(java.sql.Timestamp.class).single())
 			.isNotNull();
+	}
+
+	@Test
+	void aSavedEstablishmentIsReadBackAtOnceThoughLookUpsAreRemembered() {
+		Establishment before = establishments.find("0359910G").orElseThrow();
+		try {
+			establishments.save(new Establishment(before.uai(), before.name() + " (renommé)", before.commune(), before.kind(), before.demo()));
+			assertThat(establishments.find("0359910G")).hasValueSatisfying(e -> assertThat(e.name()).endsWith("(renommé)"));
+			// Written behind its back (another instance): the remembered row stays for at most a minute.
+			jdbc.sql("update establishment set name = 'Ailleurs' where uai = '0359910G'").update();
+			assertThat(establishments.find("0359910G")).hasValueSatisfying(e -> assertThat(e.name()).endsWith("(renommé)"));
+		}
+		finally {
+			establishments.save(before);
+		}
+		assertThat(establishments.find("0359910G")).contains(before);
+		assertThat(establishments.find("0359999Z")).isEmpty();
 	}
 
 	@Test
