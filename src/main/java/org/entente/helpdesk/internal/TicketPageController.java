@@ -171,7 +171,9 @@ class TicketPageController {
 				return "redirect:/tickets/" + t.id();
 			}
 			catch (HelpdeskException e) {
-				errors.put(String.valueOf(e.properties().getOrDefault("field", "establishment")), e.getMessage());
+				// Next to the field the service names; its « component » is the form's « problem ».
+				String field = field(e, String.valueOf(e.properties().getOrDefault("field", "establishment")));
+				errors.put("component".equals(field) ? "problem" : field, e.getMessage());
 			}
 		}
 		prepareReport(user, null, model);
