@@ -160,7 +160,7 @@ class TicketApiController {
 	}
 
 	@PutMapping("/{id}/classification")
-	@Operation(summary = "Reclasser", description = "Composant, champ d'intervention, réseau, financement : le routage est recalculé.")
+	@Operation(summary = "Reclasser", description = "Composant, champ d'intervention, réseau, financement : le routage est recalculé. « assetId » nomme un équipement de l'établissement ; vide, il retire celui qui était nommé ; absent, il le garde.")
 	ResponseEntity<TicketViews.Detail> classification(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ClassificationRequest r) {
 		return detail(service.reclassify(user, id, IfMatch.version(ifMatch), r.component(), r.intervention(), r.network(),

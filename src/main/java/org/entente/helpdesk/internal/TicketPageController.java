@@ -417,8 +417,10 @@ class TicketPageController {
 		}
 		if (errors.isEmpty()) {
 			try {
+				// « Aucun » (empty) takes the named asset off; the preselected one (or no field at all) keeps it.
+				String named = asset != null ? asset : assetId != null && assetId.isBlank() ? "" : null;
 				service.reclassify(user, id, version, component, intervention, network, funding, dataInvolved, reason,
-						asset);
+						named);
 				flash.addFlashAttribute("success", "Ticket reclassé ; routage recalculé.");
 				return "redirect:/tickets/" + id;
 			}

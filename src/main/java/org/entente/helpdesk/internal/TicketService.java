@@ -354,7 +354,10 @@ class TicketService {
 			Network network, Funding funding, Boolean dataInvolved, String reason, String assetId) {
 		Ticket t = locked(user, id, expectedVersion);
 		requireAgent(user, t);
-		java.util.Optional<Asset> asset = asset(t.establishment(), blank(assetId) != null ? assetId : t.assetId());
+		// No asset id keeps the asset named; an empty one takes it off the ticket.
+		boolean assetRemoved = assetId != null && assetId.isBlank() && t.assetId() != null;
+		java.util.Optional<Asset> asset = assetRemoved ? java.util.Optional.empty()
+				: asset(t.establishment(), blank(assetId) != null ? assetId : t.assetId());
 		String c = blank(component) != null ? component.trim() : asset.map(Asset::component).orElse(t.component());
 		InterventionKind k = intervention == null ? t.intervention() : intervention;
 		if (asset.isPresent()) {
@@ -372,7 +375,10 @@ class TicketService {
 		if (blank(assetId) != null) {
 			tickets.updateAsset(id, String.valueOf(asset.orElseThrow().id()));
 		}
-		String detail = "Reclassé : " + c + " / " + k.label() + (blank(assetId) != null ? " / équipement n° " + blank(assetId) : "") + (network != null ? " / " + network.label() : "")
+		else if (assetRemoved) {
+			tickets.updateAsset(id, null);
+		}
+		String detail = "Reclassé : " + c + " / " + k.label() + (blank(assetId) != null ? " / équipement n° " + blank(assetId) : assetRemoved ? " / équipement n° " + t.assetId() + " retiré" : "") + (network != null ? " / " + network.label() : "")
 				+ (funding != null ? " / " + funding.label() : "") + " → " + String.join(" et ", r.parties()) + " ("
 				+ r.clause() + ")" + (r.toArbitrate() ? " — à arbitrer" : "") + (blank(reason) != null ? " — " + reason : "");
 		tickets.addEvent(id, now, user.getUsername(), "ROUTING", null, null, detail);

@@ -187,6 +187,13 @@ class TicketAssetTests {
 		assertThat(json).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
 		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
 			.contains("<option value=\"" + own + "\" selected=\"selected\">" + ownName, "équipement n° " + own);
+
+		// « Aucun » takes it off again, and the history says so.
+		assertThat(reclassify(id, "VIDEOPROJECTEURS", "")).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/api/v1" + page).with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+			.bodyJson().extractingPath("$.assetId").isNull();
+		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.contains("équipement n° " + own + " retiré");
 	}
 
 	private MvcTestResult reclassify(long id, String component, String assetId) {
