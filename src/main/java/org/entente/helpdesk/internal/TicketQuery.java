@@ -37,20 +37,17 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 	Sql toSql(EntenteUser user) {
 		String from = "ticket t";
 		List<Object> params = new ArrayList<>();
+		List<String> where = new ArrayList<>();
 		if (blank(party) != null) {
 			String code = party.trim().toUpperCase(Locale.ROOT);
 			if (CODE.matcher(code).matches()) {
-				from += " join ticket_party p on p.ticket_id = t.id and p.party = '" + code + "'";
+				from += " join ticket_party p on p.ticket_id = t.id and p.party = '" + code + "'"
+						+ (status == null ? "" : " and p.status = '" + status.name() + "'");
 			}
 			else {
-				from += " join ticket_party p on p.ticket_id = t.id and p.party = ?";
-				params.add(code);
-			}
-			if (status != null) {
-				from += " and p.status = '" + status.name() + "'";
+				where.add("1 = 0"); // not a party code: no ticket is routed to it
 			}
 		}
-		List<String> where = new ArrayList<>();
 		Sql scope = scope(user);
 		where.add(scope.clause());
 		params.addAll(scope.params());

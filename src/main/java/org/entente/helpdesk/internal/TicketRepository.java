@@ -155,7 +155,7 @@ class TicketRepository {
 	}
 
 	void updateRouting(long id, String component, InterventionKind intervention, Network network, Funding funding,
-			boolean dataInvolved, Criticality criticality, Integer priorityClass, List<String> parties,
+			boolean dataInvolved, Criticality criticality, Integer priorityClass, List<String> parties, TicketStatus status,
 			boolean toArbitrate, String explanation, String clause, String conventionVersion, Instant now) {
 		jdbc.sql("""
 				update ticket set component = ?, intervention = ?, network = ?, funding = ?, data_involved = ?,
@@ -165,7 +165,6 @@ class TicketRepository {
 					priorityClass, Ticket.partiesColumn(parties), toArbitrate, explanation, clause, conventionVersion,
 					ts(now), id)
 			.update();
-		TicketStatus status = TicketStatus.valueOf(jdbc.sql("select status from ticket where id = ?").param(id).query(String.class).single());
 		jdbc.sql("delete from ticket_party where ticket_id = ?").param(id).update();
 		insertParties(id, parties, status);
 	}

@@ -370,7 +370,7 @@ class TicketService {
 				: t.priorityClass() != null ? t.priorityClass() : priorityClass(k, funding);
 		Instant now = Instant.now();
 		boolean data = dataInvolved == null ? t.dataInvolved() : dataInvolved;
-		tickets.updateRouting(id, c, k, network, funding, data, criticality, priorityClass, r.parties(), r.toArbitrate(),
+		tickets.updateRouting(id, c, k, network, funding, data, criticality, priorityClass, r.parties(), t.status(), r.toArbitrate(),
 				r.explanation(), r.clause(), r.conventionVersion(), now);
 		if (blank(assetId) != null) {
 			tickets.updateAsset(id, String.valueOf(asset.orElseThrow().id()));
