@@ -126,7 +126,24 @@ class PolicyApiTests {
 
 		var free = post("agent.aca", "/api/v1/inventory/software", paid.replace("PAID", "FREE").replace(name, name + " libre"));
 		assertThat(body(free).get("status").asString()).isEqualTo("LISTED");
-		assertThat(post("college", "/api/v1/inventory/software/requests", "{\"catalogue\":\"PEDAGOGICAL\",\"name\":\"Scratch\"}"))
+		String wanted = "Scratch " + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(post("college", "/api/v1/inventory/software/requests", "{\"catalogue\":\"PEDAGOGICAL\",\"name\":\"" + wanted + "\",\"version\":\"3.0\"}"))
 			.hasStatus(HttpStatus.ACCEPTED);
+		assertThat(post("agent.cd", "/api/v1/inventory/software/requests", "{\"catalogue\":\"PEDAGOGICAL\",\"name\":\"Scratch\"}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		// The desk opens the request in the collège's name: priority class 2, on the catalogues policy, for the ACA.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode items = body(mvc.get().uri("/api/v1/tickets").param("q", wanted).with(httpBasic("college", EntenteTest.PASSWORD)).exchange())
+				.get("items");
+			assertThat(items.size()).isEqualTo(1);
+			JsonNode ticket = body(mvc.get().uri("/api/v1/tickets/" + items.get(0).get("id").asLong())
+				.with(httpBasic("college", EntenteTest.PASSWORD)).exchange());
+			assertThat(ticket.get("title").asString()).isEqualTo("Ajout au catalogue pédagogique : " + wanted + " 3.0");
+			assertThat(ticket.get("kind").asString()).isEqualTo("REQUEST");
+			assertThat(ticket.get("priorityClass").asInt()).isEqualTo(2);
+			assertThat(ticket.get("component").asString()).isEqualTo("CATALOGUES_LOGICIELS");
+			assertThat(ticket.get("routing").get("parties").valueStream().map(JsonNode::asString).toList()).containsExactly("ACA");
+			assertThat(ticket.get("requester").asString()).isEqualTo("college");
+		});
 	}
 }

@@ -139,12 +139,18 @@ class InventoryPolicyApiController {
 		return software.history(id);
 	}
 
-	/** A collège asks for software to be added: recorded as the event the desk turns into a priority-2 request. */
+	/** A collège asks for software to be added: published as the event the desk turns into a priority-2 request. */
 	@PostMapping("/software/requests")
 	@Transactional
 	ResponseEntity<SoftwareRequested> requestSoftware(@RequestBody SoftwareRequestBody body, @AuthenticationPrincipal EntenteUser user) {
-		if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
-			throw Problems.invalid(List.of(new AssetRules.FieldProblem("name", "nom du logiciel obligatoire, 200 caractères au plus")));
+		if (user.role() != Role.SCHOOL_STAFF || user.establishment() == null) {
+			throw Problems.forbidden("Seul un collège demande l'ajout d'un logiciel à un catalogue.");
+		}
+		if (body.name() == null || body.name().isBlank() || body.name().length() > 150) {
+			throw Problems.invalid(List.of(new AssetRules.FieldProblem("name", "nom du logiciel obligatoire, 150 caractères au plus")));
+		}
+		if (body.version() != null && body.version().length() > 30) {
+			throw Problems.invalid(List.of(new AssetRules.FieldProblem("version", "30 caractères au plus")));
 		}
 		Catalogue catalogue;
 		try {
