@@ -58,7 +58,8 @@ class ClockChips {
 		}
 		Duration remaining = workTime.workingTimeBetween(now, c.deadline(), List.of());
 		if (!now.isBefore(c.deadline())) {
-			return new Chip(label, "BREACHED", label + " : dépassé (" + Clocks.text(remaining) + ")");
+			// Clocks.text already says « dépassé de … » for the time past the deadline.
+			return new Chip(label, "BREACHED", label + " : " + (remaining.isNegative() ? Clocks.text(remaining) : "dépassé"));
 		}
 		String left = Clocks.text(remaining) + " ouvrées restantes";
 		return !now.isBefore(c.atRiskAt()) ? new Chip(label, "AT_RISK", label + " : menacé, " + left)

@@ -140,6 +140,9 @@ class TicketPageController {
 		if (description == null || description.isBlank()) {
 			errors.put("description", "Décrivez ce qui se passe.");
 		}
+		else if (description.length() > 10_000) {
+			errors.put("description", "10 000 caractères au plus.");
+		}
 		String uai = user.role() == Role.SCHOOL_STAFF ? user.establishment() : establishment;
 		if (uai == null || uai.isBlank()) {
 			errors.put("establishment", "Choisissez l'établissement.");
@@ -174,6 +177,9 @@ class TicketPageController {
 				// Next to the field the service names; its « component » is the form's « problem ».
 				String field = field(e, String.valueOf(e.properties().getOrDefault("field", "establishment")));
 				errors.put("component".equals(field) ? "problem" : field, e.getMessage());
+			}
+			catch (org.entente.convention.UnknownComponentException e) {
+				errors.put("problem", e.getMessage());
 			}
 		}
 		prepareReport(user, null, model);
@@ -244,17 +250,20 @@ class TicketPageController {
 		return "helpdesk/list";
 	}
 
-	/** The queues of this account: the team's own work first. */
+	/**
+	 * The queues of this account: the team's own work first. Each query is written in the order of
+	 * {@link TicketQuery#queryString()}, so that the list marks the queue it shows as current.
+	 */
 	private List<Map.Entry<String, String>> queues(EntenteUser user) {
 		List<Map.Entry<String, String>> q = new ArrayList<>();
 		switch (user.role()) {
 			case ADMIN, LEVEL1_AGENT -> {
 				q.add(Map.entry("File du niveau 1", "level=1&openOnly=true"));
-				q.add(Map.entry("Niveau 2 — CD", "level=2&party=CD&openOnly=true"));
-				q.add(Map.entry("Niveau 2 — ACA", "level=2&party=ACA&openOnly=true"));
+				q.add(Map.entry("Niveau 2 — CD", "party=CD&level=2&openOnly=true"));
+				q.add(Map.entry("Niveau 2 — ACA", "party=ACA&level=2&openOnly=true"));
 			}
 			case CD_AGENT, ACA_AGENT -> {
-				q.add(Map.entry("File de l'équipe " + user.party() + " (niveau 2)", "level=2&party=" + user.party() + "&openOnly=true"));
+				q.add(Map.entry("File de l'équipe " + user.party() + " (niveau 2)", "party=" + user.party() + "&level=2&openOnly=true"));
 				q.add(Map.entry("Incidents critiques en cours", "criticality=CRITICAL&openOnly=true"));
 			}
 			case CONTRACTOR -> q.add(Map.entry("Mes interventions", "assignee=" + user.getUsername() + "&openOnly=true"));
@@ -350,8 +359,9 @@ class TicketPageController {
 		model.addAttribute("isPartyAgent", (user.role() == Role.CD_AGENT || user.role() == Role.ACA_AGENT) && t.routedTo(user.party()));
 		model.addAttribute("canSurvey", (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.RESOLVED)
 				&& (user.getUsername().equals(t.requester()) || user.role() == Role.SCHOOL_STAFF));
-		model.addAttribute("contractors", accounts.findAll().stream().filter(a -> a.role() == Role.CONTRACTOR).toList());
-		model.addAttribute("assetGroups", TicketService.isAgent(user) ? classifiableAssets(t) : List.of());
+		model.addAttribute("contractors", TicketService.isAgent(user)
+				? accounts.enabledAmong(List.of(), List.of(Role.CONTRACTOR), null) : List.of());
+		model.addAttribute("assetGroups", TicketService.isAgent(user) ? classifiableAssets(t, asset) : List.of());
 		if (!model.containsAttribute("classifyErrors")) {
 			model.addAttribute("classifyErrors", Map.of());
 		}
@@ -446,12 +456,21 @@ class TicketPageController {
 		return "redirect:/tickets/" + id;
 	}
 
-	/** The assets an agent may name when reclassifying: the ticket's component first, then those a collège reports. */
-	private List<AssetGroup> classifiableAssets(Ticket t) {
+	/**
+	 * The assets an agent may name when reclassifying: the one the ticket names first (so that the form, submitted
+	 * unchanged, keeps it even when it is retired or beyond the lists), then the ticket's component, then those a
+	 * collège reports.
+	 */
+	private List<AssetGroup> classifiableAssets(Ticket t, org.entente.inventory.Asset named) {
 		List<String> components = new ArrayList<>();
 		components.add(t.component());
 		ProblemChoices.ALL.forEach(c -> components.add(c.component()));
-		return assetGroups(t.establishment(), components);
+		List<AssetGroup> groups = new ArrayList<>();
+		if (named != null) {
+			groups.add(new AssetGroup("Équipement nommé sur le ticket", List.of(named)));
+		}
+		groups.addAll(assetGroups(t.establishment(), components));
+		return groups;
 	}
 
 	/** The form field a desk error is about (its first « errors » entry), or {@code fallback}. */

@@ -24,6 +24,14 @@ class PageErrorAdvice {
 		return error(HttpStatus.BAD_REQUEST, "La valeur « " + e.getValue() + " » du paramètre « " + e.getName() + " » est invalide.");
 	}
 
+	/** A filter form (e.g. the desk's list) whose field does not take the value given. */
+	@ExceptionHandler(org.springframework.validation.BindException.class)
+	ModelAndView binding(org.springframework.validation.BindException e) {
+		var f = e.getFieldError();
+		return error(HttpStatus.BAD_REQUEST, f == null ? "Paramètres invalides."
+				: "La valeur « " + f.getRejectedValue() + " » du paramètre « " + f.getField() + " » est invalide.");
+	}
+
 	private static ModelAndView error(HttpStatus status, String message) {
 		ModelAndView mav = new ModelAndView("error");
 		mav.setStatus(status);

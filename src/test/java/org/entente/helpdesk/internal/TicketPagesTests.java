@@ -48,6 +48,21 @@ class TicketPagesTests {
 	}
 
 	@Test
+	void aBadListFilterSaysWhichParameterAndTheTeamQueueIsMarkedCurrent() {
+		assertThat(mvc.get().uri("/tickets?status=NOPE").with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+			.hasStatus(org.springframework.http.HttpStatus.BAD_REQUEST).bodyText().contains("« NOPE »", "« status »");
+		assertThat(mvc.get().uri("/tickets?party=CD&level=2&openOnly=true").with(httpBasic("agent.cd", EntenteTest.PASSWORD)))
+			.hasStatusOk().bodyText().containsPattern("href=\"/tickets\\?party=CD&amp;level=2&amp;openOnly=true\"[^>]*aria-current");
+	}
+
+	@Test
+	void aTooLongDescriptionIsSaidNextToTheField() {
+		assertThat(mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+			.param("title", "Internet").param("description", "x".repeat(10_001)).param("problem", "INTERNET"))
+			.hasStatusOk().bodyText().contains("description-error", "10 000 caractères au plus.");
+	}
+
+	@Test
 	void missingFieldsAreSaidNextToTheField() {
 		assertThat(mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf()).param("title", ""))
 			.hasStatusOk().bodyText().contains("title-error", "Choisissez ce qui ne va pas");
