@@ -71,7 +71,7 @@ public class SoftwareCatalogues {
 				.update(keys, "id");
 		}
 		catch (DuplicateKeyException e) {
-			throw Problems.of(HttpStatus.CONFLICT, "Déjà au catalogue", "« " + s.name() + " " + s.version() + " » est déjà au catalogue.");
+			throw alreadyListed(s);
 		}
 		long id = keys.getKey().longValue();
 		change(id, user, "created", null, status);
@@ -90,13 +90,18 @@ public class SoftwareCatalogues {
 				: needsAgreement(s) && before.cdAgreementBy() == null ? "PENDING_CD_AGREEMENT" : "LISTED";
 		Software after = new Software(id, s.catalogue(), s.name(), s.version(), s.publisher(), s.licence(), s.accessibility(),
 				s.systems(), s.packageStatus(), s.reviewDate(), status, before.cdAgreementBy(), before.rowVersion());
-		jdbc.sql("""
-				update inv_software set catalogue = ?, name = ?, version = ?, publisher = ?, licence = ?, accessibility = ?, systems = ?,
-				    package_status = ?, review_date = ?, status = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? where id = ?""")
-			.params(s.catalogue().name(), s.name(), s.version(), s.publisher(), s.licence().name(), s.accessibility(), s.systems(),
-					s.packageStatus().name(), s.reviewDate() == null ? null : Date.valueOf(s.reviewDate()), status,
-					Timestamp.from(Instant.now()), user.getUsername(), id)
-			.update();
+		try {
+			jdbc.sql("""
+					update inv_software set catalogue = ?, name = ?, version = ?, publisher = ?, licence = ?, accessibility = ?, systems = ?,
+					    package_status = ?, review_date = ?, status = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? where id = ?""")
+				.params(s.catalogue().name(), s.name(), s.version(), s.publisher(), s.licence().name(), s.accessibility(), s.systems(),
+						s.packageStatus().name(), s.reviewDate() == null ? null : Date.valueOf(s.reviewDate()), status,
+						Timestamp.from(Instant.now()), user.getUsername(), id)
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw alreadyListed(s);
+		}
 		String[][] fields = { { "catalogue", str(before.catalogue()), str(after.catalogue()) }, { "name", before.name(), after.name() },
 				{ "version", before.version(), after.version() }, { "publisher", before.publisher(), after.publisher() },
 				{ "licence", str(before.licence()), str(after.licence()) }, { "accessibility", before.accessibility(), after.accessibility() },
@@ -185,5 +190,9 @@ public class SoftwareCatalogues {
 				rs.getString("accessibility"), rs.getString("systems"), PackageStatus.valueOf(rs.getString("package_status")),
 				review == null ? null : review.toLocalDate(), rs.getString("status"), rs.getString("cd_agreement_by"),
 				rs.getLong("row_version"));
+	}
+
+	private static org.springframework.web.ErrorResponseException alreadyListed(Software s) {
+		return Problems.of(HttpStatus.CONFLICT, "Déjà au catalogue", "« " + s.name() + " " + s.version() + " » est déjà au catalogue.");
 	}
 }
