@@ -64,7 +64,8 @@ class GovernanceApiTests {
 
 	@ParameterizedTest(name = "{0} → problem on {1}")
 	@CsvSource({ "year=2026&pupils=-5, pupils", "year=2026&months=13, months", "year=2026&syntecIndex=0, syntecIndex",
-			"year=abc, year", "pupils=100, year", "year=1850, year", "year=2030, months", "year=2026&syntecIndex=x, syntecIndex" })
+			"year=abc, year", "pupils=100, year", "year=1850, year", "year=2030, months", "year=2026&syntecIndex=x, syntecIndex",
+			"year=2026&syntecIndex=1e-99999999, syntecIndex" })
 	void badInputIsAProblemNamingTheParameter(String query, String parameter) {
 		var result = get("/api/v1/governance/ent-contribution?" + query).exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

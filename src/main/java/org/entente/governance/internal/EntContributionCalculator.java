@@ -114,8 +114,10 @@ public final class EntContributionCalculator {
 		if (pupils < 0 || pupils > MAX_PUPILS) {
 			throw new GovernanceInputException("pupils", "Le nombre d'élèves doit être compris entre 0 et " + MAX_PUPILS + ".");
 		}
-		if (index.signum() <= 0 || index.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-			throw new GovernanceInputException("syntecIndex", "L'indice Syntec doit être positif (ex. 313,3).");
+		// The scale too: « 1e-99999999 » is positive and small, and dividing by it would hold a core for minutes.
+		if (index.signum() <= 0 || index.compareTo(BigDecimal.valueOf(100_000)) > 0 || index.scale() > 6) {
+			throw new GovernanceInputException("syntecIndex",
+					"L'indice Syntec doit être positif, au plus 100 000, avec au plus 6 décimales (ex. 313,3).");
 		}
 		if (months < 0 || months > 12) {
 			throw new GovernanceInputException("months", "Le prorata doit être compris entre 0 et 12 mois.");

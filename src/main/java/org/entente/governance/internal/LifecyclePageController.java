@@ -52,7 +52,6 @@ class LifecyclePageController {
 		LifecycleStatus status = lifecycle.status();
 		model.addAttribute("status", status);
 		model.addAttribute("convention", lifecycle.convention());
-		model.addAttribute("notices", lifecycle.notices());
 		model.addAttribute("versions", conventions.versions());
 		model.addAttribute("reminders", LifecycleCalculator.reminders(lifecycle.convention().lifecycle(),
 				LifecycleCalculator.DEFAULT_REMINDERS));
