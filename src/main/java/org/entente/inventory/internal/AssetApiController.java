@@ -65,6 +65,9 @@ class AssetApiController {
 
 	static final int COUNT_CAP = 10_000;
 
+	/** Beyond this, a page is better reached by narrowing the search (and page × size stays an int). */
+	static final int MAX_OFFSET = 1_000_000;
+
 	record ChangeView(Instant at, String by, String source, String field, String before, String after) {
 	}
 
@@ -89,8 +92,9 @@ class AssetApiController {
 			@RequestParam(required = false) AssetStatus status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal EntenteUser user) {
 		AssetAccess.Scope scope = access.requireRead(user);
-		if (page < 0 || size < 1 || size > 500) {
-			throw new IllegalArgumentException("Pagination invalide : page ≥ 0 et 1 ≤ size ≤ 500.");
+		if (page < 0 || size < 1 || size > 500 || (long) page * size > MAX_OFFSET) {
+			throw new IllegalArgumentException("Pagination invalide : page ≥ 0, 1 ≤ size ≤ 500, et au plus " + MAX_OFFSET
+					+ " équipements sautés (affinez la recherche).");
 		}
 		var filter = new AssetRepository.Filter(trim(uai), trim(serial), trim(name), trim(component), status, scope.uai());
 		List<AssetView> items = repository.search(filter, page * size, size).stream().map(AssetView::of).toList();

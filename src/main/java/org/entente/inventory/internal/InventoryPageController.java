@@ -89,7 +89,7 @@ class InventoryPageController {
 		}
 		else {
 			found = repository.search(new AssetRepository.Filter(u, null, null, c, null, scope.uai()),
-					Math.max(0, page) * PAGE_SIZE, PAGE_SIZE);
+					(int) Math.min(Math.max(0, page) * (long) PAGE_SIZE, AssetApiController.MAX_OFFSET), PAGE_SIZE);
 		}
 		model.addAttribute("assets", found);
 		model.addAttribute("q", text);
