@@ -120,6 +120,18 @@ class GovernancePagesTests {
 	}
 
 	@Test
+	void aTooLongReferenceAndAForgedPartyAreSaidNextToTheirField() {
+		var payment = mvc.post().uri("/gouvernance/contribution-ent/2025/paiement").with(httpBasic("finances", EntenteTest.PASSWORD))
+			.with(csrf()).param("paidOn", "2025-05-02").param("reference", "R".repeat(201)).exchange();
+		assertThat(html(payment)).contains("id=\"reference-error-2025\"").contains("Ce texte est trop long.");
+		var member = mvc.post().uri("/gouvernance/comites/membres").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+			.with(csrf()).param("committee", "STRATEGIC").param("name", "X").param("email", "x@ille-et-vilaine.fr")
+			.param("party", "N'IMPORTE QUOI DE TRES LONG").exchange();
+		assertThat(member).hasStatusOk();
+		assertThat(html(member)).contains("id=\"party-error\"", "Choisissez une des parties proposées.");
+	}
+
+	@Test
 	void committeesCalendarWarnsOfLateMeetingsAndDecisionsAreSearchable() {
 		String page = html(get("/gouvernance/comites", "agent.aca"));
 		assertThat(page).contains("Comité stratégique").contains("Comité opérationnel").contains("Comité d&#39;évaluation")

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.entente.governance.GovernanceInputException;
@@ -35,7 +36,7 @@ class CommitteePageController {
 	record MemberForm(@NotBlank(message = "{gov.error.required}") String committee,
 			@NotBlank(message = "{gov.error.required}") @Size(max = 200, message = "{gov.error.tooLong}") String name,
 			@NotBlank(message = "{gov.error.required}") @Size(max = 320, message = "{gov.error.tooLong}") String email,
-			@NotBlank(message = "{gov.error.required}") String party,
+			@NotBlank(message = "{gov.error.required}") @Pattern(regexp = "CD|ACA|EPLE|PRESTATAIRE", message = "{gov.error.party}") String party,
 			@Size(max = 500, message = "{gov.error.tooLong}") String role) {
 	}
 
@@ -53,7 +54,7 @@ class CommitteePageController {
 	/** A guest invited to one meeting only (e.g. a contractor at the exploitation committee, article 4). */
 	record GuestForm(@NotBlank(message = "{gov.error.required}") @Size(max = 200, message = "{gov.error.tooLong}") String name,
 			@NotBlank(message = "{gov.error.required}") @Size(max = 320, message = "{gov.error.tooLong}") String email,
-			@NotBlank(message = "{gov.error.required}") String party) {
+			@NotBlank(message = "{gov.error.required}") @Pattern(regexp = "CD|ACA|EPLE|PRESTATAIRE", message = "{gov.error.party}") String party) {
 	}
 
 	record DecisionForm(@NotBlank(message = "{gov.error.required}") @Size(max = 10000, message = "{gov.error.tooLong}") String text,
