@@ -408,46 +408,32 @@ class TicketPageController {
 			@RequestParam(required = false) String assetId, RedirectAttributes flash) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String asset = TicketService.blank(assetId);
-		String code = TicketService.blank(component);
 		Ticket t = service.get(user, id);
 		if (asset != null && asset.equals(t.assetId())) {
 			asset = null; // the asset the ticket already names, preselected: nothing new to name
 		}
-		if (asset != null) {
-			try {
-				String assetComponent = service.asset(t.establishment(), asset).orElseThrow().component();
-				if (code != null && !code.equals(assetComponent)) {
-					errors.put("assetId", "Cet équipement relève du composant « " + assetComponent
-							+ " » : indiquez ce composant ou choisissez un autre équipement (ou aucun).");
-				}
-			}
-			catch (HelpdeskException e) {
-				errors.put(field(e, "assetId"), e.getMessage());
-			}
+		// The service checks the asset (establishment, component); its errors come back next to the field below.
+		try {
+			// « Aucun » (empty) takes the named asset off; the preselected one (or no field at all) keeps it.
+			String named = asset != null ? asset : assetId != null && assetId.isBlank() ? "" : null;
+			service.reclassify(user, id, version, component, intervention, network, funding, dataInvolved, reason,
+					named);
+			flash.addFlashAttribute("success", "Ticket reclassé ; routage recalculé.");
+			return "redirect:/tickets/" + id;
 		}
-		if (errors.isEmpty()) {
-			try {
-				// « Aucun » (empty) takes the named asset off; the preselected one (or no field at all) keeps it.
-				String named = asset != null ? asset : assetId != null && assetId.isBlank() ? "" : null;
-				service.reclassify(user, id, version, component, intervention, network, funding, dataInvolved, reason,
-						named);
-				flash.addFlashAttribute("success", "Ticket reclassé ; routage recalculé.");
+		catch (HelpdeskException e) {
+			if (e.status() == HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			String field = field(e, null);
+			if (!"assetId".equals(field) && !"component".equals(field)) {
+				flash.addFlashAttribute("failure", e.getMessage());
 				return "redirect:/tickets/" + id;
 			}
-			catch (HelpdeskException e) {
-				if (e.status() == HttpStatus.NOT_FOUND) {
-					throw e;
-				}
-				String field = field(e, null);
-				if (!"assetId".equals(field) && !"component".equals(field)) {
-					flash.addFlashAttribute("failure", e.getMessage());
-					return "redirect:/tickets/" + id;
-				}
-				errors.put(field, e.getMessage());
-			}
-			catch (org.entente.convention.UnknownComponentException e) {
-				errors.put("component", e.getMessage());
-			}
+			errors.put(field, e.getMessage());
+		}
+		catch (org.entente.convention.UnknownComponentException e) {
+			errors.put("component", e.getMessage());
 		}
 		flash.addFlashAttribute("failure", "Le ticket n'a pas été reclassé : corrigez le champ signalé dans le formulaire « Reclasser ».");
 		flash.addFlashAttribute("classifyErrors", errors);

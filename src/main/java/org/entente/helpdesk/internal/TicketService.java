@@ -145,7 +145,10 @@ class TicketService {
 							+ "« les 3 cités scolaires sont quant à elles sous la maintenance de la Région Bretagne »).",
 					Map.of("field", "establishment"));
 		}
-		NewTicket n = asset(uai, request.assetId()).map(a -> withAsset(request, a)).orElse(request);
+		NewTicket n = asset(uai, request.assetId()).map(a -> {
+			requireKind(a, request.component());
+			return withAsset(request, a);
+		}).orElse(request);
 		Responsibility r = conventions.resolve(n.component(), n.intervention(),
 				new ResponsibilityContext(n.funding(), n.network(), null));
 		TicketKind kind = n.kind() != null ? n.kind() : n.intervention() == InterventionKind.REPAIR ? TicketKind.INCIDENT : TicketKind.REQUEST;
@@ -175,6 +178,14 @@ class TicketService {
 		notifier.step(t, "Nouveau ticket, routé vers " + String.join(" et ", t.parties()) + (t.toArbitrate() ? " (à arbitrer)" : ""),
 				user.getUsername());
 		return new Opened(t, views);
+	}
+
+	/** An asset named with a component must be of that component: its network and funding route the ticket. */
+	private static void requireKind(Asset a, String component) {
+		if (blank(component) != null && !component.trim().equals(a.component())) {
+			throw HelpdeskException.invalid("assetId", "Cet équipement relève du composant « " + a.component()
+					+ " » : indiquez ce composant ou choisissez un autre équipement (ou aucun).");
+		}
 	}
 
 	/** The asset fills in what the request leaves empty: component, network, funding. */
@@ -358,6 +369,9 @@ class TicketService {
 		boolean assetRemoved = assetId != null && assetId.isBlank() && t.assetId() != null;
 		java.util.Optional<Asset> asset = assetRemoved ? java.util.Optional.empty()
 				: asset(t.establishment(), blank(assetId) != null ? assetId : t.assetId());
+		if (blank(assetId) != null) {
+			requireKind(asset.orElseThrow(), component);
+		}
 		String c = blank(component) != null ? component.trim() : asset.map(Asset::component).orElse(t.component());
 		InterventionKind k = intervention == null ? t.intervention() : intervention;
 		if (asset.isPresent()) {

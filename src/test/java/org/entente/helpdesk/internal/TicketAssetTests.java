@@ -68,6 +68,18 @@ class TicketAssetTests {
 	}
 
 	@Test
+	void anAssetOfAnotherComponentIsRefusedByTheApiToo() {
+		long projector = projector(COLLEGE, "CD");
+		String json = TicketApiTests.body(COLLEGE, TicketApiTests.unique("Imprimante"), "IMPRESSION_PEDAGOGIQUE", "REPAIR",
+				",\"assetId\":\"" + projector + "\"");
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(httpBasic("college", EntenteTest.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+		assertThat(r).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(r).bodyJson().extractingPath("$.errors[0].field").isEqualTo("assetId");
+		assertThat(TicketApiTests.content(r)).contains("relève du composant « VIDEOPROJECTEURS »");
+	}
+
+	@Test
 	void theTicketPageShowsTheAssetAndTheAssetPageItsTickets() {
 		long asset = projector(COLLEGE, "CD");
 		MvcTestResult r = open("college", COLLEGE, asset);
