@@ -69,6 +69,27 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(p);
 	}
 
+	/** The one error type of every module (see {@link org.entente.common.ProblemException}). */
+	@ExceptionHandler(org.entente.common.ProblemException.class)
+	ResponseEntity<ProblemDetail> entente(org.entente.common.ProblemException e) {
+		return ResponseEntity.status(e.status()).body(render(e));
+	}
+
+	/** The RFC 9457 document of a {@link org.entente.common.ProblemException}: type, title, detail, parameter, errors, extras. */
+	static ProblemDetail render(org.entente.common.ProblemException e) {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+		p.setTitle(e.title());
+		p.setType(e.type());
+		if (e.parameter() != null) {
+			p.setProperty("parameter", e.parameter());
+		}
+		if (!e.errors().isEmpty()) {
+			p.setProperty("errors", e.errors());
+		}
+		e.properties().forEach(p::setProperty);
+		return p;
+	}
+
 	@ExceptionHandler(ConstraintViolationException.class)
 	ProblemDetail constraint(ConstraintViolationException ex) {
 		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Données invalides", ex.getMessage());

@@ -19,6 +19,12 @@ class PageErrorAdvice {
 		return error(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 
+	/** A module's error on a page that did not catch it to show next to its field: the error page with its sentence. */
+	@ExceptionHandler(org.entente.common.ProblemException.class)
+	ModelAndView problem(org.entente.common.ProblemException e) {
+		return error(e.status(), e.getMessage());
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
 		return error(HttpStatus.BAD_REQUEST, "La valeur « " + e.getValue() + " » du paramètre « " + e.getName() + " » est invalide.");
