@@ -144,11 +144,14 @@ public final class DurabilityRun {
 			long unacknowledgedButStored = stored.keySet().stream().filter(t -> !acknowledged.containsKey(t)).count();
 
 			MimeMessage[] mails = smtp.getReceivedMessages();
+			// GreenMail keeps one copy per recipient: a mail to three people arrives three times, once each.
 			Map<String, Integer> byMessageId = new HashMap<>();
+			Map<String, Integer> recipients = new HashMap<>();
 			Map<String, Integer> byTicket = new HashMap<>();
 			for (MimeMessage m : mails) {
 				String id = m.getMessageID();
 				byMessageId.merge(id, 1, Integer::sum);
+				recipients.put(id, m.getAllRecipients() == null ? 1 : m.getAllRecipients().length);
 				String subject = m.getSubject() == null ? "" : m.getSubject();
 				for (String n : acknowledged.values()) {
 					if (subject.contains(n + " ")) {
@@ -156,7 +159,7 @@ public final class DurabilityRun {
 					}
 				}
 			}
-			long mailDuplicates = byMessageId.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+			long mailDuplicates = byMessageId.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - recipients.get(e.getKey()))).sum();
 			long ticketsWithoutMail = acknowledged.values().stream().filter(n -> !byTicket.containsKey(n)).count();
 			long deliveries = count(db, "select count(*) from mail_delivery where subject like '[Entente] E-%'");
 			System.out.printf("durabilité : %d créations voulues (%d/s × %d s, %.0f s en tout), %d envois (%d reprises avec la même clé, %d réponses rejouées), "
@@ -164,7 +167,7 @@ public final class DurabilityRun {
 					acknowledged.size(), givenUp.get());
 			System.out.printf("tickets : %d acquittés perdus, %d en double, %d enregistrés sans acquittement%n", lost, duplicated,
 					unacknowledgedButStored);
-			System.out.printf("courriels : %d reçus (%d identifiants), %d reçus deux fois ou plus, %d tickets acquittés sans courriel, "
+			System.out.printf("courriels : %d exemplaires reçus (%d courriels distincts), %d exemplaires en trop, %d tickets acquittés sans courriel, "
 					+ "%d publications non livrées après vidage (%d livraisons consignées au total)%n", mails.length, byMessageId.size(),
 					mailDuplicates, ticketsWithoutMail, incomplete, deliveries);
 		}
