@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every role rule of the desk, in one place, for the pages and the API alike (docs/helpdesk.md has them as a
  * table). Who sees a ticket ({@link #canSee}, and the same as SQL in {@link #scope}), who opens one, who moves it
- * on, who escalates, hands back, reclassifies, assigns, answers the survey. The {@code require…} methods throw the
+ * on, who escalates, hands back, reclassifies, assigns (and to whom), who is told of each step, which queues an
+ * account has, who answers the survey. The {@code require…} methods throw the
  * 403 (or the field error) that says why not.
  */
 @Component
@@ -144,6 +145,60 @@ class TicketAccess {
 		if (!(isDesk(user) || isPartyAgent(user, t))) {
 			throw ProblemException.forbidden("Seuls le niveau 1 et les parties vers lesquelles le ticket est routé peuvent le modifier.");
 		}
+	}
+
+	/** The accounts a ticket may be assigned to: contractors'. */
+	static final List<Role> ASSIGNABLE = List.of(Role.CONTRACTOR);
+
+	boolean isAssignable(org.entente.directory.Account a) {
+		return ASSIGNABLE.contains(a.role());
+	}
+
+	// Who is told
+
+	/**
+	 * Whether this account hears of each step of the ticket: the requester, the assigned contractor, the agents of
+	 * the routed parties; for a critical incident, mutual information (annexe §4): every CD and ACA agent and the
+	 * collège's staff.
+	 */
+	boolean isToldOf(org.entente.directory.Account a, Ticket t) {
+		boolean college = a.role() == Role.SCHOOL_STAFF && t.establishment().equals(a.establishment());
+		boolean partyAgent = PARTY_AGENTS.contains(a.role()) && (t.critical() || t.routedTo(a.party()));
+		return a.username().equals(t.requester()) || a.username().equals(t.assignee()) || partyAgent
+				|| (college && t.critical());
+	}
+
+	/** The roles whose agents may hear of a ticket without being named on it. */
+	static final List<Role> AGENTS_TOLD = List.of(Role.CD_AGENT, Role.ACA_AGENT);
+
+	// Queues
+
+	/** A queue of the list page: the bundle key of its label, an argument for it, the list's query string. */
+	record Queue(String label, String argument, String query) {
+	}
+
+	/**
+	 * The queues of this account: the team's own work first. Each query is written in the order of
+	 * {@link TicketQuery#queryString()}, so that the list marks the queue it shows as current.
+	 */
+	List<Queue> queues(EntenteUser user) {
+		List<Queue> q = new java.util.ArrayList<>();
+		switch (user.role()) {
+			case ADMIN, LEVEL1_AGENT -> {
+				q.add(new Queue("helpdesk.queue.level1", null, "level=1&openOnly=true"));
+				q.add(new Queue("helpdesk.queue.level2", "CD", "party=CD&level=2&openOnly=true"));
+				q.add(new Queue("helpdesk.queue.level2", "ACA", "party=ACA&level=2&openOnly=true"));
+			}
+			case CD_AGENT, ACA_AGENT -> {
+				q.add(new Queue("helpdesk.queue.team", user.party(), "party=" + user.party() + "&level=2&openOnly=true"));
+				q.add(new Queue("helpdesk.queue.critical", null, "criticality=CRITICAL&openOnly=true"));
+			}
+			case CONTRACTOR -> q.add(new Queue("helpdesk.queue.mine", null, "assignee=" + user.getUsername() + "&openOnly=true"));
+			default -> q.add(new Queue("helpdesk.queue.open", null, "openOnly=true"));
+		}
+		q.add(new Queue("helpdesk.queue.atRisk", null, "sla=AT_RISK&openOnly=true"));
+		q.add(new Queue("helpdesk.queue.breached", null, "sla=BREACHED"));
+		return q;
 	}
 
 	// Satisfaction

@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.entente.common.ProblemException;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
-import org.entente.directory.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,7 +62,7 @@ class TicketEscalation {
 		Ticket t = lookup.locked(user, id, expectedVersion);
 		access.requireMayChange(user, t);
 		String username = blank(assignee);
-		if (username != null && accounts.find(username).filter(a -> a.role() == Role.CONTRACTOR).isEmpty()) {
+		if (username != null && accounts.find(username).filter(access::isAssignable).isEmpty()) {
 			throw ProblemException.invalid("assignee", "« " + assignee + " » n'est pas un compte de prestataire.");
 		}
 		Instant now = Instant.now();

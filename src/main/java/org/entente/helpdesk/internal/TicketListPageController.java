@@ -3,7 +3,6 @@ package org.entente.helpdesk.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,10 +45,12 @@ class TicketListPageController {
 	private final SavedFilterRepository savedFilters;
 	private final Conventions conventions;
 	private final ClockChips chips;
+	private final TicketAccess access;
 	private final DeskPages pages;
 
 	TicketListPageController(TicketLookup lookup, SavedFilterRepository savedFilters, Conventions conventions,
-			ClockChips chips, DeskPages pages) {
+			ClockChips chips, TicketAccess access, DeskPages pages) {
+		this.access = access;
 		this.lookup = lookup;
 		this.savedFilters = savedFilters;
 		this.conventions = conventions;
@@ -75,28 +76,11 @@ class TicketListPageController {
 		return "helpdesk/list";
 	}
 
-	/**
-	 * The queues of this account: the team's own work first. Each query is written in the order of
-	 * {@link TicketQuery#queryString()}, so that the list marks the queue it shows as current.
-	 */
+	/** The queues of this account ({@link TicketAccess#queues}) with their labels. */
 	private List<Map.Entry<String, String>> queues(EntenteUser user) {
-		List<Map.Entry<String, String>> q = new ArrayList<>();
-		switch (user.role()) {
-			case ADMIN, LEVEL1_AGENT -> {
-				q.add(Map.entry(pages.text("helpdesk.queue.level1"), "level=1&openOnly=true"));
-				q.add(Map.entry(pages.text("helpdesk.queue.level2", "CD"), "party=CD&level=2&openOnly=true"));
-				q.add(Map.entry(pages.text("helpdesk.queue.level2", "ACA"), "party=ACA&level=2&openOnly=true"));
-			}
-			case CD_AGENT, ACA_AGENT -> {
-				q.add(Map.entry(pages.text("helpdesk.queue.team", user.party()), "party=" + user.party() + "&level=2&openOnly=true"));
-				q.add(Map.entry(pages.text("helpdesk.queue.critical"), "criticality=CRITICAL&openOnly=true"));
-			}
-			case CONTRACTOR -> q.add(Map.entry(pages.text("helpdesk.queue.mine"), "assignee=" + user.getUsername() + "&openOnly=true"));
-			default -> q.add(Map.entry(pages.text("helpdesk.queue.open"), "openOnly=true"));
-		}
-		q.add(Map.entry(pages.text("helpdesk.queue.atRisk"), "sla=AT_RISK&openOnly=true"));
-		q.add(Map.entry(pages.text("helpdesk.queue.breached"), "sla=BREACHED"));
-		return q;
+		return access.queues(user).stream()
+			.map(q -> Map.entry(q.argument() == null ? pages.text(q.label()) : pages.text(q.label(), q.argument()), q.query()))
+			.toList();
 	}
 
 	@PostMapping("/tickets/filtres")

@@ -16,7 +16,6 @@ import org.entente.convention.UnknownComponentException;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishments;
-import org.entente.directory.Role;
 import org.entente.helpdesk.TicketStatus;
 import org.entente.helpdesk.WaitingReason;
 import org.entente.inventory.Asset;
@@ -139,7 +138,7 @@ class TicketPageController {
 		model.addAttribute("isAgent", agent);
 		model.addAttribute("isPartyAgent", access.isPartyAgent(user, t));
 		model.addAttribute("canSurvey", access.offersSurvey(user, t));
-		model.addAttribute("contractors", agent ? accounts.enabledAmong(List.of(), List.of(Role.CONTRACTOR), null) : List.of());
+		model.addAttribute("contractors", agent ? accounts.enabledAmong(List.of(), TicketAccess.ASSIGNABLE, null) : List.of());
 		model.addAttribute("assetGroups", agent ? assetChoices.forReclassifying(t, asset) : List.of());
 		if (!model.containsAttribute("classifyErrors")) {
 			model.addAttribute("classifyErrors", Map.of());
