@@ -49,6 +49,9 @@ class ErrorPages implements ErrorController {
 
 	private static HttpStatus status(HttpServletRequest request, Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+				return HttpStatus.CONTENT_TOO_LARGE;
+			}
 			if (t instanceof MultipartException || t instanceof IllegalArgumentException) {
 				return HttpStatus.BAD_REQUEST;
 			}
@@ -76,6 +79,9 @@ class ErrorPages implements ErrorController {
 
 	static String detail(HttpStatus status, Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+				return "Le fichier dépasse la taille permise (5 Mo par fichier).";
+			}
 			if (t instanceof MultipartException) {
 				return "Le corps multipart de la requête est illisible (frontière « boundary » absente ou corps tronqué).";
 			}

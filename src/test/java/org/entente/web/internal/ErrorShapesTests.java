@@ -67,6 +67,17 @@ class ErrorShapesTests {
 	}
 
 	@Test
+	void aTooLargeUploadIsA413ProblemDocument() throws Exception {
+		String boundary = "----entente" + System.nanoTime();
+		String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gros.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n" + "a".repeat(7 * 1024 * 1024) + "\r\n--" + boundary + "--\r\n";
+		Answer a = raw("POST /api/v1/tickets/1/attachments HTTP/1.1\r\nHost: x\r\n" + auth("admin")
+				+ "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + part.length() + "\r\n", part);
+		problem(a, 413);
+		assertThat(a.body()).contains("5 Mo");
+	}
+
+	@Test
 	void invalidUtf8InAQueryIsA400NamingTheFault() throws Exception {
 		Answer api = raw("GET /api/v1/tickets?q=%C3%28 HTTP/1.1\r\nHost: x\r\n" + auth("admin"), "");
 		problem(api, 400);
