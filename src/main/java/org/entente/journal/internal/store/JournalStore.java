@@ -40,6 +40,17 @@ public final class JournalStore implements Closeable {
 	/** Bytes of one index entry: offset, received µs, stated time ms, UAI (8 ASCII), 5 keys, flags. */
 	public static final int IDX = 8 + 8 + 8 + 8 + 4 * 5 + 4;
 
+	/** Positions in an index entry. */
+	public static final int IDX_RECEIVED = 8;
+	public static final int IDX_TIME = 16;
+	public static final int IDX_UAI = 24;
+	public static final int IDX_SENDER = 32;
+	public static final int IDX_HOST = 36;
+	public static final int IDX_APP = 40;
+	public static final int IDX_USER = 44;
+	public static final int IDX_DEST = 48;
+	public static final int IDX_FLAGS = 52;
+
 	private static final int HEADER = 4 + 8;
 
 	/** Line and file limits. */
@@ -178,7 +189,7 @@ public final class JournalStore implements Closeable {
 				segBuf.putInt(recLen - 4).putLong(n).put(in.leafData());
 			}
 			leafBuf.put(in.leafHash());
-			putIndex(idxBuf, offset, in.receivedAtMicros(), in.fields());
+			putIndex(idxBuf, offset, in.receivedAtMicros(), in.fields(), in.senderKey());
 			active.noteTime(in.receivedAtMicros());
 			range.append(in.leafHash());
 			n++;
@@ -215,7 +226,7 @@ public final class JournalStore implements Closeable {
 		}
 	}
 
-	static void putIndex(ByteBuffer b, long offset, long receivedAtMicros, IndexFields f) {
+	static void putIndex(ByteBuffer b, long offset, long receivedAtMicros, IndexFields f, int senderKey) {
 		b.putLong(offset).putLong(receivedAtMicros).putLong(f.eventTimeMillis());
 		byte[] uai = new byte[8];
 		if (f.uai() != null) {
@@ -223,7 +234,7 @@ public final class JournalStore implements Closeable {
 			System.arraycopy(u, 0, uai, 0, Math.min(8, u.length));
 		}
 		b.put(uai);
-		b.putInt(0);
+		b.putInt(senderKey);
 		b.putInt(IndexFields.key(f.host())).putInt(IndexFields.key(f.app())).putInt(IndexFields.key(f.user()))
 			.putInt(IndexFields.key(f.destination())).putInt(f.flags());
 	}

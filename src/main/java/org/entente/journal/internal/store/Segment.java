@@ -94,7 +94,7 @@ final class Segment {
 				Line line = Line.decode(start + n, r, HEADER, r.length - HEADER);
 				IndexFields f = line == null ? IndexFields.NONE : indexer.apply(line);
 				ByteBuffer e = ByteBuffer.allocate(JournalStore.IDX);
-				JournalStore.putIndex(e, pos, at, f);
+				JournalStore.putIndex(e, pos, at, f, line == null ? 0 : IndexFields.key(line.sender()));
 				e.flip();
 				idx.write(e, n * JournalStore.IDX);
 			}
