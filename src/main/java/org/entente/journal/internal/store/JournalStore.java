@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code segments/S.seg}: the lines from index S on, each as {@code length (4) · index (8) · leaf data}, the raw
  * bytes inside untouched; {@code S.leaves}: their leaf hashes (32 bytes each); {@code S.idx}: the index entries
- * ({@value #IDX} bytes each); {@code S.summary}: count and time span, written when the segment is closed. A segment
+ * (IDX bytes each); {@code S.summary}: count and time span, written when the segment is closed. A segment
  * closes at a size limit or when the UTC day changes, so that retention removes whole days.</li>
  * <li>{@code checkpoints/S.range}: the perfect subtree hashes of the first S lines (at most 64): what keeps the tree
  * verifiable once the segments before S are purged.</li>
@@ -53,17 +53,15 @@ public final class JournalStore implements Closeable {
 
 	private static final int HEADER = 4 + 8;
 
-	/** Line and file limits. */
-	public record Options(long maxSegmentBytes, int maxLeafData) {
-		public static Options defaults() {
-			return new Options(256L * 1024 * 1024, 1 << 20);
-		}
+	/** Segments of 256 MB, lines up to 1 MB. */
+	public static StoreOptions defaultOptions() {
+		return new StoreOptions(256L * 1024 * 1024, 1 << 20);
 	}
 
 	private final Path segmentsDir;
 	private final Path checkpointsDir;
 	private final Path headsDir;
-	private final Options options;
+	private final StoreOptions options;
 	private final SigningKey key;
 	private final Function<Line, IndexFields> indexer;
 	private final List<Segment> segments = new CopyOnWriteArrayList<>();
@@ -78,7 +76,7 @@ public final class JournalStore implements Closeable {
 	private final ByteBuffer idxBuf = ByteBuffer.allocate(IDX << 12);
 	private boolean dirty;
 
-	private JournalStore(Path dir, Path headsDir, Options options, SigningKey key, Function<Line, IndexFields> indexer)
+	private JournalStore(Path dir, Path headsDir, StoreOptions options, SigningKey key, Function<Line, IndexFields> indexer)
 			throws IOException {
 		this.segmentsDir = Files.createDirectories(dir.resolve("segments"));
 		this.checkpointsDir = Files.createDirectories(dir.resolve("checkpoints"));
@@ -121,10 +119,10 @@ public final class JournalStore implements Closeable {
 	}
 
 	public static JournalStore open(Path dir, SigningKey key, Function<Line, IndexFields> indexer) throws IOException {
-		return open(dir, dir.resolve("heads"), Options.defaults(), key, indexer);
+		return open(dir, dir.resolve("heads"), defaultOptions(), key, indexer);
 	}
 
-	public static JournalStore open(Path dir, Path headsDir, Options options, SigningKey key,
+	public static JournalStore open(Path dir, Path headsDir, StoreOptions options, SigningKey key,
 			Function<Line, IndexFields> indexer) throws IOException {
 		return new JournalStore(dir, headsDir, options, key, indexer);
 	}
@@ -426,7 +424,7 @@ public final class JournalStore implements Closeable {
 		}
 	}
 
-	/** Reads index entries [from, to) of one segment in bulk, for scans. */
+	/** Reads the index entries from {@code from} (inclusive) to {@code to} (exclusive) of one segment in bulk, for scans. */
 	public ByteBuffer indexEntries(long from, long to) {
 		Segment s = segmentOf(from);
 		if (s == null) {

@@ -42,7 +42,7 @@ final class Segment {
 		return s;
 	}
 
-	static Segment open(Path dir, long start, boolean last, JournalStore.Options options,
+	static Segment open(Path dir, long start, boolean last, StoreOptions options,
 			Function<Line, IndexFields> indexer) throws IOException {
 		Segment s = new Segment(start);
 		String n = JournalStore.name(start);
@@ -66,7 +66,7 @@ final class Segment {
 	}
 
 	/** Counts the complete records; cuts a torn last record (a crash mid-write) and completes short side files. */
-	private void recover(boolean last, JournalStore.Options options, Function<Line, IndexFields> indexer) throws IOException {
+	private void recover(boolean last, StoreOptions options, Function<Line, IndexFields> indexer) throws IOException {
 		long pos = 0;
 		long n = 0;
 		long fileSize = seg.size();
@@ -145,7 +145,7 @@ final class Segment {
 		}
 	}
 
-	boolean shouldRoll(Incoming in, long pendingBytes, JournalStore.Options options) {
+	boolean shouldRoll(Incoming in, long pendingBytes, StoreOptions options) {
 		if (pendingBytes == 0) {
 			day = JournalStore.utcDay(in.receivedAtMicros());
 			return false;

@@ -32,7 +32,7 @@ final class StoreFixture {
 	}
 
 	static JournalStore open(Path dir, long maxSegmentBytes) throws IOException {
-		return JournalStore.open(dir, dir.resolve("heads"), new JournalStore.Options(maxSegmentBytes, 1 << 20),
+		return JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(maxSegmentBytes, 1 << 20),
 				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), line -> IndexFields.NONE);
 	}
 }
