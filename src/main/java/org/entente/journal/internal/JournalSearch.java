@@ -25,10 +25,18 @@ public class JournalSearch {
 	public static final int COUNT_CAP = 10_000;
 	private static final int CHUNK = 8192;
 
-	private final JournalRuntime runtime;
+	private final java.util.function.Supplier<JournalStore> store;
+	private final org.entente.journal.internal.intake.SyslogParser parser;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	JournalSearch(JournalRuntime runtime) {
-		this.runtime = runtime;
+		this(runtime::store, runtime.parser());
+	}
+
+	/** Over a store opened elsewhere (the search benchmark). */
+	public JournalSearch(java.util.function.Supplier<JournalStore> store, org.entente.journal.internal.intake.SyslogParser parser) {
+		this.store = store;
+		this.parser = parser;
 	}
 
 	/** What to look for; null members match everything. {@code to} is exclusive. */
@@ -61,7 +69,7 @@ public class JournalSearch {
 	}
 
 	public Result search(Criteria c, int page, int size) {
-		JournalStore store = runtime.store();
+		JournalStore store = this.store.get();
 		long offset = (long) page * size;
 		List<Line> lines = new ArrayList<>(size);
 		long[] count = { 0 };
@@ -135,7 +143,7 @@ public class JournalSearch {
 			return false;
 		}
 		if (c.host() != null || c.user() != null) {
-			IndexFields f = runtime.parser().parse(line.raw(), 0, line.raw().length);
+			IndexFields f = parser.parse(line.raw(), 0, line.raw().length);
 			if (c.host() != null && !c.host().equalsIgnoreCase(f.host()) && !c.host().equalsIgnoreCase(line.sender())) {
 				return false;
 			}
