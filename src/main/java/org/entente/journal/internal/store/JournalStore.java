@@ -574,6 +574,14 @@ public final class JournalStore implements Closeable {
 		while (nextHead < hs.size() && hs.get(nextHead).treeSize() < first) {
 			nextHead++;
 		}
+		// heads signed over exactly the lines before the first kept one (an empty tree, or the purged prefix)
+		while (nextHead < hs.size() && hs.get(nextHead).treeSize() == r.size()) {
+			if (!Arrays.equals(hs.get(nextHead).rootHash(), r.root())) {
+				return bad(first, r.size(), r, null, (long) nextHead, "la tête d'arbre n° " + nextHead + " (taille "
+						+ hs.get(nextHead).treeSize() + ") ne correspond pas aux lignes");
+			}
+			nextHead++;
+		}
 		long expected = first;
 		MessageDigestHolder md = new MessageDigestHolder();
 		for (Segment s : segments) {
@@ -635,9 +643,6 @@ public final class JournalStore implements Closeable {
 				return bad(expected, r.size(), r, expected, null, "segment " + s.start + " illisible : " + e.getMessage());
 			}
 			expected = s.start + s.count;
-		}
-		while (nextHead < hs.size() && hs.get(nextHead).treeSize() == 0) {
-			nextHead++;
 		}
 		if (nextHead < hs.size()) {
 			return bad(expected, r.size(), r, expected, (long) nextHead, "la tête d'arbre n° " + nextHead + " couvre "

@@ -97,6 +97,25 @@ class JournalStoreTest {
 	}
 
 	@Test
+	void aHeadOverTheEmptyTreeComesFirstAndLaterHeadsAreStillChecked() throws IOException {
+		try (JournalStore s = StoreFixture.open(dir, 1500)) {
+			s.signTreeHead(1);
+			s.append(StoreFixture.lines(0, 10));
+			s.signTreeHead(2);
+		}
+		Path heads = dir.resolve("heads/tree-heads.jsonl");
+		List<String> l = new ArrayList<>(Files.readAllLines(heads));
+		TreeHead second = TreeHead.parse(l.get(1));
+		TreeHead wrong = SigningKey.loadOrCreate(dir.resolve("keys/signing.key")).sign(second.treeSize(), second.timestamp(),
+				Merkle.leafHash(new byte[] { 1 }));
+		l.set(1, wrong.toJson());
+		Files.write(heads, l);
+		JournalStore.Verification v = verifyAgain();
+		assertThat(v.ok()).isFalse();
+		assertThat(v.firstBadTreeHead()).isEqualTo(1L);
+	}
+
+	@Test
 	void aChangedByteIsNamed() throws IOException {
 		write40();
 		Path seg = segmentHolding(17);
