@@ -10,12 +10,12 @@ record Breach(long id, Long incidentId, Instant awareAt, Instant notifyBy, Insta
 		String lateReason, String clause, String conventionVersion, int version) {
 
 	/** Late: notified after the deadline, or not yet notified when it has passed. Stays late once notified. */
-	boolean late(Instant now) {
+	public boolean late(Instant now) {
 		return notifiedAt != null ? notifiedAt.isAfter(notifyBy) : now.isAfter(notifyBy);
 	}
 
 	/** Elapsed calendar time since awareness, up to the notification (or now). */
-	Duration elapsed(Instant now) {
+	public Duration elapsed(Instant now) {
 		Instant end = notifiedAt != null ? notifiedAt : now;
 		return end.isBefore(awareAt) ? Duration.ZERO : Duration.between(awareAt, end);
 	}

@@ -17,7 +17,7 @@ record Incident(long id, String number, IncidentStatus status, String title, Str
 	}
 
 	/** Personal data may be involved: said at the report, or qualified as a breach. */
-	boolean dataProtectionConcerned() {
+	public boolean dataProtectionConcerned() {
 		return personalData || Boolean.TRUE.equals(breach);
 	}
 

@@ -13,12 +13,12 @@ enum IncidentStatus {
 		this.label = label;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 
 	/** The step after this one (none after CLOSED). */
-	List<IncidentStatus> next() {
+	public List<IncidentStatus> next() {
 		return this == CLOSED ? List.of() : List.of(values()[ordinal() + 1]);
 	}
 }
