@@ -31,6 +31,17 @@ public class Accounts {
 		return jdbc.sql("select * from account where username = ?").param(username).query(Accounts::map).optional();
 	}
 
+	/** These accounts, in username order (unknown names are left out). */
+	public List<Account> findAll(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from account where username in (:usernames) order by username")
+			.param("usernames", List.copyOf(usernames))
+			.query(Accounts::map)
+			.list();
+	}
+
 	public List<Account> findAll() {
 		return jdbc.sql("select * from account order by username").query(Accounts::map).list();
 	}

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/connexion", "/qui-fait-quoi", "/qui-fait-quoi/**",
 			"/points-a-clarifier", "/convention/versions", "/convention/versions/**", "/webjars/**", "/css/**", "/js/**",
-			"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/img/**", "/favicon.ico", "/error", "/mot-de-passe/definir", "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	/**
@@ -74,6 +74,8 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(f -> f.loginPage("/connexion").defaultSuccessUrl("/", false).permitAll())
 			.logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?logout"))
+			// A new session id at sign-in: a session id planted before cannot be used after (session fixation).
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.httpBasic(Customizer.withDefaults())
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));

@@ -17,6 +17,7 @@ class ShellController {
 		// Spring Security redirects to ?error and ?logout without a value: presence is what counts.
 		model.addAttribute("loginError", request.getParameterMap().containsKey("error"));
 		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
+		model.addAttribute("passwordSet", request.getParameterMap().containsKey("motdepasse"));
 		return "login";
 	}
 }
