@@ -86,7 +86,9 @@ public class Accounts {
 			.query((rs, i) -> {
 				java.sql.Timestamp lockedUntil = rs.getTimestamp("locked_until");
 				boolean nonLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
-				return new EntenteUser(map(rs, i), rs.getString("password_hash"), nonLocked, rs.getInt("failed_logins"));
+				// An invited account (no password yet) or one that signs in at its provider: a hash nothing matches.
+				String hash = rs.getString("password_hash");
+				return new EntenteUser(map(rs, i), hash == null ? "{bcrypt}!" : hash, nonLocked, rs.getInt("failed_logins"));
 			})
 			.optional();
 	}

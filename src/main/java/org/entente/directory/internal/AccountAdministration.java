@@ -47,7 +47,8 @@ class AccountAdministration {
 
 	static final Set<String> NAMED_PARTIES = Set.of("CD", "ACA");
 
-	static final Set<String> PATCHABLE = Set.of("displayName", "email", "role", "party", "establishment", "enabled");
+	static final Set<String> PATCHABLE = Set.of("displayName", "email", "role", "party", "establishment", "enabled",
+			"oidcIssuer", "oidcSubject");
 
 	/** What a creation carries; {@code role} as text so that an unknown one is said, not a 500. */
 	record AccountRequest(String username, String displayName, String email, String role, String party,
@@ -291,6 +292,9 @@ class AccountAdministration {
 					"C'est le dernier administrateur actif : nommez-en un autre d'abord.", null,
 					List.of(new FieldProblem(enabled ? "role" : "enabled", "dernier administrateur actif")), Map.of());
 		}
+		if (patch.containsKey("oidcIssuer") || patch.containsKey("oidcSubject")) {
+			link(username, patch, actor);
+		}
 		jdbc.sql("""
 				update account set display_name = ?, email = ?, role = ?, party = ?, establishment = ?, enabled = ?, updated_at = ?
 				where username = ?""")
@@ -313,6 +317,40 @@ class AccountAdministration {
 			sessions.endAll(username);
 		}
 		return accounts.find(username).orElseThrow();
+	}
+
+	/**
+	 * Links the account to an OpenID Connect identity (issuer and subject), or unlinks it (both null): the person then
+	 * signs in at the provider into this account. Administrators only.
+	 */
+	private void link(String username, Map<String, Object> patch, EntenteUser actor) {
+		if (actor.role() != Role.ADMIN) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Action non permise",
+					"Seul un administrateur lie un compte à une identité d'authentification unique.", null,
+					List.of(new FieldProblem("oidcSubject", "réservé aux administrateurs")), Map.of());
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		String issuer = blankToNull(text(patch.get("oidcIssuer"), "oidcIssuer", problems));
+		String subject = blankToNull(text(patch.get("oidcSubject"), "oidcSubject", problems));
+		if ((issuer == null) != (subject == null)) {
+			problems.add(new FieldProblem(issuer == null ? "oidcIssuer" : "oidcSubject",
+					"l'émetteur (oidcIssuer) et le sujet (oidcSubject) vont ensemble ; null pour les deux délie le compte"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		Optional<String> other = issuer == null ? Optional.empty()
+				: jdbc.sql("select username from account where oidc_issuer = ? and oidc_subject = ? and username <> ?")
+					.params(issuer, subject, username).query(String.class).optional();
+		if (other.isPresent()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Identité déjà liée",
+					"Cette identité est déjà liée au compte « " + other.get() + " ».", null,
+					List.of(new FieldProblem("oidcSubject", "déjà liée à " + other.get())), Map.of());
+		}
+		String before = oidcIdentity(username).orElse(null);
+		jdbc.sql("update account set oidc_issuer = ?, oidc_subject = ? where username = ?").params(issuer, subject, username).update();
+		record(username, actor.getUsername(), issuer == null ? "OIDC_UNLINKED" : "OIDC_LINKED", "oidc", before,
+				issuer == null ? null : issuer + " · " + subject);
 	}
 
 	/** Mails a reset link to the account's address. */

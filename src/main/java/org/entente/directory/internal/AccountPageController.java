@@ -28,10 +28,19 @@ class AccountPageController {
 
 	private final AccountAdministration administration;
 	private final Establishments establishments;
+	private final SingleSignOnService sso;
 
-	AccountPageController(AccountAdministration administration, Establishments establishments) {
+	AccountPageController(AccountAdministration administration, Establishments establishments, SingleSignOnService sso) {
 		this.administration = administration;
 		this.establishments = establishments;
+		this.sso = sso;
+	}
+
+	/** Where single sign-on sends a person whom no rule gives a role: whom to ask. */
+	@GetMapping("/connexion/sans-compte")
+	String unmapped(@RequestParam(name = "fournisseur", defaultValue = "") String provider, Model model) {
+		model.addAttribute("contact", sso.contact(provider));
+		return "directory/unmapped";
 	}
 
 	@GetMapping("/comptes")
