@@ -180,6 +180,27 @@ class AccountAdministration {
 	@Transactional
 	Account create(AccountRequest r, EntenteUser actor, String linkBase) {
 		requireAdministrator(actor);
+		Checked c = check(r, actor);
+		if (!c.problems().isEmpty()) {
+			throw ProblemException.invalid(c.problems());
+		}
+		if (c.duplicate()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Identifiant déjà pris",
+					"Un compte « " + c.username() + " » existe déjà.", null,
+					List.of(new FieldProblem("username", "identifiant déjà pris")), Map.of());
+		}
+		if (c.outOfScope()) {
+			throw outOfScope(actor);
+		}
+		return insert(c, r.password(), actor, linkBase);
+	}
+
+	/** A creation request checked without writing anything: its faults, a duplicate, the actor's scope. */
+	record Checked(String username, String displayName, String email, Scope scope, List<FieldProblem> problems,
+			boolean duplicate, boolean outOfScope) {
+	}
+
+	Checked check(AccountRequest r, EntenteUser actor) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = r.username() == null ? null : r.username().strip();
 		if (username == null || username.isEmpty()) {
@@ -198,17 +219,18 @@ class AccountAdministration {
 				problems.add(new FieldProblem("password", p));
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw ProblemException.invalid(problems);
-		}
-		if (accounts.find(username).isPresent()) {
-			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Identifiant déjà pris",
-					"Un compte « " + username + " » existe déjà.", null,
-					List.of(new FieldProblem("username", "identifiant déjà pris")), Map.of());
-		}
-		if (!manages(actor, scope.role(), scope.party())) {
-			throw outOfScope(actor);
-		}
+		boolean duplicate = problems.isEmpty() && accounts.find(username).isPresent();
+		boolean outOfScope = problems.isEmpty() && !manages(actor, scope.role(), scope.party());
+		return new Checked(username, displayName, email, scope, problems, duplicate, outOfScope);
+	}
+
+	private Account insert(Checked c, String password, EntenteUser actor, String linkBase) {
+		String username = c.username();
+		String displayName = c.displayName();
+		String email = c.email();
+		Scope scope = c.scope();
+		AccountRequest r = new AccountRequest(username, displayName, email, scope.role().name(), scope.party(),
+				scope.establishment(), password);
 		Instant now = Instant.now();
 		jdbc.sql("""
 				insert into account (username, password_hash, display_name, email, role, party, establishment, demo, created_at, updated_at)
@@ -230,6 +252,62 @@ class AccountAdministration {
 		}
 		log.info("Compte {} créé par {} (rôle {})", username, by, scope.role());
 		return accounts.find(username).orElseThrow();
+	}
+
+	static final List<String> IMPORT_COLUMNS = List.of("username", "displayName", "email", "role");
+
+	static final List<String> IMPORT_OPTIONAL = List.of("party", "uai");
+
+	/** What an import did, or would do ({@code dryRun}); nothing at all when {@code errors} is not empty. */
+	record ImportResult(int created, List<org.entente.common.CsvReader.LineError> errors, boolean dryRun, boolean truncated) {
+
+		public boolean ok() {
+			return errors.isEmpty();
+		}
+	}
+
+	/**
+	 * CSV import of accounts (username, displayName, email, role, party, uai), all or nothing: every line is checked
+	 * as a creation would be, and against the other lines; one fault anywhere and nothing is written. Each new
+	 * account is mailed its invitation.
+	 */
+	@Transactional
+	ImportResult importCsv(java.io.Reader reader, EntenteUser actor, boolean dryRun, String linkBase) {
+		requireAdministrator(actor);
+		var errors = new org.entente.common.CsvReader.Errors();
+		var lines = org.entente.common.CsvReader.read(reader, IMPORT_COLUMNS, IMPORT_OPTIONAL, 10_000, errors);
+		Map<String, Long> seen = new HashMap<>();
+		List<Checked> valid = new ArrayList<>();
+		for (var line : lines) {
+			AccountRequest r = new AccountRequest(line.get("username"), line.get("displayName"), line.get("email"), line.get("role"),
+					line.get("party"), line.get("uai"), null);
+			Checked c = check(r, actor);
+			c.problems().forEach(p -> errors.add(line.number(), "establishment".equals(p.field()) ? "uai" : p.field(), p.message()));
+			if (!c.problems().isEmpty()) {
+				continue;
+			}
+			Long first = seen.putIfAbsent(c.username().toLowerCase(Locale.ROOT), line.number());
+			if (first != null) {
+				errors.add(line.number(), "username", "identifiant « " + c.username() + " » déjà présent ligne " + first);
+			}
+			else if (c.duplicate()) {
+				errors.add(line.number(), "username", "un compte « " + c.username() + " » existe déjà");
+			}
+			else if (c.outOfScope()) {
+				errors.add(line.number(), "party", "hors de votre périmètre (" + actor.role().managedParty() + ")");
+			}
+			else {
+				valid.add(c);
+			}
+		}
+		if (!errors.isEmpty()) {
+			return new ImportResult(0, errors.list(), dryRun, errors.truncated());
+		}
+		if (!dryRun) {
+			valid.forEach(c -> insert(c, null, actor, linkBase));
+			log.info("{} compte(s) importé(s) par {}", valid.size(), actor.getUsername());
+		}
+		return new ImportResult(valid.size(), List.of(), dryRun, false);
 	}
 
 	/**
@@ -532,7 +610,7 @@ class AccountAdministration {
 		return new Scope(role, party, establishment);
 	}
 
-	private static Role parseRole(String text) {
+	static Role parseRole(String text) {
 		if (text == null) {
 			return null;
 		}

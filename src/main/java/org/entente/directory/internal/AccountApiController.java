@@ -81,6 +81,22 @@ class AccountApiController {
 		return ResponseEntity.accepted().build();
 	}
 
+	/**
+	 * CSV import, all or nothing: 200 with the count created (or that would be, with {@code dryRun=true}); 400 with
+	 * every faulty line ({@code lines}) and nothing written.
+	 */
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	Map<String, Object> importCsv(@RequestBody String csv, @RequestParam(defaultValue = "false") boolean dryRun,
+			@AuthenticationPrincipal EntenteUser user) {
+		AccountAdministration.ImportResult r = administration.importCsv(new java.io.StringReader(csv), user, dryRun, base());
+		if (!r.ok()) {
+			throw ProblemException.invalid(r.errors().stream()
+				.map(e -> new org.entente.common.FieldProblem(e.column() == null ? "line" : e.column(), "ligne " + e.line() + " : " + e.message()))
+				.toList()).with("lines", r.errors()).with("truncated", r.truncated());
+		}
+		return Map.of("created", r.created(), "dryRun", r.dryRun());
+	}
+
 	@GetMapping("/{username}/history")
 	List<AccountAudit.Change> history(@PathVariable String username, @AuthenticationPrincipal EntenteUser user) {
 		return administration.history(username, user);

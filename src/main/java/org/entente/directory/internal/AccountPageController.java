@@ -55,6 +55,32 @@ class AccountPageController {
 		return "directory/accounts";
 	}
 
+	@GetMapping("/comptes/import")
+	String importForm(@AuthenticationPrincipal EntenteUser user, Model model) {
+		if (!AccountAdministration.mayAdminister(user)) {
+			throw ProblemException.forbidden("Seuls l'administration et les gestionnaires de comptes gèrent les comptes.");
+		}
+		model.addAttribute("header", String.join(",", AccountAdministration.IMPORT_COLUMNS) + ","
+				+ String.join(",", AccountAdministration.IMPORT_OPTIONAL));
+		return "directory/import";
+	}
+
+	@PostMapping("/comptes/import")
+	String importFile(@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean commit, @AuthenticationPrincipal EntenteUser user, Model model)
+			throws java.io.IOException {
+		importForm(user, model);
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("fileError", "choisissez un fichier CSV");
+			return "directory/import";
+		}
+		try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+			model.addAttribute("result", administration.importCsv(reader, user, !commit, base()));
+		}
+		model.addAttribute("fileName", file.getOriginalFilename());
+		return "directory/import";
+	}
+
 	@GetMapping("/comptes/nouveau")
 	String createForm(@AuthenticationPrincipal EntenteUser user, Model model) {
 		if (!AccountAdministration.mayAdminister(user)) {

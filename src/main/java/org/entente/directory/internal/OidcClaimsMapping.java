@@ -229,15 +229,7 @@ class OidcClaimsMapping {
 	}
 
 	private static Role role(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
+		return AccountAdministration.parseRole(text);
 	}
 
 	private static boolean blank(String s) {

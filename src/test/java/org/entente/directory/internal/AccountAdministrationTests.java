@@ -272,6 +272,39 @@ class AccountAdministrationTests {
 	}
 
 	@Test
+	void aCsvImportIsAllOrNothingWithErrorsByLine() throws Exception {
+		String a = unique("import-a");
+		String b = unique("import-b");
+		String bad = "username;displayName;email;role;party;uai\r\n"
+				+ a + ";Agent A;" + a + "@cd35.fr;CD_AGENT;;\r\n"
+				+ b + ";Agent B;" + b + "@ac-rennes.fr;CHEF;;\r\n"
+				+ a + ";Agent A bis;x@cd35.fr;CD_AGENT;;\r\n"
+				+ "admin;Admin;x@cd35.fr;CD_AGENT;;\r\n"
+				+ b + "x;Secrétaire;s@ac-rennes.fr;SCHOOL_STAFF;;0359990N\r\n";
+		var refused = mvc.post().uri("/api/v1/accounts/import").with(as("admin")).contentType("text/csv").content(bad).exchange();
+		assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(refused).bodyJson().extractingPath("$.lines[*].line").asArray().containsExactly(3, 4, 5, 6);
+		assertThat(refused).bodyJson().extractingPath("$.lines[*].column").asArray().containsExactly("role", "username", "username", "uai");
+		assertThat(rows(a)).isZero();
+
+		String good = "username,displayName,email,role,party,uai\n" + a + ",Agent A," + a + "@cd35.fr,CD_AGENT,,\n"
+				+ b + ",Secrétaire B," + b + "@ac-rennes.fr,SCHOOL_STAFF,,0359901X\n";
+		var preview = mvc.post().uri("/api/v1/accounts/import?dryRun=true").with(as("admin")).contentType("text/csv").content(good).exchange();
+		assertThat(preview).hasStatusOk().bodyJson().extractingPath("$.created").isEqualTo(2);
+		assertThat(rows(a)).isZero();
+		var page = mvc.post().uri("/comptes/import").with(as("admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.multipart().file(new org.springframework.mock.web.MockMultipartFile("file", "comptes.csv", "text/csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.exchange();
+		assertThat(page).hasStatusOk().bodyText().contains("Fichier refusé").contains("inconnu");
+		var done = mvc.post().uri("/api/v1/accounts/import").with(as("admin")).contentType("text/csv").content(good).exchange();
+		assertThat(done).hasStatusOk().bodyJson().extractingPath("$.created").isEqualTo(2);
+		assertThat(rows(a) + rows(b)).isEqualTo(2);
+		assertThat(jdbc.sql("select establishment from account where username = ?").param(b).query(String.class).single()).isEqualTo("0359901X");
+		await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(greenMail.getReceivedMessages())
+			.anyMatch(m -> recipient(m).equals(b + "@ac-rennes.fr")));
+	}
+
+	@Test
 	void theLastAdministratorStays() {
 		var self = mvc.patch().uri("/api/v1/accounts/admin").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"enabled\":false}").exchange();
