@@ -40,8 +40,8 @@ class FirstDeploymentTests extends BrowserTestSupport {
 		registry.add("entente.demo.enabled", () -> "false");
 		registry.add("entente.bootstrap.admin", () -> ADMIN);
 		registry.add("entente.bootstrap.password-file", PASSWORD_FILE::toString);
-		// Short, so that the idle warning shows within the test (at 16 s: 4 s before the end).
-		registry.add("server.servlet.session.timeout", () -> "20s");
+		// Short, so that the idle warning shows within the test (at 32 s: 8 s before the end).
+		registry.add("server.servlet.session.timeout", () -> "40s");
 	}
 
 	@Autowired
@@ -93,6 +93,7 @@ class FirstDeploymentTests extends BrowserTestSupport {
 		assertThat(driver.findElement(By.tagName("header")).getText()).contains("Agent de la voirie numérique");
 		open("/tickets");
 		assertThat(driver.getCurrentUrl()).endsWith("/tickets");
+		assertAccessible();
 		// Not an administrator: no account pages.
 		open("/comptes");
 		assertThat(driver.getPageSource()).doesNotContain("Nouveau compte");
@@ -100,12 +101,12 @@ class FirstDeploymentTests extends BrowserTestSupport {
 		// A long form: the idle warning shows before the session ends, and staying keeps the session.
 		open("/signaler");
 		assertThat(driver.findElement(By.id("session-warning")).isDisplayed()).isFalse();
-		waitUpTo(30).until(d -> d.findElement(By.id("session-warning")).isDisplayed());
-		assertAccessible();
+		waitUpTo(45).until(d -> d.findElement(By.id("session-warning")).isDisplayed());
 		driver.findElement(By.id("session-extend")).click();
 		waitUpTo(10).until(d -> !d.findElement(By.id("session-warning")).isDisplayed());
 		open("/tickets");
 		assertThat(driver.getCurrentUrl()).endsWith("/tickets");
+		assertAccessible();
 	}
 
 	private void signInAs(String username, String password) {
