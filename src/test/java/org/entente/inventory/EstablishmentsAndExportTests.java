@@ -74,6 +74,16 @@ class EstablishmentsAndExportTests {
 		assertThat(csv).hasStatusOk();
 		String text = csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\ufeffid,uai,component").contains(serial);
+		// A cell a spreadsheet would evaluate is written as text (common.CsvWriter's guard): an apostrophe first.
+		String formula = "F-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		assertThat(mvc.post().uri("/api/v1/assets/import?dryRun=false").contentType("text/csv")
+			.content(AssetApiTests.HEADER + "0359902Y,TABLETTES,PEDAGOGICAL,PEDA-0359902Y-CDI-02," + formula
+					+ ",\"=HYPERLINK(\"\"http://x.invalid\"\";\"\"clic\"\")\",@SUM(1+1),CD,2024-09-01,2026-09-01,IN_SERVICE\n")
+			.with(as("agent.cd")).exchange()).hasStatusOk();
+		String guarded = mvc.get().uri("/api/v1/assets/export?format=csv").with(as("agent.aca")).exchange().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String line = guarded.lines().filter(l -> l.contains(formula)).findFirst().orElseThrow();
+		assertThat(line).contains("'=HYPERLINK(").contains(",'@SUM(1+1),").doesNotContain(",=HYPERLINK").doesNotContain(",@SUM");
 		var own = mvc.get().uri("/api/v1/assets/export?format=csv").with(as("college")).exchange();
 		assertThat(own.getResponse().getContentAsString()).doesNotContain(serial);
 		assertThat(mvc.get().uri("/api/v1/assets/export?format=csv").with(as("rssi")).exchange())

@@ -115,7 +115,7 @@ class GlpiAgentTests {
 		assertThat(r2.at("/entente/changes/0/field").asString()).isEqualTo("name");
 		assertThat(r2.at("/entente/changes/0/after").asString()).isEqualTo("POSTE-PROF");
 		assertThat(r2.at("/entente/warnings/0").asString()).contains("ne respecte pas");
-		assertThat(reports.namingViolations(org.entente.inventory.internal.AssetAccess.Scope.ALL))
+		assertThat(reports.namingViolations(org.entente.inventory.internal.InventoryPermissions.Scope.ALL))
 			.anyMatch(v -> v.asset().id() == id && v.message().contains("POSTE-PROF"));
 
 		// BIOS without a usable serial: matched by device id, plain JSON.

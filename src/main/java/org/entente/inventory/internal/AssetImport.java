@@ -1,5 +1,9 @@
 package org.entente.inventory.internal;
 
+import org.springframework.http.HttpStatus;
+import org.entente.common.FieldProblem;
+import org.entente.common.LimitedInputStream;
+import org.entente.common.ProblemException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -63,11 +67,11 @@ public class AssetImport {
 
 	private final AssetRepository repository;
 	private final AssetRules rules;
-	private final AssetAccess access;
+	private final InventoryPermissions access;
 	private final Establishments establishments;
 	private final ApplicationEventPublisher events;
 
-	AssetImport(AssetRepository repository, AssetRules rules, AssetAccess access, Establishments establishments,
+	AssetImport(AssetRepository repository, AssetRules rules, InventoryPermissions access, Establishments establishments,
 			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.rules = rules;
@@ -108,7 +112,7 @@ public class AssetImport {
 		for (Row row : rows) {
 			Asset before = row.data().serial() == null ? null : existing.get(row.data().serial());
 			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
-			List<AssetRules.FieldProblem> problems = rules.check(data, lookup);
+			List<FieldProblem> problems = rules.check(data, lookup);
 			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
 			if (!problems.isEmpty()) {
 				continue;
@@ -234,8 +238,8 @@ public class AssetImport {
 
 	private static RuntimeException tooLargeOr(Throwable e) {
 		if (e instanceof LimitedInputStream.TooLargeException t) {
-			return Problems.of(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Fichier trop volumineux",
-					"Le fichier dépasse " + t.limit / 1024 / 1024 + " Mio : découpez-le.");
+			return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
+					"Le fichier dépasse " + t.limit() / 1024 / 1024 + " Mio : découpez-le.");
 		}
 		return new UncheckedIOException(e instanceof IOException io ? io : new IOException(e));
 	}
