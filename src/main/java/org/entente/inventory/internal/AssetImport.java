@@ -32,6 +32,7 @@ import org.entente.inventory.AssetData;
 import org.entente.inventory.AssetStatus;
 import org.entente.inventory.AssetsImported;
 import org.entente.inventory.InventoryNetwork;
+import org.entente.convention.Conventions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,8 +72,11 @@ public class AssetImport {
 	private final Establishments establishments;
 	private final ApplicationEventPublisher events;
 
+	private final Conventions conventions;
+
 	AssetImport(AssetRepository repository, AssetRules rules, InventoryPermissions access, Establishments establishments,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Conventions conventions) {
+		this.conventions = conventions;
 		this.repository = repository;
 		this.rules = rules;
 		this.access = access;
@@ -151,7 +155,10 @@ public class AssetImport {
 			repository.insertAll(toCreate, user.getUsername(), now);
 			repository.updateAll(toUpdate, user.getUsername(), now);
 			repository.recordChanges(changes);
-			events.publishEvent(new AssetsImported(toCreate.size(), toUpdate.size(), user.getUsername()));
+			events.publishEvent(new AssetsImported(toCreate.size(), toUpdate.size(), toUpdate.stream().map(Asset::id).toList(),
+					java.util.stream.Stream.concat(toCreate.stream().map(AssetData::uai), toUpdate.stream().map(a -> a.data().uai()))
+						.filter(java.util.Objects::nonNull).distinct().sorted().toList(),
+					user.getUsername(), user.party(), conventions.current().version(), now));
 		}
 		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false);
 	}

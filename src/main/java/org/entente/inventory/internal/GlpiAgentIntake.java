@@ -20,6 +20,7 @@ import org.entente.inventory.AssetData;
 import org.entente.inventory.AssetInventoried;
 import org.entente.inventory.AssetStatus;
 import org.entente.inventory.InventoryNetwork;
+import org.entente.convention.Conventions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -49,8 +50,13 @@ public class GlpiAgentIntake {
 	private final Establishments establishments;
 	private final ApplicationEventPublisher events;
 
+	private final InventoryPermissions permissions;
+	private final Conventions conventions;
+
 	GlpiAgentIntake(AssetRepository repository, AssetRules rules, Establishments establishments,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, InventoryPermissions permissions, Conventions conventions) {
+		this.permissions = permissions;
+		this.conventions = conventions;
 		this.repository = repository;
 		this.rules = rules;
 		this.establishments = establishments;
@@ -151,7 +157,9 @@ public class GlpiAgentIntake {
 				repository.recordChanges(changes);
 			}
 		}
-		events.publishEvent(new AssetInventoried(id, uai, before == null, changes.stream().map(AssetChange::field).toList()));
+		events.publishEvent(new AssetInventoried(id, uai, data.component(), before == null,
+				changes.stream().map(AssetChange::field).toList(), permissions.manager(data.component(), data.network(), data.funding()),
+				conventions.current().version(), now));
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("asset", id);
 		report.put("created", before == null);

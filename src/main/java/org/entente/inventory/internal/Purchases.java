@@ -18,6 +18,7 @@ import org.entente.inventory.AssetStatus;
 import org.entente.inventory.InventoryNetwork;
 import org.entente.inventory.PurchaseDecided;
 import org.entente.notification.InAppNotificationRequested;
+import org.entente.convention.Conventions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +54,11 @@ public class Purchases {
 	private final AssetWrites writes;
 	private final ApplicationEventPublisher events;
 	private final InventoryPermissions permissions;
+	private final Conventions conventions;
 
 	Purchases(JdbcClient jdbc, Referentiel referentiel, Accounts accounts, AssetWrites writes, ApplicationEventPublisher events,
-			InventoryPermissions permissions) {
+			InventoryPermissions permissions, Conventions conventions) {
+		this.conventions = conventions;
 		this.permissions = permissions;
 		this.jdbc = jdbc;
 		this.referentiel = referentiel;
@@ -177,14 +180,16 @@ public class Purchases {
 		if (comment == null || comment.isBlank() || comment.length() > 1000) {
 			throw ProblemException.invalid(List.of(new FieldProblem("comment", "commentaire obligatoire, 1 000 caractères au plus")));
 		}
+		Instant now = Instant.now();
 		jdbc.sql("update inv_purchase_request set status = ?, decided_by = ?, decided_at = ?, decision_comment = ? where id = ?")
-			.params(approved ? "APPROVED" : "REJECTED", user.getUsername(), Timestamp.from(Instant.now()), comment, id).update();
+			.params(approved ? "APPROVED" : "REJECTED", user.getUsername(), Timestamp.from(now), comment, id).update();
 		List<String> college = accounts.enabledAmong(List.of(), List.of(), r.uai()).stream().map(a -> a.username()).toList();
 		if (!college.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(college, "Achat sur fonds propres " + (approved ? "validé" : "refusé")
 					+ " : " + r.quantity() + " × " + r.component() + " — " + comment, "/inventaire/achats#achat-" + id));
 		}
-		events.publishEvent(new PurchaseDecided(id, r.uai(), user.getUsername(), approved, comment));
+		events.publishEvent(new PurchaseDecided(id, r.uai(), r.component(), r.quantity(), r.routedTo(), user.getUsername(),
+				approved, comment, conventions.current().version(), now));
 		return find(id).orElseThrow();
 	}
 
