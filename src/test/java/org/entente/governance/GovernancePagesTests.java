@@ -47,6 +47,15 @@ class GovernancePagesTests {
 		assertThat(page).contains("Marquer payée");
 	}
 
+	/** The committees' forms follow GovernancePermissions, the rule the controllers apply too. */
+	@Test
+	void onlyTheDepartmentSeesTheCommitteeForms() {
+		assertThat(html(get("/gouvernance/comites", "agent.cd"))).contains("id=\"ajout-membre\"");
+		for (String user : new String[] { "agent.aca", "college", "finances" }) {
+			assertThat(html(get("/gouvernance/comites", user))).as(user).doesNotContain("id=\"ajout-membre\"");
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "agent.cd", "agent.aca", "college", "prestataire", "niveau1" })
 	void paymentDetailsAreHiddenFromOtherRoles(String user) {
