@@ -157,8 +157,11 @@ class GlpiAgentTests {
 				HttpStatus.BAD_REQUEST, "JSON");
 		assertProblem(send("glpi-agent", "application/x-compress-zlib", "pas du zlib".getBytes(StandardCharsets.UTF_8)),
 				HttpStatus.BAD_REQUEST, "zlib");
+		// XML is the FusionInventory protocol now (AgentProtocolTests); a request without QUERY says so, an HTML body is refused.
 		assertProblem(send("glpi-agent", "application/xml", "<REQUEST/>".getBytes(StandardCharsets.UTF_8)),
-				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "XML");
+				HttpStatus.BAD_REQUEST, "QUERY");
+		assertProblem(send("glpi-agent", "text/html", "<html/>".getBytes(StandardCharsets.UTF_8)),
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "text/html");
 		assertProblem(send("glpi-agent", "application/json", good.replace("\"tag\":\"0359901X\"", "\"tag\":\"0359901A\"")
 			.getBytes(StandardCharsets.UTF_8)), HttpStatus.BAD_REQUEST, "lettre de contrôle");
 		assertProblem(send("glpi-agent", "application/json", good.replace("\"tag\":\"0359901X\"", "\"tag\":\"0350000K\"")

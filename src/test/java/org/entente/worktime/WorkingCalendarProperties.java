@@ -14,22 +14,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.stream.Stream;
+
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.entente.Seeded;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The laws of working-time arithmetic, on random starts across 2025–2027 (biased towards opening and closing times,
- * daylight-saving weekends and year ends) and durations up to five working days.
+ * daylight-saving weekends and year ends) and durations up to five working days: 1,000 seeded cases per law
+ * (300 for the slow minute-by-minute count), the seed in each case's name (see {@link Seeded}).
  */
 class WorkingCalendarProperties {
 
@@ -38,41 +40,46 @@ class WorkingCalendarProperties {
 
 	final WorkingCalendar calendar = WorkingCalendar.of(WorkingCalendar.defaultRules());
 
-	@Property
-	void addingAThenBIsAddingAPlusB(@ForAll("starts") Instant start, @ForAll("durations") Duration a,
-			@ForAll("durations") Duration b) {
+	static final int CASES = 1000;
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("startAndTwoDurations")
+	void addingAThenBIsAddingAPlusB(String name, Instant start, Duration a, Duration b) {
 		assertThat(calendar.deadline(calendar.deadline(start, a), b)).isEqualTo(calendar.deadline(start, a.plus(b)));
 	}
 
 	/** A positive deadline lies in (opening, closing] of a range: the nanosecond before it is working time. */
-	@Property
-	void deadlinesNeverFallInClosedTime(@ForAll("starts") Instant start, @ForAll("durations") Duration d) {
-		Assume.that(!d.isZero());
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("startAndPositiveDuration")
+	void deadlinesNeverFallInClosedTime(String name, Instant start, Duration d) {
 		Instant deadline = calendar.deadline(start, d);
 		assertThat(calendar.isWorkingTime(deadline.minusNanos(1))).as("%s + %s = %s", start, d, deadline).isTrue();
 	}
 
-	@Property
-	void deadlinesAreMonotonicInTheStart(@ForAll("starts") Instant s1, @ForAll("starts") Instant s2,
-			@ForAll("durations") Duration d) {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("twoStartsAndDuration")
+	void deadlinesAreMonotonicInTheStart(String name, Instant s1, Instant s2, Duration d) {
 		Instant first = s1.isBefore(s2) ? s1 : s2;
 		Instant second = s1.isBefore(s2) ? s2 : s1;
 		assertThat(calendar.deadline(first, d)).isBeforeOrEqualTo(calendar.deadline(second, d));
 	}
 
-	@Property
-	void theWorkingTimeUpToADeadlineIsItsDuration(@ForAll("starts") Instant start, @ForAll("durations") Duration d) {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("startAndDuration")
+	void theWorkingTimeUpToADeadlineIsItsDuration(String name, Instant start, Duration d) {
 		assertThat(calendar.workingTimeBetween(start, calendar.deadline(start, d))).isEqualTo(d);
 	}
 
-	@Property
-	void workingTimeAddsUp(@ForAll("starts") Instant a, @ForAll("starts") Instant b, @ForAll("starts") Instant c) {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("threeStarts")
+	void workingTimeAddsUp(String name, Instant a, Instant b, Instant c) {
 		assertThat(calendar.workingTimeBetween(a, b).plus(calendar.workingTimeBetween(b, c)))
 			.isEqualTo(calendar.workingTimeBetween(a, c));
 	}
 
-	@Property
-	void pausesOnlyDelay(@ForAll("pausedCases") Paused c) {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("pausedCases")
+	void pausesOnlyDelay(String name, Paused c) {
 		Instant start = c.start();
 		Duration d = c.duration();
 		List<Pause> pauses = c.pauses();
@@ -86,8 +93,9 @@ class WorkingCalendarProperties {
 	}
 
 	/** Against a plain minute-by-minute count with ZonedDateTime and Jollyday, slow but obviously right. */
-	@Property(tries = 300)
-	void agreesWithAMinuteByMinuteCount(@ForAll("starts") Instant start, @ForAll("minutes") int minutes) {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("startAndMinutes")
+	void agreesWithAMinuteByMinuteCount(String name, Instant start, int minutes) {
 		Instant aligned = start.truncatedTo(ChronoUnit.MINUTES);
 		assertThat(calendar.deadline(aligned, Duration.ofMinutes(minutes))).isEqualTo(countMinutes(aligned, minutes));
 	}
@@ -115,53 +123,76 @@ class WorkingCalendarProperties {
 		return t;
 	}
 
-	@Provide
-	Arbitrary<Instant> starts() {
-		Instant from = LocalDate.of(2025, 1, 1).atStartOfDay(PARIS).toInstant();
-		Instant to = LocalDate.of(2028, 1, 1).atStartOfDay(PARIS).toInstant();
-		Arbitrary<Instant> anywhere = Arbitraries.longs().between(from.getEpochSecond(), to.getEpochSecond() - 1)
-			.map(Instant::ofEpochSecond);
-		Arbitrary<LocalDate> tricky = Arbitraries.of(LocalDate.of(2025, 3, 28), LocalDate.of(2025, 10, 24),
-				LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 27), LocalDate.of(2026, 4, 3), LocalDate.of(2026, 5, 13),
-				LocalDate.of(2026, 10, 23), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 3, 26), LocalDate.of(2027, 10, 29))
-			.flatMap(date -> Arbitraries.integers().between(-1, 3).map(date::plusDays));
-		Arbitrary<LocalTime> boundaries = Arbitraries.of("00:00", "02:30", "07:59:59", "08:00", "11:59:59", "12:00", "13:30",
-				"17:29:59", "17:30", "23:59:59").map(LocalTime::parse);
-		Arbitrary<Instant> edges = Combinators.combine(tricky, boundaries)
-			.as((date, time) -> ZonedDateTime.of(LocalDateTime.of(date, time), PARIS).toInstant());
-		return Arbitraries.oneOf(anywhere, edges);
+	static Stream<Arguments> startAndTwoDurations() {
+		return Seeded.cases(CASES, r -> new Object[] { start(r), duration(r), duration(r) });
 	}
 
-	@Provide
-	Arbitrary<Duration> durations() {
-		Arbitrary<Duration> seconds = Arbitraries.longs().between(0, FIVE_DAYS.toSeconds()).map(Duration::ofSeconds);
-		Arbitrary<Duration> halfHours = Arbitraries.longs().between(0, FIVE_DAYS.toMinutes() / 30).map(n -> Duration.ofMinutes(30 * n));
-		return Arbitraries.oneOf(seconds, halfHours);
+	static Stream<Arguments> startAndPositiveDuration() {
+		return Seeded.cases(CASES, r -> {
+			Duration d = duration(r);
+			while (d.isZero()) {
+				d = duration(r);
+			}
+			return new Object[] { start(r), d };
+		});
 	}
 
-	@Provide
-	Arbitrary<Integer> minutes() {
-		return Arbitraries.integers().between(0, (int) FIVE_DAYS.toMinutes());
+	static Stream<Arguments> twoStartsAndDuration() {
+		return Seeded.cases(CASES, r -> new Object[] { start(r), start(r), duration(r) });
+	}
+
+	static Stream<Arguments> startAndDuration() {
+		return Seeded.cases(CASES, r -> new Object[] { start(r), duration(r) });
+	}
+
+	static Stream<Arguments> threeStarts() {
+		return Seeded.cases(CASES, r -> new Object[] { start(r), start(r), start(r) });
+	}
+
+	static Stream<Arguments> startAndMinutes() {
+		return Seeded.cases(300, r -> new Object[] { start(r), (int) Seeded.between(r, 0, FIVE_DAYS.toMinutes()) });
+	}
+
+	private static final List<LocalDate> TRICKY_DATES = List.of(LocalDate.of(2025, 3, 28), LocalDate.of(2025, 10, 24),
+			LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 27), LocalDate.of(2026, 4, 3), LocalDate.of(2026, 5, 13),
+			LocalDate.of(2026, 10, 23), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 3, 26), LocalDate.of(2027, 10, 29));
+
+	private static final List<LocalTime> BOUNDARIES = Stream.of("00:00", "02:30", "07:59:59", "08:00", "11:59:59", "12:00",
+			"13:30", "17:29:59", "17:30", "23:59:59").map(LocalTime::parse).toList();
+
+	/** Half anywhere in 2025–2027, half on a tricky day (daylight saving, holidays, year end) at a boundary time. */
+	static Instant start(Random r) {
+		if (r.nextBoolean()) {
+			Instant from = LocalDate.of(2025, 1, 1).atStartOfDay(PARIS).toInstant();
+			Instant to = LocalDate.of(2028, 1, 1).atStartOfDay(PARIS).toInstant();
+			return Instant.ofEpochSecond(Seeded.between(r, from.getEpochSecond(), to.getEpochSecond() - 1));
+		}
+		LocalDate date = TRICKY_DATES.get(r.nextInt(TRICKY_DATES.size())).plusDays(Seeded.between(r, -1, 3));
+		return ZonedDateTime.of(LocalDateTime.of(date, BOUNDARIES.get(r.nextInt(BOUNDARIES.size()))), PARIS).toInstant();
+	}
+
+	/** Half any number of seconds, half whole half-hours, up to five working days. */
+	static Duration duration(Random r) {
+		return r.nextBoolean() ? Duration.ofSeconds(Seeded.between(r, 0, FIVE_DAYS.toSeconds()))
+				: Duration.ofMinutes(30 * Seeded.between(r, 0, FIVE_DAYS.toMinutes() / 30));
 	}
 
 	/** A start, a duration and up to three pauses from two days before the start to two weeks after, some still open. */
 	record Paused(Instant start, Duration duration, List<Pause> pauses) {
 	}
 
-	@Provide
-	Arbitrary<Paused> pausedCases() {
-		Arbitrary<Long> offsets = Arbitraries.longs().between(-2 * 86_400, 14 * 86_400);
-		Arbitrary<Long> lengths = Arbitraries.longs().between(0, 3 * 86_400);
-		Arbitrary<Boolean> open = Arbitraries.integers().between(1, 10).map(n -> n == 1);
-		Arbitrary<List<long[]>> specs = Combinators.combine(offsets, lengths, open)
-			.as((offset, length, isOpen) -> new long[] { offset, isOpen ? -1 : length })
-			.list()
-			.ofMaxSize(3);
-		return Combinators.combine(starts(), durations(), specs).as((start, duration, list) -> new Paused(start, duration,
-				list.stream().map(spec -> pause(start.plusSeconds(spec[0]), spec[1])).toList()));
-	}
-
-	private static Pause pause(Instant from, long length) {
-		return length < 0 ? Pause.since(from) : new Pause(from, from.plusSeconds(length));
+	static Stream<Arguments> pausedCases() {
+		return Seeded.cases(CASES, r -> {
+			Instant start = start(r);
+			Duration duration = duration(r);
+			List<Pause> pauses = new ArrayList<>();
+			int count = r.nextInt(4);
+			for (int i = 0; i < count; i++) {
+				Instant from = start.plusSeconds(Seeded.between(r, -2 * 86_400, 14 * 86_400));
+				long length = Seeded.between(r, 0, 3 * 86_400);
+				pauses.add(r.nextInt(10) == 0 ? Pause.since(from) : new Pause(from, from.plusSeconds(length)));
+			}
+			return new Object[] { new Paused(start, duration, pauses) };
+		});
 	}
 }

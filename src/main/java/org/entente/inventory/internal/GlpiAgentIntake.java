@@ -49,22 +49,37 @@ public class GlpiAgentIntake {
 	private final AssetRules rules;
 	private final Establishments establishments;
 	private final ApplicationEventPublisher events;
+	private final AgentReports reports;
 
 	private final InventoryPermissions permissions;
 	private final Conventions conventions;
 
 	GlpiAgentIntake(AssetRepository repository, AssetRules rules, Establishments establishments,
-			ApplicationEventPublisher events, InventoryPermissions permissions, Conventions conventions) {
+			ApplicationEventPublisher events, AgentReports reports, InventoryPermissions permissions, Conventions conventions) {
 		this.permissions = permissions;
 		this.conventions = conventions;
 		this.repository = repository;
 		this.rules = rules;
 		this.establishments = establishments;
 		this.events = events;
+		this.reports = reports;
 	}
 
 	@Transactional
 	public Map<String, Object> handle(JsonNode message, String by) {
+		return handle(message, null, by);
+	}
+
+	/**
+	 * @param urlTag the {@code tag} given in the server URL ({@code …/glpi-agent?tag=UAI}), used when the message has
+	 *        none (network devices carry no tag); may be null
+	 */
+	@Transactional
+	public Map<String, Object> handle(JsonNode message, String urlTag, String by) {
+		if (urlTag != null && message instanceof tools.jackson.databind.node.ObjectNode o && text(o, "tag") == null
+				&& accountTag(o) == null) {
+			o.put("tag", urlTag);
+		}
 		String action = text(message, "action");
 		if (action == null) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « action » est absent (contact ou inventory attendu).");
@@ -88,6 +103,14 @@ public class GlpiAgentIntake {
 		return reply;
 	}
 
+	/**
+	 * What an agent observed of one device, whatever its protocol: its identity (serial, agent device id), its name,
+	 * maker and model, and the component and network a new asset of that kind gets until a person corrects them.
+	 */
+	record Observed(String deviceId, String serial, String name, String manufacturer, String model, String newComponent,
+			InventoryNetwork newNetwork) {
+	}
+
 	private Map<String, Object> inventory(JsonNode message, String by) {
 		String deviceId = text(message, "deviceid");
 		if (deviceId == null) {
@@ -98,18 +121,70 @@ public class GlpiAgentIntake {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « content » (objet) est absent.");
 		}
 		String itemtype = Optional.ofNullable(text(message, "itemtype")).orElse("Computer");
-		if (!itemtype.equals("Computer")) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Type non pris en charge",
-					"itemtype « " + truncate(itemtype, 40) + " » non pris en charge : seuls les ordinateurs (Computer) sont inventoriés par agent.");
-		}
 		Establishment establishment = establishment(message);
+		Optional<Observed> observed = switch (itemtype) {
+			case "Computer" -> Optional.of(computer(deviceId, content));
+			case "NetworkEquipment", "Printer" -> NetworkDevices.observe(content.path("network_device"), itemtype, deviceId);
+			default -> Optional.empty();
+		};
+		if (observed.isEmpty()) {
+			return unknownItem(establishment, itemtype, deviceId, content, by);
+		}
+		return record(establishment, observed.get(), by);
+	}
+
+	/** The devices of one SNMPQUERY message (GLPI Agent's netinventory, FusionInventory's snmpquery), in one transaction. */
+	@Transactional
+	public List<Map<String, Object>> networkDevices(List<JsonNode> devices, String tag, String by) {
+		return devices.stream().map(d -> networkDevice(d, tag, by)).toList();
+	}
+
+	private Map<String, Object> networkDevice(JsonNode device, String tagOrNull, String by) {
+		Establishment establishment = establishment(tagMessage(tagOrNull));
+		String type = text(device.path("info"), "type");
+		Optional<Observed> observed = NetworkDevices.observeLegacy(device);
+		if (observed.isEmpty()) {
+			return unknownItem(establishment, "SNMP " + (type == null ? "?" : truncate(type, 40)),
+					Optional.ofNullable(NetworkDevices.identity(device.path("info"))).orElse("?"), device, by);
+		}
+		return record(establishment, observed.get(), by);
+	}
+
+	private static JsonNode tagMessage(String tag) {
+		tools.jackson.databind.node.ObjectNode m = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		if (tag != null) {
+			m.put("tag", tag);
+		}
+		return m;
+	}
+
+	/** An item type Entente does not inventory: kept as a report for a person to look at, never silently dropped. */
+	private Map<String, Object> unknownItem(Establishment establishment, String itemtype, String deviceId, JsonNode content,
+			String by) {
+		long report = reports.record(establishment.uai().value(), itemtype, deviceId, content, by, Instant.now());
+		Map<String, Object> reply = new LinkedHashMap<>();
+		reply.put("status", "ok");
+		reply.put("expiration", EXPIRATION_HOURS);
+		reply.put("entente", Map.of("report", report, "warnings", List.of("type « " + truncate(itemtype, 40)
+				+ " » non inventorié : gardé en rapport n° " + report + " pour qu'une personne décide")));
+		return reply;
+	}
+
+	private static Observed computer(String deviceId, JsonNode content) {
 		JsonNode hardware = content.path("hardware");
 		JsonNode bios = content.path("bios");
-		String serial = serial(text(bios, "ssn"));
-		String name = text(hardware, "name");
-		String manufacturer = Optional.ofNullable(text(bios, "smanufacturer")).orElse(text(bios, "mmanufacturer"));
-		String model = text(bios, "smodel");
+		String chassis = Optional.ofNullable(text(hardware, "chassis_type")).orElse("").toLowerCase(Locale.ROOT);
+		return new Observed(deviceId, serial(text(bios, "ssn")), text(hardware, "name"),
+				Optional.ofNullable(text(bios, "smanufacturer")).orElse(text(bios, "mmanufacturer")), text(bios, "smodel"),
+				chassis.contains("tablet") ? "TABLETTES" : "STATIONS_PEDAGOGIQUES", InventoryNetwork.PEDAGOGICAL);
+	}
 
+	private Map<String, Object> record(Establishment establishment, Observed seen, String by) {
+		String deviceId = seen.deviceId();
+		String serial = seen.serial();
+		String name = seen.name();
+		String manufacturer = seen.manufacturer();
+		String model = seen.model();
 		Optional<Asset> bySerial = serial == null ? Optional.empty() : repository.findBySerial(serial);
 		Optional<Asset> byDevice = repository.findByDeviceId(deviceId);
 		Asset before = bySerial.or(() -> byDevice).orElse(null);
@@ -123,9 +198,7 @@ public class GlpiAgentIntake {
 		String uai = establishment.uai().value();
 		AssetData data;
 		if (before == null) {
-			String chassis = Optional.ofNullable(text(hardware, "chassis_type")).orElse("").toLowerCase(Locale.ROOT);
-			String component = chassis.contains("tablet") ? "TABLETTES" : "STATIONS_PEDAGOGIQUES";
-			data = new AssetData(uai, component, InventoryNetwork.PEDAGOGICAL, name, serial, deviceId, manufacturer, model,
+			data = new AssetData(uai, seen.newComponent(), seen.newNetwork(), name, serial, deviceId, manufacturer, model,
 					Funding.CD, null, null, AssetStatus.IN_SERVICE, null, null, null);
 		}
 		else {
@@ -178,13 +251,21 @@ public class GlpiAgentIntake {
 		return reply;
 	}
 
+	/** FusionInventory and the OCS XML give the tag as ACCOUNTINFO (KEYNAME TAG), once or among several. */
+	private static String accountTag(JsonNode message) {
+		JsonNode info = message.path("content").path("accountinfo");
+		for (JsonNode entry : info.isArray() ? info : List.of(info)) {
+			if (entry.isObject() && "TAG".equalsIgnoreCase(text(entry, "keyname"))) {
+				return text(entry, "keyvalue");
+			}
+		}
+		return null;
+	}
+
 	private Establishment establishment(JsonNode message) {
 		String tag = text(message, "tag");
 		if (tag == null) {
-			JsonNode info = message.path("content").path("accountinfo");
-			if (info.isObject() && "TAG".equalsIgnoreCase(text(info, "keyname"))) {
-				tag = text(info, "keyvalue");
-			}
+			tag = accountTag(message);
 		}
 		if (tag == null) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Établissement inconnu",
@@ -213,7 +294,7 @@ public class GlpiAgentIntake {
 		return JUNK_SERIALS.contains(s.toLowerCase(Locale.ROOT)) || s.chars().allMatch(c -> c == '0' || c == 'F' || c == 'f') ? null : s;
 	}
 
-	private static String text(JsonNode node, String field) {
+	static String text(JsonNode node, String field) {
 		JsonNode v = node == null ? null : node.get(field);
 		if (v == null || v.isNull() || v.isContainer()) {
 			return null;
@@ -222,7 +303,7 @@ public class GlpiAgentIntake {
 		return s.isEmpty() ? null : s;
 	}
 
-	private static String truncate(String s, int max) {
+	static String truncate(String s, int max) {
 		return s.length() <= max ? s : s.substring(0, max) + "…";
 	}
 }

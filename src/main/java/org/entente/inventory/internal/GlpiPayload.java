@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a GLPI Agent message defensively: the body (compressed with zlib or gzip as the agent's Content-Type says,
- * or plain JSON) is capped before and after decompression, with a ratio limit against zip bombs, and parsed with
+ * or plain JSON or XML) is capped before and after decompression, with a ratio limit against zip bombs, and parsed with
  * limits on string length, nesting and number size. Every refusal is a problem document that says why.
  */
 final class GlpiPayload {
@@ -45,6 +45,11 @@ final class GlpiPayload {
 	}
 
 	static JsonNode read(InputStream body, String contentType) throws IOException {
+		return json(decode(body, contentType));
+	}
+
+	/** The message's bytes once the body is read within its limits and decompressed (zlib, gzip or plain). */
+	static byte[] decode(InputStream body, String contentType) throws IOException {
 		byte[] raw;
 		try (InputStream in = new LimitedInputStream(body, MAX_BODY_BYTES)) {
 			raw = in.readAllBytes();
@@ -56,7 +61,23 @@ final class GlpiPayload {
 		if (raw.length == 0) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message vide", "Le corps de la requête est vide.");
 		}
-		byte[] json = decompress(raw, encoding(contentType, raw));
+		return decompress(raw, encoding(contentType, raw));
+	}
+
+	/** True when the decoded message is XML (the OCS / FusionInventory protocol) rather than JSON. */
+	static boolean isXml(byte[] message) {
+		for (byte b : message) {
+			if (b == '<') {
+				return true;
+			}
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && (b & 0xff) != 0xEF && (b & 0xff) != 0xBB && (b & 0xff) != 0xBF) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	static JsonNode json(byte[] json) {
 		try {
 			JsonNode node = JSON.readTree(json);
 			if (node == null || !node.isObject()) {
@@ -87,18 +108,20 @@ final class GlpiPayload {
 		if (type.startsWith("application/x-compress-gzip") || type.startsWith("application/gzip")) {
 			return Encoding.GZIP;
 		}
-		if (type.startsWith("application/json")) {
+		if (type.startsWith("application/json") || type.startsWith("application/xml") || type.startsWith("text/xml")
+				|| type.startsWith("text/plain")) {
 			return Encoding.PLAIN;
 		}
-		if (type.isEmpty() || type.startsWith("application/octet-stream")) {
+		// No type, a generic one or a bare x-compress: the magic bytes say zlib or gzip.
+		if (type.isEmpty() || type.startsWith("application/octet-stream") || type.startsWith("application/x-compress")) {
 			if (raw.length > 1 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
 				return Encoding.GZIP;
 			}
 			return raw[0] == 0x78 ? Encoding.ZLIB : Encoding.PLAIN;
 		}
 		throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Format non pris en charge", "Type « " + contentType
-				+ " » non pris en charge : application/json, application/x-compress-zlib ou application/x-compress-gzip "
-				+ "(protocole JSON de GLPI 10 ; l'ancien protocole XML n'est pas accepté).");
+				+ " » non pris en charge : application/json, application/xml, application/x-compress-zlib ou "
+				+ "application/x-compress-gzip (protocoles de GLPI Agent et de FusionInventory).");
 	}
 
 	private static byte[] decompress(byte[] raw, Encoding encoding) throws IOException {

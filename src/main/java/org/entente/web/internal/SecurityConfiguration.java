@@ -29,6 +29,8 @@ class SecurityConfiguration {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	static final String REALM = "Entente";
+
 	static final String[] PUBLIC_PAGES = { "/", "/connexion", "/qui-fait-quoi", "/qui-fait-quoi/**",
 			"/points-a-clarifier", "/convention/versions", "/convention/versions/**", "/webjars/**", "/css/**", "/js/**",
 			"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -89,7 +91,9 @@ class SecurityConfiguration {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Basic realm=\"Entente\", charset=\"UTF-8\"");
+			// The challenge alone, no charset parameter: FusionInventory reads the realm with /^Basic realm="(.*)"/, whose
+			// greedy group would take « Entente", charset="UTF-8 » as the realm and never send its credentials.
+			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 		}
 		response.getWriter().write(JSON.writeValueAsString(problem));
 	}

@@ -14,6 +14,33 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** After Spring Security (order -100): the key belongs to the authenticated account. */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<IdempotencyKeys> idempotencyKeys(
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate transactions) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new IdempotencyKeys(jdbc, transactions));
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(0);
+		return registration;
+	}
+
+	/** Every API POST says in the OpenAPI document that it takes an Idempotency-Key. */
+	@Bean
+	org.springdoc.core.customizers.OperationCustomizer idempotencyKeyParameter() {
+		return (operation, handler) -> {
+			var post = handler.getMethodAnnotation(org.springframework.web.bind.annotation.PostMapping.class);
+			if (post != null) {
+				operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+					.name(IdempotencyKeys.HEADER)
+					.required(false)
+					.description("Clé unique choisie par le client (un UUID) : une requête renvoyée avec la même clé dans les "
+							+ "24 heures reçoit la première réponse au lieu de créer une seconde fois ; même clé, autre corps : 422.")
+					.schema(new io.swagger.v3.oas.models.media.StringSchema().maxLength(255)));
+			}
+			return operation;
+		};
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("entente-langue");

@@ -30,10 +30,12 @@ import java.util.zip.DeflaterOutputStream;
  * <li>{@code csv URL N}: imports N generated assets in one CSV (dryRun=false) and times it;</li>
  * <li>{@code glpi URL N THREADS}: sends N zlib-compressed GLPI Agent inventories from THREADS threads, new and
  * repeated machines mixed, and reports the rate;</li>
+ * <li>{@code agents URL N THREADS}: replays the payloads recorded from the real GLPI Agent (JSON) and FusionInventory
+ * agent (XML), plain and zlib, N of each, and reports each rate;</li>
  * <li>{@code seed JDBC_URL SCHEMA N}: inserts N assets straight into the database (generate_series), for search;</li>
  * <li>{@code search URL N}: N searches, half by name prefix and half by serial, and the latency percentiles.</li>
  * </ul>
- * The account is {@code admin} (or {@code glpi-agent} for glpi) with the password in ENTENTE_DEMO_PASSWORD.
+ * The account is {@code admin} (or {@code glpi-agent} for glpi and agents) with the password in ENTENTE_DEMO_PASSWORD.
  */
 public final class InventoryLoad {
 
@@ -46,7 +48,7 @@ public final class InventoryLoad {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 3) {
-			System.err.println("usage: csv URL N | glpi URL N THREADS | seed JDBC_URL SCHEMA N | search URL N");
+			System.err.println("usage: csv URL N | glpi URL N THREADS | agents URL N THREADS | seed JDBC_URL SCHEMA N | search URL N");
 			System.exit(2);
 		}
 		String mode = args[0];
@@ -56,6 +58,7 @@ public final class InventoryLoad {
 		switch (mode) {
 			case "csv" -> csv(args[1], bounded(args[2]));
 			case "glpi" -> glpi(args[1], bounded(args[2]), Math.min(32, Integer.parseInt(args[3])));
+			case "agents" -> agents(args[1], bounded(args[2]), Math.min(32, Integer.parseInt(args[3])));
 			case "seed" -> seed(args[1], args[2], bounded(args[3]));
 			case "search" -> search(args[1], bounded(args[2]));
 			default -> throw new IllegalArgumentException(mode);
@@ -135,6 +138,41 @@ public final class InventoryLoad {
 		for (int i = 0; i < machines; i++) {
 			bodies.add(zlib(inventory(run, i)));
 		}
+		send(base, "glpi", bodies, "application/x-compress-zlib", n, threads);
+	}
+
+	/**
+	 * The payloads the real agents sent here (src/test/resources/inventory/agents: GLPI Agent 1.12's JSON, FusionInventory
+	 * 2.6's XML, 960 software entries each), replayed as JSON and XML, zlib-compressed and plain; half new machines, half
+	 * sent again.
+	 */
+	static void agents(String base, int n, int threads) throws Exception {
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		String glpi = recorded("glpi-agent-1.12-computer.json.gz");
+		String fusion = recorded("fusioninventory-2.6-computer.xml.gz");
+		int machines = Math.max(1, n / 2);
+		for (String[] variant : new String[][] { { "json", "application/json" }, { "json", "application/x-compress-zlib" },
+				{ "xml", "application/xml" }, { "xml", "application/x-compress-zlib" } }) {
+			List<byte[]> bodies = new ArrayList<>();
+			for (int i = 0; i < machines; i++) {
+				String body = variant[0].equals("json") ? glpi.replace("vm-2026-12-01-09-17-27", "bench-j" + run + "-" + i)
+						: fusion.replace("vm-2026-12-01-09-13-49", "bench-x" + run + "-" + i);
+				byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				bodies.add(variant[1].contains("zlib") ? zlib(body) : bytes);
+			}
+			run += "z";
+			send(base, "agents " + variant[0] + " " + variant[1], bodies, variant[1], n, threads);
+		}
+	}
+
+	static String recorded(String name) throws Exception {
+		try (var in = new java.util.zip.GZIPInputStream(InventoryLoad.class.getResourceAsStream("/inventory/agents/" + name))) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	private static void send(String base, String label, List<byte[]> bodies, String contentType, int n, int threads) throws Exception {
+		int machines = bodies.size();
 		String auth = basic("glpi-agent");
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger ok = new AtomicInteger();
@@ -149,7 +187,7 @@ public final class InventoryLoad {
 					byte[] body = bodies.get(i % machines);
 					try {
 						HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/inventory/glpi-agent"))
-							.header("Authorization", auth).header("Content-Type", "application/x-compress-zlib")
+							.header("Authorization", auth).header("Content-Type", contentType)
 							.timeout(Duration.ofSeconds(30))
 							.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 						if (r.statusCode() == 200) {
@@ -172,8 +210,8 @@ public final class InventoryLoad {
 		pool.shutdown();
 		pool.awaitTermination(1, TimeUnit.MINUTES);
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("glpi: %d inventaires (%d machines, corps zlib ≈ %d o), %d threads : %d ok, %d échecs en %.2f s = %.1f inventaires/s%n",
-				n, machines, bodies.get(0).length, threads, ok.get(), failed.get(), seconds, ok.get() / seconds);
+		System.out.printf("%s: %d inventaires (%d machines, corps ≈ %d o), %d threads : %d ok, %d échecs en %.2f s = %.1f inventaires/s%n",
+				label, n, machines, bodies.get(0).length, threads, ok.get(), failed.get(), seconds, ok.get() / seconds);
 	}
 
 	static void seed(String jdbcUrl, String schema, int n) throws Exception {
