@@ -3,6 +3,7 @@ package org.entente.web.internal;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
+import org.entente.common.AsProblem;
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
 import org.slf4j.Logger;
@@ -83,8 +84,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail illegalArgument(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage());
+	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
+		if (ex instanceof AsProblem p) {
+			return entente(p.problem());
+		}
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage()));
 	}
 
 	@ExceptionHandler(RuntimeException.class)
