@@ -34,9 +34,33 @@ public final class IfMatch {
 		}
 	}
 
+	/**
+	 * The same, with the resource's own wording for a header that names no version (e.g. « Ticket modifié
+	 * entre-temps », « ne correspond à aucune version de ce ticket : relisez-le »).
+	 *
+	 * @param staleTitle the title of the 412
+	 * @param staleDetail the detail of the 412 after « L'ETag « … » »
+	 */
+	public static int version(String header, String readWith, String staleTitle, String staleDetail) {
+		try {
+			return version(header, readWith);
+		}
+		catch (ProblemException e) {
+			if (e.status() != HttpStatus.PRECONDITION_FAILED) {
+				throw e;
+			}
+			throw stale(header, staleTitle, staleDetail);
+		}
+	}
+
 	/** 412: the version the client read is no longer the current one. */
 	public static ProblemException stale(String header) {
-		return new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", "Modifié entre-temps",
-				"L'ETag « " + header + " » ne correspond pas à la version actuelle : relisez la ressource.");
+		return stale(header, "Modifié entre-temps", "ne correspond pas à la version actuelle : relisez la ressource.");
+	}
+
+	/** 412 with the resource's own title and end of sentence. */
+	public static ProblemException stale(String header, String title, String detail) {
+		return new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", title,
+				"L'ETag « " + header + " » " + detail);
 	}
 }

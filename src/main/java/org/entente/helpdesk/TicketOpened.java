@@ -1,9 +1,11 @@
 package org.entente.helpdesk;
 
 import java.time.Instant;
-import java.util.List;
 
-/** A ticket was opened and routed to {@code parties}. */
-public record TicketOpened(long ticketId, String number, String establishment, String component,
-		String criticality, List<String> parties, Instant openedAt) {
+/**
+ * A ticket was opened and routed to {@code ticket.parties()} ({@code toArbitrate} when the convention leaves the
+ * choice between them to the committee), by {@code requester}, at {@code openedAt}.
+ */
+public record TicketOpened(TicketSnapshot ticket, TicketKind kind, boolean toArbitrate, String requester,
+		Instant openedAt) {
 }

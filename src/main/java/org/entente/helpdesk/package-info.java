@@ -1,11 +1,15 @@
 /**
  * The desk: tickets (incidents and requests), their workflow, level 1 and level 2, routing by the convention,
- * service-level clocks and escalation, comments, attachments, satisfaction survey. Depends on {@code convention}
- * (who is responsible, which clocks, which statuses pause them), {@code worktime} (deadlines in working time),
- * {@code directory} (establishments, accounts and their scope), {@code notification} (mail and in-app notices) and
- * {@code inventory} (the asset a ticket names gives its component, network and funding to routing, its warranty and
- * spares to the ticket page; the desk lists an asset's tickets through the inventory's {@code AssetPageLinks}).
+ * service-level clocks and escalation, comments, attachments, satisfaction survey (see docs/helpdesk.md). Depends on
+ * {@code convention} (who is responsible, which clocks, which statuses pause them), {@code worktime} (deadlines in
+ * working time), {@code directory} (establishments, accounts and their scope), {@code notification} (mail and in-app
+ * notices), {@code inventory} (the asset a ticket names gives its component, network and funding to routing, its
+ * warranty and spares to the ticket page; the desk lists an asset's tickets through the inventory's
+ * {@code AssetPageLinks}) and {@code common} (the problem type, If-Match, page and CSV shapes every module shares).
+ * Publishes {@link org.entente.helpdesk.TicketOpened}, {@link org.entente.helpdesk.TicketStatusChanged},
+ * {@link org.entente.helpdesk.ClockAtRisk} and {@link org.entente.helpdesk.ClockBreached}, each with a
+ * {@link org.entente.helpdesk.TicketSnapshot}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Guichet",
-		allowedDependencies = { "convention", "worktime", "directory", "notification", "inventory" })
+		allowedDependencies = { "convention", "worktime", "directory", "notification", "inventory", "common" })
 package org.entente.helpdesk;

@@ -1,7 +1,7 @@
 package org.entente.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.util.UUID;
 
@@ -35,7 +35,7 @@ class TicketAssetBrowserTests extends BrowserTestSupport {
 		MvcTestResult created = mvc.post().uri("/api/v1/assets").contentType(MediaType.APPLICATION_JSON).content("""
 				{"uai":"0359901X","component":"VIDEOPROJECTEURS","network":"PEDAGOGICAL","name":"%s","serial":"SN-%s",
 				 "manufacturer":"Epson","model":"EB-W51","funding":"CD","warrantyEnd":"2020-01-31","status":"IN_SERVICE","room":"B204"}"""
-			.formatted(name, s)).with(httpBasic("admin", EntenteTest.PASSWORD)).exchange();
+			.formatted(name, s)).with(as("admin")).exchange();
 		assertThat(created).hasStatus(HttpStatus.CREATED);
 		long asset = ((Number) JsonPath.read(created.getResponse().getContentAsString(), "$.id")).longValue();
 
@@ -62,7 +62,7 @@ class TicketAssetBrowserTests extends BrowserTestSupport {
 		MvcTestResult second = mvc.post().uri("/api/v1/assets").contentType(MediaType.APPLICATION_JSON).content("""
 				{"uai":"0359901X","component":"VIDEOPROJECTEURS","network":"PEDAGOGICAL","name":"%s","serial":"SN2-%s",
 				 "manufacturer":"Epson","model":"EB-W52","funding":"CD","warrantyEnd":"2099-01-31","status":"IN_SERVICE","room":"C102"}"""
-			.formatted(other, s)).with(httpBasic("admin", EntenteTest.PASSWORD)).exchange();
+			.formatted(other, s)).with(as("admin")).exchange();
 		long otherAsset = ((Number) JsonPath.read(second.getResponse().getContentAsString(), "$.id")).longValue();
 		signIn("niveau1");
 		open(ticketPath);

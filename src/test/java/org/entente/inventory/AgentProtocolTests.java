@@ -169,6 +169,22 @@ class AgentProtocolTests {
 	}
 
 	@Test
+	void netdiscoveryAndNetinventoryOfOneDeviceGiveOneAsset() throws Exception {
+		String u = UUID.randomUUID().toString().substring(0, 6).toLowerCase();
+		String mac = "02:fb:00:" + u.substring(0, 2) + ":" + u.substring(2, 4) + ":" + u.substring(4, 6);
+		String discovered = recorded("glpi-netdiscovery-1.12-switch.xml.gz").replace("02:fc:00:00:00:01", mac)
+			.replace("switch-0359901X-coeur", "commutateur-" + u);
+		assertThat(sendTagged(discovered)).hasStatusOk();
+		String inventoried = recorded("glpi-netinventory-1.12-switch.xml.gz").replace("02:fc:00:00:00:01", mac)
+			.replace("switch-0359901X-coeur", "commutateur-" + u);
+		assertThat(sendTagged(inventoried)).hasStatusOk();
+		JsonNode items = assets("uai=0359901X&size=10&name=commutateur-" + u).get("items");
+		assertThat(items).hasSize(1);
+		assertThat(items.get(0).get("deviceId").asString()).isEqualTo("snmp:" + mac);
+		assertThat(items.get(0).get("component").asString()).isEqualTo("ELEMENTS_ACTIFS");
+	}
+
+	@Test
 	void hostileXmlIsRefusedAndWritesNothing() throws Exception {
 		String u = UUID.randomUUID().toString().substring(0, 8);
 		String xxe = """

@@ -15,10 +15,12 @@ class AssetTickets implements AssetPageLinks {
 
 	private final TicketRepository tickets;
 	private final Accounts accounts;
+	private final TicketAccess access;
 
-	AssetTickets(TicketRepository tickets, Accounts accounts) {
+	AssetTickets(TicketRepository tickets, Accounts accounts, TicketAccess access) {
 		this.tickets = tickets;
 		this.accounts = accounts;
+		this.access = access;
 	}
 
 	@Override
@@ -33,7 +35,7 @@ class AssetTickets implements AssetPageLinks {
 			return List.of();
 		}
 		return tickets.byAsset(String.valueOf(assetId), LIMIT).stream()
-			.filter(t -> TicketQuery.canSee(viewer, t))
+			.filter(t -> access.canSee(viewer, t))
 			.map(t -> new Link(t.number() + " — " + t.title(), "/tickets/" + t.id(), t.status().label()))
 			.toList();
 	}

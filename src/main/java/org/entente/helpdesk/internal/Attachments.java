@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
+import org.entente.common.ProblemException;
+
 /**
  * What a ticket accepts as attachment: at most 5 MB of PDF, PNG, JPEG or plain text (txt, csv, log). The type is
  * checked on the content (magic numbers; valid UTF-8 without markup for text), not just the extension, and the
@@ -25,17 +27,17 @@ final class Attachments {
 	/** The content type to store and serve, or an exception saying what is wrong. */
 	static String check(String filename, byte[] content) {
 		if (content == null || content.length == 0) {
-			throw HelpdeskException.invalid("file", "Le fichier est vide.");
+			throw ProblemException.invalid("file", "Le fichier est vide.");
 		}
 		if (content.length > MAX_BYTES) {
-			throw HelpdeskException.invalid("file", "Le fichier dépasse 5 Mo.");
+			throw ProblemException.invalid("file", "Le fichier dépasse 5 Mo.");
 		}
 		String name = filename == null ? "" : filename;
 		int dot = name.lastIndexOf('.');
 		String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
 		String type = TYPES.get(ext);
 		if (type == null) {
-			throw HelpdeskException.invalid("file", "Type de fichier refusé (« " + ext + " ») : PDF, PNG, JPEG, TXT, CSV ou LOG seulement.");
+			throw ProblemException.invalid("file", "Type de fichier refusé (« " + ext + " ») : PDF, PNG, JPEG, TXT, CSV ou LOG seulement.");
 		}
 		boolean ok = switch (ext) {
 			case "pdf" -> startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII));
@@ -44,7 +46,7 @@ final class Attachments {
 			default -> isPlainText(content);
 		};
 		if (!ok) {
-			throw HelpdeskException.invalid("file", "Le contenu du fichier ne correspond pas à son extension « " + ext + " ».");
+			throw ProblemException.invalid("file", "Le contenu du fichier ne correspond pas à son extension « " + ext + " ».");
 		}
 		return type;
 	}

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.entente.helpdesk.internal.TicketRepository.StoredClock;
+import org.entente.helpdesk.internal.ClockRepository.StoredClock;
 import org.entente.worktime.WorkTime;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +32,17 @@ class ClockChips {
 		}
 	}
 
-	private final TicketRepository tickets;
+	private final ClockRepository stored;
 	private final WorkTime workTime;
 
-	ClockChips(TicketRepository tickets, WorkTime workTime) {
-		this.tickets = tickets;
+	ClockChips(ClockRepository stored, WorkTime workTime) {
+		this.stored = stored;
 		this.workTime = workTime;
 	}
 
 	Map<Long, Chip> forTickets(Collection<Long> ids, Instant now) {
 		Map<Long, Chip> chips = new HashMap<>();
-		List<StoredClock> running = tickets.clocksOf(ids).stream().filter(c -> c.stoppedAt() == null)
+		List<StoredClock> running = stored.ofTickets(ids).stream().filter(c -> c.stoppedAt() == null)
 			.sorted(Comparator.comparing(StoredClock::deadline, Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
 		for (StoredClock c : running) {

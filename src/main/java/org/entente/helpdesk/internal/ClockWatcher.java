@@ -1,12 +1,15 @@
 package org.entente.helpdesk.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 
 import org.entente.helpdesk.ClockAtRisk;
 import org.entente.helpdesk.ClockBreached;
-import org.entente.helpdesk.internal.TicketRepository.StoredClock;
+import org.entente.helpdesk.internal.ClockRepository.StoredClock;
 import org.entente.worktime.WorkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.math.BigDecimal;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -31,18 +32,22 @@ class ClockWatcher {
 	private static final int BATCH = 500;
 
 	private final TicketRepository tickets;
-	private final TicketService service;
+	private final ClockRepository clocks;
+	private final TicketHistory history;
+	private final TicketWorkflow workflow;
 	private final TicketNotifier notifier;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final WorkTime workTime;
 	private final HelpdeskProperties properties;
 
-	ClockWatcher(TicketRepository tickets, TicketService service, TicketNotifier notifier,
-			ApplicationEventPublisher events, TransactionTemplate transactions, WorkTime workTime,
-			HelpdeskProperties properties) {
+	ClockWatcher(TicketRepository tickets, ClockRepository clocks, TicketHistory history, TicketWorkflow workflow,
+			TicketNotifier notifier, ApplicationEventPublisher events, TransactionTemplate transactions,
+			WorkTime workTime, HelpdeskProperties properties) {
 		this.tickets = tickets;
-		this.service = service;
+		this.clocks = clocks;
+		this.history = history;
+		this.workflow = workflow;
 		this.notifier = notifier;
 		this.events = events;
 		this.transactions = transactions;
@@ -68,39 +73,42 @@ class ClockWatcher {
 	/** Fires the 75 % and 100 % events due at {@code now}; returns how many fired. */
 	int fire(Instant now) {
 		int fired = 0;
-		for (StoredClock c : tickets.clocksBreached(now, BATCH)) {
-			Boolean done = transactions.execute(s -> {
-				if (!tickets.markBreachedFired(c.ticketId(), c.clock(), now)) {
-					return false;
-				}
-				Ticket t = tickets.find(c.ticketId()).orElseThrow();
-				tickets.updateSlaState(t.id(), "BREACHED");
-				String what = "Délai dépassé : " + label(c.clock()) + " (échéance " + c.deadline() + ") — escalade";
-				tickets.addEvent(t.id(), now, TicketService.SYSTEM, "CLOCK_BREACHED", null, null, what);
-				events.publishEvent(new ClockBreached(t.id(), t.number(), c.clock(), c.deadline(), now));
-				notifier.step(t, what, TicketService.SYSTEM);
-				return true;
-			});
-			fired += Boolean.TRUE.equals(done) ? 1 : 0;
+		for (StoredClock c : clocks.breached(now, BATCH)) {
+			fired += alert(c, now, true) ? 1 : 0;
 		}
-		for (StoredClock c : tickets.clocksToWarn(now, BATCH)) {
-			Boolean done = transactions.execute(s -> {
-				if (!tickets.markAtRiskFired(c.ticketId(), c.clock(), now)) {
-					return false;
-				}
-				Ticket t = tickets.find(c.ticketId()).orElseThrow();
+		for (StoredClock c : clocks.toWarn(now, BATCH)) {
+			fired += alert(c, now, false) ? 1 : 0;
+		}
+		return fired;
+	}
+
+	/** One alert in its own transaction, by the run whose update marks it fired; false if another run did. */
+	private boolean alert(StoredClock c, Instant now, boolean breached) {
+		return Boolean.TRUE.equals(transactions.execute(s -> {
+			boolean marked = breached ? clocks.markBreachedFired(c.ticketId(), c.clock(), now)
+					: clocks.markAtRiskFired(c.ticketId(), c.clock(), now);
+			if (!marked) {
+				return false;
+			}
+			Ticket t = tickets.find(c.ticketId()).orElseThrow();
+			String what;
+			if (breached) {
+				tickets.updateSlaState(t.id(), "BREACHED");
+				what = "Délai dépassé : " + label(c.clock()) + " (échéance " + c.deadline() + ") — escalade";
+				history.add(t.id(), now, TicketSteps.SYSTEM, "CLOCK_BREACHED", null, null, what);
+				events.publishEvent(new ClockBreached(t.snapshot(), c.clock(), c.deadline(), now));
+			}
+			else {
 				if ("OK".equals(t.slaState())) {
 					tickets.updateSlaState(t.id(), "AT_RISK");
 				}
-				String what = "Délai menacé (75 %) : " + label(c.clock()) + " — échéance " + c.deadline();
-				tickets.addEvent(t.id(), now, TicketService.SYSTEM, "CLOCK_AT_RISK", null, null, what);
-				events.publishEvent(new ClockAtRisk(t.id(), t.number(), c.clock(), c.deadline(), now));
-				notifier.step(t, what, TicketService.SYSTEM);
-				return true;
-			});
-			fired += Boolean.TRUE.equals(done) ? 1 : 0;
-		}
-		return fired;
+				what = "Délai menacé (75 %) : " + label(c.clock()) + " — échéance " + c.deadline();
+				history.add(t.id(), now, TicketSteps.SYSTEM, "CLOCK_AT_RISK", null, null, what);
+				events.publishEvent(new ClockAtRisk(t.snapshot(), c.clock(), c.deadline(), now));
+			}
+			notifier.step(t, what, TicketSteps.SYSTEM);
+			return true;
+		}));
 	}
 
 	/** Closes the tickets resolved at least N working days before {@code now}; returns how many closed. */
@@ -110,7 +118,7 @@ class ClockWatcher {
 		// N working days take at least N calendar days: a cheap bound for the query, the exact test below.
 		for (Long id : tickets.resolvedBefore(now.minus(properties.autoCloseWorkingDays(), ChronoUnit.DAYS), BATCH)) {
 			Ticket t = tickets.find(id).orElseThrow();
-			if (workTime.workingTimeBetween(t.resolvedAt(), now, java.util.List.of()).compareTo(wait) >= 0 && service.autoClose(id)) {
+			if (workTime.workingTimeBetween(t.resolvedAt(), now, List.of()).compareTo(wait) >= 0 && workflow.autoClose(id)) {
 				closed++;
 			}
 		}
@@ -118,6 +126,6 @@ class ClockWatcher {
 	}
 
 	private static String label(String clock) {
-		return ClockChips.label(clock).toLowerCase(java.util.Locale.ROOT);
+		return ClockChips.label(clock).toLowerCase(Locale.ROOT);
 	}
 }

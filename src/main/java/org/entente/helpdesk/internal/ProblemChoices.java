@@ -44,4 +44,17 @@ final class ProblemChoices {
 	static Optional<Choice> find(String key) {
 		return ALL.stream().filter(c -> c.key().equals(key)).findFirst();
 	}
+
+	/**
+	 * What a report stands for: one of the listed choices, or « autre » with a component the search found (a repair
+	 * unless another intervention is chosen); empty when neither.
+	 */
+	static Optional<Choice> resolve(String problem, String component, InterventionKind intervention) {
+		Optional<Choice> listed = find(problem == null ? "" : problem);
+		if (listed.isPresent() || !"autre".equals(problem) || component == null || component.isBlank()) {
+			return listed;
+		}
+		return Optional.of(new Choice("autre", component, "", component,
+				intervention == null ? InterventionKind.REPAIR : intervention, null));
+	}
 }

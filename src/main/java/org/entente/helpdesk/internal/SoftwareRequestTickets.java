@@ -17,10 +17,10 @@ class SoftwareRequestTickets {
 	static final String COMPONENT = "CATALOGUES_LOGICIELS";
 	static final int NEW_APPLICATION = 2;
 
-	private final TicketService tickets;
+	private final TicketOpening tickets;
 	private final Accounts accounts;
 
-	SoftwareRequestTickets(TicketService tickets, Accounts accounts) {
+	SoftwareRequestTickets(TicketOpening tickets, Accounts accounts) {
 		this.tickets = tickets;
 		this.accounts = accounts;
 	}
@@ -31,7 +31,7 @@ class SoftwareRequestTickets {
 			String software = request.name() + (request.version() == null || request.version().isBlank() ? "" : " " + request.version());
 			String catalogue = "ADMINISTRATIVE".equals(request.catalogue()) ? "administratif" : "pédagogique";
 			String title = "Ajout au catalogue " + catalogue + " : " + software;
-			tickets.open(requester, new TicketService.NewTicket(request.uai(), title.length() <= 200 ? title : title.substring(0, 200),
+			tickets.open(requester, new TicketOpening.NewTicket(request.uai(), title.length() <= 200 ? title : title.substring(0, 200),
 					"Le collège demande l'ajout de « " + software + " » au catalogue logiciel " + catalogue
 							+ ". Les catalogues sont définis par l'Académie (Annexe opérationnelle §1, Catalogues logiciels).",
 					COMPONENT, InterventionKind.DEFINITION, null, null, null, TicketKind.REQUEST, false, null, NEW_APPLICATION));

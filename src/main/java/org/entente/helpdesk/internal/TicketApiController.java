@@ -12,8 +12,10 @@ import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.TicketKind;
 import org.entente.helpdesk.TicketStatus;
 import org.entente.helpdesk.WaitingReason;
-import org.entente.helpdesk.internal.TicketRepository.AttachmentInfo;
-import org.entente.helpdesk.internal.TicketRepository.Comment;
+import org.entente.common.IfMatch;
+import org.entente.common.PageSlice;
+import org.entente.helpdesk.internal.AttachmentRepository.AttachmentInfo;
+import org.entente.helpdesk.internal.CommentRepository.Comment;
 import org.entente.worktime.Criticality;
 import org.entente.worktime.WorkTime;
 import org.springframework.http.ContentDisposition;
@@ -85,18 +87,37 @@ class TicketApiController {
 			java.time.OffsetDateTime uploadedAt) {
 	}
 
-	private final TicketService service;
+	private final TicketLookup lookup;
+	private final TicketOpening opening;
+	private final TicketWorkflow workflow;
+	private final TicketRouting routing;
+	private final TicketEscalation escalation;
+	private final TicketConversation conversation;
+	private final TicketClocks clocks;
 	private final WorkTime workTime;
 
-	TicketApiController(TicketService service, WorkTime workTime) {
-		this.service = service;
+	TicketApiController(TicketLookup lookup, TicketOpening opening, TicketWorkflow workflow, TicketRouting routing,
+			TicketEscalation escalation, TicketConversation conversation, TicketClocks clocks, WorkTime workTime) {
+		this.lookup = lookup;
+		this.opening = opening;
+		this.workflow = workflow;
+		this.routing = routing;
+		this.escalation = escalation;
+		this.conversation = conversation;
+		this.clocks = clocks;
 		this.workTime = workTime;
+	}
+
+	/** The version the client read, from its If-Match: 428 without it, 412 when it names no version of a ticket. */
+	private static int version(String ifMatch) {
+		return IfMatch.version(ifMatch, "GET /api/v1/tickets/{id}", "Ticket modifié entre-temps",
+				"ne correspond à aucune version de ce ticket : relisez-le.");
 	}
 
 	@PostMapping
 	@Operation(summary = "Ouvrir un ticket", description = "Route le ticket selon la convention et calcule ses échéances.")
 	ResponseEntity<TicketViews.Created> create(@AuthenticationPrincipal EntenteUser user, @Valid @RequestBody CreateRequest r) {
-		TicketService.Opened opened = service.open(user, new TicketService.NewTicket(r.establishment(), r.title(),
+		TicketOpening.Opened opened = opening.open(user, new TicketOpening.NewTicket(r.establishment(), r.title(),
 				r.description(), r.component(), r.intervention(), r.network(), r.funding(), r.criticality(), r.kind(),
 				r.dataInvolved(), r.assetId(), r.priorityClass()));
 		Ticket t = opened.ticket();
@@ -108,33 +129,28 @@ class TicketApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Lire un ticket", description = "Avec son ETag, à renvoyer en If-Match pour le modifier.")
 	ResponseEntity<TicketViews.Detail> get(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
-		return detail(service.get(user, id), HttpStatus.OK);
+		return detail(lookup.get(user, id), HttpStatus.OK);
 	}
 
 	@GetMapping
 	@Operation(summary = "Lister les tickets", description = "Filtres, recherche plein texte (numéro, titre, description), pagination ; seulement ceux de votre périmètre.")
-	TicketViews.Page list(@AuthenticationPrincipal EntenteUser user, @RequestParam(required = false) String establishment,
+	PageSlice<TicketViews.Summary> list(@AuthenticationPrincipal EntenteUser user, @RequestParam(required = false) String establishment,
 			@RequestParam(required = false) String party, @RequestParam(required = false) TicketStatus status,
 			@RequestParam(required = false) Criticality criticality, @RequestParam(required = false) String sla,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer level,
 			@RequestParam(required = false) String assignee, @RequestParam(defaultValue = "false") boolean openOnly,
 			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		if (page < 0 || size < 1 || size > 200) {
-			throw HelpdeskException.invalid(page < 0 ? "page" : "size", "page ≥ 0 et 1 ≤ size ≤ 200.");
-		}
+		PageSlice.check(page, size, 200);
 		TicketQuery query = new TicketQuery(establishment, party, status, criticality, sla, q, level, assignee, openOnly);
-		List<Ticket> rows = service.list(user, query, page, size);
-		boolean hasNext = rows.size() > size;
-		return new TicketViews.Page(rows.stream().limit(size).map(t -> TicketViews.summary(t, zone())).toList(), page, size,
-				hasNext);
+		return lookup.list(user, query, page, size).map(t -> TicketViews.summary(t, zone()));
 	}
 
 	@PostMapping("/{id}/transitions")
 	@Operation(summary = "Changer le statut", description = "If-Match obligatoire. 409 avec les transitions permises si la transition est impossible.")
 	ResponseEntity<TicketViews.Detail> transition(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody TransitionRequest r) {
-		Ticket t = service.transition(user, id, IfMatch.version(ifMatch),
-				new TicketService.Transition(r.to(), r.reason(), r.waitingReason(), r.degraded(), r.temporarySolution()));
+		Ticket t = workflow.transition(user, id, version(ifMatch),
+				new Ticket.Transition(r.to(), r.reason(), r.waitingReason(), r.degraded(), r.temporarySolution()));
 		return detail(t, HttpStatus.OK);
 	}
 
@@ -142,28 +158,28 @@ class TicketApiController {
 	@Operation(summary = "Escalader au niveau 2", description = "Par le niveau 1, vers les parties responsables.")
 	ResponseEntity<TicketViews.Detail> escalate(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody(required = false) ReasonRequest r) {
-		return detail(service.escalate(user, id, IfMatch.version(ifMatch), r == null ? null : r.reason()), HttpStatus.OK);
+		return detail(escalation.escalate(user, id, version(ifMatch), r == null ? null : r.reason()), HttpStatus.OK);
 	}
 
 	@PostMapping("/{id}/hand-backs")
 	@Operation(summary = "Renvoyer au niveau 1", description = "Par une partie qui n'est pas responsable, avec un motif ; les renvois sont comptés.")
 	ResponseEntity<TicketViews.Detail> handBack(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ReasonRequest r) {
-		return detail(service.handBack(user, id, IfMatch.version(ifMatch), r.reason()), HttpStatus.OK);
+		return detail(escalation.handBack(user, id, version(ifMatch), r.reason()), HttpStatus.OK);
 	}
 
 	@PutMapping("/{id}/criticality")
 	@Operation(summary = "Changer la criticité", description = "Par un agent, avec un motif enregistré dans l'historique.")
 	ResponseEntity<TicketViews.Detail> criticality(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody CriticalityRequest r) {
-		return detail(service.changeCriticality(user, id, IfMatch.version(ifMatch), r.criticality(), r.reason()), HttpStatus.OK);
+		return detail(routing.changeCriticality(user, id, version(ifMatch), r.criticality(), r.reason()), HttpStatus.OK);
 	}
 
 	@PutMapping("/{id}/classification")
 	@Operation(summary = "Reclasser", description = "Composant, champ d'intervention, réseau, financement : le routage est recalculé. « assetId » nomme un équipement de l'établissement ; vide, il retire celui qui était nommé ; absent, il le garde.")
 	ResponseEntity<TicketViews.Detail> classification(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ClassificationRequest r) {
-		return detail(service.reclassify(user, id, IfMatch.version(ifMatch), r.component(), r.intervention(), r.network(),
+		return detail(routing.reclassify(user, id, version(ifMatch), r.component(), r.intervention(), r.network(),
 				r.funding(), r.dataInvolved(), r.reason(), r.assetId()), HttpStatus.OK);
 	}
 
@@ -171,37 +187,36 @@ class TicketApiController {
 	@Operation(summary = "Affecter à un prestataire")
 	ResponseEntity<TicketViews.Detail> assign(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody AssigneeRequest r) {
-		return detail(service.assign(user, id, IfMatch.version(ifMatch), r.assignee()), HttpStatus.OK);
+		return detail(escalation.assign(user, id, version(ifMatch), r.assignee()), HttpStatus.OK);
 	}
 
 	@GetMapping("/{id}/comments")
 	@Operation(summary = "Commentaires d'un ticket")
 	List<CommentJson> comments(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
-		Ticket t = service.get(user, id);
-		return service.comments(t).stream().map(c -> json(c)).toList();
+		return conversation.comments(lookup.get(user, id)).stream().map(this::json).toList();
 	}
 
 	@PostMapping("/{id}/comments")
 	@Operation(summary = "Commenter un ticket")
 	ResponseEntity<CommentJson> comment(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@Valid @RequestBody CommentRequest r) {
-		long commentId = service.comment(user, id, r.body());
-		Comment c = service.comments(service.get(user, id)).stream().filter(x -> x.id() == commentId).findFirst().orElseThrow();
+		long commentId = conversation.comment(user, id, r.body());
+		Comment c = conversation.comments(lookup.get(user, id)).stream().filter(x -> x.id() == commentId).findFirst().orElseThrow();
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/comments")).body(json(c));
 	}
 
 	@GetMapping("/{id}/attachments")
 	@Operation(summary = "Pièces jointes d'un ticket")
 	List<AttachmentJson> attachments(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
-		return service.attachments(service.get(user, id)).stream().map(this::json).toList();
+		return conversation.attachments(lookup.get(user, id)).stream().map(this::json).toList();
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Joindre un fichier", description = "5 Mo au plus ; PDF, PNG, JPEG, TXT, CSV, LOG, vérifiés sur le contenu.")
 	ResponseEntity<AttachmentJson> attach(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestPart("file") MultipartFile file) throws IOException {
-		long attachmentId = service.attach(user, id, file.getOriginalFilename(), file.getBytes());
-		AttachmentInfo a = service.attachment(user, id, attachmentId);
+		long attachmentId = conversation.attach(user, id, file.getOriginalFilename(), file.getBytes());
+		AttachmentInfo a = conversation.attachment(user, id, attachmentId);
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/attachments/" + attachmentId)).body(json(a));
 	}
 
@@ -209,23 +224,23 @@ class TicketApiController {
 	@Operation(summary = "Télécharger une pièce jointe", description = "Toujours en téléchargement, jamais affichée comme page.")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
-		return download(service, user, id, attachmentId);
+		return download(conversation, user, id, attachmentId);
 	}
 
 	/** The attachment as a download with its sniffed type (shared with the pages). */
-	static ResponseEntity<byte[]> download(TicketService service, EntenteUser user, long id, long attachmentId) {
-		AttachmentInfo a = service.attachment(user, id, attachmentId);
+	static ResponseEntity<byte[]> download(TicketConversation conversation, EntenteUser user, long id, long attachmentId) {
+		AttachmentInfo a = conversation.attachment(user, id, attachmentId);
 		String type = a.contentType().startsWith("text/") ? a.contentType() + ";charset=UTF-8" : a.contentType();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(type))
 			.header("Content-Disposition", ContentDisposition.attachment().filename(a.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.body(service.attachmentContent(a));
+			.body(conversation.content(a));
 	}
 
 	private ResponseEntity<TicketViews.Detail> detail(Ticket t, HttpStatus status) {
-		return ResponseEntity.status(status).eTag(t.etag()).body(TicketViews.detail(t, service.clocks(t), zone()));
+		return ResponseEntity.status(status).eTag(t.etag()).body(TicketViews.detail(t, clocks.of(t), zone()));
 	}
 
 	private CommentJson json(Comment c) {

@@ -1,14 +1,12 @@
 package org.entente.helpdesk.internal;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
-import org.entente.directory.Role;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.InAppNotifications;
 import org.entente.notification.MailRequested;
@@ -24,15 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketNotifier {
 
-	private static final Set<Role> AGENTS = EnumSet.of(Role.CD_AGENT, Role.ACA_AGENT);
-
 	private final Accounts accounts;
 	private final InAppNotifications notices;
 	private final ApplicationEventPublisher events;
 	private final HelpdeskProperties properties;
+	private final TicketAccess access;
 
 	TicketNotifier(Accounts accounts, InAppNotifications notices, ApplicationEventPublisher events,
-			HelpdeskProperties properties) {
+			HelpdeskProperties properties, TicketAccess access) {
+		this.access = access;
 		this.accounts = accounts;
 		this.notices = notices;
 		this.events = events;
@@ -73,14 +71,9 @@ class TicketNotifier {
 
 	List<Account> recipients(Ticket t) {
 		Set<Account> to = new LinkedHashSet<>();
-		for (Account a : accounts.enabledAmong(Arrays.asList(t.requester(), t.assignee()), AGENTS,
+		for (Account a : accounts.enabledAmong(Arrays.asList(t.requester(), t.assignee()), TicketAccess.AGENTS_TOLD,
 				t.critical() ? t.establishment() : null)) {
-			boolean college = a.role() == Role.SCHOOL_STAFF && t.establishment().equals(a.establishment());
-			boolean partyAgent = (a.role() == Role.CD_AGENT || a.role() == Role.ACA_AGENT)
-					&& (t.critical() || t.routedTo(a.party()));
-			boolean requester = a.username().equals(t.requester());
-			boolean assignee = a.username().equals(t.assignee());
-			if (requester || assignee || partyAgent || (college && t.critical())) {
+			if (access.isToldOf(a, t)) {
 				to.add(a);
 			}
 		}

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.TicketStatus;
 import org.entente.worktime.Criticality;
 
 /**
- * What a list asks for (filters, search, page) and who asks (the scope their account entitles), turned into one
- * portable SQL where clause. The scope is always part of the clause: a ticket outside it is never listed.
+ * What a list asks for (filters, search), with the scope the caller's account entitles ({@link TicketAccess#scope}),
+ * turned into one portable SQL where clause. The scope is always part of the clause: a ticket outside it is never
+ * listed.
  */
 record TicketQuery(String establishment, String party, TicketStatus status, Criticality criticality, String sla,
 		String q, Integer level, String assignee, boolean openOnly) {
@@ -34,7 +34,7 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 	 * « OK »), and a statement prepared with parameters would be planned once for all of them, which PostgreSQL
 	 * does after five runs, making the rare-value queues read the whole table.
 	 */
-	Sql toSql(EntenteUser user) {
+	Sql toSql(Sql scope) {
 		String from = "ticket t";
 		List<Object> params = new ArrayList<>();
 		List<String> where = new ArrayList<>();
@@ -48,7 +48,6 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 				where.add("1 = 0"); // not a party code: no ticket is routed to it
 			}
 		}
-		Sql scope = scope(user);
 		where.add(scope.clause());
 		params.addAll(scope.params());
 		if (blank(establishment) != null) {
@@ -88,30 +87,6 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 	static String searchLiteral(String q) {
 		String words = q.trim().toLowerCase(Locale.ROOT).replaceAll("[\\\\%_\\p{Cntrl}]", "");
 		return "'%" + words.replace("'", "''") + "%'";
-	}
-
-	/** The tickets an account may see: see the module's access rules. */
-	static Sql scope(EntenteUser user) {
-		return switch (user.role()) {
-			case ADMIN, LEVEL1_AGENT -> new Sql("1 = 1", List.of());
-			case SCHOOL_STAFF -> user.establishment() == null ? new Sql("1 = 0", List.of())
-					: new Sql("t.establishment = ?", List.of(user.establishment()));
-			case CD_AGENT, ACA_AGENT -> user.party() == null ? new Sql("t.criticality = 'CRITICAL'", List.of())
-					: new Sql("(t.parties like ? or t.criticality = 'CRITICAL')", List.of("%," + user.party() + ",%"));
-			case CONTRACTOR -> new Sql("t.assignee = ?", List.of(user.getUsername()));
-			default -> new Sql("1 = 0", List.of());
-		};
-	}
-
-	/** Whether this account may see that ticket (the same rules as {@link #scope}). */
-	static boolean canSee(EntenteUser user, Ticket t) {
-		return switch (user.role()) {
-			case ADMIN, LEVEL1_AGENT -> true;
-			case SCHOOL_STAFF -> t.establishment().equals(user.establishment());
-			case CD_AGENT, ACA_AGENT -> t.critical() || t.routedTo(user.party());
-			case CONTRACTOR -> user.getUsername().equals(t.assignee());
-			default -> false;
-		};
 	}
 
 	/** The query string of these filters, for links, saved filters and the CSV export. */

@@ -1,8 +1,11 @@
 package org.entente.helpdesk.internal;
 
+import static org.entente.helpdesk.internal.Rows.instant;
+import static org.entente.helpdesk.internal.Rows.name;
+import static org.entente.helpdesk.internal.Rows.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +22,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Tickets and everything hanging from them, with JdbcClient; portable SQL (PostgreSQL and H2). */
+/**
+ * The tables {@code ticket} and {@code ticket_party} (the parties' index that list filters by party read, kept with
+ * each routing and status), with JdbcClient; portable SQL (PostgreSQL and H2). What hangs from a ticket has its own
+ * repository: {@link TicketHistory}, {@link ClockRepository}, {@link CommentRepository}, {@link AttachmentRepository},
+ * {@link SatisfactionRepository}.
+ */
 @Repository
 class TicketRepository {
 
@@ -99,22 +107,6 @@ class TicketRepository {
 		return String.format("E-%d-%06d", openedAt.atZone(java.time.ZoneId.of("Europe/Paris")).getYear(), sequence);
 	}
 
-	/** Inserts the clocks of a new ticket in one batch. */
-	void insertClocks(long ticketId, List<Clocks.ClockView> views) {
-		if (views.isEmpty()) {
-			return;
-		}
-		StringBuilder sql = new StringBuilder(
-				"insert into ticket_clock (ticket_id, clock, working_minutes, deadline, at_risk_at, stopped_at, paused) values ");
-		List<Object> params = new java.util.ArrayList<>();
-		for (Clocks.ClockView v : views) {
-			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-			params.addAll(java.util.Arrays.asList(ticketId, v.code(), (int) v.duration().toMinutes(), ts(v.deadline()),
-					ts(v.atRiskAt()), ts(v.stoppedAt()), v.paused()));
-		}
-		jdbc.sql(sql.toString()).params(params).update();
-	}
-
 	Optional<Ticket> find(long id) {
 		return jdbc.sql("select * from ticket where id = ?").param(id).query(TicketRepository::map).optional();
 	}
@@ -124,13 +116,13 @@ class TicketRepository {
 		return jdbc.sql("select * from ticket where id = ? for update").param(id).query(TicketRepository::map).optional();
 	}
 
-	/** One page of tickets matching the where clause (built by {@link TicketQuery}), newest first. */
 	/** The tickets naming this asset, newest first (at most {@code limit}). */
 	List<Ticket> byAsset(String assetId, int limit) {
 		return jdbc.sql("select * from ticket where asset_id = ? order by id desc limit " + limit).param(assetId)
 			.query(TicketRepository::map).list();
 	}
 
+	/** One page of tickets matching the where clause (built by {@link TicketQuery}), newest first. */
 	List<Ticket> page(TicketQuery.Sql fromWhere, int limit, long offset) {
 		return jdbc.sql("select t.* from " + fromWhere.clause() + " order by t.id desc limit " + limit
 				+ " offset " + offset)
@@ -139,15 +131,15 @@ class TicketRepository {
 			.list();
 	}
 
-	void updateStatus(long id, TicketStatus status, WaitingReason waitingReason, boolean degraded,
-			String temporarySolution, Instant resolvedAt, Instant closedAt, Instant now) {
+	/** Stores a workflow move (see {@link Ticket#moveTo}): status, waiting reason, degraded mode, resolution and closure. */
+	void updateStatus(Ticket t) {
 		jdbc.sql("""
 				update ticket set status = ?, waiting_reason = ?, degraded = ?, temporary_solution = ?, resolved_at = ?,
 				  closed_at = ?, updated_at = ?, version = version + 1 where id = ?""")
-			.params(status.name(), name(waitingReason), degraded, temporarySolution, ts(resolvedAt), ts(closedAt),
-					ts(now), id)
+			.params(t.status().name(), name(t.waitingReason()), t.degraded(), t.temporarySolution(), ts(t.resolvedAt()),
+					ts(t.closedAt()), ts(t.updatedAt()), t.id())
 			.update();
-		jdbc.sql("update ticket_party set status = ? where ticket_id = ?").params(status.name(), id).update();
+		jdbc.sql("update ticket_party set status = ? where ticket_id = ?").params(t.status().name(), t.id()).update();
 	}
 
 	void updateAsset(long id, String assetId) {
@@ -197,103 +189,6 @@ class TicketRepository {
 		jdbc.sql("update ticket set sla_state = ? where id = ? and sla_state <> ?").params(state, id, state).update();
 	}
 
-	// History
-
-	void addEvent(long ticketId, Instant at, String actor, String type, TicketStatus from, TicketStatus to,
-			String detail) {
-		jdbc.sql("insert into ticket_event (ticket_id, at, actor, type, from_status, to_status, detail) values (?, ?, ?, ?, ?, ?, ?)")
-			.params(ticketId, ts(at), actor, type, name(from), name(to), detail)
-			.update();
-	}
-
-	List<TicketEvent> events(long ticketId) {
-		return jdbc.sql("select * from ticket_event where ticket_id = ? order by id")
-			.param(ticketId)
-			.query((rs, i) -> new TicketEvent(rs.getLong("id"), rs.getLong("ticket_id"), instant(rs, "at"),
-					rs.getString("actor"), rs.getString("type"), status(rs.getString("from_status")),
-					status(rs.getString("to_status")), rs.getString("detail")))
-			.list();
-	}
-
-	// Clocks
-
-	record StoredClock(long ticketId, String clock, int workingMinutes, Instant deadline, Instant atRiskAt,
-			Instant stoppedAt, boolean paused, Instant atRiskFired, Instant breachedFired) {
-	}
-
-	void saveClock(long ticketId, String clock, int workingMinutes, Instant deadline, Instant atRiskAt,
-			Instant stoppedAt, boolean paused) {
-		int updated = jdbc.sql("""
-				update ticket_clock set working_minutes = ?, deadline = ?, at_risk_at = ?, stopped_at = ?, paused = ?
-				where ticket_id = ? and clock = ?""")
-			.params(workingMinutes, ts(deadline), ts(atRiskAt), ts(stoppedAt), paused, ticketId, clock)
-			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					insert into ticket_clock (ticket_id, clock, working_minutes, deadline, at_risk_at, stopped_at, paused)
-					values (?, ?, ?, ?, ?, ?, ?)""")
-				.params(ticketId, clock, workingMinutes, ts(deadline), ts(atRiskAt), ts(stoppedAt), paused)
-				.update();
-		}
-	}
-
-	void deleteClocksExcept(long ticketId, List<String> keep) {
-		if (keep.isEmpty()) {
-			jdbc.sql("delete from ticket_clock where ticket_id = ?").param(ticketId).update();
-			return;
-		}
-		jdbc.sql("delete from ticket_clock where ticket_id = :id and clock not in (:keep)")
-			.param("id", ticketId)
-			.param("keep", keep)
-			.update();
-	}
-
-	List<StoredClock> clocks(long ticketId) {
-		return jdbc.sql("select * from ticket_clock where ticket_id = ?").param(ticketId).query(TicketRepository::clock).list();
-	}
-
-	List<StoredClock> clocksOf(java.util.Collection<Long> ticketIds) {
-		if (ticketIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("select * from ticket_clock where ticket_id in (:ids)")
-			.param("ids", ticketIds)
-			.query(TicketRepository::clock)
-			.list();
-	}
-
-	/** Running clocks whose 75 % point has passed and that have not fired it yet. */
-	List<StoredClock> clocksToWarn(Instant now, int limit) {
-		return jdbc.sql("""
-				select * from ticket_clock where stopped_at is null and paused = false and at_risk_fired is null
-				  and at_risk_at <= ? order by at_risk_at limit ?""")
-			.params(ts(now), limit)
-			.query(TicketRepository::clock)
-			.list();
-	}
-
-	List<StoredClock> clocksBreached(Instant now, int limit) {
-		return jdbc.sql("""
-				select * from ticket_clock where stopped_at is null and paused = false and breached_fired is null
-				  and deadline <= ? order by deadline limit ?""")
-			.params(ts(now), limit)
-			.query(TicketRepository::clock)
-			.list();
-	}
-
-	/** Marks the 75 % event fired; false if another run already did (idempotence in the database). */
-	boolean markAtRiskFired(long ticketId, String clock, Instant now) {
-		return jdbc.sql("update ticket_clock set at_risk_fired = ? where ticket_id = ? and clock = ? and at_risk_fired is null")
-			.params(ts(now), ticketId, clock)
-			.update() == 1;
-	}
-
-	boolean markBreachedFired(long ticketId, String clock, Instant now) {
-		return jdbc.sql("update ticket_clock set breached_fired = ?, at_risk_fired = coalesce(at_risk_fired, ?) where ticket_id = ? and clock = ? and breached_fired is null")
-			.params(ts(now), ts(now), ticketId, clock)
-			.update() == 1;
-	}
-
 	// Auto-closure
 
 	List<Long> resolvedBefore(Instant before, int limit) {
@@ -301,102 +196,6 @@ class TicketRepository {
 			.params(ts(before), limit)
 			.query(Long.class)
 			.list();
-	}
-
-	// Comments
-
-	record Comment(long id, String author, String body, Instant createdAt) {
-	}
-
-	long addComment(long ticketId, String author, String body, Instant at) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into ticket_comment (ticket_id, author, body, created_at) values (:t, :a, :b, :at)")
-			.param("t", ticketId).param("a", author).param("b", body).param("at", ts(at))
-			.update(keys, "id");
-		return keys.getKey().longValue();
-	}
-
-	List<Comment> comments(long ticketId) {
-		return jdbc.sql("select * from ticket_comment where ticket_id = ? order by id")
-			.param(ticketId)
-			.query((rs, i) -> new Comment(rs.getLong("id"), rs.getString("author"), rs.getString("body"),
-					instant(rs, "created_at")))
-			.list();
-	}
-
-	// Attachments
-
-	record AttachmentInfo(long id, long ticketId, String filename, String contentType, int size, String uploadedBy,
-			Instant uploadedAt) {
-	}
-
-	long addAttachment(long ticketId, String filename, String contentType, byte[] content, String by, Instant at) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into ticket_attachment (ticket_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
-				values (:t, :f, :c, :s, :d, :b, :at)""")
-			.param("t", ticketId).param("f", filename).param("c", contentType).param("s", content.length)
-			.param("d", content).param("b", by).param("at", ts(at))
-			.update(keys, "id");
-		return keys.getKey().longValue();
-	}
-
-	List<AttachmentInfo> attachments(long ticketId) {
-		return jdbc.sql("select id, ticket_id, filename, content_type, size_bytes, uploaded_by, uploaded_at from ticket_attachment where ticket_id = ? order by id")
-			.param(ticketId)
-			.query(TicketRepository::attachment)
-			.list();
-	}
-
-	Optional<AttachmentInfo> attachment(long ticketId, long id) {
-		return jdbc.sql("select id, ticket_id, filename, content_type, size_bytes, uploaded_by, uploaded_at from ticket_attachment where ticket_id = ? and id = ?")
-			.params(ticketId, id)
-			.query(TicketRepository::attachment)
-			.optional();
-	}
-
-	byte[] attachmentContent(long id) {
-		return jdbc.sql("select content from ticket_attachment where id = ?").param(id).query((rs, i) -> rs.getBytes(1)).single();
-	}
-
-	// Satisfaction
-
-	record Satisfaction(int rating, String comment, String answeredBy, Instant answeredAt) {
-	}
-
-	Optional<Satisfaction> satisfaction(long ticketId) {
-		return jdbc.sql("select * from ticket_satisfaction where ticket_id = ?")
-			.param(ticketId)
-			.query((rs, i) -> new Satisfaction(rs.getInt("rating"), rs.getString("comment"), rs.getString("answered_by"),
-					instant(rs, "answered_at")))
-			.optional();
-	}
-
-	void saveSatisfaction(long ticketId, int rating, String comment, String by, Instant at) {
-		jdbc.sql("insert into ticket_satisfaction (ticket_id, rating, comment, answered_by, answered_at) values (?, ?, ?, ?, ?)")
-			.params(ticketId, rating, comment, by, ts(at))
-			.update();
-	}
-
-	// Saved filters
-
-	record SavedFilter(long id, String name, String query) {
-	}
-
-	List<SavedFilter> savedFilters(String username) {
-		return jdbc.sql("select id, name, query from saved_filter where username = ? order by name")
-			.param(username)
-			.query((rs, i) -> new SavedFilter(rs.getLong(1), rs.getString(2), rs.getString(3)))
-			.list();
-	}
-
-	void saveFilter(String username, String name, String query) {
-		jdbc.sql("delete from saved_filter where username = ? and name = ?").params(username, name).update();
-		jdbc.sql("insert into saved_filter (username, name, query) values (?, ?, ?)").params(username, name, query).update();
-	}
-
-	void deleteFilter(String username, long id) {
-		jdbc.sql("delete from saved_filter where username = ? and id = ?").params(username, id).update();
 	}
 
 	// Mapping
@@ -419,34 +218,5 @@ class TicketRepository {
 				rs.getString("routing_explanation"), rs.getString("routing_clause"), rs.getString("convention_version"),
 				rs.getString("assignee"), rs.getInt("hand_backs"), rs.getString("sla_state"), instant(rs, "opened_at"),
 				instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getInt("version"));
-	}
-
-	private static StoredClock clock(ResultSet rs, int row) throws SQLException {
-		return new StoredClock(rs.getLong("ticket_id"), rs.getString("clock"), rs.getInt("working_minutes"),
-				instant(rs, "deadline"), instant(rs, "at_risk_at"), instant(rs, "stopped_at"), rs.getBoolean("paused"),
-				instant(rs, "at_risk_fired"), instant(rs, "breached_fired"));
-	}
-
-	private static AttachmentInfo attachment(ResultSet rs, int row) throws SQLException {
-		return new AttachmentInfo(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("filename"),
-				rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("uploaded_by"),
-				instant(rs, "uploaded_at"));
-	}
-
-	private static TicketStatus status(String s) {
-		return s == null ? null : TicketStatus.valueOf(s);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
-
-	static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
-
-	private static String name(Enum<?> e) {
-		return e == null ? null : e.name();
 	}
 }

@@ -43,9 +43,6 @@ final class TicketViews {
 			OffsetDateTime openedAt) {
 	}
 
-	record Page(List<Summary> items, int page, int size, boolean hasNext) {
-	}
-
 	static Created created(Ticket t, List<ClockView> clocks, ZoneId zone) {
 		return new Created(t.id(), t.number(), t.status().name(), t.criticality().name(), routing(t), deadlines(clocks, zone));
 	}

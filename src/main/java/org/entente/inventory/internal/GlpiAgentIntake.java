@@ -141,11 +141,12 @@ public class GlpiAgentIntake {
 
 	private Map<String, Object> networkDevice(JsonNode device, String tagOrNull, String by) {
 		Establishment establishment = establishment(tagMessage(tagOrNull));
-		String type = text(device.path("info"), "type");
+		JsonNode info = NetworkDevices.info(device);
+		String type = text(info, "type");
 		Optional<Observed> observed = NetworkDevices.observeLegacy(device);
 		if (observed.isEmpty()) {
 			return unknownItem(establishment, "SNMP " + (type == null ? "?" : truncate(type, 40)),
-					Optional.ofNullable(NetworkDevices.identity(device.path("info"))).orElse("?"), device, by);
+					Optional.ofNullable(NetworkDevices.identity(info)).orElse(Optional.ofNullable(text(info, "ip")).orElse("?")), device, by);
 		}
 		return record(establishment, observed.get(), by);
 	}

@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code contact}, {@code inventory}); a {@code PROLOG} from a FusionInventory agent gets the XML
  * {@code <PROLOG_FREQ>}/{@code <RESPONSE>SEND</RESPONSE>} that starts its inventory task. An XML {@code INVENTORY}
  * becomes the same message as a JSON {@code inventory} ({@code deviceid}, {@code content} with {@code bios},
- * {@code hardware}, {@code accountinfo}), so both agents go through one intake; an {@code SNMPQUERY} (netinventory)
- * carries network devices, mapped by {@link NetworkDevices}.
+ * {@code hardware}, {@code accountinfo}), so both agents go through one intake; an {@code SNMPQUERY} (netinventory) or a
+ * {@code NETDISCOVERY} carries network devices, mapped by {@link NetworkDevices}.
  */
 final class LegacyProtocol {
 
@@ -41,9 +41,9 @@ final class LegacyProtocol {
 		return switch (q.toUpperCase(Locale.ROOT)) {
 			case "PROLOG" -> Query.PROLOG;
 			case "INVENTORY" -> Query.INVENTORY;
-			case "SNMPQUERY", "NETINVENTORY" -> Query.SNMPQUERY;
+			case "SNMPQUERY", "NETINVENTORY", "NETDISCOVERY" -> Query.SNMPQUERY;
 			default -> throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Requête non prise en charge", "QUERY « "
-					+ (q.length() > 40 ? q.substring(0, 40) + "…" : q) + " » non prise en charge : Entente accepte PROLOG, INVENTORY et SNMPQUERY.");
+					+ (q.length() > 40 ? q.substring(0, 40) + "…" : q) + " » non prise en charge : Entente accepte PROLOG, INVENTORY, SNMPQUERY et NETDISCOVERY.");
 		};
 	}
 

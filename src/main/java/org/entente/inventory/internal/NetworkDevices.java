@@ -31,17 +31,26 @@ final class NetworkDevices {
 				GlpiAgentIntake.text(device, "description"));
 	}
 
-	/** A {@code DEVICE} of the SNMPQUERY XML ({@code INFO} with TYPE, SERIAL, MAC, NAME, MANUFACTURER, MODEL, COMMENTS). */
+	/**
+	 * A {@code DEVICE} of the SNMPQUERY XML ({@code INFO} with TYPE, SERIAL, MAC, NAME, MANUFACTURER, MODEL, COMMENTS)
+	 * or of the NETDISCOVERY XML (the same facts at the device's top level, SNMPHOSTNAME and DESCRIPTION).
+	 */
 	static Optional<Observed> observeLegacy(JsonNode device) {
-		JsonNode info = device.path("info");
+		JsonNode info = info(device);
 		String identity = identity(info);
 		if (identity == null) {
 			return Optional.empty();
 		}
 		return of(Optional.ofNullable(GlpiAgentIntake.text(info, "type")).orElse(""), identity,
-				GlpiAgentIntake.text(info, "serial"), GlpiAgentIntake.text(info, "name"),
+				GlpiAgentIntake.text(info, "serial"),
+				Optional.ofNullable(GlpiAgentIntake.text(info, "name")).orElse(GlpiAgentIntake.text(info, "snmphostname")),
 				GlpiAgentIntake.text(info, "manufacturer"), GlpiAgentIntake.text(info, "model"),
-				GlpiAgentIntake.text(info, "comments"));
+				Optional.ofNullable(GlpiAgentIntake.text(info, "comments")).orElse(GlpiAgentIntake.text(info, "description")));
+	}
+
+	/** Where a legacy device's facts are: under INFO (netinventory) or on the device itself (netdiscovery). */
+	static JsonNode info(JsonNode device) {
+		return device.has("info") ? device.path("info") : device;
 	}
 
 	/** The agent identity of an SNMP device: its serial, else its MAC address, as {@code snmp:…}; null if neither. */

@@ -1,6 +1,7 @@
 package org.entente.web.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 import org.entente.common.AsProblem;
@@ -96,6 +97,68 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		log.error("Erreur inattendue sur l'API", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
 				"Une erreur inattendue est survenue ; elle a été journalisée.");
+	}
+
+	/**
+	 * Unreadable JSON, or a value of the wrong type (e.g. outside an enumeration): 400 naming the field (JSON path
+	 * {@code items[2].name}) and, for an enumeration, its values. Generic: the type comes from Jackson.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = null;
+		Class<?> type = null;
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof tools.jackson.core.JacksonException je && !je.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (var r : je.getPath()) {
+					path.append(r.getPropertyName() != null ? (path.isEmpty() ? "" : ".") + r.getPropertyName()
+							: "[" + r.getIndex() + "]");
+				}
+				field = path.toString();
+				type = t instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+				break;
+			}
+		}
+		if (field == null) {
+			ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Données invalides", "Le corps de la requête n'est pas un JSON lisible.");
+			return ResponseEntity.badRequest().body(p);
+		}
+		String allowed = type != null && type.isEnum() ? " : valeurs permises " + List.of(type.getEnumConstants()) : "";
+		return ResponseEntity.badRequest()
+			.body(render(org.entente.common.ProblemException.invalid(field, "La valeur du champ « " + field + " » est invalide" + allowed + ".")));
+	}
+
+	/** A multipart request without its file part: 400 naming the part. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(
+			org.springframework.web.multipart.support.MissingServletRequestPartException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		org.entente.common.ProblemException e = new org.entente.common.ProblemException(HttpStatus.BAD_REQUEST,
+				"invalid-input", "Données invalides", "La partie « " + ex.getRequestPartName() + " » (fichier) est obligatoire.",
+				null, List.of(new org.entente.common.FieldProblem(ex.getRequestPartName(), "obligatoire")), Map.of());
+		return ResponseEntity.badRequest().body(render(e));
+	}
+
+	/** A file over {@code spring.servlet.multipart.max-file-size}: 413 on the field {@code file}. */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+			org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		org.entente.common.ProblemException e = new org.entente.common.ProblemException(HttpStatus.CONTENT_TOO_LARGE,
+				"too-large", "Fichier trop volumineux", "Le fichier dépasse " + maxFileSize + ".", null,
+				List.of(new org.entente.common.FieldProblem("file", maxFileSize + " au plus")), Map.of());
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(render(e));
+	}
+
+	/** The upload limit in French units (« 5 Mo »), read from the multipart configuration. */
+	@org.springframework.beans.factory.annotation.Value("#{T(org.springframework.util.unit.DataSize).parse('${spring.servlet.multipart.max-file-size:5MB}').toMegabytes() + ' Mo'}")
+	private String maxFileSize = "5 Mo";
+
+	/** The RFC 9457 document of a {@link ProblemException} (for the web module's other error paths). */
+	static ProblemDetail render(ProblemException e) {
+		return e.toProblemDetail();
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -35,7 +35,19 @@ class ClocksTests {
 	Clocks clocks;
 
 	@Autowired
-	TicketService service;
+	TicketOpening opening;
+
+	@Autowired
+	TicketWorkflow workflow;
+
+	@Autowired
+	TicketClocks ticketClocks;
+
+	@Autowired
+	TicketSatisfaction satisfaction;
+
+	@Autowired
+	TicketHistory history;
 
 	@Autowired
 	ClockWatcher watcher;
@@ -98,12 +110,12 @@ class ClocksTests {
 	}
 
 	long backdatedCriticalTicket(int days) {
-		Ticket t = service.open(user("college"), new TicketService.NewTicket("0359901X", TicketApiTests.unique("Plus d'internet"),
+		Ticket t = opening.open(user("college"), new TicketOpening.NewTicket("0359901X", TicketApiTests.unique("Plus d'internet"),
 				"Tout le collège", "ADDUCTION_INTERNET", InterventionKind.REPAIR, null, null, null, null, true, null, null)).ticket();
 		Instant past = t.openedAt().minus(Duration.ofDays(days));
 		jdbc.sql("update ticket set opened_at = ? where id = ?").params(java.sql.Timestamp.from(past), t.id()).update();
 		jdbc.sql("update ticket_event set at = ? where ticket_id = ?").params(java.sql.Timestamp.from(past), t.id()).update();
-		service.refreshClocks(tickets.find(t.id()).orElseThrow(), Instant.now());
+		ticketClocks.refresh(tickets.find(t.id()).orElseThrow(), Instant.now());
 		return t.id();
 	}
 
@@ -116,7 +128,7 @@ class ClocksTests {
 		a.join();
 		b.join();
 		watcher.fire(now);
-		List<TicketEvent> breached = tickets.events(id).stream().filter(e -> e.type().equals("CLOCK_BREACHED")).toList();
+		List<TicketEvent> breached = history.of(id).stream().filter(e -> e.type().equals("CLOCK_BREACHED")).toList();
 		assertThat(breached).hasSize(3); // take charge, restoration, data restore
 		Ticket t = tickets.find(id).orElseThrow();
 		assertThat(t.slaState()).isEqualTo("BREACHED");
@@ -131,7 +143,7 @@ class ClocksTests {
 	void resolvedTicketsCloseByThemselvesAfterTheConfiguredWorkingDays() {
 		long id = backdatedCriticalTicket(1);
 		Ticket t = tickets.find(id).orElseThrow();
-		service.transition(user("niveau1"), id, t.version(), new TicketService.Transition(TicketStatus.RESOLVED, null, null, null, null));
+		workflow.transition(user("niveau1"), id, t.version(), new Ticket.Transition(TicketStatus.RESOLVED, null, null, null, null));
 		assertThat(watcher.closeResolved(Instant.now())).isGreaterThanOrEqualTo(0);
 		assertThat(tickets.find(id).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
 		jdbc.sql("update ticket set resolved_at = ? where id = ?")
@@ -139,9 +151,9 @@ class ClocksTests {
 		watcher.closeResolved(Instant.now());
 		Ticket closed = tickets.find(id).orElseThrow();
 		assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
-		assertThat(tickets.events(id)).anySatisfy(e -> assertThat(e.detail()).contains("Clôture automatique"));
+		assertThat(history.of(id)).anySatisfy(e -> assertThat(e.detail()).contains("Clôture automatique"));
 		// The requester may now answer the survey, once.
-		service.satisfaction(user("college"), id, 4, "Rapide");
-		assertThat(service.satisfaction(closed)).hasValueSatisfying(s -> assertThat(s.rating()).isEqualTo(4));
+		satisfaction.answer(user("college"), id, 4, "Rapide");
+		assertThat(satisfaction.of(closed)).hasValueSatisfying(s -> assertThat(s.rating()).isEqualTo(4));
 	}
 }

@@ -1,7 +1,7 @@
 package org.entente.helpdesk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +32,7 @@ class TicketApiTests {
 	}
 
 	MvcTestResult create(String user, String json) {
-		return mvc.post().uri("/api/v1/tickets").with(httpBasic(user, EntenteTest.PASSWORD))
+		return mvc.post().uri("/api/v1/tickets").with(as(user))
 			.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}
 
@@ -79,7 +79,7 @@ class TicketApiTests {
 		assertThat(r).bodyJson().extractingPath("$.criticality").isEqualTo("NON_CRITICAL");
 		assertThat(r).bodyJson().extractingPath("$.deadlines.takeCharge").isNull();
 		long id = createdId(r);
-		assertThat(mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1/tickets/" + id).with(as("niveau1")))
 			.bodyJson().extractingPath("$.toArbitrate").isEqualTo(true);
 
 		MvcTestResult decided = create("niveau1", body(COLLEGE, unique("Vidéoprojecteur salle 13"), "VIDEOPROJECTEURS", "REPAIR",
@@ -90,37 +90,37 @@ class TicketApiTests {
 	@Test
 	void transitionsNeedIfMatchAndFollowTheWorkflow() throws Exception {
 		long id = createdId(create("college", body(COLLEGE, unique("Pare-feu"), "ELEMENTS_ACTIFS", "REPAIR", "")));
-		MvcTestResult read = mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+		MvcTestResult read = mvc.get().uri("/api/v1/tickets/" + id).with(as("niveau1")).exchange();
 		String etag = read.getResponse().getHeader("ETag");
 		assertThat(etag).isNotBlank();
 
 		String take = "{\"to\":\"TAKEN_IN_CHARGE\"}";
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("niveau1"))
 			.contentType(MediaType.APPLICATION_JSON).content(take)).hasStatus(HttpStatus.PRECONDITION_REQUIRED)
 			.bodyJson().extractingPath("$.title").isEqualTo("En-tête If-Match requis");
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("niveau1"))
 			.header("If-Match", "\"999\"").contentType(MediaType.APPLICATION_JSON).content(take))
 			.hasStatus(HttpStatus.PRECONDITION_FAILED);
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("niveau1"))
 			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"CLOSED\"}"))
 			.hasStatus(HttpStatus.CONFLICT)
 			.bodyJson().extractingPath("$.allowed").asArray().contains("TAKEN_IN_CHARGE", "WAITING");
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("niveau1"))
 			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"WAITING\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("waitingReason");
-		MvcTestResult ok = mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult ok = mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("niveau1"))
 			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content(take).exchange();
 		assertThat(ok).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("TAKEN_IN_CHARGE");
 		assertThat(ok.getResponse().getHeader("ETag")).isNotEqualTo(etag);
 		assertThat(ok).bodyJson().extractingPath("$.clocks[0].state").isEqualTo("MET");
 		// the old ETag is now stale
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("niveau1"))
 			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}"))
 			.hasStatus(HttpStatus.PRECONDITION_FAILED);
 		// the collège may not move the ticket on
 		String etag2 = ok.getResponse().getHeader("ETag");
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("college", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("college"))
 			.header("If-Match", etag2).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}"))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
@@ -149,26 +149,26 @@ class TicketApiTests {
 	void otherScopesGet404EvenWhenGuessingIds() {
 		// A non-critical request routed to the Académie only.
 		long aca = createdId(create("college", body(COLLEGE, unique("ENT portail"), "TOUTATICE_PORTAIL", "ASSISTANCE", "")));
-		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk();
-		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic("agent.aca", EntenteTest.PASSWORD))).hasStatusOk();
-		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("college"))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("agent.aca"))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("niveau1"))).hasStatusOk();
 		for (String other : new String[] { "college2", "agent.cd", "prestataire", "finances" }) {
-			assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(httpBasic(other, EntenteTest.PASSWORD)))
+			assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as(other)))
 				.as(other).hasStatus(HttpStatus.NOT_FOUND);
-			assertThat(mvc.get().uri("/api/v1/tickets/" + aca + "/comments").with(httpBasic(other, EntenteTest.PASSWORD)))
+			assertThat(mvc.get().uri("/api/v1/tickets/" + aca + "/comments").with(as(other)))
 				.as(other).hasStatus(HttpStatus.NOT_FOUND);
-			assertThat(mvc.post().uri("/api/v1/tickets/" + aca + "/transitions").with(httpBasic(other, EntenteTest.PASSWORD))
+			assertThat(mvc.post().uri("/api/v1/tickets/" + aca + "/transitions").with(as(other))
 				.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"TAKEN_IN_CHARGE\"}"))
 				.as(other).hasStatus(HttpStatus.NOT_FOUND);
 		}
 		// A critical incident is seen by both parties, still not by another collège.
 		long critical = createdId(create("college", body(COLLEGE, unique("Plus d'internet"), "ADDUCTION_INTERNET", "REPAIR", "")));
-		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(httpBasic("agent.aca", EntenteTest.PASSWORD))).hasStatusOk();
-		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(httpBasic("agent.cd", EntenteTest.PASSWORD))).hasStatusOk();
-		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(httpBasic("college2", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(as("agent.aca"))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(as("agent.cd"))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + critical).with(as("college2")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		// Lists never leak either.
-		assertThat(mvc.get().uri("/api/v1/tickets?q=ENT portail").with(httpBasic("college2", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1/tickets?q=ENT portail").with(as("college2")))
 			.bodyJson().extractingPath("$.items").asArray().isEmpty();
 	}
 
@@ -177,12 +177,12 @@ class TicketApiTests {
 		String title = unique("Imprimante CDI");
 		long id = createdId(create("college", body(COLLEGE, title, "IMPRESSION_PEDAGOGIQUE", "REPAIR", "")));
 		MvcTestResult r = mvc.get().uri("/api/v1/tickets?q=" + title.substring(title.length() - 8) + "&establishment=" + COLLEGE)
-			.with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+			.with(as("niveau1")).exchange();
 		assertThat(r).hasStatusOk().bodyJson().extractingPath("$.items[0].id").isEqualTo((int) id);
 		assertThat(r).bodyJson().extractingPath("$.hasNext").isEqualTo(false);
-		assertThat(mvc.get().uri("/api/v1/tickets?size=1").with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1/tickets?size=1").with(as("niveau1")))
 			.bodyJson().extractingPath("$.items").asArray().hasSize(1);
-		assertThat(mvc.get().uri("/api/v1/tickets?status=NOPE").with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1/tickets?status=NOPE").with(as("niveau1")))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.parameter").isEqualTo("status");
 	}
 
@@ -190,49 +190,49 @@ class TicketApiTests {
 	void attachmentsAreCheckedOnTheirContentAndServedAsDownloads() throws Exception {
 		long id = createdId(create("college", body(COLLEGE, unique("Capture"), "STATIONS_PEDAGOGIQUES", "REPAIR", "")));
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 };
-		MvcTestResult ok = mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+		MvcTestResult ok = mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(as("college"))
 			.multipart().file(new MockMultipartFile("file", "capture.png", "image/png", png)).exchange();
 		assertThat(ok).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.contentType").isEqualTo("image/png");
 		long attachmentId = ((Number) JsonPath.read(ok.getResponse().getContentAsString(), "$.id")).longValue();
 		MvcTestResult download = mvc.get().uri("/api/v1/tickets/" + id + "/attachments/" + attachmentId)
-			.with(httpBasic("college", EntenteTest.PASSWORD)).exchange();
+			.with(as("college")).exchange();
 		assertThat(download).hasStatusOk();
 		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
 		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(png);
 
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(as("college"))
 			.multipart().file(new MockMultipartFile("file", "notes.txt", "text/plain", "<html><script>alert(1)</script>".getBytes())))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("file");
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(as("college"))
 			.multipart().file(new MockMultipartFile("file", "faux.pdf", "application/pdf", png)))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(httpBasic("college", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/attachments").with(as("college"))
 			.multipart().file(new MockMultipartFile("file", "page.html", "text/html", "hello".getBytes())))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/comments").with(httpBasic("college", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/comments").with(as("college"))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"La salle 12 aussi.\"}"))
 			.hasStatus(HttpStatus.CREATED);
-		assertThat(mvc.get().uri("/api/v1/tickets/" + id + "/comments").with(httpBasic("college", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1/tickets/" + id + "/comments").with(as("college")))
 			.bodyJson().extractingPath("$[0].body").isEqualTo("La salle 12 aussi.");
 	}
 
 	@Test
 	void reclassifyingRoutesAgainAndCriticalityChangesAreRecorded() throws Exception {
 		long id = createdId(create("niveau1", body(COLLEGE, unique("Vidéoprojecteur CDI"), "VIDEOPROJECTEURS", "REPAIR", "")));
-		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange()
+		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(as("niveau1")).exchange()
 			.getResponse().getHeader("ETag");
-		MvcTestResult own = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult own = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(as("niveau1"))
 			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"funding\":\"OWN_FUNDS_CATALOGUE\",\"reason\":\"acheté sur fonds propres\"}").exchange();
 		assertThat(own).hasStatusOk().bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
 		assertThat(own).bodyJson().extractingPath("$.toArbitrate").isEqualTo(false);
-		MvcTestResult critical = mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult critical = mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(as("niveau1"))
 			.header("If-Match", own.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"criticality\":\"CRITICAL\",\"reason\":\"examen du brevet blanc\"}").exchange();
 		assertThat(critical).hasStatusOk().bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
 		assertThat(critical).bodyJson().extractingPath("$.criticalityOverridden").isEqualTo(true);
 		assertThat(critical).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
-		assertThat(mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		assertThat(mvc.put().uri("/api/v1/tickets/" + id + "/criticality").with(as("niveau1"))
 			.header("If-Match", critical.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"criticality\":\"NON_CRITICAL\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
@@ -249,16 +249,16 @@ class TicketApiTests {
 		assertThat(listed("party=CD&q=" + word)).containsExactly(id);
 		assertThat(listed("party=ACA&q=" + word)).isEmpty();
 
-		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange()
+		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(as("niveau1")).exchange()
 			.getResponse().getHeader("ETag");
-		MvcTestResult own = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult own = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(as("niveau1"))
 			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"funding\":\"OWN_FUNDS_CATALOGUE\",\"reason\":\"acheté sur fonds propres\"}").exchange();
 		assertThat(own).hasStatusOk();
 		assertThat(listed("party=EPLE&status=NEW&q=" + word)).containsExactly(id);
 		assertThat(listed("party=CD&q=" + word)).isEmpty();
 
-		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as("niveau1"))
 			.header("If-Match", own.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"to\":\"TAKEN_IN_CHARGE\"}")).hasStatusOk();
 		assertThat(listed("party=EPLE&status=NEW&q=" + word)).isEmpty();
@@ -280,11 +280,11 @@ class TicketApiTests {
 	}
 
 	private List<Long> searched(String words) {
-		return ids(mvc.get().uri("/api/v1/tickets").param("q", words).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange());
+		return ids(mvc.get().uri("/api/v1/tickets").param("q", words).with(as("niveau1")).exchange());
 	}
 
 	private List<Long> listed(String query) {
-		return ids(mvc.get().uri("/api/v1/tickets?" + query).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange());
+		return ids(mvc.get().uri("/api/v1/tickets?" + query).with(as("niveau1")).exchange());
 	}
 
 	private static List<Long> ids(MvcTestResult r) {

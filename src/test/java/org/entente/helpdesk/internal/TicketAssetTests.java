@@ -1,8 +1,8 @@
 package org.entente.helpdesk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +35,7 @@ class TicketAssetTests {
 				 "manufacturer":"Epson","model":"EB-W51","funding":"%s","warrantyEnd":"2099-12-31","status":"IN_SERVICE",
 				 "building":"B","room":"B204"}""".formatted(uai, name, s, funding);
 		MvcTestResult r = mvc.post().uri("/api/v1/assets").contentType(MediaType.APPLICATION_JSON).content(body)
-			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange();
+			.with(as("admin")).exchange();
 		assertThat(r).as(TicketApiTests.content(r)).hasStatus(HttpStatus.CREATED);
 		return ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
 	}
@@ -43,7 +43,7 @@ class TicketAssetTests {
 	MvcTestResult open(String user, String uai, long assetId) {
 		String json = TicketApiTests.body(uai, TicketApiTests.unique("Vidéoprojecteur en panne"), "VIDEOPROJECTEURS", "REPAIR",
 				",\"assetId\":\"" + assetId + "\"");
-		return mvc.post().uri("/api/v1/tickets").with(httpBasic(user, EntenteTest.PASSWORD))
+		return mvc.post().uri("/api/v1/tickets").with(as(user))
 			.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}
 
@@ -72,7 +72,7 @@ class TicketAssetTests {
 		long projector = projector(COLLEGE, "CD");
 		String json = TicketApiTests.body(COLLEGE, TicketApiTests.unique("Imprimante"), "IMPRESSION_PEDAGOGIQUE", "REPAIR",
 				",\"assetId\":\"" + projector + "\"");
-		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(httpBasic("college", EntenteTest.PASSWORD))
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(as("college"))
 			.contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 		assertThat(r).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(r).bodyJson().extractingPath("$.errors[0].field").isEqualTo("assetId");
@@ -86,14 +86,14 @@ class TicketAssetTests {
 		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
 		String number = JsonPath.read(TicketApiTests.content(r), "$.number");
 
-		assertThat(mvc.get().uri("/tickets/" + id).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk()
+		assertThat(mvc.get().uri("/tickets/" + id).with(as("college"))).hasStatusOk()
 			.bodyText().contains("Équipement concerné", "EB-W51", "31/12/2099", "sous garantie", "B204",
 					"/inventaire/equipements/" + asset, "matériel de secours");
 
-		assertThat(mvc.get().uri("/inventaire/equipements/" + asset).with(httpBasic("college", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/inventaire/equipements/" + asset).with(as("college")))
 			.hasStatusOk().bodyText().contains(number, "/tickets/" + id);
 		// Routed to the CD only, not critical: the Académie's agent does not see it, nor its line on the asset page.
-		assertThat(mvc.get().uri("/inventaire/equipements/" + asset).with(httpBasic("agent.aca", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/inventaire/equipements/" + asset).with(as("agent.aca")))
 			.hasStatusOk().bodyText().doesNotContain(number);
 	}
 
@@ -101,7 +101,7 @@ class TicketAssetTests {
 	void reclassifyingKeepsTheAssetsFundingAndNetwork() {
 		MvcTestResult r = open("college", COLLEGE, projector(COLLEGE, "OWN_FUNDS_CATALOGUE"));
 		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
-		MvcTestResult again = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult again = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(as("niveau1"))
 			.header("If-Match", r.getResponse().getHeader("ETag"))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"intervention\":\"REPAIR\",\"reason\":\"vérifié\"}").exchange();
 		assertThat(again).as(TicketApiTests.content(again)).hasStatusOk();
@@ -112,39 +112,39 @@ class TicketAssetTests {
 	void theCollegePicksTheAssetInItsReportForm() {
 		long asset = projector(COLLEGE, "OWN_FUNDS_CATALOGUE");
 		String name = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/assets/" + asset)
-			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange()), "$.name");
-		assertThat(mvc.get().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+			.with(as("admin")).exchange()), "$.name");
+		assertThat(mvc.get().uri("/signaler").with(as("college"))).hasStatusOk().bodyText()
 			.contains("<select id=\"assetId\"", "for=\"assetId\"", "Équipement concerné (facultatif)", name);
 
-		MvcTestResult wrongKind = mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+		MvcTestResult wrongKind = mvc.post().uri("/signaler").with(as("college")).with(csrf())
 			.param("problem", "internet").param("assetId", String.valueOf(asset)).param("title", "Panne")
 			.param("description", "Plus d'image").exchange();
 		assertThat(wrongKind).hasStatusOk().bodyText().contains("assetId-error", "pas du type choisi");
 
-		MvcTestResult r = mvc.post().uri("/signaler").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+		MvcTestResult r = mvc.post().uri("/signaler").with(as("college")).with(csrf())
 			.param("problem", "videoprojecteur").param("assetId", String.valueOf(asset))
 			.param("title", TicketApiTests.unique("Plus d'image")).param("description", "Écran noir en B204").exchange();
 		assertThat(r).hasStatus(HttpStatus.FOUND);
 		String location = r.getResponse().getRedirectedUrl();
-		assertThat(mvc.get().uri(location).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri(location).with(as("college"))).hasStatusOk().bodyText()
 			.contains("Équipement concerné", name);
-		assertThat(mvc.get().uri("/api/v1" + location).with(httpBasic("college", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1" + location).with(as("college")))
 			.bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
 	}
 
 	@Test
 	void reclassifyingCanNameTheAsset() {
-		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(as("niveau1"))
 			.contentType(MediaType.APPLICATION_JSON).content(TicketApiTests.body(COLLEGE, TicketApiTests.unique("Vidéoprojecteur"),
 					"VIDEOPROJECTEURS", "REPAIR", "")).exchange();
 		assertThat(r).bodyJson().extractingPath("$.routing.parties").asArray().containsExactlyInAnyOrder("CD", "EPLE");
 		String uri = "/api/v1/tickets/" + JsonPath.read(TicketApiTests.content(r), "$.id") + "/classification";
-		MvcTestResult foreign = mvc.put().uri(uri).with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult foreign = mvc.put().uri(uri).with(as("niveau1"))
 			.header("If-Match", r.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"assetId\":\"" + projector("0359902Y", "CD") + "\"}").exchange();
 		assertThat(foreign).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(foreign).bodyJson().extractingPath("$.errors[0].field").isEqualTo("assetId");
-		MvcTestResult named = mvc.put().uri(uri).with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult named = mvc.put().uri(uri).with(as("niveau1"))
 			.header("If-Match", r.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"assetId\":\"" + projector(COLLEGE, "OWN_FUNDS_CATALOGUE") + "\"}").exchange();
 		assertThat(named).as(TicketApiTests.content(named)).hasStatusOk();
@@ -157,61 +157,61 @@ class TicketAssetTests {
 		long own = projector(COLLEGE, "OWN_FUNDS_CATALOGUE");
 		long foreign = projector("0359902Y", "CD");
 		String ownName = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/assets/" + own)
-			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange()), "$.name");
+			.with(as("admin")).exchange()), "$.name");
 		String foreignName = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/assets/" + foreign)
-			.with(httpBasic("admin", EntenteTest.PASSWORD)).exchange()), "$.name");
-		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+			.with(as("admin")).exchange()), "$.name");
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(as("niveau1"))
 			.contentType(MediaType.APPLICATION_JSON).content(TicketApiTests.body(COLLEGE, TicketApiTests.unique("Vidéoprojecteur"),
 					"VIDEOPROJECTEURS", "REPAIR", "")).exchange();
 		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
 		String page = "/tickets/" + id;
 
 		// The establishment's assets, grouped by component, with an empty choice; not those of another collège.
-		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri(page).with(as("niveau1"))).hasStatusOk().bodyText()
 			.contains("<label for=\"classify-assetId\"", "<select id=\"classify-assetId\" name=\"assetId\"",
 					"<option value=\"\">— aucun —</option>", "<optgroup label=\"Vidéoprojecteurs\">",
 					"<option value=\"" + own + "\">" + ownName)
 			.doesNotContain(foreignName);
 		// The collège has no reclassify form, hence no picker.
-		assertThat(mvc.get().uri(page).with(httpBasic("college", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri(page).with(as("college"))).hasStatusOk().bodyText()
 			.doesNotContain("classify-assetId");
 
 		// Another collège's asset, or one of another component: refused, said next to the picker, nothing changed.
 		MvcTestResult refused = reclassify(id, "VIDEOPROJECTEURS", String.valueOf(foreign));
 		assertThat(refused).hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD)).flashAttrs(refused.getMvcResult().getFlashMap()))
+		assertThat(mvc.get().uri(page).with(as("niveau1")).flashAttrs(refused.getMvcResult().getFlashMap()))
 			.hasStatusOk().bodyText().contains("id=\"classify-assetId-error\"", "inconnu pour cet établissement",
 					"aria-invalid=\"true\"", "classify-assetId-help classify-assetId-error");
 		MvcTestResult otherKind = reclassify(id, "BORNES_WIFI", String.valueOf(own));
-		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD)).flashAttrs(otherKind.getMvcResult().getFlashMap()))
+		assertThat(mvc.get().uri(page).with(as("niveau1")).flashAttrs(otherKind.getMvcResult().getFlashMap()))
 			.hasStatusOk().bodyText().contains("id=\"classify-assetId-error\"", "relève du composant « VIDEOPROJECTEURS »",
 					"value=\"BORNES_WIFI\"");
-		assertThat(mvc.get().uri("/api/v1" + page).with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1" + page).with(as("niveau1")))
 			.bodyJson().extractingPath("$.assetId").isNull();
 
 		// The collège's own asset: named, and its funding routes the ticket.
 		MvcTestResult named = reclassify(id, "VIDEOPROJECTEURS", String.valueOf(own));
 		assertThat(named).hasStatus(HttpStatus.FOUND);
 		assertThat(named.getMvcResult().getFlashMap().get("success")).isNotNull();
-		MvcTestResult json = mvc.get().uri("/api/v1" + page).with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange();
+		MvcTestResult json = mvc.get().uri("/api/v1" + page).with(as("niveau1")).exchange();
 		assertThat(json).bodyJson().extractingPath("$.assetId").isEqualTo(String.valueOf(own));
 		assertThat(json).bodyJson().extractingPath("$.funding").isEqualTo("OWN_FUNDS_CATALOGUE");
 		assertThat(json).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("EPLE");
-		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri(page).with(as("niveau1"))).hasStatusOk().bodyText()
 			.contains("<option value=\"" + own + "\" selected=\"selected\">" + ownName, "équipement n° " + own);
 
 		// « Aucun » takes it off again, and the history says so.
 		assertThat(reclassify(id, "VIDEOPROJECTEURS", "")).hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri("/api/v1" + page).with(httpBasic("niveau1", EntenteTest.PASSWORD)))
+		assertThat(mvc.get().uri("/api/v1" + page).with(as("niveau1")))
 			.bodyJson().extractingPath("$.assetId").isNull();
-		assertThat(mvc.get().uri(page).with(httpBasic("niveau1", EntenteTest.PASSWORD))).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri(page).with(as("niveau1"))).hasStatusOk().bodyText()
 			.contains("équipement n° " + own + " retiré");
 	}
 
 	private MvcTestResult reclassify(long id, String component, String assetId) {
 		int version = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/tickets/" + id)
-			.with(httpBasic("niveau1", EntenteTest.PASSWORD)).exchange()), "$.version");
-		return mvc.post().uri("/tickets/" + id + "/classement").with(httpBasic("niveau1", EntenteTest.PASSWORD)).with(csrf())
+			.with(as("niveau1")).exchange()), "$.version");
+		return mvc.post().uri("/tickets/" + id + "/classement").with(as("niveau1")).with(csrf())
 			.param("version", String.valueOf(version)).param("component", component).param("intervention", "REPAIR")
 			.param("assetId", assetId).exchange();
 	}

@@ -1,8 +1,8 @@
 package org.entente.helpdesk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.TestAccounts.as;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -88,7 +88,7 @@ class TicketMailTests {
 	}
 
 	private MvcTestResult transition(String user, long id, String etag, String to) {
-		MvcTestResult r = mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(httpBasic(user, EntenteTest.PASSWORD))
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets/" + id + "/transitions").with(as(user))
 			.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"" + to + "\"}").exchange();
 		assertThat(r).as(TicketApiTests.content(r)).hasStatusOk();
 		return r;
@@ -98,7 +98,7 @@ class TicketMailTests {
 	void aCriticalIncidentIsMailedToBothPartiesAndTheCollegeAtEachStepAndItsClosureAsksForTheRequestersOpinion()
 			throws Exception {
 		// Level 1 opens a critical incident (internet down) for the collège Les Chênes: routed to the CD.
-		MvcTestResult opened = mvc.post().uri("/api/v1/tickets").with(httpBasic("niveau1", EntenteTest.PASSWORD))
+		MvcTestResult opened = mvc.post().uri("/api/v1/tickets").with(as("niveau1"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TicketApiTests.body(COLLEGE, TicketApiTests.unique("Internet coupé"), "ADDUCTION_INTERNET", "REPAIR", ""))
 			.exchange();

@@ -1,0 +1,118 @@
+package org.entente.helpdesk.internal;
+
+import static org.entente.helpdesk.internal.Inputs.blank;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
+import org.entente.convention.Funding;
+import org.entente.convention.InterventionKind;
+import org.entente.convention.Network;
+import org.entente.convention.Responsibility;
+import org.entente.directory.EntenteUser;
+import org.entente.directory.Establishment;
+import org.entente.directory.Establishments;
+import org.entente.helpdesk.TicketKind;
+import org.entente.helpdesk.TicketOpened;
+import org.entente.helpdesk.TicketStatus;
+import org.entente.helpdesk.internal.Clocks.ClockView;
+import org.entente.inventory.Asset;
+import org.entente.worktime.Criticality;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening a ticket, from the API, the « Signaler » page or a software request: the establishment must be one the
+ * convention covers, the asset (if any) fills in what routing needs, {@link TicketRouting} says who is responsible
+ * and how critical it is, the clocks start, {@link TicketOpened} is published and the people concerned are told.
+ */
+@Service
+class TicketOpening {
+
+	/** What opening a ticket needs. */
+	record NewTicket(String establishment, String title, String description, String component,
+			InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
+			Boolean dataInvolved, String assetId, Integer priorityClass) {
+
+		/** The asset fills in what the request leaves empty: component, network, funding. */
+		NewTicket withAsset(Asset a) {
+			return new NewTicket(establishment, title, description, blank(component) == null ? a.component() : component,
+					intervention, network == null ? a.routingNetwork() : network,
+					funding == null ? a.data().funding() : funding, criticality, kind, dataInvolved, String.valueOf(a.id()),
+					priorityClass);
+		}
+	}
+
+	/** A ticket just opened, with its clocks. */
+	record Opened(Ticket ticket, List<ClockView> clocks) {
+	}
+
+	private final TicketAccess access;
+	private final Establishments establishments;
+	private final TicketRouting routing;
+	private final TicketRepository tickets;
+	private final TicketHistory history;
+	private final TicketClocks clocks;
+	private final TicketNotifier notifier;
+	private final ApplicationEventPublisher events;
+
+	TicketOpening(TicketAccess access, Establishments establishments, TicketRouting routing, TicketRepository tickets,
+			TicketHistory history, TicketClocks clocks, TicketNotifier notifier, ApplicationEventPublisher events) {
+		this.access = access;
+		this.establishments = establishments;
+		this.routing = routing;
+		this.tickets = tickets;
+		this.history = history;
+		this.clocks = clocks;
+		this.notifier = notifier;
+		this.events = events;
+	}
+
+	@Transactional
+	Opened open(EntenteUser user, NewTicket request) {
+		String uai = request.establishment() == null ? null : request.establishment().trim().toUpperCase(Locale.ROOT);
+		access.requireMayOpen(user, uai);
+		Establishment establishment = establishments.find(uai)
+			.orElseThrow(() -> ProblemException.invalid("establishment", "Établissement « " + request.establishment() + " » inconnu."));
+		if (!establishment.kind().coveredByConvention()) {
+			String detail = establishment.name() + " est une cité scolaire : sa maintenance informatique relève de la Région Bretagne, "
+					+ "pas de la convention entre le Département et l'Académie (préambule de la convention : "
+					+ "« les 3 cités scolaires sont quant à elles sous la maintenance de la Région Bretagne »).";
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "outside-convention", "Établissement hors convention",
+					detail, null, List.of(new FieldProblem("establishment", detail)), java.util.Map.of("field", "establishment"));
+		}
+		NewTicket n = routing.asset(uai, request.assetId()).map(a -> {
+			TicketRouting.requireKind(a, request.component());
+			return request.withAsset(a);
+		}).orElse(request);
+		Responsibility r = routing.resolve(n.component(), n.intervention(), n.network(), n.funding());
+		TicketKind kind = n.kind() != null ? n.kind() : n.intervention() == InterventionKind.REPAIR ? TicketKind.INCIDENT : TicketKind.REQUEST;
+		Criticality derived = routing.derivedCriticality(kind, n.component());
+		boolean overridden = n.criticality() != null && n.criticality() != derived && access.isAgent(user);
+		Criticality criticality = overridden ? n.criticality() : derived;
+		Integer priorityClass = TicketRouting.priorityClass(criticality, n.priorityClass(), n.intervention(), n.funding());
+		Instant now = Instant.now();
+		Ticket t = tickets.insert(new Ticket(0, null, kind, uai, user.getUsername(), n.title().trim(), n.description().trim(),
+				n.component(), blank(n.assetId()), n.intervention(), n.network(), n.funding(), criticality, overridden,
+				priorityClass, Boolean.TRUE.equals(n.dataInvolved()), TicketStatus.NEW, null, false, null, 1,
+				r.parties(), r.toArbitrate(), r.explanation(), r.clause(), r.conventionVersion(), null, 0, "OK", now,
+				null, null, now, 0));
+		history.add(t.id(), now, user.getUsername(), "CREATED", null, TicketStatus.NEW,
+				"Routage : " + r.explanation() + " (" + r.clause() + ", convention " + r.conventionVersion() + ")"
+						+ (r.toArbitrate() ? " — à arbitrer" : ""));
+		if (overridden) {
+			history.add(t.id(), now, user.getUsername(), "CRITICALITY", null, null,
+					"Criticité fixée à « " + criticality.label() + " » au lieu de « " + derived.label() + " » à l'ouverture");
+		}
+		List<ClockView> views = clocks.start(t, now);
+		events.publishEvent(new TicketOpened(t.snapshot(), kind, t.toArbitrate(), t.requester(), now));
+		notifier.step(t, "Nouveau ticket, routé vers " + String.join(" et ", t.parties()) + (t.toArbitrate() ? " (à arbitrer)" : ""),
+				user.getUsername());
+		return new Opened(t, views);
+	}
+}

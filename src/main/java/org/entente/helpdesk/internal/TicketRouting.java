@@ -1,0 +1,183 @@
+package org.entente.helpdesk.internal;
+
+import static org.entente.helpdesk.internal.Inputs.blank;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
+import org.entente.convention.Conventions;
+import org.entente.convention.Funding;
+import org.entente.convention.InterventionKind;
+import org.entente.convention.Network;
+import org.entente.convention.Responsibility;
+import org.entente.convention.ResponsibilityContext;
+import org.entente.directory.EntenteUser;
+import org.entente.helpdesk.TicketKind;
+import org.entente.inventory.Asset;
+import org.entente.inventory.Assets;
+import org.entente.worktime.Criticality;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Routing by the convention, at opening ({@link TicketOpening}) and again when an agent reclassifies: the asset a
+ * ticket names (of its establishment, of the component named) fills in component, network and funding; the
+ * convention says who is responsible; the kind and the component give the criticality, the intervention and the
+ * funding the priority class. Changing the criticality by hand is here too, since it changes the clocks.
+ */
+@Service
+class TicketRouting {
+
+	/** The problem type of an asset of another component than the one named (pages say it in their own words). */
+	static final String ASSET_OF_OTHER_COMPONENT = "asset-of-other-component";
+
+	private final Conventions conventions;
+	private final Assets assets;
+	private final TicketLookup lookup;
+	private final TicketAccess access;
+	private final TicketRepository tickets;
+	private final TicketSteps steps;
+
+	TicketRouting(Conventions conventions, Assets assets, TicketLookup lookup, TicketAccess access,
+			TicketRepository tickets, TicketSteps steps) {
+		this.conventions = conventions;
+		this.assets = assets;
+		this.lookup = lookup;
+		this.access = access;
+		this.tickets = tickets;
+		this.steps = steps;
+	}
+
+	// The rules
+
+	Responsibility resolve(String component, InterventionKind intervention, Network network, Funding funding) {
+		return conventions.resolve(component, intervention, new ResponsibilityContext(funding, network, null));
+	}
+
+	/** Critical: an incident on a component the convention's service levels list as critical. */
+	Criticality derivedCriticality(TicketKind kind, String component) {
+		return kind == TicketKind.INCIDENT && conventions.current().serviceLevels().isCritical(component)
+				? Criticality.CRITICAL : Criticality.NON_CRITICAL;
+	}
+
+	/** The convention's order for non-critical work: 1 malfunction, 2 new application, 3 renewal, 4 own funds. */
+	static int priorityClass(InterventionKind intervention, Funding funding) {
+		if (funding == Funding.OWN_FUNDS_CATALOGUE || funding == Funding.OWN_FUNDS_OTHER) {
+			return 4;
+		}
+		return switch (intervention) {
+			case REPAIR, ASSISTANCE, ADMINISTRATION -> 1;
+			case SUPPLY -> 3;
+			default -> 2;
+		};
+	}
+
+	/** No class for critical work; otherwise the one already set, or the convention's. */
+	static Integer priorityClass(Criticality criticality, Integer current, InterventionKind intervention, Funding funding) {
+		return criticality == Criticality.CRITICAL ? null : current != null ? current : priorityClass(intervention, funding);
+	}
+
+	/** The asset a ticket names, which must belong to the ticket's establishment (else a field error on assetId). */
+	Optional<Asset> asset(String uai, String assetId) {
+		String id = blank(assetId);
+		if (id == null) {
+			return Optional.empty();
+		}
+		ProblemException unknown = ProblemException.invalid("assetId", "Équipement inconnu pour cet établissement (« "
+				+ id + " »).");
+		long number;
+		try {
+			number = Long.parseLong(id);
+		}
+		catch (NumberFormatException e) {
+			throw unknown;
+		}
+		return Optional.of(assets.find(number).filter(x -> uai != null && uai.equals(x.uai())).orElseThrow(() -> unknown));
+	}
+
+	/** The asset this ticket names, if it still exists in the ticket's establishment (for the ticket page). */
+	Optional<Asset> namedAsset(Ticket t) {
+		try {
+			return asset(t.establishment(), t.assetId());
+		}
+		catch (ProblemException e) {
+			return Optional.empty();
+		}
+	}
+
+	/** An asset named with a component must be of that component: its network and funding route the ticket. */
+	static void requireKind(Asset a, String component) {
+		if (blank(component) != null && !component.trim().equals(a.component())) {
+			String message = "Cet équipement relève du composant « " + a.component()
+					+ " » : indiquez ce composant ou choisissez un autre équipement (ou aucun).";
+			throw new ProblemException(HttpStatus.BAD_REQUEST, ASSET_OF_OTHER_COMPONENT, "Données invalides", message, null,
+					List.of(new FieldProblem("assetId", message)), Map.of());
+		}
+	}
+
+	// Changes
+
+	/**
+	 * Changes what the ticket is about; routing (and derived criticality) run again. The ticket's asset (or the one
+	 * named now) fills in the component, network and funding the request leaves empty. No asset id keeps the asset
+	 * named; an empty one takes it off the ticket.
+	 */
+	@Transactional
+	Ticket reclassify(EntenteUser user, long id, Integer expectedVersion, String component, InterventionKind intervention,
+			Network network, Funding funding, Boolean dataInvolved, String reason, String assetId) {
+		Ticket t = lookup.locked(user, id, expectedVersion);
+		access.requireMayChange(user, t);
+		boolean assetRemoved = assetId != null && assetId.isBlank() && t.assetId() != null;
+		Optional<Asset> asset = assetRemoved ? Optional.empty()
+				: asset(t.establishment(), blank(assetId) != null ? assetId : t.assetId());
+		if (blank(assetId) != null) {
+			requireKind(asset.orElseThrow(), component);
+		}
+		String c = blank(component) != null ? component.trim() : asset.map(Asset::component).orElse(t.component());
+		InterventionKind k = intervention == null ? t.intervention() : intervention;
+		if (asset.isPresent()) {
+			network = network == null ? asset.get().routingNetwork() : network;
+			funding = funding == null ? asset.get().data().funding() : funding;
+		}
+		Responsibility r = resolve(c, k, network, funding);
+		Criticality criticality = t.criticalityOverridden() ? t.criticality() : derivedCriticality(t.kind(), c);
+		Instant now = Instant.now();
+		boolean data = dataInvolved == null ? t.dataInvolved() : dataInvolved;
+		tickets.updateRouting(id, c, k, network, funding, data, criticality,
+				priorityClass(criticality, t.priorityClass(), k, funding), r.parties(), t.status(), r.toArbitrate(),
+				r.explanation(), r.clause(), r.conventionVersion(), now);
+		if (blank(assetId) != null) {
+			tickets.updateAsset(id, String.valueOf(asset.orElseThrow().id()));
+		}
+		else if (assetRemoved) {
+			tickets.updateAsset(id, null);
+		}
+		String detail = "Reclassé : " + c + " / " + k.label()
+				+ (blank(assetId) != null ? " / équipement n° " + blank(assetId) : assetRemoved ? " / équipement n° " + t.assetId() + " retiré" : "")
+				+ (network != null ? " / " + network.label() : "") + (funding != null ? " / " + funding.label() : "")
+				+ " → " + String.join(" et ", r.parties()) + " (" + r.clause() + ")" + (r.toArbitrate() ? " — à arbitrer" : "")
+				+ (blank(reason) != null ? " — " + reason : "");
+		return steps.record(id, now, user.getUsername(), "ROUTING", detail, true);
+	}
+
+	@Transactional
+	Ticket changeCriticality(EntenteUser user, long id, Integer expectedVersion, Criticality criticality, String reason) {
+		Ticket t = lookup.locked(user, id, expectedVersion);
+		access.requireMayChange(user, t);
+		if (criticality == null) {
+			throw ProblemException.invalid("criticality", "La criticité est obligatoire.");
+		}
+		if (blank(reason) == null) {
+			throw ProblemException.invalid("reason", "Un changement de criticité dit pourquoi (« reason »).");
+		}
+		Instant now = Instant.now();
+		tickets.updateCriticality(id, criticality, priorityClass(criticality, t.priorityClass(), t.intervention(), t.funding()), now);
+		String detail = "Criticité : " + t.criticality().label() + " → " + criticality.label() + " — " + reason;
+		return steps.record(id, now, user.getUsername(), "CRITICALITY", detail, true);
+	}
+}
