@@ -17,32 +17,21 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import org.entente.EntenteTest;
+import org.entente.MailTest;
 import org.entente.TestSmtp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The accounts API and pages: creation, errors that change nothing, scope of managers, disabling, links, audit. */
-@EntenteTest
-@DirtiesContext
+@MailTest(database = "accounts_admin")
 class AccountAdministrationTests {
 
-	@RegisterExtension
-	static GreenMailExtension greenMail = TestSmtp.server();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestSmtp.register(registry, greenMail, "accounts_admin");
-	}
+	static final GreenMailExtension greenMail = MailTest.Smtp.of(AccountAdministrationTests.class);
 
 	static final String STRONG = "une phrase de passe solide";
 
