@@ -29,7 +29,10 @@ class TableOwnershipTests {
 			Map.entry("establishment", "directory"), Map.entry("account", "directory"),
 			Map.entry("mail_delivery", "notification"), Map.entry("in_app_notification", "notification"),
 			Map.entry("ticket", "helpdesk"), Map.entry("saved_filter", "helpdesk"), Map.entry("shedlock", "platform"),
-			Map.entry("event_publication", "platform"));
+			Map.entry("event_publication", "platform"),
+			// Spring Session JDBC's tables: the directory ends a disabled account's sessions there.
+			Map.entry("spring_session", "directory"), Map.entry("spring_session_attributes", "directory"),
+			Map.entry("establishment_network_range", "directory"));
 
 	/** Short prefixes of the first modules; any other module's tables start with its own name and an underscore. */
 	static final Map<String, String> PREFIXES = Map.of("gov_", "governance", "inv_", "inventory", "ticket_", "helpdesk");
@@ -47,6 +50,12 @@ class TableOwnershipTests {
 		}
 		if (version < 50) {
 			return Set.of("inventory");
+		}
+		if (version < 60) {
+			return Set.of("security");
+		}
+		if (version < 70) {
+			return Set.of("journal");
 		}
 		return Set.of();
 	}
