@@ -37,14 +37,26 @@ class TicketOpening {
 	/** What opening a ticket needs. */
 	record NewTicket(String establishment, String title, String description, String component,
 			InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
-			Boolean dataInvolved, String assetId, Integer priorityClass) {
+			Boolean dataInvolved, String assetId, Integer priorityClass, Boolean sharedBetweenNetworks,
+			String dataConcerned) {
 
-		/** The asset fills in what the request leaves empty: component, network, funding. */
+		/** Nothing said about the device being shared between networks. */
+		NewTicket(String establishment, String title, String description, String component,
+				InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
+				Boolean dataInvolved, String assetId, Integer priorityClass) {
+			this(establishment, title, description, component, intervention, network, funding, criticality, kind,
+					dataInvolved, assetId, priorityClass, null, null);
+		}
+
+		/**
+		 * The asset fills in what the request leaves empty: component, network, funding; a device the inventory
+		 * records as shared between networks is shared, whatever the request says.
+		 */
 		NewTicket withAsset(Asset a) {
 			return new NewTicket(establishment, title, description, blank(component) == null ? a.component() : component,
 					intervention, network == null ? a.routingNetwork() : network,
 					funding == null ? a.data().funding() : funding, criticality, kind, dataInvolved, String.valueOf(a.id()),
-					priorityClass);
+					priorityClass, a.data().sharedBetweenNetworks() ? Boolean.TRUE : sharedBetweenNetworks, dataConcerned);
 		}
 	}
 
@@ -90,18 +102,21 @@ class TicketOpening {
 			TicketRouting.requireKind(a, request.component());
 			return request.withAsset(a);
 		}).orElse(request);
-		Responsibility r = routing.resolve(n.component(), n.intervention(), n.network(), n.funding());
+		Responsibility r = routing.resolve(n.component(), n.intervention(), n.network(), n.funding(),
+				n.sharedBetweenNetworks());
 		TicketKind kind = n.kind() != null ? n.kind() : n.intervention() == InterventionKind.REPAIR ? TicketKind.INCIDENT : TicketKind.REQUEST;
-		Criticality derived = routing.derivedCriticality(kind, n.component());
+		String dataConcerned = routing.dataConcerned(n.dataConcerned());
+		boolean criticalData = routing.criticalData(dataConcerned, n.dataInvolved());
+		Criticality derived = routing.derivedCriticality(kind, n.component(), criticalData);
 		boolean overridden = n.criticality() != null && n.criticality() != derived && access.isAgent(user);
 		Criticality criticality = overridden ? n.criticality() : derived;
 		Integer priorityClass = TicketRouting.priorityClass(criticality, n.priorityClass(), n.intervention(), n.funding());
 		Instant now = Instant.now();
 		Ticket t = tickets.insert(new Ticket(0, null, kind, uai, user.getUsername(), n.title().trim(), n.description().trim(),
 				n.component(), blank(n.assetId()), n.intervention(), n.network(), n.funding(), criticality, overridden,
-				priorityClass, Boolean.TRUE.equals(n.dataInvolved()), TicketStatus.NEW, null, false, null, 1,
+				priorityClass, criticalData, TicketStatus.NEW, null, false, null, 1,
 				r.parties(), r.toArbitrate(), r.explanation(), r.clause(), r.conventionVersion(), null, 0, "OK", now,
-				null, null, now, 0));
+				null, null, now, 0, n.sharedBetweenNetworks(), dataConcerned));
 		history.add(t.id(), now, user.getUsername(), "CREATED", null, TicketStatus.NEW,
 				"Routage : " + r.explanation() + " (" + r.clause() + ", convention " + r.conventionVersion() + ")"
 						+ (r.toArbitrate() ? " — à arbitrer" : ""));
