@@ -62,6 +62,9 @@ class Clocks {
 		Convention convention = conventions.version(t.conventionVersion()).orElse(conventions.current());
 		List<Clock> clocks = new ArrayList<>();
 		for (Clock c : convention.serviceLevels().clocks()) {
+			if (WorkTime.RESTORATION.equals(c.code()) && !t.restorationCommitted()) {
+				continue; // conditional commitment not met: the degraded-mode obligation instead (ticket page, API)
+			}
 			if (!WorkTime.DATA_RESTORE.equals(c.code()) || t.dataInvolved()) {
 				clocks.add(c);
 			}

@@ -88,7 +88,7 @@ class ReportPageController {
 						what.get().component(), what.get().intervention(), what.get().network(), null, null, what.get().kind(),
 						Boolean.TRUE.equals(form.dataInvolved()), Inputs.blank(form.assetId()), null,
 						Boolean.TRUE.equals(form.sharedBetweenNetworks()) ? Boolean.TRUE : null,
-						Inputs.blank(form.dataConcerned()))).ticket();
+						Inputs.blank(form.dataConcerned()), null)).ticket();
 				return attached(user, t, file);
 			}
 			catch (UnknownComponentException e) {

@@ -34,7 +34,16 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		String temporarySolution, int level, List<String> parties, boolean toArbitrate, String routingExplanation,
 		String routingClause, String conventionVersion, String assignee, int handBacks, String slaState,
 		Instant openedAt, Instant resolvedAt, Instant closedAt, Instant updatedAt, int version,
-		Boolean sharedBetweenNetworks, String dataConcerned) {
+		Boolean sharedBetweenNetworks, String dataConcerned, Boolean spareAvailable, Boolean partyControlsElement) {
+
+	/**
+	 * Whether the one-day restoration commitment holds (annexe §4: « lorsque le matériel de secours (spare) le permet
+	 * et que l'Académie maîtrise les éléments en défaut »): not when either is known not to hold; otherwise the party
+	 * sets up a temporary solution in degraded mode where possible.
+	 */
+	boolean restorationCommitted() {
+		return !Boolean.FALSE.equals(spareAvailable) && !Boolean.FALSE.equals(partyControlsElement);
+	}
 
 	/** A requested status change with what the target status needs. */
 	record Transition(TicketStatus to, String reason, WaitingReason waitingReason, Boolean degraded,
@@ -137,7 +146,7 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, to, waiting,
 				degradedNow, solution, level, parties, toArbitrate, routingExplanation, routingClause, conventionVersion,
 				assignee, handBacks, slaState, openedAt, resolved, closed, now, version + 1, sharedBetweenNetworks,
-				dataConcerned);
+				dataConcerned, spareAvailable, partyControlsElement);
 		return new Moved(after, type, detail, notice, new TicketStatusChanged(snapshot(), status, to, actor, reason, now));
 	}
 
@@ -147,7 +156,7 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, status,
 				waitingReason, degraded, temporarySolution, level, parties, toArbitrate, routingExplanation, routingClause,
 				conventionVersion, assignee, handBacks, slaState, openedAt, resolvedAt, closedAt, updatedAt, version,
-				sharedBetweenNetworks, dataConcerned);
+				sharedBetweenNetworks, dataConcerned, spareAvailable, partyControlsElement);
 	}
 
 	/** The ETag of this version of the ticket. */

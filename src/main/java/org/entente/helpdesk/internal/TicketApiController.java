@@ -58,7 +58,7 @@ class TicketApiController {
 			@NotBlank @Size(max = 10000) String description, @NotBlank @Size(max = 60) String component,
 			@NotNull InterventionKind intervention, Network network, Funding funding, Criticality criticality,
 			TicketKind kind, Boolean dataInvolved, @Size(max = 100) String assetId, Boolean sharedBetweenNetworks,
-			@Size(max = 30) String dataConcerned,
+			@Size(max = 30) String dataConcerned, Boolean partyControlsElement,
 			@Min(1) @Max(4) Integer priorityClass) {
 	}
 
@@ -122,7 +122,8 @@ class TicketApiController {
 	ResponseEntity<TicketViews.Created> create(@AuthenticationPrincipal EntenteUser user, @Valid @RequestBody CreateRequest r) {
 		TicketOpening.Opened opened = opening.open(user, new TicketOpening.NewTicket(r.establishment(), r.title(),
 				r.description(), r.component(), r.intervention(), r.network(), r.funding(), r.criticality(), r.kind(),
-				r.dataInvolved(), r.assetId(), r.priorityClass(), r.sharedBetweenNetworks(), r.dataConcerned()));
+				r.dataInvolved(), r.assetId(), r.priorityClass(), r.sharedBetweenNetworks(), r.dataConcerned(),
+				r.partyControlsElement()));
 		Ticket t = opened.ticket();
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id()))
 			.eTag(t.etag())

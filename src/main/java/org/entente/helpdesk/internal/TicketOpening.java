@@ -22,6 +22,7 @@ import org.entente.helpdesk.internal.Clocks.ClockView;
 import org.entente.inventory.Asset;
 import org.entente.worktime.Criticality;
 import org.springframework.context.ApplicationEventPublisher;
+import org.entente.inventory.Spares;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +39,14 @@ class TicketOpening {
 	record NewTicket(String establishment, String title, String description, String component,
 			InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
 			Boolean dataInvolved, String assetId, Integer priorityClass, Boolean sharedBetweenNetworks,
-			String dataConcerned) {
+			String dataConcerned, Boolean partyControlsElement) {
 
 		/** Nothing said about the device being shared between networks. */
 		NewTicket(String establishment, String title, String description, String component,
 				InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
 				Boolean dataInvolved, String assetId, Integer priorityClass) {
 			this(establishment, title, description, component, intervention, network, funding, criticality, kind,
-					dataInvolved, assetId, priorityClass, null, null);
+					dataInvolved, assetId, priorityClass, null, null, null);
 		}
 
 		/**
@@ -56,7 +57,8 @@ class TicketOpening {
 			return new NewTicket(establishment, title, description, blank(component) == null ? a.component() : component,
 					intervention, network == null ? a.routingNetwork() : network,
 					funding == null ? a.data().funding() : funding, criticality, kind, dataInvolved, String.valueOf(a.id()),
-					priorityClass, a.data().sharedBetweenNetworks() ? Boolean.TRUE : sharedBetweenNetworks, dataConcerned);
+					priorityClass, a.data().sharedBetweenNetworks() ? Boolean.TRUE : sharedBetweenNetworks, dataConcerned,
+					partyControlsElement);
 		}
 	}
 
@@ -72,9 +74,12 @@ class TicketOpening {
 	private final TicketClocks clocks;
 	private final TicketNotifier notifier;
 	private final ApplicationEventPublisher events;
+	private final Spares spares;
 
 	TicketOpening(TicketAccess access, Establishments establishments, TicketRouting routing, TicketRepository tickets,
-			TicketHistory history, TicketClocks clocks, TicketNotifier notifier, ApplicationEventPublisher events) {
+			TicketHistory history, TicketClocks clocks, TicketNotifier notifier, ApplicationEventPublisher events,
+			Spares spares) {
+		this.spares = spares;
 		this.access = access;
 		this.establishments = establishments;
 		this.routing = routing;
@@ -111,12 +116,14 @@ class TicketOpening {
 		boolean overridden = n.criticality() != null && n.criticality() != derived && access.isAgent(user);
 		Criticality criticality = overridden ? n.criticality() : derived;
 		Integer priorityClass = TicketRouting.priorityClass(criticality, n.priorityClass(), n.intervention(), n.funding());
+		// Whether a spare allows the restoration: the inventory knows, for a named asset's component.
+		Boolean spareAvailable = blank(n.assetId()) == null ? null : spares.availableFor(uai, n.component()).available();
 		Instant now = Instant.now();
 		Ticket t = tickets.insert(new Ticket(0, null, kind, uai, user.getUsername(), n.title().trim(), n.description().trim(),
 				n.component(), blank(n.assetId()), n.intervention(), n.network(), n.funding(), criticality, overridden,
 				priorityClass, criticalData, TicketStatus.NEW, null, false, null, 1,
 				r.parties(), r.toArbitrate(), r.explanation(), r.clause(), r.conventionVersion(), null, 0, "OK", now,
-				null, null, now, 0, n.sharedBetweenNetworks(), dataConcerned));
+				null, null, now, 0, n.sharedBetweenNetworks(), dataConcerned, spareAvailable, n.partyControlsElement()));
 		history.add(t.id(), now, user.getUsername(), "CREATED", null, TicketStatus.NEW,
 				"Routage : " + r.explanation() + " (" + r.clause() + ", convention " + r.conventionVersion() + ")"
 						+ (r.toArbitrate() ? " — à arbitrer" : ""));

@@ -54,11 +54,14 @@ class TicketRepository {
 				insert into ticket (number, kind, establishment, requester, title, description, component, asset_id,
 				  intervention, network, funding, criticality, criticality_overridden, priority_class, data_involved,
 				  status, level, parties, to_arbitrate, routing_explanation, routing_clause, convention_version,
-				  sla_state, opened_at, updated_at, version, shared_between_networks, data_concerned)
+				  sla_state, opened_at, updated_at, version, shared_between_networks, data_concerned, spare_available,
+				  party_controls_element)
 				values (:number, :kind, :establishment, :requester, :title, :description, :component, :assetId,
 				  :intervention, :network, :funding, :criticality, :overridden, :priorityClass, :dataInvolved,
 				  :status, :level, :parties, :toArbitrate, :explanation, :clause, :conventionVersion,
-				  'OK', :openedAt, :openedAt, 0, :shared, :dataConcerned)""")
+				  'OK', :openedAt, :openedAt, 0, :shared, :dataConcerned, :spare, :controls)""")
+			.param("spare", t.spareAvailable())
+			.param("controls", t.partyControlsElement())
 			.param("dataConcerned", t.dataConcerned())
 			.param("shared", t.sharedBetweenNetworks())
 			.param("number", number)
@@ -223,6 +226,7 @@ class TicketRepository {
 				rs.getString("routing_explanation"), rs.getString("routing_clause"), rs.getString("convention_version"),
 				rs.getString("assignee"), rs.getInt("hand_backs"), rs.getString("sla_state"), instant(rs, "opened_at"),
 				instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getInt("version"),
-				rs.getObject("shared_between_networks", Boolean.class), rs.getString("data_concerned"));
+				rs.getObject("shared_between_networks", Boolean.class), rs.getString("data_concerned"),
+				rs.getObject("spare_available", Boolean.class), rs.getObject("party_controls_element", Boolean.class));
 	}
 }

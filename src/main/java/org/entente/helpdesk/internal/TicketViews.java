@@ -21,7 +21,15 @@ final class TicketViews {
 	 * The deadlines of a critical ticket; {@code binding}: whether they are a commitment of the responsible party
 	 * under the convention (false: indicative times, e.g. the Département, who « intervient au plus tôt »).
 	 */
-	record Deadlines(OffsetDateTime takeCharge, OffsetDateTime restoration, OffsetDateTime dataRestore, Boolean binding) {
+	record Deadlines(OffsetDateTime takeCharge, OffsetDateTime restoration, OffsetDateTime dataRestore, Boolean binding,
+			Conditional conditional) {
+	}
+
+	/**
+	 * The conditions of the one-day restoration (null: unknown); {@code committed}: the clock runs; otherwise the
+	 * party sets up a temporary solution in degraded mode where possible (annexe §4).
+	 */
+	record Conditional(Boolean spareAvailable, Boolean partyControlsElement, boolean committed) {
 	}
 
 	/** What POST /api/v1/tickets answers. */
@@ -48,7 +56,7 @@ final class TicketViews {
 	}
 
 	static Created created(Ticket t, List<ClockView> clocks, ZoneId zone) {
-		return new Created(t.id(), t.number(), t.status().name(), t.criticality().name(), routing(t), deadlines(clocks, zone));
+		return new Created(t.id(), t.number(), t.status().name(), t.criticality().name(), routing(t), deadlines(t, clocks, zone));
 	}
 
 	static Detail detail(Ticket t, List<ClockView> clocks, ZoneId zone) {
@@ -58,7 +66,7 @@ final class TicketViews {
 				t.network() == null ? null : t.network().name(), t.funding() == null ? null : t.funding().name(),
 				t.criticality().name(), t.criticalityOverridden(), t.priorityClass(), t.dataInvolved(), t.dataConcerned(), t.sharedBetweenNetworks(), t.level(),
 				t.degraded(), t.temporarySolution(), routing(t), t.toArbitrate(), t.handBacks(), t.assignee(),
-				t.slaState(), deadlines(clocks, zone),
+				t.slaState(), deadlines(t, clocks, zone),
 				clocks.stream().map(c -> new ClockJson(c.code(), c.label(), at(c.deadline(), zone), c.remaining().toMinutes(),
 						c.state().name(), c.paused(), at(c.stoppedAt(), zone), c.binding())).toList(),
 				at(t.openedAt(), zone), at(t.updatedAt(), zone), t.version());
@@ -73,10 +81,11 @@ final class TicketViews {
 		return new Routing(t.parties(), t.routingExplanation(), t.routingClause(), t.conventionVersion());
 	}
 
-	static Deadlines deadlines(List<ClockView> clocks, ZoneId zone) {
+	static Deadlines deadlines(Ticket t, List<ClockView> clocks, ZoneId zone) {
 		return new Deadlines(deadline(clocks, WorkTime.TAKE_CHARGE, zone), deadline(clocks, WorkTime.RESTORATION, zone),
 				deadline(clocks, WorkTime.DATA_RESTORE, zone),
-				clocks.isEmpty() ? null : clocks.stream().anyMatch(ClockView::binding));
+				clocks.isEmpty() ? null : clocks.stream().anyMatch(ClockView::binding),
+				t.critical() ? new Conditional(t.spareAvailable(), t.partyControlsElement(), t.restorationCommitted()) : null);
 	}
 
 	private static OffsetDateTime deadline(List<ClockView> clocks, String code, ZoneId zone) {

@@ -265,6 +265,23 @@ class TicketApiTests {
 	}
 
 	@Test
+	void theOneDayRestorationHoldsOnlyWhenThePartyControlsTheElement() {
+		// Annexe §4: « lorsque le matériel de secours (spare) le permet et que l'Académie maîtrise les éléments en défaut ».
+		MvcTestResult controlled = create("college", body(COLLEGE, unique("ENT"), "TOUTATICE_PORTAIL", "ASSISTANCE",
+				",\"kind\":\"INCIDENT\""));
+		assertThat(controlled).bodyJson().extractingPath("$.deadlines.restoration").isNotNull();
+		assertThat(controlled).bodyJson().extractingPath("$.deadlines.conditional.committed").isEqualTo(true);
+		MvcTestResult notControlled = create("college", body(COLLEGE, unique("ENT"), "TOUTATICE_PORTAIL", "ASSISTANCE",
+				",\"kind\":\"INCIDENT\",\"partyControlsElement\":false"));
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.restoration").isNull();
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.conditional.partyControlsElement").isEqualTo(false);
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.conditional.committed").isEqualTo(false);
+		assertThat(content(mvc.get().uri("/tickets/" + createdId(notControlled)).with(as("college")).exchange()))
+			.contains("degraded-obligation", "solution temporaire en mode dégradé");
+	}
+
+	@Test
 	void attachmentsAreCheckedOnTheirContentAndServedAsDownloads() throws Exception {
 		long id = createdId(create("college", body(COLLEGE, unique("Capture"), "STATIONS_PEDAGOGIQUES", "REPAIR", "")));
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 };
