@@ -15,6 +15,11 @@ class ModularityTests {
 	}
 
 	@Test
+	void securityIsAModuleOfItsOwn() {
+		org.assertj.core.api.Assertions.assertThat(modules.getModuleByName("security")).isPresent();
+	}
+
+	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
 	}

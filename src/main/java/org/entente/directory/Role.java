@@ -11,7 +11,8 @@ public enum Role {
 	RSSI("RSSI"),
 	DPO("Délégué·e à la protection des données"),
 	FINANCE("Gestionnaire financier"),
-	INVENTORY_AGENT("Agent d'inventaire (GLPI Agent)");
+	INVENTORY_AGENT("Agent d'inventaire (GLPI Agent)"),
+	JOURNAL_OPERATOR("Opérateur·ice du journal des connexions");
 
 	private final String label;
 

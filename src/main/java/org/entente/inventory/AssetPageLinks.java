@@ -13,6 +13,11 @@ public interface AssetPageLinks {
 
 	List<Link> linksFor(long assetId, String username);
 
+	/** Whether the section is left out of the page when it has no line (a warning), rather than saying «Aucun». */
+	default boolean hiddenWhenEmpty() {
+		return false;
+	}
+
 	/** A line of the section: text, target, and an optional short status. */
 	record Link(String label, String href, String status) {
 	}

@@ -82,7 +82,9 @@ class DemoData implements ApplicationRunner {
 				account("rssi", password, "RSSI académique (démo)", Role.RSSI, "ACA", null),
 				account("dpd", password, "Délégué·e à la protection des données (démo)", Role.DPO, "ACA", null),
 				account("finances", password, "Gestion financière du Département (démo)", Role.FINANCE, "CD", null),
-				account("glpi-agent", password, "GLPI Agent (démo)", Role.INVENTORY_AGENT, "CD", null));
+				account("glpi-agent", password, "GLPI Agent (démo)", Role.INVENTORY_AGENT, "CD", null),
+				account("journal", password, "Opérateur·ice du journal des connexions (démo)", Role.JOURNAL_OPERATOR, "CD", null),
+				account("dpo", password, "Délégué·e à la protection des données du Département (démo)", Role.DPO, "CD", null));
 		int created = 0;
 		for (NewAccount a : demo) {
 			if (accounts.find(a.username()).isEmpty()) {

@@ -121,13 +121,14 @@ class InventoryPageController {
 		model.addAttribute("manager", access.manager(a.component(), a.data().network(), a.data().funding()));
 		model.addAttribute("namingProblem", rules.naming(a.data()).map(AssetRules.FieldProblem::message).orElse(null));
 		model.addAttribute("sections", links.orderedStream()
-			.map(l -> new Section(l.title(), l.linksFor(id, user.getUsername())))
+			.map(l -> new Section(l.title(), l.linksFor(id, user.getUsername()), l.hiddenWhenEmpty()))
+			.filter(s -> !(s.hiddenWhenEmpty() && s.links().isEmpty()))
 			.toList());
 		model.addAttribute("today", java.time.LocalDate.now());
 		return "inventory/asset";
 	}
 
-	record Section(String title, List<AssetPageLinks.Link> links) {
+	record Section(String title, List<AssetPageLinks.Link> links, boolean hiddenWhenEmpty) {
 	}
 
 	@GetMapping("/inventaire/import")

@@ -41,6 +41,16 @@ class WebConfiguration implements WebMvcConfigurer {
 		};
 	}
 
+	/** Tomcat's own error answers (before any filter runs) in Entente's shapes: see {@link ContainerErrorReport}. */
+	@Bean
+	org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> containerErrors() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+				host.setErrorReportValveClass(ContainerErrorReport.class.getName());
+			}
+		});
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("entente-langue");

@@ -1,0 +1,43 @@
+package org.entente.directory.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.entente.directory.NetworkRange;
+import org.entente.directory.NetworkRanges;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The académie's addressing plan: read it, replace it from CSV (administrators). */
+@RestController
+@RequestMapping("/api/v1/establishments/network-ranges")
+class NetworkRangeApiController {
+
+	private final NetworkRanges ranges;
+
+	NetworkRangeApiController(NetworkRanges ranges) {
+		this.ranges = ranges;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyRole('ADMIN','JOURNAL_OPERATOR','CD_AGENT','ACA_AGENT','RSSI')")
+	List<NetworkRange> list() {
+		return ranges.findAll();
+	}
+
+	/** Body: the CSV file (text/csv), {@code uai;reseau;libelle}. */
+	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	@PreAuthorize("hasRole('ADMIN')")
+	NetworkRanges.ImportResult importPlan(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
+			throws IOException {
+		return ranges.importCsv(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), dryRun);
+	}
+}

@@ -1,0 +1,163 @@
+package org.entente.journal.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.entente.journal.internal.store.IndexFields;
+import org.entente.journal.internal.store.JournalStore;
+import org.entente.journal.internal.store.Line;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds lines by period (receive time), establishment, host, sender, user and free text. Segments outside the period
+ * are skipped from their time span; within one, the fixed-width index entries are scanned in bulk and compared by
+ * keys (hashes), and only candidates are read and confirmed against the line itself. Counting stops past
+ * {@code COUNT_CAP}.
+ */
+@Component
+public class JournalSearch {
+
+	public static final int COUNT_CAP = 10_000;
+	private static final int CHUNK = 8192;
+
+	private final java.util.function.Supplier<JournalStore> store;
+	private final org.entente.journal.internal.intake.SyslogParser parser;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	JournalSearch(JournalRuntime runtime) {
+		this(runtime::store, runtime.parser());
+	}
+
+	/** Over a store opened elsewhere (the search benchmark). */
+	public JournalSearch(java.util.function.Supplier<JournalStore> store, org.entente.journal.internal.intake.SyslogParser parser) {
+		this.store = store;
+		this.parser = parser;
+	}
+
+	/** What to look for; null members match everything. {@code to} is exclusive. */
+	public record Criteria(Instant from, Instant to, String establishment, String host, String sender, String user,
+			String q) {
+
+		public String describe() {
+			StringBuilder b = new StringBuilder("du ").append(from).append(" au ").append(to);
+			if (establishment != null) {
+				b.append(", établissement ").append(establishment);
+			}
+			if (host != null) {
+				b.append(", hôte ").append(host);
+			}
+			if (sender != null) {
+				b.append(", émetteur ").append(sender);
+			}
+			if (user != null) {
+				b.append(", utilisateur ").append(user);
+			}
+			if (q != null) {
+				b.append(", texte « ").append(q).append(" »");
+			}
+			return b.toString();
+		}
+	}
+
+	/** One page: the count (exact up to the cap) and the lines. */
+	public record Result(long total, boolean capped, List<Line> lines, long treeSize) {
+	}
+
+	public Result search(Criteria c, int page, int size) {
+		JournalStore store = this.store.get();
+		long offset = (long) page * size;
+		List<Line> lines = new ArrayList<>(size);
+		long[] count = { 0 };
+		long limit = Math.max(COUNT_CAP + 1L, offset + size);
+		long treeSize = store.size();
+		scan(store, c, treeSize, line -> {
+			if (count[0] >= offset && lines.size() < size) {
+				lines.add(line);
+			}
+			count[0]++;
+			return count[0] < limit;
+		});
+		boolean capped = count[0] > COUNT_CAP;
+		return new Result(capped ? COUNT_CAP : count[0], capped, lines, treeSize);
+	}
+
+	/** Every matching line below {@code treeSize} in the order received; the visitor returns false to stop. */
+	public void scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor) {
+		long from = micros(c.from());
+		long to = micros(c.to());
+		byte[] uai = c.establishment() == null ? null : java.util.Arrays.copyOf(c.establishment().getBytes(StandardCharsets.US_ASCII), 8);
+		int hostKey = IndexFields.key(c.host());
+		int senderKey = IndexFields.key(c.sender());
+		int userKey = IndexFields.key(c.user());
+		String q = c.q() == null ? null : c.q().toLowerCase(Locale.ROOT);
+		byte[] entryUai = new byte[8];
+		for (JournalStore.SegmentInfo s : store.segmentInfos()) {
+			if (s.count() == 0 || s.maxMicros() < from || s.minMicros() >= to || s.start() >= treeSize) {
+				continue;
+			}
+			long end = Math.min(s.start() + s.count(), treeSize);
+			for (long i = s.start(); i < end; i += CHUNK) {
+				ByteBuffer b = store.indexEntries(i, Math.min(end, i + CHUNK));
+				int n = b.remaining() / JournalStore.IDX;
+				for (int k = 0; k < n; k++) {
+					int base = k * JournalStore.IDX;
+					long at = b.getLong(base + JournalStore.IDX_RECEIVED);
+					if (at < from || at >= to) {
+						continue;
+					}
+					if (uai != null) {
+						b.get(base + JournalStore.IDX_UAI, entryUai);
+						if (!java.util.Arrays.equals(uai, entryUai)) {
+							continue;
+						}
+					}
+					if (hostKey != 0 && b.getInt(base + JournalStore.IDX_HOST) != hostKey
+							&& b.getInt(base + JournalStore.IDX_SENDER) != hostKey) {
+						continue;
+					}
+					if (senderKey != 0 && b.getInt(base + JournalStore.IDX_SENDER) != senderKey) {
+						continue;
+					}
+					if (userKey != 0 && b.getInt(base + JournalStore.IDX_USER) != userKey) {
+						continue;
+					}
+					Line line = store.read(i + k);
+					if (line == null || !confirm(line, c, q)) {
+						continue;
+					}
+					if (!visitor.test(line)) {
+						return;
+					}
+				}
+			}
+		}
+	}
+
+	private boolean confirm(Line line, Criteria c, String q) {
+		if (c.sender() != null && !line.sender().equalsIgnoreCase(c.sender())) {
+			return false;
+		}
+		if (c.host() != null || c.user() != null) {
+			IndexFields f = parser.parse(line.raw(), 0, line.raw().length);
+			if (c.host() != null && !c.host().equalsIgnoreCase(f.host()) && !c.host().equalsIgnoreCase(line.sender())) {
+				return false;
+			}
+			if (c.user() != null && !c.user().equalsIgnoreCase(f.user())) {
+				return false;
+			}
+		}
+		if (q != null) {
+			return new String(line.raw(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains(q);
+		}
+		return true;
+	}
+
+	static long micros(Instant i) {
+		return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+	}
+}

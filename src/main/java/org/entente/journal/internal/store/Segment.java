@@ -1,0 +1,233 @@
+package org.entente.journal.internal.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/** One segment file with its leaf hashes and index entries; see {@link JournalStore} for the layout. */
+final class Segment {
+
+	private static final int HEADER = 12;
+
+	final long start;
+	volatile long count;
+	/** Bytes written to the segment file (the writer's view). */
+	volatile long bytes;
+	volatile long minMicros = Long.MAX_VALUE;
+	volatile long maxMicros = Long.MIN_VALUE;
+	private long day;
+	FileChannel seg;
+	FileChannel leaves;
+	FileChannel idx;
+
+	private Segment(long start) {
+		this.start = start;
+	}
+
+	static Segment create(Path dir, long start, Instant at) throws IOException {
+		Segment s = new Segment(start);
+		String n = JournalStore.name(start);
+		s.seg = FileChannel.open(dir.resolve(n + ".seg"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		s.leaves = FileChannel.open(dir.resolve(n + ".leaves"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		s.idx = FileChannel.open(dir.resolve(n + ".idx"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		s.day = JournalStore.utcDay(at.getEpochSecond() * 1_000_000L);
+		return s;
+	}
+
+	static Segment open(Path dir, long start, boolean last, StoreOptions options,
+			Function<Line, IndexFields> indexer) throws IOException {
+		Segment s = new Segment(start);
+		String n = JournalStore.name(start);
+		s.seg = FileChannel.open(dir.resolve(n + ".seg"), StandardOpenOption.READ, StandardOpenOption.WRITE);
+		s.leaves = FileChannel.open(dir.resolve(n + ".leaves"), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		s.idx = FileChannel.open(dir.resolve(n + ".idx"), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		Path summary = dir.resolve(n + ".summary");
+		if (!last && Files.exists(summary)) {
+			List<String> l = Files.readAllLines(summary, StandardCharsets.US_ASCII);
+			s.count = Long.parseLong(l.get(0).trim());
+			s.minMicros = Long.parseLong(l.get(1).trim());
+			s.maxMicros = Long.parseLong(l.get(2).trim());
+			s.bytes = s.seg.size();
+			return s;
+		}
+		s.recover(last, options, indexer);
+		if (!last) {
+			s.writeSummary(dir);
+		}
+		return s;
+	}
+
+	/** Counts the complete records; cuts a torn last record (a crash mid-write) and completes short side files. */
+	private void recover(boolean last, StoreOptions options, Function<Line, IndexFields> indexer) throws IOException {
+		long pos = 0;
+		long n = 0;
+		long fileSize = seg.size();
+		long leafEntries = leaves.size() / 32;
+		long idxEntries = idx.size() / JournalStore.IDX;
+		MessageDigest md = Merkle.sha256();
+		ByteBuffer head = ByteBuffer.allocate(HEADER);
+		while (pos + HEADER <= fileSize) {
+			head.clear();
+			seg.read(head, pos);
+			int len = head.getInt(0);
+			if (len < 8 + 1 + 8 || len > options.maxLeafData() + 8 || pos + 4 + len > fileSize) {
+				break;
+			}
+			ByteBuffer rec = ByteBuffer.allocate(4 + len);
+			seg.read(rec, pos);
+			byte[] r = rec.array();
+			long at = ByteBuffer.wrap(r).getLong(HEADER + 1);
+			minMicros = Math.min(minMicros, at);
+			maxMicros = Math.max(maxMicros, at);
+			if (n >= leafEntries) {
+				leaves.write(ByteBuffer.wrap(Merkle.leafHash(md, r, HEADER, r.length - HEADER)), n * 32);
+			}
+			if (n >= idxEntries) {
+				Line line = Line.decode(start + n, r, HEADER, r.length - HEADER);
+				IndexFields f = line == null ? IndexFields.NONE : indexer.apply(line);
+				ByteBuffer e = ByteBuffer.allocate(JournalStore.IDX);
+				JournalStore.putIndex(e, pos, at, f, line == null ? 0 : IndexFields.key(line.sender()));
+				e.flip();
+				idx.write(e, n * JournalStore.IDX);
+			}
+			pos += 4 + len;
+			n++;
+		}
+		if (last && pos < fileSize) {
+			seg.truncate(pos);
+		}
+		if (last) {
+			if (leaves.size() > n * 32) {
+				leaves.truncate(n * 32);
+			}
+			if (idx.size() > n * JournalStore.IDX) {
+				idx.truncate(n * JournalStore.IDX);
+			}
+			seg.force(false);
+			leaves.force(false);
+			idx.force(false);
+		}
+		count = n;
+		bytes = pos;
+		seg.position(pos);
+		leaves.position(n * 32);
+		idx.position(n * JournalStore.IDX);
+		day = count == 0 ? JournalStore.utcDay(System.currentTimeMillis() * 1000) : JournalStore.utcDay(maxMicros);
+	}
+
+	/** Rebuilds the right edge of the tree from the checkpoint at this segment's start and its leaf hashes. */
+	void replayLeaves(CompactRange range) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(32 * 4096);
+		long p = 0;
+		long end = count * 32;
+		while (p < end) {
+			b.clear();
+			b.limit((int) Math.min(b.capacity(), end - p));
+			int r = leaves.read(b, p);
+			if (r <= 0) {
+				throw new IOException("leaf hashes of segment " + start + " are short");
+			}
+			p += r;
+			b.flip();
+			while (b.remaining() >= 32) {
+				byte[] h = new byte[32];
+				b.get(h);
+				range.append(h);
+			}
+		}
+	}
+
+	boolean shouldRoll(Incoming in, long pendingBytes, StoreOptions options) {
+		if (pendingBytes == 0) {
+			day = JournalStore.utcDay(in.receivedAtMicros());
+			return false;
+		}
+		return pendingBytes >= options.maxSegmentBytes() || JournalStore.utcDay(in.receivedAtMicros()) > day;
+	}
+
+	void noteTime(long micros) {
+		if (micros < minMicros) {
+			minMicros = micros;
+		}
+		if (micros > maxMicros) {
+			maxMicros = micros;
+		}
+	}
+
+	void writeSummary(Path dir) throws IOException {
+		Path f = dir.resolve(JournalStore.name(start) + ".summary");
+		Files.writeString(f, count + "\n" + minMicros + "\n" + maxMicros + "\n", StandardCharsets.US_ASCII);
+	}
+
+	void closeForWriting() {
+		// channels stay open for reading; nothing more is written to them
+	}
+
+	long storedBytes() throws IOException {
+		return seg.size();
+	}
+
+	ByteBuffer indexEntry(long i) throws IOException {
+		return readIdx(i, 1);
+	}
+
+	ByteBuffer readIdx(long from, int n) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(n * JournalStore.IDX);
+		long p = from * JournalStore.IDX;
+		while (b.hasRemaining()) {
+			int r = idx.read(b, p + b.position());
+			if (r < 0) {
+				throw new IOException("index of segment " + start + " is short");
+			}
+		}
+		b.flip();
+		return b;
+	}
+
+	/** The record at a byte offset (length, index and leaf data), or null when it is torn or out of bounds. */
+	byte[] readRecordAt(long offset) throws IOException {
+		ByteBuffer head = ByteBuffer.allocate(4);
+		if (seg.read(head, offset) < 4) {
+			return null;
+		}
+		int len = head.getInt(0);
+		if (len < 8 + 1 + 8 || len > (1 << 28)) {
+			return null;
+		}
+		ByteBuffer rec = ByteBuffer.allocate(4 + len);
+		while (rec.hasRemaining()) {
+			int r = seg.read(rec, offset + rec.position());
+			if (r < 0) {
+				return null;
+			}
+		}
+		return rec.array();
+	}
+
+	Line readRecord(long offset, long index) throws IOException {
+		byte[] r = readRecordAt(offset);
+		if (r == null) {
+			return null;
+		}
+		return Line.decode(index, r, HEADER, r.length - HEADER);
+	}
+
+	void closeQuietly() {
+		for (FileChannel c : new FileChannel[] { seg, leaves, idx }) {
+			try {
+				c.close();
+			}
+			catch (IOException e) {
+				// closing
+			}
+		}
+	}
+}
