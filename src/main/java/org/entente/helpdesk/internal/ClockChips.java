@@ -53,8 +53,7 @@ class ClockChips {
 			.toList();
 		for (StoredClock c : running) {
 			Ticket t = byId.get(c.ticketId());
-			chips.putIfAbsent(c.ticketId(), t == null || clocks.binding(t, c.clock()) ? chip(c, now)
-					: new Chip(label(c.clock()), "INDICATIVE", label(c.clock()) + " : temps indicatif (pas un engagement)"));
+			chips.putIfAbsent(c.ticketId(), t == null || clocks.binding(t, c.clock()) ? chip(c, now) : indicative(c, now));
 		}
 		return chips;
 	}
@@ -72,6 +71,15 @@ class ClockChips {
 		String left = Clocks.text(remaining) + " ouvrées restantes";
 		return !now.isBefore(c.atRiskAt()) ? new Chip(label, "AT_RISK", label + " : menacé, " + left)
 				: new Chip(label, "RUNNING", label + " : " + left);
+	}
+
+	/** A time no responsible party is bound to: the time left, or « écoulé », never « menacé » or « dépassé ». */
+	Chip indicative(StoredClock c, Instant now) {
+		String label = label(c.clock());
+		String left = c.paused() || c.deadline() == null ? "en pause"
+				: now.isBefore(c.deadline()) ? Clocks.text(workTime.workingTimeBetween(now, c.deadline(), List.of())) + " ouvrées restantes"
+						: "temps écoulé";
+		return new Chip(label, "INDICATIVE", label + " (temps indicatif, pas un engagement) : " + left);
 	}
 
 	static String label(String clock) {

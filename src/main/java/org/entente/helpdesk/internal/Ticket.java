@@ -41,7 +41,7 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 	 * et que l'Académie maîtrise les éléments en défaut »): not when either is known not to hold; otherwise the party
 	 * sets up a temporary solution in degraded mode where possible.
 	 */
-	boolean restorationCommitted() {
+	public boolean restorationCommitted() {
 		return !Boolean.FALSE.equals(spareAvailable) && !Boolean.FALSE.equals(partyControlsElement);
 	}
 
