@@ -6,28 +6,28 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real SMTP server for mail tests: GreenMail on loopback, on a fixed free port (a test that stops and restarts the
- * server finds it where the application expects it), for the whole test class, with the application's mail on and
- * a database of the class's own.
+ * A real SMTP server for mail tests ({@link MailTest}): GreenMail on loopback, on a fixed free port (a test that stops
+ * and restarts the server finds it where the application expects it), for the whole test class, with the
+ * application's mail on and a database of the class's own.
  */
 public final class TestSmtp {
 
 	private TestSmtp() {
 	}
 
-	/** Register it with {@code @RegisterExtension static GreenMailExtension greenMail = TestSmtp.server();}. */
-	public static GreenMailExtension server() {
-		return new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+	/** The server of a {@link MailTest} class, on that port. */
+	static GreenMailExtension server(int port) {
+		return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
 			.withPerMethodLifecycle(false);
 	}
 
-	/** From a {@code @DynamicPropertySource}: mail on, sent to {@code greenMail}, on the database {@code name}. */
-	public static void register(DynamicPropertyRegistry registry, GreenMailExtension greenMail, String database) {
+	/** Mail on, sent to the server on {@code port}, on the database {@code name}. */
+	static void register(DynamicPropertyRegistry registry, int port, String database) {
 		TestDatabases.isolate(registry, database);
 		registry.add("entente.mail.enabled", () -> "true");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		registry.add("spring.mail.port", () -> port);
 	}
 
 	/** A received mail's subject, or an empty string when it cannot be read. */
@@ -40,7 +40,7 @@ public final class TestSmtp {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

@@ -24,15 +24,24 @@ public final class CsvWriter implements AutoCloseable {
 
 	private final CSVPrinter printer;
 
-	private CsvWriter(Writer writer) throws IOException {
+	private CsvWriter(Writer writer, CSVFormat format) throws IOException {
 		writer.write('\uFEFF');
-		this.printer = new CSVPrinter(writer, FORMAT);
+		this.printer = new CSVPrinter(writer, format);
 	}
 
 	/** A writer over a stream (not closed by {@link #close()} beyond flushing the writer it wraps). */
 	public static CsvWriter to(OutputStream out, List<String> header) {
+		return to(out, header, ';');
+	}
+
+	/**
+	 * The same writer with another separator, for a file whose readers already expect it (the inventory export that
+	 * the Académie's tools read has always used {@code ,}); everything else (BOM, CRLF, formula guard) is the same.
+	 */
+	public static CsvWriter to(OutputStream out, List<String> header, char delimiter) {
 		try {
-			CsvWriter w = new CsvWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			CsvWriter w = new CsvWriter(new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024),
+					FORMAT.builder().setDelimiter(delimiter).get());
 			w.row(header);
 			return w;
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The one error type of Entente: an HTTP status, a problem type URI ({@code urn:entente:problem:…}), a French
@@ -42,9 +43,13 @@ public class ProblemException extends RuntimeException {
 		return invalid(List.of(new FieldProblem(field, message)));
 	}
 
-	/** Several faulty fields at once: 400 naming each. */
+	/**
+	 * Several faulty fields at once: 400 naming each, in the detail too ({@code name : 100 caractères au plus}), so
+	 * that an API client reading only the detail knows the field; a page reads the bare message with
+	 * {@link #messageFor}.
+	 */
 	public static ProblemException invalid(List<FieldProblem> errors) {
-		String detail = errors.size() == 1 ? errors.get(0).message()
+		String detail = errors.size() == 1 ? errors.get(0).field() + " : " + errors.get(0).message()
 				: errors.size() + " champ(s) invalide(s) : "
 						+ String.join(" ; ", errors.stream().map(e -> e.field() + " : " + e.message()).toList());
 		return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Données invalides", detail, null, errors, Map.of());
@@ -53,6 +58,12 @@ public class ProblemException extends RuntimeException {
 	/** A query or path parameter that does not hold: 400 with {@code parameter} and the same {@code errors} entry. */
 	public static ProblemException invalidParameter(String parameter, String message) {
 		return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Paramètre invalide", message, parameter,
+				List.of(new FieldProblem(parameter, message)), Map.of());
+	}
+
+	/** A required query or path parameter that is absent: 400, the same shape as {@link #invalidParameter}. */
+	public static ProblemException missingParameter(String parameter, String message) {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "missing-parameter", "Paramètre manquant", message, parameter,
 				List.of(new FieldProblem(parameter, message)), Map.of());
 	}
 
@@ -102,6 +113,21 @@ public class ProblemException extends RuntimeException {
 
 	public Map<String, Object> properties() {
 		return properties;
+	}
+
+	/** This problem as an RFC 9457 document: type, title, status, detail, {@code parameter}, {@code errors}, extras. */
+	public ProblemDetail toProblemDetail() {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, getMessage());
+		p.setTitle(title);
+		p.setType(type);
+		if (parameter != null) {
+			p.setProperty("parameter", parameter);
+		}
+		if (!errors.isEmpty()) {
+			p.setProperty("errors", errors);
+		}
+		properties.forEach(p::setProperty);
+		return p;
 	}
 
 	/** The message for one field, for a page that shows it next to the field; null when the field is not at fault. */

@@ -1,12 +1,28 @@
 package org.entente.convention;
 
 import java.util.List;
+import java.util.Map;
 
-/** A convention file that cannot be used, with every fault found: file, line and what is wrong. */
-public class ConventionFileException extends RuntimeException {
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A convention file that cannot be used, with every fault found: file, line and what is wrong. On the API, a 422
+ * problem whose {@code errors} are the faults: the shared {@code field} (the path in the document, or
+ * {@code file:line}) and {@code message}, plus {@code file}, {@code line} and {@code path}.
+ */
+public class ConventionFileException extends ProblemException {
 
 	/** One fault: where (file, line, path in the document) and what. */
 	public record Fault(String file, int line, String path, String message) {
+
+		/** The field of the shared error shape: the path in the document, or the file and line when there is none. */
+		@JsonProperty("field")
+		public String field() {
+			return path.isEmpty() ? file + ":" + line : path;
+		}
 
 		@Override
 		public String toString() {
@@ -17,7 +33,11 @@ public class ConventionFileException extends RuntimeException {
 	private final transient List<Fault> faults;
 
 	public ConventionFileException(List<Fault> faults) {
-		super("Fichier de convention invalide :\n - " + String.join("\n - ", faults.stream().map(Fault::toString).toList()));
+		super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-convention-file", "Fichier de convention invalide",
+				"Fichier de convention invalide :\n - " + String.join("\n - ", faults.stream().map(Fault::toString).toList()),
+				null, faults.stream().map(f -> new FieldProblem(f.field(), f.message())).toList(),
+				// The richer entries (with file and line) are the JSON «errors»; they carry field and message too.
+				Map.of("errors", List.copyOf(faults)));
 		this.faults = List.copyOf(faults);
 	}
 

@@ -1,9 +1,12 @@
 package org.entente.convention;
 
-/** A convention version that was never loaded. */
-public class UnknownVersionException extends IllegalArgumentException {
+import org.entente.common.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** A convention version that was never loaded: 404 on the API. */
+public class UnknownVersionException extends ProblemException {
 
 	public UnknownVersionException(String version) {
-		super("Version « " + version + " » de la convention inconnue");
+		super(HttpStatus.NOT_FOUND, "unknown-version", "Version inconnue", "Version « " + version + " » de la convention inconnue.");
 	}
 }

@@ -5,5 +5,5 @@ package org.entente.directory;
  * carries the password hash.
  */
 public record Account(long id, String username, String displayName, String email, Role role, String party,
-		String establishment, boolean enabled, boolean demo) {
+		String establishment, boolean enabled, boolean demo) implements java.io.Serializable {
 }

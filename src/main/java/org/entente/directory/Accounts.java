@@ -31,6 +31,17 @@ public class Accounts {
 		return jdbc.sql("select * from account where username = ?").param(username).query(Accounts::map).optional();
 	}
 
+	/** These accounts, in username order (unknown names are left out). */
+	public List<Account> findAll(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from account where username in (:usernames) order by username")
+			.param("usernames", List.copyOf(usernames))
+			.query(Accounts::map)
+			.list();
+	}
+
 	public List<Account> findAll() {
 		return jdbc.sql("select * from account order by username").query(Accounts::map).list();
 	}
@@ -75,7 +86,9 @@ public class Accounts {
 			.query((rs, i) -> {
 				java.sql.Timestamp lockedUntil = rs.getTimestamp("locked_until");
 				boolean nonLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
-				return new EntenteUser(map(rs, i), rs.getString("password_hash"), nonLocked, rs.getInt("failed_logins"));
+				// An invited account (no password yet) or one that signs in at its provider: a hash nothing matches.
+				String hash = rs.getString("password_hash");
+				return new EntenteUser(map(rs, i), hash == null ? "{bcrypt}!" : hash, nonLocked, rs.getInt("failed_logins"));
 			})
 			.optional();
 	}

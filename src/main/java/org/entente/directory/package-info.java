@@ -1,6 +1,8 @@
 /**
- * Establishments (UAI), accounts, roles and their party or establishment scope; demo data. Depends on no other
- * module: everyone else asks it who a person is and what they may see.
+ * Establishments (UAI), accounts, roles and their party or establishment scope, the first administrator, account
+ * administration with its audit trail, password rules; demo data. Depends on {@code notification} only to mail
+ * invitation and reset links, and on {@code common} for the shared problem and page shapes: everyone else asks it
+ * who a person is and what they may see.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Annuaire")
+@org.springframework.modulith.ApplicationModule(displayName = "Annuaire", allowedDependencies = { "notification", "common" })
 package org.entente.directory;

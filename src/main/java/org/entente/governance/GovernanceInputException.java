@@ -1,7 +1,14 @@
 package org.entente.governance;
 
-/** A value a user typed (a what-if, a date) that governance cannot compute with; {@code parameter} names the field. */
-public class GovernanceInputException extends IllegalArgumentException {
+import org.entente.common.AsProblem;
+import org.entente.common.ProblemException;
+
+/**
+ * A value a user typed (a what-if, a date) that governance cannot compute with; {@code parameter} names the field.
+ * Still an {@link IllegalArgumentException} for the code that checks values with it, and said as the shared
+ * {@code invalid-parameter} problem: 400 on the API, the message next to the field on a page that catches it.
+ */
+public class GovernanceInputException extends IllegalArgumentException implements AsProblem {
 
 	private final String parameter;
 
@@ -12,5 +19,10 @@ public class GovernanceInputException extends IllegalArgumentException {
 
 	public String parameter() {
 		return parameter;
+	}
+
+	@Override
+	public ProblemException problem() {
+		return ProblemException.invalidParameter(parameter, getMessage());
 	}
 }

@@ -31,6 +31,10 @@ import static org.entente.worktime.internal.YearTable.nanos;
  * arithmetic the convention's deadlines need. Immutable and thread-safe; each year's table is computed on first use
  * and kept (no database, no allocation-heavy work on the hot path).
  * <p>
+ * Over 300 lines on purpose: the definitions below and the three operations that rely on them (deadline, elapsed,
+ * is-working-time) are one piece of arithmetic over the same year tables; splitting them would spread one set of
+ * invariants over several files.
+ * <p>
  * Definitions, in real (elapsed) time:
  * <ul>
  * <li>working time is the time during which a business-hours range of a working day is open; a range that

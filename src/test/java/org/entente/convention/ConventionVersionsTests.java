@@ -1,6 +1,7 @@
 package org.entente.convention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -110,7 +111,7 @@ class ConventionVersionsTests {
 			.replaceFirst("see: RESEAU_ADMINISTRATIF", "see: NULLE_PART");
 		var result = mvc.post().uri("/api/v1/convention/versions").contentType("application/yaml")
 			.header("X-Filename", "avenant-api.yaml").content(faulty)
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + EntenteTest.PASSWORD).getBytes()))
+			.with(as("admin"))
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(result).bodyJson().extractingPath("$.errors[*].message").asArray()
@@ -119,7 +120,7 @@ class ConventionVersionsTests {
 		assertThat(result).bodyJson().extractingPath("$.errors[0].file").isEqualTo("avenant-api.yaml");
 		assertThat(conventions.versions()).hasSize(versions);
 		var notAdmin = mvc.post().uri("/api/v1/convention/versions").contentType("application/yaml").content(faulty)
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("agent.cd:" + EntenteTest.PASSWORD).getBytes()))
+			.with(as("agent.cd"))
 			.exchange();
 		assertThat(notAdmin).hasStatus(HttpStatus.FORBIDDEN);
 	}

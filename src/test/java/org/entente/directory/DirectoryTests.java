@@ -1,6 +1,7 @@
 package org.entente.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.TestAccounts.as;
 
 import org.entente.EntenteTest;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class DirectoryTests {
 		assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(anonymous.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
 
-		var signedIn = mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic("agent.cd", EntenteTest.PASSWORD)).exchange();
+		var signedIn = mvc.get().uri("/api/v1/establishments").with(as("agent.cd")).exchange();
 		assertThat(signedIn).hasStatusOk();
 		assertThat(signedIn).bodyJson().extractingPath("$[*].uai").asArray().contains("0359901X");
 		assertThat(signedIn).bodyJson().extractingPath("$[*].kind").asArray().contains("COLLEGE", "CITE_SCOLAIRE");

@@ -1,7 +1,7 @@
 package org.entente.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +24,7 @@ class GovernanceApiTests {
 	MockMvcTester mvc;
 
 	private MockMvcTester.MockMvcRequestBuilder get(String uri) {
-		return mvc.get().uri(uri).with(httpBasic("college", EntenteTest.PASSWORD));
+		return mvc.get().uri(uri).with(as("college"));
 	}
 
 	@ParameterizedTest(name = "{0}: {1} months → {2} €")

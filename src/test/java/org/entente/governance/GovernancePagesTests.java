@@ -2,7 +2,7 @@ package org.entente.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -27,7 +27,7 @@ class GovernancePagesTests {
 	MockMvcTester mvc;
 
 	private MvcTestResult get(String uri, String user) {
-		return mvc.get().uri(uri).with(httpBasic(user, EntenteTest.PASSWORD)).exchange();
+		return mvc.get().uri(uri).with(as(user)).exchange();
 	}
 
 	private static String html(MvcTestResult result) {
@@ -45,6 +45,15 @@ class GovernancePagesTests {
 		String page = html(get("/gouvernance/contribution-ent", user));
 		assertThat(page).contains("id=\"payment-details\"").contains(ACCOUNT).contains(SIRET).contains("BDF RENNES");
 		assertThat(page).contains("Marquer payée");
+	}
+
+	/** The committees' forms follow GovernancePermissions, the rule the controllers apply too. */
+	@Test
+	void onlyTheDepartmentSeesTheCommitteeForms() {
+		assertThat(html(get("/gouvernance/comites", "agent.cd"))).contains("id=\"ajout-membre\"");
+		for (String user : new String[] { "agent.aca", "college", "finances" }) {
+			assertThat(html(get("/gouvernance/comites", user))).as(user).doesNotContain("id=\"ajout-membre\"");
+		}
 	}
 
 	@ParameterizedTest
@@ -96,35 +105,35 @@ class GovernancePagesTests {
 
 	@Test
 	void aNoticeWithMissingFieldsIsRefusedFieldByField() {
-		var result = mvc.post().uri("/gouvernance/preavis").with(httpBasic("agent.aca", EntenteTest.PASSWORD)).with(csrf())
+		var result = mvc.post().uri("/gouvernance/preavis").with(as("agent.aca")).with(csrf())
 			.param("receivedOn", "").param("sender", "").param("reason", "").exchange();
 		assertThat(result).hasStatusOk();
 		String page = html(result);
 		assertThat(page).contains("id=\"receivedOn-error\"").contains("id=\"sender-error\"").contains("id=\"reason-error\"")
 			.contains("Ce champ est obligatoire.");
-		var future = mvc.post().uri("/gouvernance/preavis").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+		var future = mvc.post().uri("/gouvernance/preavis").with(as("agent.cd")).with(csrf())
 			.param("receivedOn", LocalDate.now().plusDays(3).toString()).param("sender", "CD").param("reason", "test").exchange();
 		assertThat(html(future)).contains("id=\"receivedOn-error\"").contains("futur");
 	}
 
 	@Test
 	void onlyTheSignatoriesAgentsRecordNoticesAndOnlyFinanceMarksPayments() {
-		assertThat(mvc.post().uri("/gouvernance/preavis").with(httpBasic("college", EntenteTest.PASSWORD)).with(csrf())
+		assertThat(mvc.post().uri("/gouvernance/preavis").with(as("college")).with(csrf())
 			.param("receivedOn", "2026-01-05").param("sender", "CD").param("reason", "x").exchange())
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/gouvernance/contribution-ent/2025/paiement").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/gouvernance/contribution-ent/2025/paiement").with(as("agent.cd"))
 			.with(csrf()).param("paidOn", "2025-05-02").exchange()).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/gouvernance/comites/membres").with(httpBasic("agent.aca", EntenteTest.PASSWORD))
+		assertThat(mvc.post().uri("/gouvernance/comites/membres").with(as("agent.aca"))
 			.with(csrf()).param("committee", "STRATEGIC").param("name", "X").param("email", "x@ac-rennes.fr").param("party", "ACA")
 			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void aTooLongReferenceAndAForgedPartyAreSaidNextToTheirField() {
-		var payment = mvc.post().uri("/gouvernance/contribution-ent/2025/paiement").with(httpBasic("finances", EntenteTest.PASSWORD))
+		var payment = mvc.post().uri("/gouvernance/contribution-ent/2025/paiement").with(as("finances"))
 			.with(csrf()).param("paidOn", "2025-05-02").param("reference", "R".repeat(201)).exchange();
 		assertThat(html(payment)).contains("id=\"reference-error-2025\"").contains("Ce texte est trop long.");
-		var member = mvc.post().uri("/gouvernance/comites/membres").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+		var member = mvc.post().uri("/gouvernance/comites/membres").with(as("agent.cd"))
 			.with(csrf()).param("committee", "STRATEGIC").param("name", "X").param("email", "x@ille-et-vilaine.fr")
 			.param("party", "N'IMPORTE QUOI DE TRES LONG").exchange();
 		assertThat(member).hasStatusOk();
@@ -140,36 +149,36 @@ class GovernancePagesTests {
 		assertThat(html(get("/gouvernance/comites", "agent.cd"))).contains("Planifier une réunion").contains("Ajouter un membre nommé");
 
 		String word = "wifi" + UUID.randomUUID().toString().substring(0, 8);
-		var created = mvc.post().uri("/gouvernance/comites/OPERATIONAL/reunions").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+		var created = mvc.post().uri("/gouvernance/comites/OPERATIONAL/reunions").with(as("agent.cd"))
 			.with(csrf()).param("date", LocalDate.now().plusDays(10).toString()).param("time", "14:00").param("duration", "90")
 			.param("place", "Hôtel du Département").param("agenda", "Point " + word).exchange();
 		assertThat(created).hasStatus(HttpStatus.FOUND);
 		String meeting = created.getResponse().getRedirectedUrl();
-		var decision = mvc.post().uri(meeting + "/decisions").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+		var decision = mvc.post().uri(meeting + "/decisions").with(as("agent.cd")).with(csrf())
 			.param("text", "Généraliser le " + word + " aux collèges").param("targetType", "ROUTING_PARAMETER")
 			.param("targetRef", "BORNES_WIFI").exchange();
 		assertThat(decision).hasStatus(HttpStatus.FOUND);
-		String unknownVersion = html(mvc.post().uri(meeting + "/decisions").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+		String unknownVersion = html(mvc.post().uri(meeting + "/decisions").with(as("agent.cd"))
 			.with(csrf()).param("text", "Adopter l'avenant").param("targetType", "CONVENTION_VERSION").param("targetRef", "99")
 			.exchange());
 		assertThat(unknownVersion).contains("id=\"targetRef-error\"").contains("Version de convention inconnue");
-		assertThat(mvc.post().uri(meeting + "/decisions").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+		assertThat(mvc.post().uri(meeting + "/decisions").with(as("agent.cd")).with(csrf())
 			.param("text", "Adopter la version 1").param("targetType", "CONVENTION_VERSION").param("targetRef", "1").exchange())
 			.hasStatus(HttpStatus.FOUND);
 		String results = html(mvc.get().uri("/gouvernance/decisions").param("q", word.toUpperCase() + " collèges")
-			.with(httpBasic("college", EntenteTest.PASSWORD)).exchange());
+			.with(as("college")).exchange());
 		assertThat(results).contains("Généraliser le " + word).contains("BORNES_WIFI").contains("Comité opérationnel");
 		assertThat(html(mvc.get().uri("/gouvernance/decisions").param("q", word + " introuvable")
-			.with(httpBasic("college", EntenteTest.PASSWORD)).exchange())).doesNotContain("Généraliser");
+			.with(as("college")).exchange())).doesNotContain("Généraliser");
 		assertThat(html(get(meeting, "college"))).contains("Point " + word).contains("Généraliser le " + word);
 
 		// a guest for this meeting only, e.g. a contractor; the party defaults to contractor
 		assertThat(html(get(meeting, "agent.cd"))).contains("<option value=\"PRESTATAIRE\" selected=\"selected\">");
-		assertThat(mvc.post().uri(meeting + "/invites").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+		assertThat(mvc.post().uri(meeting + "/invites").with(as("agent.cd")).with(csrf())
 			.param("name", "Prestataire " + word).param("email", word + "@prestataire.fr").param("party", "PRESTATAIRE")
 			.exchange()).hasStatus(HttpStatus.FOUND);
 		assertThat(html(get(meeting, "college"))).contains(word + "@prestataire.fr");
-		String invalid = html(mvc.post().uri(meeting + "/invites").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).with(csrf())
+		String invalid = html(mvc.post().uri(meeting + "/invites").with(as("agent.cd")).with(csrf())
 			.param("name", "X").param("email", "pas une adresse").param("party", "PRESTATAIRE").exchange());
 		assertThat(invalid).contains("id=\"email-error\"").contains("Adresse de messagerie invalide");
 	}
@@ -180,11 +189,11 @@ class GovernancePagesTests {
 		assertThat(form).contains("type=\"date\"").contains("value=\"" + LocalDate.now().plusDays(1))
 			.contains("mensuel");
 		assertThat(get("/gouvernance/comites/EXPLOITATION/nouvelle-reunion", "college")).hasStatus(HttpStatus.FORBIDDEN);
-		var invalid = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+		var invalid = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions").with(as("agent.cd"))
 			.with(csrf()).param("date", "2020-01-01").param("time", "14:00").param("duration", "").exchange();
 		assertThat(invalid).hasStatusOk();
 		assertThat(html(invalid)).contains("id=\"duration-error\"");
-		var past = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+		var past = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions").with(as("agent.cd"))
 			.with(csrf()).param("date", "2020-01-01").param("time", "14:00").param("duration", "60").exchange();
 		assertThat(html(past)).contains("id=\"date-error\"").contains("aujourd&#39;hui ou plus tard");
 		assertThat(get("/gouvernance/reunions/999999", "college")).hasStatus(HttpStatus.NOT_FOUND);

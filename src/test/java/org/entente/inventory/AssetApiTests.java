@@ -1,7 +1,7 @@
 package org.entente.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.util.UUID;
 
@@ -36,7 +36,7 @@ class AssetApiTests {
 
 	MvcTestResult importCsv(String user, String csv, boolean dryRun) {
 		return mvc.post().uri("/api/v1/assets/import?dryRun=" + dryRun).contentType("text/csv").content(csv)
-			.with(httpBasic(user, EntenteTest.PASSWORD)).exchange();
+			.with(as(user)).exchange();
 	}
 
 	JsonNode body(MvcTestResult r) {
@@ -44,7 +44,7 @@ class AssetApiTests {
 	}
 
 	JsonNode searchSerial(String user, String serial) {
-		var r = mvc.get().uri("/api/v1/assets?serial=" + serial).with(httpBasic(user, EntenteTest.PASSWORD)).exchange();
+		var r = mvc.get().uri("/api/v1/assets?serial=" + serial).with(as(user)).exchange();
 		assertThat(r).hasStatusOk();
 		return body(r).get("items");
 	}
@@ -75,7 +75,7 @@ class AssetApiTests {
 		assertThat(body(again).get("updated").asInt()).isEqualTo(1);
 		assertThat(body(again).get("unchanged").asInt()).isEqualTo(1);
 		long id = found.get(0).get("id").asLong();
-		var history = body(mvc.get().uri("/api/v1/assets/" + id + "/history").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange());
+		var history = body(mvc.get().uri("/api/v1/assets/" + id + "/history").with(as("agent.cd")).exchange());
 		assertThat(history).hasSize(1);
 		assertThat(history.get(0).get("field").asString()).isEqualTo("model");
 		assertThat(history.get(0).get("before").asString()).isEqualTo("OptiPlex 7010");
@@ -137,39 +137,39 @@ class AssetApiTests {
 
 		// Reads: CD, ACA, contractors, the collège itself.
 		for (String reader : new String[] { "agent.cd", "agent.aca", "prestataire", "college", "admin" }) {
-			assertThat(mvc.get().uri("/api/v1/assets/" + pedaId).with(httpBasic(reader, EntenteTest.PASSWORD)).exchange())
+			assertThat(mvc.get().uri("/api/v1/assets/" + pedaId).with(as(reader)).exchange())
 				.as(reader).hasStatusOk();
-			assertThat(mvc.get().uri("/api/v1/assets/" + admId).with(httpBasic(reader, EntenteTest.PASSWORD)).exchange())
+			assertThat(mvc.get().uri("/api/v1/assets/" + admId).with(as(reader)).exchange())
 				.as(reader).hasStatusOk();
 		}
 		// Another collège and roles without inventory access: not found, and nothing listed.
 		for (String outsider : new String[] { "college2", "rssi", "dpd", "finances", "niveau1", "glpi-agent" }) {
-			assertThat(mvc.get().uri("/api/v1/assets/" + pedaId).with(httpBasic(outsider, EntenteTest.PASSWORD)).exchange())
+			assertThat(mvc.get().uri("/api/v1/assets/" + pedaId).with(as(outsider)).exchange())
 				.as(outsider).hasStatus(HttpStatus.NOT_FOUND);
-			assertThat(mvc.get().uri("/api/v1/assets/" + pedaId + "/history").with(httpBasic(outsider, EntenteTest.PASSWORD)).exchange())
+			assertThat(mvc.get().uri("/api/v1/assets/" + pedaId + "/history").with(as(outsider)).exchange())
 				.as(outsider).hasStatus(HttpStatus.NOT_FOUND);
 			assertThat(mvc.put().uri("/api/v1/assets/" + pedaId).contentType("application/json").content("{}")
-				.with(httpBasic(outsider, EntenteTest.PASSWORD)).exchange()).as(outsider).hasStatus(HttpStatus.NOT_FOUND);
+				.with(as(outsider)).exchange()).as(outsider).hasStatus(HttpStatus.NOT_FOUND);
 		}
-		assertThat(mvc.get().uri("/api/v1/assets?serial=SN-" + s + "-P").with(httpBasic("college2", EntenteTest.PASSWORD)).exchange())
+		assertThat(mvc.get().uri("/api/v1/assets?serial=SN-" + s + "-P").with(as("college2")).exchange())
 			.bodyJson().extractingPath("$.items").asArray().isEmpty();
-		assertThat(mvc.get().uri("/api/v1/assets").with(httpBasic("rssi", EntenteTest.PASSWORD)).exchange())
+		assertThat(mvc.get().uri("/api/v1/assets").with(as("rssi")).exchange())
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/api/v1/assets").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
 
 		// Writes out of scope: readable but not managed → 403.
 		String pedaJson = json.writeValueAsString(body(mvc.get().uri("/api/v1/assets/" + pedaId)
-			.with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange()));
+			.with(as("agent.cd")).exchange()));
 		for (String reader : new String[] { "agent.aca", "prestataire", "college" }) {
 			assertThat(mvc.put().uri("/api/v1/assets/" + pedaId).contentType("application/json").content(pedaJson)
-				.with(httpBasic(reader, EntenteTest.PASSWORD)).exchange()).as(reader).hasStatus(HttpStatus.FORBIDDEN);
+				.with(as(reader)).exchange()).as(reader).hasStatus(HttpStatus.FORBIDDEN);
 		}
 		String admJson = json.writeValueAsString(body(mvc.get().uri("/api/v1/assets/" + admId)
-			.with(httpBasic("agent.aca", EntenteTest.PASSWORD)).exchange()));
+			.with(as("agent.aca")).exchange()));
 		assertThat(mvc.put().uri("/api/v1/assets/" + admId).contentType("application/json").content(admJson)
-			.with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+			.with(as("agent.cd")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
 		// Guessed ids do not reveal anything.
-		assertThat(mvc.get().uri("/api/v1/assets/999999999").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange())
+		assertThat(mvc.get().uri("/api/v1/assets/999999999").with(as("agent.cd")).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
@@ -194,21 +194,43 @@ class AssetApiTests {
 				{"uai":"0359901X","component":"STATIONS_PEDAGOGIQUES","network":"PEDAGOGICAL","name":"MON-PC",
 				 "serial":"SN-%s","funding":"CD","status":"IN_SERVICE","room":"B204"}""".formatted(s);
 		var bad = mvc.post().uri("/api/v1/assets").contentType("application/json").content(body)
-			.with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange();
+			.with(as("agent.cd")).exchange();
 		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(bad).at("/errors/0/field").asString()).isEqualTo("name");
 		assertThat(body(bad).at("/errors/0/message").asString()).contains("PEDA-0359901X");
 
 		var created = mvc.post().uri("/api/v1/assets").contentType("application/json")
-			.content(body.replace("MON-PC", "PEDA-0359901X-B204-11")).with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange();
+			.content(body.replace("MON-PC", "PEDA-0359901X-B204-11")).with(as("agent.cd")).exchange();
 		assertThat(created).hasStatus(HttpStatus.CREATED);
 		long id = body(created).get("id").asLong();
 		String update = body.replace("MON-PC", "PEDA-0359901X-B204-12");
 		assertThat(mvc.put().uri("/api/v1/assets/" + id).header("If-Match", "\"0\"").contentType("application/json").content(update)
-			.with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange()).hasStatusOk();
+			.with(as("agent.cd")).exchange()).hasStatusOk();
 		assertThat(mvc.put().uri("/api/v1/assets/" + id).header("If-Match", "\"0\"").contentType("application/json")
-			.content(update.replace("B204-12", "B204-13")).with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange())
+			.content(update.replace("B204-12", "B204-13")).with(as("agent.cd")).exchange())
+			.hasStatus(HttpStatus.PRECONDITION_FAILED);		// One reading of If-Match for every resource (common.IfMatch): 428 without it, 412 for a value that is no
+		// version (the inventory answered 400 before), the problem naming how to read the ETag.
+		var missing = mvc.put().uri("/api/v1/assets/" + id).contentType("application/json")
+			.content(update.replace("B204-12", "B204-14")).with(as("agent.cd")).exchange();
+		assertThat(missing).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+		assertThat(body(missing).get("type").asString()).isEqualTo("urn:entente:problem:if-match-required");
+		assertThat(body(missing).get("detail").asString()).contains("GET /api/v1/assets/{id}");
+		assertThat(mvc.put().uri("/api/v1/assets/" + id).header("If-Match", "pas-une-version").contentType("application/json")
+			.content(update.replace("B204-12", "B204-14")).with(as("agent.cd")).exchange())
 			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(mvc.get().uri("/api/v1/assets/" + id).with(as("agent.cd")).exchange())
+			.bodyJson().extractingPath("$.name").isEqualTo("PEDA-0359901X-B204-12");
+	}
+
+	@Test
+	void pagesOfTheSearchAreTheSharedPageRecord() {
+		var page = body(mvc.get().uri("/api/v1/assets?size=1&uai=0359901X").with(as("agent.cd")).exchange());
+		assertThat(page.has("items") && page.has("page") && page.has("size") && page.has("total") && page.has("totalCapped")
+				&& page.has("hasNext")).isTrue();
+		var tooFar = mvc.get().uri("/api/v1/assets?page=-1").with(as("agent.cd")).exchange();
+		assertThat(tooFar).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(tooFar).get("parameter").asString()).isEqualTo("page");
+		assertThat(body(tooFar).at("/errors/0/field").asString()).isEqualTo("page");
 	}
 
 	@Test

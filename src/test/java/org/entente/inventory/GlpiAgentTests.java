@@ -1,7 +1,7 @@
 package org.entente.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ class GlpiAgentTests {
 	}
 
 	MvcTestResult send(String user, String contentType, byte[] body) {
-		return mvc.post().uri(URL).contentType(contentType).content(body).with(httpBasic(user, EntenteTest.PASSWORD)).exchange();
+		return mvc.post().uri(URL).contentType(contentType).content(body).with(as(user)).exchange();
 	}
 
 	JsonNode body(MvcTestResult r) {
@@ -77,7 +77,7 @@ class GlpiAgentTests {
 	}
 
 	int countSerial(String serial) {
-		var r = mvc.get().uri("/api/v1/assets?serial=" + serial).with(httpBasic("admin", EntenteTest.PASSWORD)).exchange();
+		var r = mvc.get().uri("/api/v1/assets?serial=" + serial).with(as("admin")).exchange();
 		return body(r).get("items").size();
 	}
 
@@ -115,7 +115,7 @@ class GlpiAgentTests {
 		assertThat(r2.at("/entente/changes/0/field").asString()).isEqualTo("name");
 		assertThat(r2.at("/entente/changes/0/after").asString()).isEqualTo("POSTE-PROF");
 		assertThat(r2.at("/entente/warnings/0").asString()).contains("ne respecte pas");
-		assertThat(reports.namingViolations(org.entente.inventory.internal.AssetAccess.Scope.ALL))
+		assertThat(reports.namingViolations(org.entente.inventory.internal.InventoryPermissions.Scope.ALL))
 			.anyMatch(v -> v.asset().id() == id && v.message().contains("POSTE-PROF"));
 
 		// BIOS without a usable serial: matched by device id, plain JSON.
@@ -125,7 +125,7 @@ class GlpiAgentTests {
 		assertThat(body(noSerial).at("/entente/asset").asLong()).isEqualTo(id);
 		assertThat(body(noSerial).at("/entente/changes").size()).isZero();
 
-		var history = body(mvc.get().uri("/api/v1/assets/" + id + "/history").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange());
+		var history = body(mvc.get().uri("/api/v1/assets/" + id + "/history").with(as("agent.cd")).exchange());
 		assertThat(history.get(0).get("source").asString()).isEqualTo("GLPI");
 		assertThat(history.get(0).get("by").asString()).isEqualTo("glpi-agent");
 	}

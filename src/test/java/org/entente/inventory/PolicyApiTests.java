@@ -1,7 +1,7 @@
 package org.entente.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.util.UUID;
 
@@ -24,7 +24,7 @@ class PolicyApiTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	MvcTestResult post(String user, String uri, String body) {
-		return mvc.post().uri(uri).contentType("application/json").content(body).with(httpBasic(user, EntenteTest.PASSWORD)).exchange();
+		return mvc.post().uri(uri).contentType("application/json").content(body).with(as(user)).exchange();
 	}
 
 	JsonNode body(MvcTestResult r) {
@@ -51,11 +51,11 @@ class PolicyApiTests {
 		assertThat(body(bad).get("errors").valueStream().map(e -> e.get("field").asString()).toList())
 			.contains("lines[0].component", "lines[0].quantity", "lines[0].renewalYears");
 		publishReferentielAndCatalogue();
-		var equity = mvc.get().uri("/api/v1/inventory/equity").with(httpBasic("college", EntenteTest.PASSWORD)).exchange();
+		var equity = mvc.get().uri("/api/v1/inventory/equity").with(as("college")).exchange();
 		assertThat(equity).hasStatusOk();
 		assertThat(body(equity).valueStream().allMatch(e -> e.get("uai").asString().equals("0359901X"))).isTrue();
 		assertThat(body(equity).get(0).get("position").asString()).isIn("BELOW", "WITHIN", "ABOVE");
-		assertThat(mvc.get().uri("/api/v1/inventory/renewals?asOf=2040-01-01").with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange())
+		assertThat(mvc.get().uri("/api/v1/inventory/renewals?asOf=2040-01-01").with(as("agent.cd")).exchange())
 			.hasStatusOk();
 	}
 
@@ -70,7 +70,7 @@ class PolicyApiTests {
 		assertThat(body(submitted).get("routedTo").asString()).isEqualTo("CD");
 		assertThat(body(submitted).get("funding").asString()).isEqualTo("OWN_FUNDS_CATALOGUE");
 
-		assertThat(mvc.get().uri("/api/v1/inventory/purchases/" + id).with(httpBasic("college", EntenteTest.PASSWORD)).exchange())
+		assertThat(mvc.get().uri("/api/v1/inventory/purchases/" + id).with(as("college")).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(post("agent.aca", "/api/v1/inventory/purchases/" + id + "/decision", "{\"approved\":true,\"comment\":\"ok\"}"))
 			.hasStatus(HttpStatus.FORBIDDEN);
@@ -86,7 +86,7 @@ class PolicyApiTests {
 			.formatted(s));
 		assertThat(registered).hasStatus(HttpStatus.CREATED);
 		long assetId = body(registered).get(0).asLong();
-		var asset = mvc.get().uri("/api/v1/assets/" + assetId).with(httpBasic("college2", EntenteTest.PASSWORD)).exchange();
+		var asset = mvc.get().uri("/api/v1/assets/" + assetId).with(as("college2")).exchange();
 		assertThat(body(asset).get("funding").asString()).isEqualTo("OWN_FUNDS_CATALOGUE");
 
 		// Administrative network: routed to the Académie. Beyond the référentiel's maximum: refused.
@@ -119,9 +119,9 @@ class PolicyApiTests {
 		var agreed = post("agent.cd", "/api/v1/inventory/software/" + id + "/cd-agreement", "{}");
 		assertThat(body(agreed).get("status").asString()).isEqualTo("LISTED");
 		var updated = mvc.put().uri("/api/v1/inventory/software/" + id).contentType("application/json")
-			.content(paid.replace("IN_PROGRESS", "AVAILABLE")).with(httpBasic("agent.aca", EntenteTest.PASSWORD)).exchange();
+			.content(paid.replace("IN_PROGRESS", "AVAILABLE")).with(as("agent.aca")).exchange();
 		assertThat(body(updated).get("packageStatus").asString()).isEqualTo("AVAILABLE");
-		var history = body(mvc.get().uri("/api/v1/inventory/software/" + id + "/history").with(httpBasic("college", EntenteTest.PASSWORD)).exchange());
+		var history = body(mvc.get().uri("/api/v1/inventory/software/" + id + "/history").with(as("college")).exchange());
 		assertThat(history.valueStream().map(h -> h.get("field").asString()).toList()).contains("packageStatus", "status", "created");
 
 		var free = post("agent.aca", "/api/v1/inventory/software", paid.replace("PAID", "FREE").replace(name, name + " libre"));
@@ -133,11 +133,11 @@ class PolicyApiTests {
 			.hasStatus(HttpStatus.FORBIDDEN);
 		// The desk opens the request in the collège's name: priority class 2, on the catalogues policy, for the ACA.
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
-			JsonNode items = body(mvc.get().uri("/api/v1/tickets").param("q", wanted).with(httpBasic("college", EntenteTest.PASSWORD)).exchange())
+			JsonNode items = body(mvc.get().uri("/api/v1/tickets").param("q", wanted).with(as("college")).exchange())
 				.get("items");
 			assertThat(items.size()).isEqualTo(1);
 			JsonNode ticket = body(mvc.get().uri("/api/v1/tickets/" + items.get(0).get("id").asLong())
-				.with(httpBasic("college", EntenteTest.PASSWORD)).exchange());
+				.with(as("college")).exchange());
 			assertThat(ticket.get("title").asString()).isEqualTo("Ajout au catalogue pédagogique : " + wanted + " 3.0");
 			assertThat(ticket.get("kind").asString()).isEqualTo("REQUEST");
 			assertThat(ticket.get("priorityClass").asInt()).isEqualTo(2);

@@ -1,7 +1,7 @@
 package org.entente.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import org.entente.BrowserTestSupport;
 import org.entente.EntenteTest;
@@ -26,7 +26,7 @@ class PurchasePagesBrowserTests extends BrowserTestSupport {
 	void collegeAsksTheDepartmentDecides() {
 		assertThat(mvc.post().uri("/api/v1/inventory/referentiel").contentType("application/json").content("""
 				{"lines":[{"component":"VIDEOPROJECTEURS","label":"Vidéoprojecteur par salle","quantity":30,"minQuantity":20,"maxQuantity":60,"renewalYears":7}]}""")
-			.with(httpBasic("agent.cd", EntenteTest.PASSWORD)).exchange()).hasStatus2xxSuccessful();
+			.with(as("agent.cd")).exchange()).hasStatus2xxSuccessful();
 		signIn("college");
 		open("/inventaire/achats");
 		click(By.cssSelector("form[action$='/inventaire/achats'] button[type=submit]"));

@@ -12,31 +12,20 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.entente.EntenteTest;
+import org.entente.MailTest;
 import org.entente.TestSmtp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Mail through a real SMTP server (GreenMail on loopback), sent after commit, once, and retried after an outage. */
-@EntenteTest
-@DirtiesContext
+@MailTest(database = "mail_test")
 class MailDeliveryTests {
 
-	@RegisterExtension
-	static GreenMailExtension greenMail = TestSmtp.server();
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		TestSmtp.register(registry, greenMail, "mail_test");
-	}
+	static final GreenMailExtension greenMail = MailTest.Smtp.of(MailDeliveryTests.class);
 
 	@Autowired
 	ApplicationEventPublisher events;

@@ -114,7 +114,7 @@ class ConventionPageController {
 			try {
 				model.addAttribute("diff", conventions.diff(from, to));
 			}
-			catch (IllegalArgumentException e) {
+			catch (IllegalArgumentException | org.entente.convention.UnknownVersionException e) {
 				model.addAttribute("diffError", e.getMessage());
 			}
 		}

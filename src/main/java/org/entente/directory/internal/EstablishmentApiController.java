@@ -1,12 +1,26 @@
 package org.entente.directory.internal;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.entente.common.LimitedInputStream;
+import org.entente.common.ProblemException;
+import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishments;
+import org.entente.directory.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The establishments over the API: the list, and the académie's CSV import (administrators). */
 @RestController
 @RequestMapping("/api/v1/establishments")
 class EstablishmentApiController {
@@ -15,10 +29,14 @@ class EstablishmentApiController {
 	record EstablishmentView(String uai, String name, String commune, String kind) {
 	}
 
-	private final Establishments establishments;
+	static final long MAX_CSV_BYTES = 5L * 1024 * 1024;
 
-	EstablishmentApiController(Establishments establishments) {
+	private final Establishments establishments;
+	private final EstablishmentImport establishmentImport;
+
+	EstablishmentApiController(Establishments establishments, EstablishmentImport establishmentImport) {
 		this.establishments = establishments;
+		this.establishmentImport = establishmentImport;
 	}
 
 	@GetMapping
@@ -26,5 +44,16 @@ class EstablishmentApiController {
 		return establishments.findAll().stream()
 			.map(e -> new EstablishmentView(e.uai().value(), e.name(), e.commune(), e.kind().name()))
 			.toList();
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	ResponseEntity<EstablishmentImport.Result> importCsv(@RequestParam(defaultValue = "true") boolean dryRun,
+			HttpServletRequest request, @AuthenticationPrincipal EntenteUser user) throws IOException {
+		if (user.role() != Role.ADMIN) {
+			throw ProblemException.forbidden("Seul un administrateur importe les établissements.");
+		}
+		var r = establishmentImport.importCsv(new InputStreamReader(new LimitedInputStream(request.getInputStream(), MAX_CSV_BYTES),
+				StandardCharsets.UTF_8), dryRun);
+		return ResponseEntity.status(r.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(r);
 	}
 }

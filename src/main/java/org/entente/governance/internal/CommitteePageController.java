@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CommitteePageController {
 
-	private static final String CD = "hasAnyRole('ADMIN','CD_AGENT')";
+	private static final String CD = "@governancePermissions.manageCommittees(authentication)";
 
 	record MemberForm(@NotBlank(message = "{gov.error.required}") String committee,
 			@NotBlank(message = "{gov.error.required}") @Size(max = 200, message = "{gov.error.tooLong}") String name,

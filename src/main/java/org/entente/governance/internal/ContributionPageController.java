@@ -76,7 +76,7 @@ class ContributionPageController {
 	}
 
 	@PostMapping("/gouvernance/contribution-ent/{year}/paiement")
-	@PreAuthorize("hasAnyRole('ADMIN','FINANCE')")
+	@PreAuthorize("@governancePermissions.recordPayments(authentication)")
 	String markPaid(@PathVariable int year, @Valid @ModelAttribute("paymentForm") PaymentForm form, BindingResult errors,
 			Principal principal, Model model, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {

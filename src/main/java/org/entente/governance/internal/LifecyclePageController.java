@@ -59,7 +59,7 @@ class LifecyclePageController {
 	}
 
 	@PostMapping("/gouvernance/preavis")
-	@PreAuthorize("hasAnyRole('ADMIN','CD_AGENT','ACA_AGENT')")
+	@PreAuthorize("@governancePermissions.recordNotices(authentication)")
 	String recordNotice(@Valid @ModelAttribute("noticeForm") NoticeForm form, BindingResult errors, Principal principal,
 			Model model, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {

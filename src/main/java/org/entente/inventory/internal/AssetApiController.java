@@ -1,5 +1,8 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.PageSlice;
+import org.entente.common.LimitedInputStream;
+import org.entente.common.ProblemException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +14,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.entente.convention.Funding;
 import org.entente.directory.EntenteUser;
-import org.entente.directory.Role;
 import org.entente.inventory.Asset;
 import org.entente.inventory.AssetData;
 import org.entente.inventory.AssetStatus;
@@ -60,25 +62,19 @@ class AssetApiController {
 		}
 	}
 
-	/** {@code total} is exact up to {@value #COUNT_CAP}; beyond, it says «at least» ({@code totalCapped}). */
-	record Page(List<AssetView> items, int page, int size, long total, boolean totalCapped) {
-	}
-
+	/** {@code total} of a page is exact up to this; beyond, it says «at least» ({@code totalCapped}). */
 	static final int COUNT_CAP = 10_000;
-
-	/** Beyond this, a page is better reached by narrowing the search (and page × size stays an int). */
-	static final int MAX_OFFSET = 1_000_000;
 
 	record ChangeView(Instant at, String by, String source, String field, String before, String after) {
 	}
 
 	private final AssetRepository repository;
-	private final AssetAccess access;
+	private final InventoryPermissions access;
 	private final AssetWrites writes;
 	private final AssetImport assetImport;
 	private final InventoryExport export;
 
-	AssetApiController(AssetRepository repository, AssetAccess access, AssetWrites writes, AssetImport assetImport,
+	AssetApiController(AssetRepository repository, InventoryPermissions access, AssetWrites writes, AssetImport assetImport,
 			InventoryExport export) {
 		this.export = export;
 		this.repository = repository;
@@ -88,19 +84,16 @@ class AssetApiController {
 	}
 
 	@GetMapping
-	Page search(@RequestParam(required = false) String uai, @RequestParam(required = false) String serial,
+	PageSlice<AssetView> search(@RequestParam(required = false) String uai, @RequestParam(required = false) String serial,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String component,
 			@RequestParam(required = false) AssetStatus status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal EntenteUser user) {
-		AssetAccess.Scope scope = access.requireRead(user);
-		if (page < 0 || size < 1 || size > 500 || (long) page * size > MAX_OFFSET) {
-			throw new IllegalArgumentException("Pagination invalide : page ≥ 0, 1 ≤ size ≤ 500, et au plus " + MAX_OFFSET
-					+ " équipements sautés (affinez la recherche).");
-		}
+		InventoryPermissions.Scope scope = access.requireRead(user);
+		PageSlice.check(page, size, 500);
 		var filter = new AssetRepository.Filter(trim(uai), trim(serial), trim(name), trim(component), status, scope.uai());
 		List<AssetView> items = repository.search(filter, page * size, size).stream().map(AssetView::of).toList();
 		long total = items.size() < size && page == 0 ? items.size() : repository.count(filter, COUNT_CAP + 1);
-		return new Page(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+		return PageSlice.counted(items, page, size, total, COUNT_CAP);
 	}
 
 	@GetMapping("/{id}")
@@ -127,19 +120,16 @@ class AssetApiController {
 	@PutMapping(path = "/{id}", consumes = "application/json")
 	ResponseEntity<AssetView> update(@PathVariable long id, @RequestBody AssetView body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal EntenteUser user) {
-		Long expected = ifMatch != null ? parseEtag(ifMatch) : body.version();
-		Asset a = writes.update(id, expected, body.data(), user, "API");
+		Asset a = writes.update(id, ifMatch, body.data(), user, "API");
 		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(AssetView.of(a));
 	}
 
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	ResponseEntity<Map<String, Object>> importCsv(@RequestParam(defaultValue = "true") boolean dryRun,
 			HttpServletRequest request, @AuthenticationPrincipal EntenteUser user) throws java.io.IOException {
-		if (!List.of(Role.ADMIN, Role.CD_AGENT, Role.ACA_AGENT, Role.SCHOOL_STAFF).contains(user.role())) {
-			throw Problems.forbidden("Votre rôle ne permet pas d'importer des équipements.");
-		}
+		access.requireImport(user);
 		if (request.getContentLengthLong() > MAX_CSV_BYTES) {
-			throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Fichier trop volumineux",
+			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
 					"Le fichier dépasse " + MAX_CSV_BYTES / 1024 / 1024 + " Mio : découpez-le.");
 		}
 		try (Reader reader = new InputStreamReader(new LimitedInputStream(request.getInputStream(), MAX_CSV_BYTES),
@@ -166,12 +156,12 @@ class AssetApiController {
 	}
 
 	static ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> exportResponse(
-			InventoryExport export, AssetAccess.Scope scope, String format) {
+			InventoryExport export, InventoryPermissions.Scope scope, String format) {
 		String day = LocalDate.now().toString();
 		return switch (format) {
 			case "csv" -> ResponseEntity.ok()
 				.header("Content-Disposition", "attachment; filename=\"inventaire-" + day + ".csv\"")
-				.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+				.contentType(org.springframework.http.MediaType.parseMediaType(org.entente.common.CsvWriter.MEDIA_TYPE))
 				.body(out -> export.csv(scope, out));
 			case "xlsx" -> ResponseEntity.ok()
 				.header("Content-Disposition", "attachment; filename=\"inventaire-" + day + ".xlsx\"")
@@ -179,15 +169,6 @@ class AssetApiController {
 				.body(out -> export.xlsx(scope, out));
 			default -> throw new IllegalArgumentException("Format « " + format + " » inconnu : csv ou xlsx.");
 		};
-	}
-
-	private static Long parseEtag(String etag) {
-		try {
-			return Long.parseLong(etag.replace("W/", "").replace("\"", "").trim());
-		}
-		catch (NumberFormatException e) {
-			throw new IllegalArgumentException("En-tête If-Match « " + etag + " » invalide : attendu la version, p. ex. \"3\".");
-		}
 	}
 
 	private static String trim(String s) {

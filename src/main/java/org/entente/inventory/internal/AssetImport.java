@@ -1,5 +1,9 @@
 package org.entente.inventory.internal;
 
+import org.springframework.http.HttpStatus;
+import org.entente.common.FieldProblem;
+import org.entente.common.LimitedInputStream;
+import org.entente.common.ProblemException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -28,6 +32,7 @@ import org.entente.inventory.AssetData;
 import org.entente.inventory.AssetStatus;
 import org.entente.inventory.AssetsImported;
 import org.entente.inventory.InventoryNetwork;
+import org.entente.convention.Conventions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,12 +68,15 @@ public class AssetImport {
 
 	private final AssetRepository repository;
 	private final AssetRules rules;
-	private final AssetAccess access;
+	private final InventoryPermissions access;
 	private final Establishments establishments;
 	private final ApplicationEventPublisher events;
 
-	AssetImport(AssetRepository repository, AssetRules rules, AssetAccess access, Establishments establishments,
-			ApplicationEventPublisher events) {
+	private final Conventions conventions;
+
+	AssetImport(AssetRepository repository, AssetRules rules, InventoryPermissions access, Establishments establishments,
+			ApplicationEventPublisher events, Conventions conventions) {
+		this.conventions = conventions;
 		this.repository = repository;
 		this.rules = rules;
 		this.access = access;
@@ -108,7 +116,7 @@ public class AssetImport {
 		for (Row row : rows) {
 			Asset before = row.data().serial() == null ? null : existing.get(row.data().serial());
 			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
-			List<AssetRules.FieldProblem> problems = rules.check(data, lookup);
+			List<FieldProblem> problems = rules.check(data, lookup);
 			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
 			if (!problems.isEmpty()) {
 				continue;
@@ -147,7 +155,10 @@ public class AssetImport {
 			repository.insertAll(toCreate, user.getUsername(), now);
 			repository.updateAll(toUpdate, user.getUsername(), now);
 			repository.recordChanges(changes);
-			events.publishEvent(new AssetsImported(toCreate.size(), toUpdate.size(), user.getUsername()));
+			events.publishEvent(new AssetsImported(toCreate.size(), toUpdate.size(), toUpdate.stream().map(Asset::id).toList(),
+					java.util.stream.Stream.concat(toCreate.stream().map(AssetData::uai), toUpdate.stream().map(a -> a.data().uai()))
+						.filter(java.util.Objects::nonNull).distinct().sorted().toList(),
+					user.getUsername(), user.party(), conventions.current().version(), now));
 		}
 		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false);
 	}
@@ -235,8 +246,8 @@ public class AssetImport {
 
 	private static RuntimeException tooLargeOr(Throwable e) {
 		if (e instanceof LimitedInputStream.TooLargeException t) {
-			return Problems.of(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Fichier trop volumineux",
-					"Le fichier dépasse " + t.limit / 1024 / 1024 + " Mio : découpez-le.");
+			return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
+					"Le fichier dépasse " + t.limit() / 1024 / 1024 + " Mio : découpez-le.");
 		}
 		return new UncheckedIOException(e instanceof IOException io ? io : new IOException(e));
 	}

@@ -48,6 +48,14 @@ public class AssetRepository {
 		return jdbc.sql("select * from inv_asset where id = ?").param(id).query(AssetRepository::map).optional();
 	}
 
+	/** Spares (status SPARE) of one component at one establishment, or in the central stock when {@code uai} is null. */
+	int countSpares(String uai, String component) {
+		return (uai == null
+				? jdbc.sql("select count(*) from inv_asset where uai is null and component = ? and status = 'SPARE'").param(component)
+				: jdbc.sql("select count(*) from inv_asset where uai = ? and component = ? and status = 'SPARE'").params(uai, component))
+			.query(Integer.class).single();
+	}
+
 	Optional<Asset> findBySerial(String serial) {
 		return jdbc.sql("select * from inv_asset where serial = ?").param(serial).query(AssetRepository::map).optional();
 	}

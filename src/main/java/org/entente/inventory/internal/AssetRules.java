@@ -1,5 +1,6 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.FieldProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,6 @@ import org.entente.inventory.AssetStatus;
  */
 @org.springframework.stereotype.Component
 public class AssetRules {
-
-	/** A fault on one field, in French. */
-	public record FieldProblem(String field, String message) {
-	}
 
 	static final int MAX_TEXT = 100;
 

@@ -1,5 +1,8 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.FieldProblem;
+import org.entente.common.IfMatch;
+import org.entente.common.ProblemException;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,10 +24,10 @@ public class AssetWrites {
 
 	private final AssetRepository repository;
 	private final AssetRules rules;
-	private final AssetAccess access;
+	private final InventoryPermissions access;
 	private final Establishments establishments;
 
-	AssetWrites(AssetRepository repository, AssetRules rules, AssetAccess access, Establishments establishments) {
+	AssetWrites(AssetRepository repository, AssetRules rules, InventoryPermissions access, Establishments establishments) {
 		this.repository = repository;
 		this.rules = rules;
 		this.access = access;
@@ -33,14 +36,14 @@ public class AssetWrites {
 
 	/** The asset if this person may read it; otherwise «not found», whether it exists or not. */
 	public Asset readable(long id, EntenteUser user) {
-		return repository.find(id).filter(a -> access.canRead(user, a.data())).orElseThrow(() -> Problems.notFound("Équipement " + id));
+		return repository.find(id).filter(a -> access.canRead(user, a.data())).orElseThrow(() -> ProblemException.notFound("Introuvable", "Équipement " + id + " introuvable."));
 	}
 
 	@Transactional
 	public Asset create(AssetData data, EntenteUser user, String source) {
 		check(data);
 		if (!access.canManage(user, data)) {
-			throw Problems.forbidden("Hors de votre périmètre : vous ne gérez pas ce type d'équipement ("
+			throw ProblemException.forbidden("Hors de votre périmètre : vous ne gérez pas ce type d'équipement ("
 					+ data.component() + ", " + data.network() + ", " + data.funding() + ").");
 		}
 		Instant now = Instant.now();
@@ -48,42 +51,44 @@ public class AssetWrites {
 			return repository.find(repository.insert(data, user.getUsername(), now)).orElseThrow();
 		}
 		catch (DuplicateKeyException e) {
-			throw Problems.of(HttpStatus.CONFLICT, "Conflit", "Numéro de série ou identifiant d'agent déjà attribué à un autre équipement.");
+			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflit", "Numéro de série ou identifiant d'agent déjà attribué à un autre équipement.");
 		}
 	}
 
+	/** A change over the API: the version the client read comes from its {@code If-Match} (428 without, 412 if stale). */
 	@Transactional
-	public Asset update(long id, Long expectedVersion, AssetData data, EntenteUser user, String source) {
+	public Asset update(long id, String ifMatch, AssetData data, EntenteUser user, String source) {
 		Asset before = readable(id, user);
 		if (!access.canManage(user, before.data())) {
-			throw Problems.forbidden("Hors de votre périmètre : vous pouvez consulter cet équipement, pas le modifier.");
+			throw ProblemException.forbidden("Hors de votre périmètre : vous pouvez consulter cet équipement, pas le modifier.");
 		}
 		check(data);
 		if (!access.canManage(user, data)) {
-			throw Problems.forbidden("Hors de votre périmètre : ces valeurs feraient sortir l'équipement de votre gestion.");
+			throw ProblemException.forbidden("Hors de votre périmètre : ces valeurs feraient sortir l'équipement de votre gestion.");
 		}
-		long version = expectedVersion == null ? before.version() : expectedVersion;
+		// Read after the scope checks: someone who may not change the asset hears that first, whatever the header.
+		long version = IfMatch.version(ifMatch, "GET /api/v1/assets/{id}");
 		List<AssetChange> changes = AssetChange.between(id, before.data(), data, user.getUsername(), source, Instant.now());
 		if (changes.isEmpty() && version == before.version()) {
 			return before;
 		}
 		try {
 			if (!repository.update(id, version, data, user.getUsername(), Instant.now())) {
-				throw Problems.of(HttpStatus.PRECONDITION_FAILED, "Modification concurrente",
+				throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", "Modification concurrente",
 						"L'équipement a été modifié entre-temps (version attendue " + version + ") ; rechargez-le.");
 			}
 		}
 		catch (DuplicateKeyException e) {
-			throw Problems.of(HttpStatus.CONFLICT, "Conflit", "Numéro de série ou identifiant d'agent déjà attribué à un autre équipement.");
+			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflit", "Numéro de série ou identifiant d'agent déjà attribué à un autre équipement.");
 		}
 		repository.recordChanges(changes);
 		return repository.find(id).orElseThrow();
 	}
 
 	private void check(AssetData data) {
-		List<AssetRules.FieldProblem> problems = rules.check(data, establishments::find);
+		List<FieldProblem> problems = rules.check(data, establishments::find);
 		if (!problems.isEmpty()) {
-			throw Problems.invalid(problems);
+			throw ProblemException.invalid(problems);
 		}
 	}
 }

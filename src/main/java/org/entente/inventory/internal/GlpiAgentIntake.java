@@ -1,5 +1,7 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import org.entente.inventory.AssetData;
 import org.entente.inventory.AssetInventoried;
 import org.entente.inventory.AssetStatus;
 import org.entente.inventory.InventoryNetwork;
+import org.entente.convention.Conventions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -48,8 +51,13 @@ public class GlpiAgentIntake {
 	private final ApplicationEventPublisher events;
 	private final AgentReports reports;
 
+	private final InventoryPermissions permissions;
+	private final Conventions conventions;
+
 	GlpiAgentIntake(AssetRepository repository, AssetRules rules, Establishments establishments,
-			ApplicationEventPublisher events, AgentReports reports) {
+			ApplicationEventPublisher events, AgentReports reports, InventoryPermissions permissions, Conventions conventions) {
+		this.permissions = permissions;
+		this.conventions = conventions;
 		this.repository = repository;
 		this.rules = rules;
 		this.establishments = establishments;
@@ -74,12 +82,12 @@ public class GlpiAgentIntake {
 		}
 		String action = text(message, "action");
 		if (action == null) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Message invalide", "Le champ « action » est absent (contact ou inventory attendu).");
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « action » est absent (contact ou inventory attendu).");
 		}
 		return switch (action) {
 			case "contact" -> contact(message);
 			case "inventory" -> inventory(message, by);
-			default -> throw Problems.of(HttpStatus.BAD_REQUEST, "Action non prise en charge",
+			default -> throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Action non prise en charge",
 					"Action « " + truncate(action, 40) + " » non prise en charge : Entente accepte contact et inventory.");
 		};
 	}
@@ -106,11 +114,11 @@ public class GlpiAgentIntake {
 	private Map<String, Object> inventory(JsonNode message, String by) {
 		String deviceId = text(message, "deviceid");
 		if (deviceId == null) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Message invalide", "Le champ « deviceid » est absent.");
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « deviceid » est absent.");
 		}
 		JsonNode content = message.get("content");
 		if (content == null || !content.isObject()) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Message invalide", "Le champ « content » (objet) est absent.");
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « content » (objet) est absent.");
 		}
 		String itemtype = Optional.ofNullable(text(message, "itemtype")).orElse("Computer");
 		Establishment establishment = establishment(message);
@@ -201,9 +209,9 @@ public class GlpiAgentIntake {
 					model == null ? b.model() : model, b.funding(), b.acquired(), b.warrantyEnd(), b.status(), b.building(),
 					b.room(), b.socket(), b.sharedBetweenNetworks());
 		}
-		List<AssetRules.FieldProblem> problems = rules.checkFields(data, u -> u.equals(uai) ? Optional.of(establishment) : establishments.find(u));
+		List<FieldProblem> problems = rules.checkFields(data, u -> u.equals(uai) ? Optional.of(establishment) : establishments.find(u));
 		if (!problems.isEmpty()) {
-			throw Problems.invalid(problems);
+			throw ProblemException.invalid(problems);
 		}
 		rules.naming(data).ifPresent(p -> warnings.add(p.message()));
 		Instant now = Instant.now();
@@ -218,12 +226,14 @@ public class GlpiAgentIntake {
 			changes = AssetChange.between(id, before.data(), data, by, "GLPI", now);
 			if (!changes.isEmpty()) {
 				if (!repository.update(id, before.version(), data, by, now)) {
-					throw Problems.of(HttpStatus.CONFLICT, "Modification concurrente", "L'équipement a changé pendant l'inventaire ; l'agent réessaiera.");
+					throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Modification concurrente", "L'équipement a changé pendant l'inventaire ; l'agent réessaiera.");
 				}
 				repository.recordChanges(changes);
 			}
 		}
-		events.publishEvent(new AssetInventoried(id, uai, before == null, changes.stream().map(AssetChange::field).toList()));
+		events.publishEvent(new AssetInventoried(id, uai, data.component(), before == null,
+				changes.stream().map(AssetChange::field).toList(), permissions.manager(data.component(), data.network(), data.funding()),
+				conventions.current().version(), now));
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("asset", id);
 		report.put("created", before == null);
@@ -259,19 +269,19 @@ public class GlpiAgentIntake {
 			tag = accountTag(message);
 		}
 		if (tag == null) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Établissement inconnu",
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Établissement inconnu",
 					"Le champ « tag » est absent : configurez l'agent avec tag = UAI de l'établissement.");
 		}
 		String uai = tag.trim().toUpperCase(Locale.ROOT);
 		String problem = Uai.problem(uai);
 		if (problem != null) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Établissement inconnu", "Le tag « " + truncate(tag, 20)
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Établissement inconnu", "Le tag « " + truncate(tag, 20)
 					+ " » n'est pas un UAI valide : " + problem + ".");
 		}
-		Establishment e = establishments.find(uai).orElseThrow(() -> Problems.of(HttpStatus.BAD_REQUEST,
+		Establishment e = establishments.find(uai).orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input",
 				"Établissement inconnu", "Aucun établissement n'a l'UAI « " + uai + " »."));
 		if (!e.kind().coveredByConvention()) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Établissement hors convention",
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Établissement hors convention",
 					"« " + e.name() + " » est une cité scolaire, hors convention : son inventaire n'est pas tenu ici.");
 		}
 		return e;

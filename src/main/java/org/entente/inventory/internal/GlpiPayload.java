@@ -1,5 +1,7 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.LimitedInputStream;
+import org.entente.common.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,11 +55,11 @@ final class GlpiPayload {
 			raw = in.readAllBytes();
 		}
 		catch (LimitedInputStream.TooLargeException e) {
-			throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Inventaire trop volumineux",
+			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Inventaire trop volumineux",
 					"Le message dépasse " + MAX_BODY_BYTES / 1024 / 1024 + " Mio.");
 		}
 		if (raw.length == 0) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Message vide", "Le corps de la requête est vide.");
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message vide", "Le corps de la requête est vide.");
 		}
 		return decompress(raw, encoding(contentType, raw));
 	}
@@ -79,17 +81,17 @@ final class GlpiPayload {
 		try {
 			JsonNode node = JSON.readTree(json);
 			if (node == null || !node.isObject()) {
-				throw Problems.of(HttpStatus.BAD_REQUEST, "JSON invalide", "Le message doit être un objet JSON.");
+				throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "JSON invalide", "Le message doit être un objet JSON.");
 			}
 			return node;
 		}
 		catch (StreamConstraintsException e) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Message refusé",
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message refusé",
 					"Le message dépasse une limite (chaîne de " + MAX_STRING / 1024 + " Kio au plus, 32 niveaux d'imbrication) : "
 							+ e.getOriginalMessage());
 		}
 		catch (JacksonException e) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "JSON invalide", "Le message n'est pas un JSON valide : "
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "JSON invalide", "Le message n'est pas un JSON valide : "
 					+ e.getOriginalMessage());
 		}
 	}
@@ -117,7 +119,7 @@ final class GlpiPayload {
 			}
 			return raw[0] == 0x78 ? Encoding.ZLIB : Encoding.PLAIN;
 		}
-		throw Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Format non pris en charge", "Type « " + contentType
+		throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Format non pris en charge", "Type « " + contentType
 				+ " » non pris en charge : application/json, application/xml, application/x-compress-zlib ou "
 				+ "application/x-compress-gzip (protocoles de GLPI Agent et de FusionInventory).");
 	}
@@ -135,11 +137,11 @@ final class GlpiPayload {
 			while ((n = in.read(buffer)) > 0) {
 				total += n;
 				if (total > MAX_JSON_BYTES) {
-					throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Inventaire trop volumineux",
+					throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Inventaire trop volumineux",
 							"Une fois décompressé, le message dépasse " + MAX_JSON_BYTES / 1024 / 1024 + " Mio.");
 				}
 				if (total > RATIO_FLOOR_BYTES && total > (long) raw.length * MAX_RATIO) {
-					throw Problems.of(HttpStatus.BAD_REQUEST, "Message refusé", "Taux de compression anormal (plus de "
+					throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message refusé", "Taux de compression anormal (plus de "
 							+ MAX_RATIO + " pour 1) : message refusé comme bombe de décompression.");
 				}
 				out.write(buffer, 0, n);
@@ -147,7 +149,7 @@ final class GlpiPayload {
 			return out.toByteArray();
 		}
 		catch (ZipException | java.io.EOFException e) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Compression invalide",
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Compression invalide",
 					"Le message annoncé " + (encoding == Encoding.GZIP ? "gzip" : "zlib") + " ne se décompresse pas : " + e.getMessage());
 		}
 	}

@@ -1,17 +1,13 @@
 package org.entente.inventory.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.entente.common.CsvWriter;
 import org.entente.inventory.Asset;
 import org.entente.inventory.AssetData;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,16 +38,15 @@ public class InventoryExport {
 	}
 
 	@Transactional(readOnly = true)
-	public void csv(AssetAccess.Scope scope, OutputStream out) throws IOException {
-		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-		writer.write('\ufeff');
-		CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
-		each(scope, a -> csv.printRecord(values(a)));
-		csv.flush();
+	public void csv(InventoryPermissions.Scope scope, OutputStream out) throws IOException {
+		// «,» as this export always had: the Académie's tools read it so (see CsvWriter for the rest).
+		try (CsvWriter csv = CsvWriter.to(out, COLUMNS, ',')) {
+			each(scope, a -> csv.row(values(a)));
+		}
 	}
 
 	@Transactional(readOnly = true)
-	public void xlsx(AssetAccess.Scope scope, OutputStream out) throws IOException {
+	public void xlsx(InventoryPermissions.Scope scope, OutputStream out) throws IOException {
 		Workbook wb = new Workbook(out, "Entente", "1.0");
 		Worksheet ws = wb.newWorksheet("Inventaire");
 		for (int c = 0; c < COLUMNS.size(); c++) {
@@ -80,7 +75,7 @@ public class InventoryExport {
 		wb.finish();
 	}
 
-	private void each(AssetAccess.Scope scope, RowSink sink) {
+	private void each(InventoryPermissions.Scope scope, RowSink sink) {
 		String sql = "select * from inv_asset" + (scope.all() ? "" : " where uai = ?") + " order by uai, id";
 		Object[] args = scope.all() ? new Object[0] : new Object[] { scope.uai() };
 		jdbc.query(con -> {

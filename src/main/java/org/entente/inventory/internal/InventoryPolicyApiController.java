@@ -1,18 +1,16 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.ProblemException;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.entente.directory.EntenteUser;
-import org.entente.directory.Role;
 import org.entente.inventory.SoftwareRequested;
 import org.entente.inventory.internal.SoftwareCatalogues.Catalogue;
 import org.entente.inventory.internal.SoftwareCatalogues.Software;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,27 +40,22 @@ class InventoryPolicyApiController {
 	private final Referentiel referentiel;
 	private final Purchases purchases;
 	private final SoftwareCatalogues software;
-	private final AssetAccess access;
-	private final ApplicationEventPublisher events;
-
+	private final InventoryPermissions access;
 	InventoryPolicyApiController(Referentiel referentiel, Purchases purchases, SoftwareCatalogues software,
-			AssetAccess access, ApplicationEventPublisher events) {
+			InventoryPermissions access) {
 		this.referentiel = referentiel;
 		this.purchases = purchases;
 		this.software = software;
 		this.access = access;
-		this.events = events;
 	}
 
-	private static void requireCd(EntenteUser user) {
-		if (user.role() != Role.CD_AGENT && user.role() != Role.ADMIN) {
-			throw Problems.forbidden("Le référentiel et le catalogue d'achat sont ceux du Département.");
-		}
+	private void requireCd(EntenteUser user) {
+		access.requireDepartment(user, "Le référentiel et le catalogue d'achat sont ceux du Département.");
 	}
 
 	@GetMapping("/referentiel")
 	Referentiel.Version referentiel() {
-		return referentiel.current().orElseThrow(() -> Problems.notFound("Référentiel d'équipement"));
+		return referentiel.current().orElseThrow(() -> ProblemException.notFound("Introuvable", "Référentiel d'équipement introuvable."));
 	}
 
 	@PostMapping("/referentiel")
@@ -73,7 +66,7 @@ class InventoryPolicyApiController {
 
 	@GetMapping("/catalogue")
 	Referentiel.Catalogue catalogue() {
-		return referentiel.catalogue().orElseThrow(() -> Problems.notFound("Catalogue d'achat"));
+		return referentiel.catalogue().orElseThrow(() -> ProblemException.notFound("Introuvable", "Catalogue d'achat introuvable."));
 	}
 
 	@PostMapping("/catalogue")
@@ -84,13 +77,13 @@ class InventoryPolicyApiController {
 
 	@GetMapping("/equity")
 	List<Referentiel.Equity> equity(@AuthenticationPrincipal EntenteUser user) {
-		AssetAccess.Scope scope = access.requireRead(user);
+		InventoryPermissions.Scope scope = access.requireRead(user);
 		return referentiel.equity(scope);
 	}
 
 	@GetMapping("/renewals")
 	List<Referentiel.Renewal> renewals(@RequestParam(required = false) LocalDate asOf, @AuthenticationPrincipal EntenteUser user) {
-		AssetAccess.Scope scope = access.requireRead(user);
+		InventoryPermissions.Scope scope = access.requireRead(user);
 		return referentiel.renewalsDue(scope, asOf == null ? LocalDate.now() : asOf);
 	}
 
@@ -141,26 +134,7 @@ class InventoryPolicyApiController {
 
 	/** A collège asks for software to be added: published as the event the desk turns into a priority-2 request. */
 	@PostMapping("/software/requests")
-	@Transactional
 	ResponseEntity<SoftwareRequested> requestSoftware(@RequestBody SoftwareRequestBody body, @AuthenticationPrincipal EntenteUser user) {
-		if (user.role() != Role.SCHOOL_STAFF || user.establishment() == null) {
-			throw Problems.forbidden("Seul un collège demande l'ajout d'un logiciel à un catalogue.");
-		}
-		if (body.name() == null || body.name().isBlank() || body.name().length() > 150) {
-			throw Problems.invalid(List.of(new AssetRules.FieldProblem("name", "nom du logiciel obligatoire, 150 caractères au plus")));
-		}
-		if (body.version() != null && body.version().length() > 30) {
-			throw Problems.invalid(List.of(new AssetRules.FieldProblem("version", "30 caractères au plus")));
-		}
-		Catalogue catalogue;
-		try {
-			catalogue = Catalogue.valueOf(String.valueOf(body.catalogue()));
-		}
-		catch (IllegalArgumentException e) {
-			throw Problems.invalid(List.of(new AssetRules.FieldProblem("catalogue", "PEDAGOGICAL ou ADMINISTRATIVE")));
-		}
-		SoftwareRequested event = new SoftwareRequested(user.establishment(), catalogue.name(), body.name(), body.version(), user.getUsername());
-		events.publishEvent(event);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(event);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(software.request(body.catalogue(), body.name(), body.version(), user));
 	}
 }

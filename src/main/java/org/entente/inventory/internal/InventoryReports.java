@@ -30,7 +30,7 @@ public class InventoryReports {
 	}
 
 	/** Assets in service or spare whose warranty ends between today and {@code months} months from now. */
-	public List<Asset> warrantyEnding(AssetAccess.Scope scope, int months) {
+	public List<Asset> warrantyEnding(InventoryPermissions.Scope scope, int months) {
 		LocalDate today = LocalDate.now();
 		return jdbc.sql("select * from inv_asset where warranty_end between :from and :to and status in ('IN_SERVICE', 'SPARE')"
 				+ (scope.all() ? "" : " and uai = :uai") + " order by warranty_end, id limit " + MAX_ROWS)
@@ -45,7 +45,7 @@ public class InventoryReports {
 	public record SpareStock(String uai, String component, int count) {
 	}
 
-	public List<SpareStock> spares(AssetAccess.Scope scope) {
+	public List<SpareStock> spares(InventoryPermissions.Scope scope) {
 		return jdbc.sql("select uai, component, count(*) as n from inv_asset where status = 'SPARE'"
 				+ (scope.all() ? "" : " and uai = :uai") + " group by uai, component order by uai nulls first, component")
 			.params(scope.all() ? java.util.Map.of() : java.util.Map.of("uai", scope.uai()))
@@ -59,7 +59,7 @@ public class InventoryReports {
 
 	/** Assets (not retired) whose names break the Département's rules; administrative workstations are exempt. */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
-	public List<NamingViolation> namingViolations(AssetAccess.Scope scope) {
+	public List<NamingViolation> namingViolations(InventoryPermissions.Scope scope) {
 		List<String> components = conventions.current().naming().stream().flatMap(r -> r.appliesTo().stream()).distinct().toList();
 		List<NamingViolation> violations = new ArrayList<>();
 		if (components.isEmpty()) {

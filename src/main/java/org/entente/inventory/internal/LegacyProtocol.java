@@ -1,5 +1,6 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.ProblemException;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
@@ -35,13 +36,13 @@ final class LegacyProtocol {
 	static Query query(ObjectNode request) {
 		String q = text(request, "query");
 		if (q == null) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Message invalide", "L'élément « QUERY » est absent (PROLOG ou INVENTORY attendu).");
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "L'élément « QUERY » est absent (PROLOG ou INVENTORY attendu).");
 		}
 		return switch (q.toUpperCase(Locale.ROOT)) {
 			case "PROLOG" -> Query.PROLOG;
 			case "INVENTORY" -> Query.INVENTORY;
 			case "SNMPQUERY", "NETINVENTORY", "NETDISCOVERY" -> Query.SNMPQUERY;
-			default -> throw Problems.of(HttpStatus.BAD_REQUEST, "Requête non prise en charge", "QUERY « "
+			default -> throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Requête non prise en charge", "QUERY « "
 					+ (q.length() > 40 ? q.substring(0, 40) + "…" : q) + " » non prise en charge : Entente accepte PROLOG, INVENTORY, SNMPQUERY et NETDISCOVERY.");
 		};
 	}

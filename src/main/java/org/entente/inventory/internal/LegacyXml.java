@@ -1,5 +1,6 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
@@ -67,17 +68,17 @@ final class LegacyXml {
 		catch (SAXException e) {
 			String m = String.valueOf(e.getMessage());
 			if (m.contains("DOCTYPE")) {
-				throw Problems.of(HttpStatus.BAD_REQUEST, "XML refusé",
+				throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "XML refusé",
 						"Le message XML contient une déclaration DOCTYPE : DTD et entités sont refusées (protection XXE).");
 			}
-			throw Problems.of(HttpStatus.BAD_REQUEST, "XML invalide", "Le message n'est pas un XML valide : " + truncate(m, 200));
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "XML invalide", "Le message n'est pas un XML valide : " + truncate(m, 200));
 		}
 		catch (ParserConfigurationException | IOException e) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "XML invalide", "Le message XML ne se lit pas : " + truncate(String.valueOf(e.getMessage()), 200));
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "XML invalide", "Le message XML ne se lit pas : " + truncate(String.valueOf(e.getMessage()), 200));
 		}
 		Element root = doc.getDocumentElement();
 		if (!"REQUEST".equalsIgnoreCase(root.getTagName())) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "XML invalide",
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "XML invalide",
 					"L'élément racine est « " + truncate(root.getTagName(), 40) + " » : REQUEST attendu (protocole OCS / FusionInventory).");
 		}
 		JsonNode tree = convert(root, 1);
@@ -86,7 +87,7 @@ final class LegacyXml {
 
 	private static JsonNode convert(Element element, int depth) {
 		if (depth > MAX_DEPTH) {
-			throw Problems.of(HttpStatus.BAD_REQUEST, "Message refusé",
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message refusé",
 					"Le message XML dépasse " + MAX_DEPTH + " niveaux d'imbrication.");
 		}
 		ObjectNode object = null;
@@ -117,7 +118,7 @@ final class LegacyXml {
 			else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
 				text.append(child.getNodeValue());
 				if (text.length() > GlpiPayload.MAX_STRING) {
-					throw Problems.of(HttpStatus.BAD_REQUEST, "Message refusé",
+					throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message refusé",
 							"Une valeur du message XML dépasse " + GlpiPayload.MAX_STRING / 1024 + " Kio.");
 				}
 			}

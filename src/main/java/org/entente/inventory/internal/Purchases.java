@@ -1,5 +1,7 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import org.entente.inventory.AssetStatus;
 import org.entente.inventory.InventoryNetwork;
 import org.entente.inventory.PurchaseDecided;
 import org.entente.notification.InAppNotificationRequested;
+import org.entente.convention.Conventions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +53,13 @@ public class Purchases {
 	private final Accounts accounts;
 	private final AssetWrites writes;
 	private final ApplicationEventPublisher events;
+	private final InventoryPermissions permissions;
+	private final Conventions conventions;
 
-	Purchases(JdbcClient jdbc, Referentiel referentiel, Accounts accounts, AssetWrites writes, ApplicationEventPublisher events) {
+	Purchases(JdbcClient jdbc, Referentiel referentiel, Accounts accounts, AssetWrites writes, ApplicationEventPublisher events,
+			InventoryPermissions permissions, Conventions conventions) {
+		this.conventions = conventions;
+		this.permissions = permissions;
 		this.jdbc = jdbc;
 		this.referentiel = referentiel;
 		this.accounts = accounts;
@@ -61,34 +69,32 @@ public class Purchases {
 
 	@Transactional
 	public Request submit(NewRequest r, EntenteUser user) {
-		if (user.role() != Role.SCHOOL_STAFF || user.establishment() == null) {
-			throw Problems.forbidden("Seul un collège demande un achat sur ses fonds propres.");
-		}
-		List<AssetRules.FieldProblem> problems = new ArrayList<>();
-		var ref = referentiel.current().orElseThrow(() -> Problems.of(HttpStatus.CONFLICT, "Pas de référentiel",
+		permissions.requireCollege(user, "Seul un collège demande un achat sur ses fonds propres.");
+		List<FieldProblem> problems = new ArrayList<>();
+		var ref = referentiel.current().orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "conflict", "Pas de référentiel",
 				"Aucun référentiel d'équipement n'est publié : la demande ne peut pas être vérifiée."));
 		var line = ref.lines().stream().filter(l -> l.component().equals(r.component())).findFirst();
 		if (line.isEmpty()) {
-			problems.add(new AssetRules.FieldProblem("component", "« " + r.component() + " » n'est pas au référentiel d'équipement (version " + ref.version() + ")"));
+			problems.add(new FieldProblem("component", "« " + r.component() + " » n'est pas au référentiel d'équipement (version " + ref.version() + ")"));
 		}
 		if (r.network() == null) {
-			problems.add(new AssetRules.FieldProblem("network", "réseau obligatoire"));
+			problems.add(new FieldProblem("network", "réseau obligatoire"));
 		}
 		if (r.quantity() < 1 || r.quantity() > 500) {
-			problems.add(new AssetRules.FieldProblem("quantity", "quantité entre 1 et 500"));
+			problems.add(new FieldProblem("quantity", "quantité entre 1 et 500"));
 		}
 		if (r.description() == null || r.description().isBlank() || r.description().length() > 500) {
-			problems.add(new AssetRules.FieldProblem("description", "description obligatoire, 500 caractères au plus"));
+			problems.add(new FieldProblem("description", "description obligatoire, 500 caractères au plus"));
 		}
 		Integer catalogueVersion = null;
 		if (r.catalogueItem() != null) {
 			var catalogue = referentiel.catalogue();
 			var item = catalogue.flatMap(c -> c.items().stream().filter(i -> i.code().equals(r.catalogueItem())).findFirst());
 			if (item.isEmpty()) {
-				problems.add(new AssetRules.FieldProblem("catalogueItem", "article « " + r.catalogueItem() + " » absent du catalogue du Département"));
+				problems.add(new FieldProblem("catalogueItem", "article « " + r.catalogueItem() + " » absent du catalogue du Département"));
 			}
 			else if (!item.get().component().equals(r.component())) {
-				problems.add(new AssetRules.FieldProblem("catalogueItem", "l'article « " + r.catalogueItem() + " » relève de " + item.get().component()));
+				problems.add(new FieldProblem("catalogueItem", "l'article « " + r.catalogueItem() + " » relève de " + item.get().component()));
 			}
 			else {
 				catalogueVersion = catalogue.get().version();
@@ -98,12 +104,12 @@ public class Purchases {
 			int have = jdbc.sql("select count(*) from inv_asset where uai = ? and component = ? and status in ('IN_SERVICE', 'SPARE')")
 				.params(user.establishment(), r.component()).query(Integer.class).single();
 			if (have + r.quantity() > line.get().maxQuantity()) {
-				problems.add(new AssetRules.FieldProblem("quantity", "le collège en a " + have + " ; avec " + r.quantity()
+				problems.add(new FieldProblem("quantity", "le collège en a " + have + " ; avec " + r.quantity()
 						+ " de plus il dépasserait le maximum du référentiel (" + line.get().maxQuantity() + ")"));
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw Problems.invalid(problems);
+			throw ProblemException.invalid(problems);
 		}
 		String routedTo = r.network() == InventoryNetwork.ADMINISTRATIVE ? "ACA" : "CD";
 		Funding funding = r.catalogueItem() != null ? Funding.OWN_FUNDS_CATALOGUE : Funding.OWN_FUNDS_OTHER;
@@ -137,8 +143,7 @@ public class Purchases {
 
 	/** Whether this person decides this request. */
 	public boolean decides(Request r, EntenteUser user) {
-		return r.status().equals("SUBMITTED") && (user.role() == Role.ADMIN || (user.role() == Role.CD_AGENT && r.routedTo().equals("CD"))
-				|| (user.role() == Role.ACA_AGENT && r.routedTo().equals("ACA")));
+		return r.status().equals("SUBMITTED") && permissions.decidesFor(r.routedTo(), user);
 	}
 
 	public Optional<Request> find(long id) {
@@ -160,31 +165,31 @@ public class Purchases {
 			case ADMIN, CD_AGENT, ACA_AGENT -> true;
 			case SCHOOL_STAFF -> r.uai().equals(user.establishment());
 			default -> false;
-		}).orElseThrow(() -> Problems.notFound("Demande d'achat " + id));
+		}).orElseThrow(() -> ProblemException.notFound("Introuvable", "Demande d'achat " + id + " introuvable."));
 	}
 
 	@Transactional
 	public Request decide(long id, boolean approved, String comment, EntenteUser user) {
 		Request r = visible(id, user);
-		boolean decider = user.role() == Role.ADMIN || (user.role() == Role.CD_AGENT && r.routedTo().equals("CD"))
-				|| (user.role() == Role.ACA_AGENT && r.routedTo().equals("ACA"));
-		if (!decider) {
-			throw Problems.forbidden("Cette demande est à décider par " + (r.routedTo().equals("ACA") ? "l'Académie" : "le Département") + ".");
+		if (!permissions.decidesFor(r.routedTo(), user)) {
+			throw ProblemException.forbidden("Cette demande est à décider par " + (r.routedTo().equals("ACA") ? "l'Académie" : "le Département") + ".");
 		}
 		if (!r.status().equals("SUBMITTED")) {
-			throw Problems.of(HttpStatus.CONFLICT, "Déjà décidée", "La demande a déjà été décidée (" + r.status() + ").");
+			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Déjà décidée", "La demande a déjà été décidée (" + r.status() + ").");
 		}
 		if (comment == null || comment.isBlank() || comment.length() > 1000) {
-			throw Problems.invalid(List.of(new AssetRules.FieldProblem("comment", "commentaire obligatoire, 1 000 caractères au plus")));
+			throw ProblemException.invalid(List.of(new FieldProblem("comment", "commentaire obligatoire, 1 000 caractères au plus")));
 		}
+		Instant now = Instant.now();
 		jdbc.sql("update inv_purchase_request set status = ?, decided_by = ?, decided_at = ?, decision_comment = ? where id = ?")
-			.params(approved ? "APPROVED" : "REJECTED", user.getUsername(), Timestamp.from(Instant.now()), comment, id).update();
+			.params(approved ? "APPROVED" : "REJECTED", user.getUsername(), Timestamp.from(now), comment, id).update();
 		List<String> college = accounts.enabledAmong(List.of(), List.of(), r.uai()).stream().map(a -> a.username()).toList();
 		if (!college.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(college, "Achat sur fonds propres " + (approved ? "validé" : "refusé")
 					+ " : " + r.quantity() + " × " + r.component() + " — " + comment, "/inventaire/achats#achat-" + id));
 		}
-		events.publishEvent(new PurchaseDecided(id, r.uai(), user.getUsername(), approved, comment));
+		events.publishEvent(new PurchaseDecided(id, r.uai(), r.component(), r.quantity(), r.routedTo(), user.getUsername(),
+				approved, comment, conventions.current().version(), now));
 		return find(id).orElseThrow();
 	}
 
@@ -193,10 +198,10 @@ public class Purchases {
 	public List<Long> register(long id, List<Bought> bought, EntenteUser user) {
 		Request r = visible(id, user);
 		if (!r.status().equals("APPROVED")) {
-			throw Problems.of(HttpStatus.CONFLICT, "Demande non validée", "Seule une demande validée permet d'enregistrer les équipements achetés.");
+			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Demande non validée", "Seule une demande validée permet d'enregistrer les équipements achetés.");
 		}
 		if (r.registered() + bought.size() > r.quantity()) {
-			throw Problems.invalid(List.of(new AssetRules.FieldProblem("assets", "la demande porte sur " + r.quantity()
+			throw ProblemException.invalid(List.of(new FieldProblem("assets", "la demande porte sur " + r.quantity()
 					+ " équipement(s), " + r.registered() + " déjà enregistré(s)")));
 		}
 		List<Long> ids = new ArrayList<>();

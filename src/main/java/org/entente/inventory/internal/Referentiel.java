@@ -1,5 +1,7 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,8 @@ import java.util.Set;
 
 import org.entente.convention.Area;
 import org.entente.convention.Conventions;
+import org.entente.directory.EstablishmentKind;
+import org.entente.directory.Establishments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +41,10 @@ public class Referentiel {
 
 	private final JdbcClient jdbc;
 	private final Conventions conventions;
+	private final Establishments establishments;
 
-	Referentiel(JdbcClient jdbc, Conventions conventions) {
+	Referentiel(JdbcClient jdbc, Conventions conventions, Establishments establishments) {
+		this.establishments = establishments;
 		this.jdbc = jdbc;
 		this.conventions = conventions;
 	}
@@ -57,32 +63,32 @@ public class Referentiel {
 
 	@Transactional
 	public Version publish(List<Line> lines, String note, String by) {
-		List<AssetRules.FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < lines.size(); i++) {
 			Line l = lines.get(i);
 			String f = "lines[" + i + "]";
 			if (l.component() == null || conventions.current().component(l.component()).map(c -> c.area() != Area.IN_ESTABLISHMENT).orElse(true)) {
-				problems.add(new AssetRules.FieldProblem(f + ".component", "composant « " + l.component() + " » inconnu ou hors équipements en établissement"));
+				problems.add(new FieldProblem(f + ".component", "composant « " + l.component() + " » inconnu ou hors équipements en établissement"));
 			}
 			else if (!seen.add(l.component())) {
-				problems.add(new AssetRules.FieldProblem(f + ".component", "composant « " + l.component() + " » en double"));
+				problems.add(new FieldProblem(f + ".component", "composant « " + l.component() + " » en double"));
 			}
 			if (l.label() == null || l.label().isBlank() || l.label().length() > 200) {
-				problems.add(new AssetRules.FieldProblem(f + ".label", "libellé obligatoire, 200 caractères au plus"));
+				problems.add(new FieldProblem(f + ".label", "libellé obligatoire, 200 caractères au plus"));
 			}
 			if (l.minQuantity() < 0 || l.minQuantity() > l.quantity() || l.quantity() > l.maxQuantity()) {
-				problems.add(new AssetRules.FieldProblem(f + ".quantity", "il faut 0 ≤ minimum ≤ quantité ≤ maximum"));
+				problems.add(new FieldProblem(f + ".quantity", "il faut 0 ≤ minimum ≤ quantité ≤ maximum"));
 			}
 			if (l.renewalYears() < 1 || l.renewalYears() > 30) {
-				problems.add(new AssetRules.FieldProblem(f + ".renewalYears", "durée de renouvellement entre 1 et 30 ans"));
+				problems.add(new FieldProblem(f + ".renewalYears", "durée de renouvellement entre 1 et 30 ans"));
 			}
 		}
 		if (lines.isEmpty()) {
-			problems.add(new AssetRules.FieldProblem("lines", "au moins une ligne"));
+			problems.add(new FieldProblem("lines", "au moins une ligne"));
 		}
 		if (!problems.isEmpty()) {
-			throw Problems.invalid(problems);
+			throw ProblemException.invalid(problems);
 		}
 		int version = jdbc.sql("select coalesce(max(version), 0) + 1 from inv_referentiel").query(Integer.class).single();
 		jdbc.sql("insert into inv_referentiel (version, published_at, published_by, note) values (?, ?, ?, ?)")
@@ -108,22 +114,22 @@ public class Referentiel {
 
 	@Transactional
 	public Catalogue publishCatalogue(List<Item> items, String by) {
-		List<AssetRules.FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		for (int i = 0; i < items.size(); i++) {
 			Item it = items.get(i);
 			if (it.code() == null || !it.code().matches("[A-Z0-9_-]{1,40}") || !codes.add(it.code())) {
-				problems.add(new AssetRules.FieldProblem("items[" + i + "].code", "code manquant, mal formé ou en double"));
+				problems.add(new FieldProblem("items[" + i + "].code", "code manquant, mal formé ou en double"));
 			}
 			if (it.component() == null || conventions.current().component(it.component()).isEmpty()) {
-				problems.add(new AssetRules.FieldProblem("items[" + i + "].component", "composant « " + it.component() + " » inconnu"));
+				problems.add(new FieldProblem("items[" + i + "].component", "composant « " + it.component() + " » inconnu"));
 			}
 			if (it.label() == null || it.label().isBlank()) {
-				problems.add(new AssetRules.FieldProblem("items[" + i + "].label", "libellé obligatoire"));
+				problems.add(new FieldProblem("items[" + i + "].label", "libellé obligatoire"));
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw Problems.invalid(problems);
+			throw ProblemException.invalid(problems);
 		}
 		int version = jdbc.sql("select coalesce(max(version), 0) + 1 from inv_catalogue").query(Integer.class).single();
 		jdbc.sql("insert into inv_catalogue (version, published_at, published_by) values (?, ?, ?)")
@@ -140,7 +146,7 @@ public class Referentiel {
 			int maxQuantity, String position) {
 	}
 
-	public List<Equity> equity(AssetAccess.Scope scope) {
+	public List<Equity> equity(InventoryPermissions.Scope scope) {
 		Optional<Version> v = current();
 		if (v.isEmpty()) {
 			return List.of();
@@ -151,9 +157,12 @@ public class Referentiel {
 			.params(scope.all() ? Map.of() : Map.of("uai", scope.uai()))
 			.query((rs, n) -> counts.put(rs.getString("uai") + "|" + rs.getString("component"), rs.getInt("n")))
 			.list();
-		List<String> uais = jdbc.sql("select uai from establishment where kind = 'COLLEGE'" + (scope.all() ? "" : " and uai = :uai") + " order by uai")
-			.params(scope.all() ? Map.of() : Map.of("uai", scope.uai()))
-			.query(String.class).list();
+		// The collèges come from the directory, which owns establishments (never its table).
+		List<String> uais = establishments.findAll().stream()
+			.filter(e -> e.kind() == EstablishmentKind.COLLEGE && scope.covers(e.uai().value()))
+			.map(e -> e.uai().value())
+			.sorted()
+			.toList();
 		List<Equity> result = new ArrayList<>();
 		for (String uai : uais) {
 			for (Line l : v.get().lines()) {
@@ -170,7 +179,7 @@ public class Referentiel {
 			LocalDate due) {
 	}
 
-	public List<Renewal> renewalsDue(AssetAccess.Scope scope, LocalDate asOf) {
+	public List<Renewal> renewalsDue(InventoryPermissions.Scope scope, LocalDate asOf) {
 		Optional<Version> v = current();
 		List<Renewal> result = new ArrayList<>();
 		if (v.isEmpty()) {

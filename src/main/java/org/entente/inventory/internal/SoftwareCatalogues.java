@@ -1,5 +1,7 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.entente.inventory.SoftwareRequested;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +43,38 @@ public class SoftwareCatalogues {
 	}
 
 	private final JdbcClient jdbc;
+	private final InventoryPermissions permissions;
+	private final ApplicationEventPublisher events;
 
-	SoftwareCatalogues(JdbcClient jdbc) {
+	SoftwareCatalogues(JdbcClient jdbc, InventoryPermissions permissions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.events = events;
+	}
+
+	/**
+	 * A collège asks for software to be added to a catalogue: checked, then published as {@link SoftwareRequested},
+	 * which the desk turns into a priority-2 request (in this transaction, through the event publication registry).
+	 */
+	@Transactional
+	public SoftwareRequested request(String catalogue, String name, String version, EntenteUser user) {
+		permissions.requireCollege(user, "Seul un collège demande l'ajout d'un logiciel à un catalogue.");
+		if (name == null || name.isBlank() || name.length() > 150) {
+			throw ProblemException.invalid(List.of(new FieldProblem("name", "nom du logiciel obligatoire, 150 caractères au plus")));
+		}
+		if (version != null && version.length() > 30) {
+			throw ProblemException.invalid(List.of(new FieldProblem("version", "30 caractères au plus")));
+		}
+		Catalogue c;
+		try {
+			c = Catalogue.valueOf(String.valueOf(catalogue));
+		}
+		catch (IllegalArgumentException e) {
+			throw ProblemException.invalid(List.of(new FieldProblem("catalogue", "PEDAGOGICAL ou ADMINISTRATIVE")));
+		}
+		SoftwareRequested event = new SoftwareRequested(user.establishment(), c.name(), name, version, user.getUsername());
+		events.publishEvent(event);
+		return event;
 	}
 
 	public List<Software> list(Catalogue catalogue) {
@@ -52,7 +85,7 @@ public class SoftwareCatalogues {
 
 	public Software find(long id) {
 		return jdbc.sql("select * from inv_software where id = ?").param(id).query(SoftwareCatalogues::map).optional()
-			.orElseThrow(() -> Problems.notFound("Logiciel " + id));
+			.orElseThrow(() -> ProblemException.notFound("Introuvable", "Logiciel " + id + " introuvable."));
 	}
 
 	@Transactional
@@ -84,7 +117,7 @@ public class SoftwareCatalogues {
 		check(s);
 		Software before = find(id);
 		if (s.rowVersion() != null && !s.rowVersion().equals(before.rowVersion())) {
-			throw Problems.of(HttpStatus.PRECONDITION_FAILED, "Modification concurrente", "Le logiciel a été modifié entre-temps ; rechargez-le.");
+			throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", "Modification concurrente", "Le logiciel a été modifié entre-temps ; rechargez-le.");
 		}
 		String status = before.status().equals("WITHDRAWN") ? "WITHDRAWN"
 				: needsAgreement(s) && before.cdAgreementBy() == null ? "PENDING_CD_AGREEMENT" : "LISTED";
@@ -118,12 +151,10 @@ public class SoftwareCatalogues {
 	/** The Département agrees to paid pedagogical software: it enters the catalogue. */
 	@Transactional
 	public Software agree(long id, EntenteUser user) {
-		if (user.role() != Role.CD_AGENT && user.role() != Role.ADMIN) {
-			throw Problems.forbidden("L'accord pour un logiciel payant du catalogue pédagogique est donné par le Département.");
-		}
+		permissions.requireDepartment(user, "L'accord pour un logiciel payant du catalogue pédagogique est donné par le Département.");
 		Software s = find(id);
 		if (!s.status().equals("PENDING_CD_AGREEMENT")) {
-			throw Problems.of(HttpStatus.CONFLICT, "Pas d'accord attendu", "Ce logiciel n'attend pas l'accord du Département (" + s.status() + ").");
+			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Pas d'accord attendu", "Ce logiciel n'attend pas l'accord du Département (" + s.status() + ").");
 		}
 		jdbc.sql("update inv_software set status = 'LISTED', cd_agreement_by = ?, cd_agreement_at = ?, row_version = row_version + 1 where id = ?")
 			.params(user.getUsername(), Timestamp.from(Instant.now()), id).update();
@@ -143,34 +174,32 @@ public class SoftwareCatalogues {
 		return s.catalogue() == Catalogue.PEDAGOGICAL && s.licence() == Licence.PAID;
 	}
 
-	private static void requireAca(EntenteUser user) {
-		if (user.role() != Role.ACA_AGENT && user.role() != Role.ADMIN) {
-			throw Problems.forbidden("Les catalogues logiciels sont définis par l'Académie.");
-		}
+	private void requireAca(EntenteUser user) {
+		permissions.requireAcademie(user, "Les catalogues logiciels sont définis par l'Académie.");
 	}
 
 	private static void check(Software s) {
-		List<AssetRules.FieldProblem> p = new ArrayList<>();
+		List<FieldProblem> p = new ArrayList<>();
 		if (s.catalogue() == null) {
-			p.add(new AssetRules.FieldProblem("catalogue", "catalogue obligatoire (PEDAGOGICAL ou ADMINISTRATIVE)"));
+			p.add(new FieldProblem("catalogue", "catalogue obligatoire (PEDAGOGICAL ou ADMINISTRATIVE)"));
 		}
 		if (s.name() == null || s.name().isBlank() || s.name().length() > 200) {
-			p.add(new AssetRules.FieldProblem("name", "nom obligatoire, 200 caractères au plus"));
+			p.add(new FieldProblem("name", "nom obligatoire, 200 caractères au plus"));
 		}
 		if (s.version() == null || s.version().isBlank() || s.version().length() > 50) {
-			p.add(new AssetRules.FieldProblem("version", "version obligatoire, 50 caractères au plus"));
+			p.add(new FieldProblem("version", "version obligatoire, 50 caractères au plus"));
 		}
 		if (s.licence() == null) {
-			p.add(new AssetRules.FieldProblem("licence", "licence obligatoire (FREE ou PAID)"));
+			p.add(new FieldProblem("licence", "licence obligatoire (FREE ou PAID)"));
 		}
 		if (s.packageStatus() == null) {
-			p.add(new AssetRules.FieldProblem("packageStatus", "état du paquet de déploiement obligatoire"));
+			p.add(new FieldProblem("packageStatus", "état du paquet de déploiement obligatoire"));
 		}
 		if (s.reviewDate() == null) {
-			p.add(new AssetRules.FieldProblem("reviewDate", "date de revue annuelle obligatoire"));
+			p.add(new FieldProblem("reviewDate", "date de revue annuelle obligatoire"));
 		}
 		if (!p.isEmpty()) {
-			throw Problems.invalid(p);
+			throw ProblemException.invalid(p);
 		}
 	}
 
@@ -192,7 +221,7 @@ public class SoftwareCatalogues {
 				rs.getLong("row_version"));
 	}
 
-	private static org.springframework.web.ErrorResponseException alreadyListed(Software s) {
-		return Problems.of(HttpStatus.CONFLICT, "Déjà au catalogue", "« " + s.name() + " " + s.version() + " » est déjà au catalogue.");
+	private static ProblemException alreadyListed(Software s) {
+		return new ProblemException(HttpStatus.CONFLICT, "conflict", "Déjà au catalogue", "« " + s.name() + " " + s.version() + " » est déjà au catalogue.");
 	}
 }

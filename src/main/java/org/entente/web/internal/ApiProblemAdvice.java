@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import org.entente.common.AsProblem;
+import org.entente.common.FieldProblem;
+import org.entente.common.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -23,8 +26,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem documents for every API error, in French, naming the parameter or field at fault. Module
- * advices (ordered first) handle their own exceptions; this one catches what is left, never a bare 500 page.
+ * RFC 9457 problem documents for every API error, in French, naming the parameter or field at fault: the one advice
+ * of the API. Modules throw {@link ProblemException} (or a subclass); Spring's own binding errors (missing or
+ * unreadable parameter, invalid body) are rendered in the same shape ({@code parameter}, {@code errors[{field,
+ * message}]}); anything else is logged and said as a 500 without detail.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 // Before PageErrorAdvice, which also matches REST controllers (they are @Controllers too).
@@ -36,10 +41,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Paramètre manquant",
-				"Le paramètre « " + ex.getParameterName() + " » est obligatoire.");
-		p.setProperty("parameter", ex.getParameterName());
-		return ResponseEntity.badRequest().body(p);
+		return ResponseEntity.badRequest().body(ProblemException.missingParameter(ex.getParameterName(),
+				"Le paramètre « " + ex.getParameterName() + " » est obligatoire.").toProblemDetail());
 	}
 
 	@Override
@@ -49,54 +52,31 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		Class<?> type = ex.getRequiredType();
 		String expected = type != null && type.isEnum() ? "une des valeurs " + List.of(type.getEnumConstants())
 				: type != null ? type.getSimpleName() : "?";
-		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Paramètre invalide",
-				"La valeur « " + ex.getValue() + " » du paramètre « " + name + " » est invalide : attendu " + expected + ".");
-		p.setProperty("parameter", name);
-		return ResponseEntity.badRequest().body(p);
+		return ResponseEntity.badRequest().body(ProblemException.invalidParameter(name,
+				"La valeur « " + ex.getValue() + " » du paramètre « " + name + " » est invalide : attendu " + expected + ".").toProblemDetail());
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult()
+		return ResponseEntity.badRequest().body(ProblemException.invalid(ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-			.toList();
-		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Données invalides",
-				errors.size() + " champ(s) invalide(s) : " + String.join(" ; ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()));
-		p.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(p);
+			.map(f -> new FieldProblem(f.getField(), String.valueOf(f.getDefaultMessage())))
+			.toList()).toProblemDetail());
 	}
 
-	/** The one error type of every module (see {@link org.entente.common.ProblemException}). */
-	@ExceptionHandler(org.entente.common.ProblemException.class)
-	ResponseEntity<ProblemDetail> entente(org.entente.common.ProblemException e) {
-		return ResponseEntity.status(e.status()).body(render(e));
-	}
-
-	/** The RFC 9457 document of a {@link org.entente.common.ProblemException}: type, title, detail, parameter, errors, extras. */
-	static ProblemDetail render(org.entente.common.ProblemException e) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-		p.setTitle(e.title());
-		p.setType(e.type());
-		if (e.parameter() != null) {
-			p.setProperty("parameter", e.parameter());
-		}
-		if (!e.errors().isEmpty()) {
-			p.setProperty("errors", e.errors());
-		}
-		e.properties().forEach(p::setProperty);
-		return p;
+	/** The one error type of every module (see {@link ProblemException}). */
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> entente(ProblemException e) {
+		return ResponseEntity.status(e.status()).body(e.toProblemDetail());
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
 	ProblemDetail constraint(ConstraintViolationException ex) {
-		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Données invalides", ex.getMessage());
-		p.setProperty("errors", ex.getConstraintViolations().stream()
-			.map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
-			.toList());
-		return p;
+		return ProblemException.invalid(ex.getConstraintViolations().stream()
+			.map(v -> new FieldProblem(String.valueOf(v.getPropertyPath()), v.getMessage()))
+			.toList()).toProblemDetail();
 	}
 
 	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
@@ -105,8 +85,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail illegalArgument(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage());
+	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
+		if (ex instanceof AsProblem p) {
+			return entente(p.problem());
+		}
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Requête invalide", ex.getMessage()));
 	}
 
 	@ExceptionHandler(RuntimeException.class)
@@ -172,6 +155,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	/** The upload limit in French units (« 5 Mo »), read from the multipart configuration. */
 	@org.springframework.beans.factory.annotation.Value("#{T(org.springframework.util.unit.DataSize).parse('${spring.servlet.multipart.max-file-size:5MB}').toMegabytes() + ' Mo'}")
 	private String maxFileSize = "5 Mo";
+
+	/** The RFC 9457 document of a {@link ProblemException} (for the web module's other error paths). */
+	static ProblemDetail render(ProblemException e) {
+		return e.toProblemDetail();
+	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);

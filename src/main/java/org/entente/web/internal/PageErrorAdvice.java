@@ -16,6 +16,9 @@ class PageErrorAdvice {
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ModelAndView badRequest(IllegalArgumentException e) {
+		if (e instanceof org.entente.common.AsProblem p) {
+			return problem(p.problem());
+		}
 		return error(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 

@@ -5,7 +5,16 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.entente.directory.SingleSignOn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,7 +42,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/connexion", "/qui-fait-quoi", "/qui-fait-quoi/**",
 			"/points-a-clarifier", "/convention/versions", "/convention/versions/**", "/webjars/**", "/css/**", "/js/**",
-			"/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/img/**", "/favicon.ico", "/error", "/mot-de-passe/definir", "/connexion/sans-compte", "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	/**
@@ -47,7 +56,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SingleSignOn sso, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+		if (jwtDecoder.getIfAvailable() != null) {
+			// Bearer tokens (JWT) of the configured issuer, mapped to accounts as single sign-on is; Basic stays.
+			http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(sso.jwtConverter()))
+				.authenticationEntryPoint((req, res, e) -> problem(req, res, HttpStatus.UNAUTHORIZED, "Authentification requise",
+						"Jeton refusé : " + e.getMessage())));
+		}
 		http.securityMatcher("/api/**")
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
@@ -67,15 +82,62 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SingleSignOn sso, ObjectProvider<ClientRegistrationRepository> registrations)
+			throws Exception {
+		ClientRegistrationRepository clients = registrations.getIfAvailable();
+		OidcClientInitiatedLogoutSuccessHandler logout = null;
+		if (clients != null) {
+			// Authorization code with PKCE for every provider, confidential clients included.
+			DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(clients,
+					"/oauth2/authorization");
+			resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+			SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/connexion?error=sso") {
+				@Override
+				public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+						org.springframework.security.core.AuthenticationException e) throws IOException, jakarta.servlet.ServletException {
+					if (e instanceof OAuth2AuthenticationException o) {
+						org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class).info("Connexion par {} refusée : {} ({})",
+								request.getRequestURI().replaceAll(".*/", ""), o.getError().getErrorCode(), o.getError().getDescription());
+					}
+					if (e instanceof OAuth2AuthenticationException o && SingleSignOn.UNMAPPED.equals(o.getError().getErrorCode())) {
+						String id = request.getRequestURI().replaceAll(".*/", "");
+						response.sendRedirect(request.getContextPath() + "/connexion/sans-compte?fournisseur="
+								+ java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+						return;
+					}
+					super.onAuthenticationFailure(request, response, e);
+				}
+			};
+			// Sign-out ends the provider's session too when it offers RP-initiated logout (end_session_endpoint).
+			logout = new OidcClientInitiatedLogoutSuccessHandler(clients);
+			logout.setPostLogoutRedirectUri("{baseUrl}/connexion?logout");
+			logout.setDefaultTargetUrl("/connexion?logout");
+			http.oauth2Login(o -> o.loginPage("/connexion")
+				.authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+				.userInfoEndpoint(u -> u.oidcUserService(sso.oidcUserService()))
+				.failureHandler(refused));
+		}
+		OidcClientInitiatedLogoutSuccessHandler oidcLogout = logout;
+		if (sso.localLoginEnabled()) {
+			http.formLogin(f -> f.loginPage("/connexion").defaultSuccessUrl("/", false).permitAll());
+		}
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
-			.formLogin(f -> f.loginPage("/connexion").defaultSuccessUrl("/", false).permitAll())
-			.logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?logout"))
+			.logout(l -> {
+				l.logoutUrl("/deconnexion");
+				if (oidcLogout != null) {
+					l.logoutSuccessHandler(oidcLogout);
+				}
+				else {
+					l.logoutSuccessUrl("/connexion?logout");
+				}
+			})
+			// A new session id at sign-in: a session id planted before cannot be used after (session fixation).
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.httpBasic(Customizer.withDefaults())
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));

@@ -7,6 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ShellController {
 
+	private final org.entente.directory.SingleSignOn sso;
+
+	ShellController(org.entente.directory.SingleSignOn sso) {
+		this.sso = sso;
+	}
+
 	@GetMapping("/")
 	String home() {
 		return "home";
@@ -17,6 +23,10 @@ class ShellController {
 		// Spring Security redirects to ?error and ?logout without a value: presence is what counts.
 		model.addAttribute("loginError", request.getParameterMap().containsKey("error"));
 		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
+		model.addAttribute("passwordSet", request.getParameterMap().containsKey("motdepasse"));
+		model.addAttribute("ssoError", "sso".equals(request.getParameter("error")));
+		model.addAttribute("providers", sso.providers());
+		model.addAttribute("localLogin", sso.localLoginEnabled());
 		return "login";
 	}
 }

@@ -14,9 +14,19 @@ class ShellModelAdvice {
 	private final ThemeProperties theme;
 	private final boolean demoMode;
 
-	ShellModelAdvice(ThemeProperties theme, DirectoryProperties directory) {
+	private final long sessionTimeoutSeconds;
+
+	ShellModelAdvice(ThemeProperties theme, DirectoryProperties directory,
+			@org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout:30m}") java.time.Duration sessionTimeout) {
 		this.theme = theme;
 		this.demoMode = directory.demo().enabled();
+		this.sessionTimeoutSeconds = sessionTimeout.toSeconds();
+	}
+
+	/** The idle time after which a page session ends, for the warning the layout shows before it does. */
+	@ModelAttribute("sessionTimeoutSeconds")
+	long sessionTimeoutSeconds() {
+		return sessionTimeoutSeconds;
 	}
 
 	@ModelAttribute("demoMode")

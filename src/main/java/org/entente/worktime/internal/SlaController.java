@@ -6,13 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.entente.common.ProblemException;
 import org.entente.worktime.Criticality;
 import org.entente.worktime.SlaDeadlines;
 import org.entente.worktime.WorkTime;
 import org.entente.worktime.WorkingCalendar;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,25 +38,12 @@ class SlaController {
 	}
 
 	/** A query parameter that is missing or cannot be read, with the reason in French. */
-	static class InvalidParameterException extends RuntimeException {
+	private static ProblemException invalid(String parameter, String reason) {
+		return ProblemException.invalidParameter(parameter, reason);
+	}
 
-		private final String parameter;
-		private final String title;
-
-		InvalidParameterException(String parameter, String reason) {
-			this(parameter, "Paramètre invalide", reason);
-		}
-
-		static InvalidParameterException missing(String parameter, String hint) {
-			return new InvalidParameterException(parameter, "Paramètre manquant",
-					"Le paramètre « " + parameter + " » est obligatoire" + hint + ".");
-		}
-
-		private InvalidParameterException(String parameter, String title, String reason) {
-			super(reason);
-			this.parameter = parameter;
-			this.title = title;
-		}
+	private static ProblemException missing(String parameter, String hint) {
+		return ProblemException.missingParameter(parameter, "Le paramètre « " + parameter + " » est obligatoire" + hint + ".");
 	}
 
 	private final WorkTime workTime;
@@ -77,21 +62,21 @@ class SlaController {
 		}
 		catch (IllegalArgumentException e) {
 			// The only argument the calendar can refuse here is a date outside the years it covers.
-			throw new InvalidParameterException("openedAt", "La date « " + openedAt + " » est hors du calendrier ouvré ("
+			throw invalid("openedAt", "La date « " + openedAt + " » est hors du calendrier ouvré ("
 					+ WorkingCalendar.FIRST_YEAR + "–" + WorkingCalendar.LAST_YEAR + ").");
 		}
 	}
 
 	private static OffsetDateTime parseOpenedAt(String value) {
 		if (value == null || value.isBlank()) {
-			throw InvalidParameterException.missing("openedAt", ", par exemple 2025-10-24T08:00:00+02:00");
+			throw missing("openedAt", ", par exemple 2025-10-24T08:00:00+02:00");
 		}
 		try {
 			// An unencoded "+02:00" arrives as " 02:00": accept it rather than blame the caller's URL encoding.
 			return OffsetDateTime.parse(value.trim().replace(' ', '+'));
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidParameterException("openedAt", "La valeur « " + value
+			throw invalid("openedAt", "La valeur « " + value
 					+ " » n'est pas une date-heure ISO 8601 avec décalage, par exemple 2025-10-24T08:00:00+02:00.");
 		}
 	}
@@ -99,22 +84,14 @@ class SlaController {
 	private static Criticality parseCriticality(String value) {
 		String allowed = Arrays.stream(Criticality.values()).map(Enum::name).collect(Collectors.joining(" ou "));
 		if (value == null || value.isBlank()) {
-			throw InvalidParameterException.missing("criticality", " : " + allowed);
+			throw missing("criticality", " : " + allowed);
 		}
 		try {
 			return Criticality.valueOf(value.trim());
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidParameterException("criticality",
+			throw invalid("criticality",
 					"La valeur « " + value + " » n'est pas une criticité connue : " + allowed + ".");
 		}
-	}
-
-	@ExceptionHandler(InvalidParameterException.class)
-	ProblemDetail invalidParameter(InvalidParameterException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle(e.title);
-		problem.setProperty("parameter", e.parameter);
-		return problem;
 	}
 }

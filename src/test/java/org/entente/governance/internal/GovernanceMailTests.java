@@ -3,7 +3,7 @@ package org.entente.governance.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.entente.TestAccounts.as;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -26,20 +26,16 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
-import org.entente.EntenteTest;
+import org.entente.MailTest;
 import org.entente.TestSmtp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -47,18 +43,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Convocations and lifecycle reminders through a real SMTP server (GreenMail on loopback), on a database of their
  * own, with the application's clock fixed by the test.
  */
-@EntenteTest
-@DirtiesContext
+@MailTest(database = "governance_mail_test")
+@org.springframework.test.context.TestPropertySource(properties = "entente.governance.reminders-cron=-")
 class GovernanceMailTests {
 
-	@RegisterExtension
-	static GreenMailExtension greenMail = TestSmtp.server();
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		TestSmtp.register(registry, greenMail, "governance_mail_test");
-		registry.add("entente.governance.reminders-cron", () -> "-");
-	}
+	static final GreenMailExtension greenMail = MailTest.Smtp.of(GovernanceMailTests.class);
 
 	/** A clock the test moves; the application reads «today» from it. */
 	static final class MovableClock extends Clock {
@@ -113,7 +102,7 @@ class GovernanceMailTests {
 	}
 
 	private MvcTestResult post(String uri, String user, String... params) {
-		var request = mvc.post().uri(uri).with(httpBasic(user, EntenteTest.PASSWORD)).with(csrf());
+		var request = mvc.post().uri(uri).with(as(user)).with(csrf());
 		for (int i = 0; i < params.length; i += 2) {
 			request = request.param(params[i], params[i + 1]);
 		}
@@ -180,7 +169,7 @@ class GovernanceMailTests {
 		assertThat(calendar.getComponents("VTIMEZONE")).hasSize(1);
 
 		// the meeting page says the convocation went out
-		assertThat(mvc.get().uri(meeting).with(httpBasic("agent.aca", EntenteTest.PASSWORD)).exchange().getResponse()
+		assertThat(mvc.get().uri(meeting).with(as("agent.aca")).exchange().getResponse()
 			.getContentAsString()).contains("Envoyée le").contains("Claire Le Goff");
 
 		// cancelling the convoked meeting withdraws it from the calendars: same UID, next SEQUENCE, METHOD:CANCEL
@@ -264,18 +253,18 @@ class GovernanceMailTests {
 		var notice = post("/gouvernance/preavis", "agent.aca", "receivedOn", "2026-01-31", "sender", "ACA", "reason",
 				"Réorganisation des services");
 		assertThat(notice).hasStatus(HttpStatus.FOUND);
-		String page = mvc.get().uri("/gouvernance").with(httpBasic("college", EntenteTest.PASSWORD)).exchange()
+		String page = mvc.get().uri("/gouvernance").with(as("college")).exchange()
 			.getResponse().getContentAsString();
 		assertThat(page).contains("31/01/2026").contains("31/01/2027").contains("Après la fin de la convention")
 			.contains("Réorganisation des services");
-		assertThat(mvc.get().uri("/gouvernance/bandeau").with(httpBasic("college", EntenteTest.PASSWORD)).exchange()
+		assertThat(mvc.get().uri("/gouvernance/bandeau").with(as("college")).exchange()
 			.getResponse().getContentAsString()).contains("Préavis de ACA reçu le 31/01/2026 : prend effet le 31/01/2027.");
 
 		assertThat(post("/gouvernance/contribution-ent/2026/paiement", "finances", "paidOn", "2026-12-01")
 			.getResponse().getContentAsString()).contains("id=\"paidOn-error-2026\"").contains("futur");
 		assertThat(post("/gouvernance/contribution-ent/2026/paiement", "finances", "paidOn", "2026-05-12", "reference",
 				"Mandat 2026-0412")).hasStatus(HttpStatus.FOUND);
-		String schedule = mvc.get().uri("/gouvernance/contribution-ent").with(httpBasic("agent.cd", EntenteTest.PASSWORD))
+		String schedule = mvc.get().uri("/gouvernance/contribution-ent").with(as("agent.cd"))
 			.exchange().getResponse().getContentAsString();
 		assertThat(schedule).contains("Payée le 12/05/2026").contains("Mandat 2026-0412");
 		// 2025 was due by 30 June 2025 and is not recorded as paid

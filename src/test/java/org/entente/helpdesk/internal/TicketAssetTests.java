@@ -222,11 +222,11 @@ class TicketAssetTests {
 		// Another collège's asset, or one of another component: refused, said next to the picker, nothing changed.
 		MvcTestResult refused = reclassify(id, "VIDEOPROJECTEURS", String.valueOf(foreign));
 		assertThat(refused).hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri(page).with(as("niveau1")).flashAttrs(refused.getMvcResult().getFlashMap()))
+		assertThat(mvc.get().uri(page).with(as("niveau1")).cookie(refused.getResponse().getCookies()))
 			.hasStatusOk().bodyText().contains("id=\"classify-assetId-error\"", "inconnu pour cet établissement",
 					"aria-invalid=\"true\"", "classify-assetId-help classify-assetId-error");
 		MvcTestResult otherKind = reclassify(id, "BORNES_WIFI", String.valueOf(own));
-		assertThat(mvc.get().uri(page).with(as("niveau1")).flashAttrs(otherKind.getMvcResult().getFlashMap()))
+		assertThat(mvc.get().uri(page).with(as("niveau1")).cookie(otherKind.getResponse().getCookies()))
 			.hasStatusOk().bodyText().contains("id=\"classify-assetId-error\"", "relève du composant « VIDEOPROJECTEURS »",
 					"value=\"BORNES_WIFI\"");
 		assertThat(mvc.get().uri("/api/v1" + page).with(as("niveau1")))

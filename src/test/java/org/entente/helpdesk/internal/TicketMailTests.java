@@ -15,15 +15,12 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.entente.EntenteTest;
+import org.entente.MailTest;
 import org.entente.TestSmtp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -32,21 +29,14 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * is mutual information (every CD agent, every ACA agent and the collège's staff hear of each step, not the one who
  * did it), and closing sends the requester the satisfaction survey.
  */
-@EntenteTest
-@DirtiesContext
+@MailTest(database = "helpdesk_mail_test")
 class TicketMailTests {
 
 	static final String COLLEGE = "0359901X";
 
 	static final String DEMO = "@demo.entente.invalid";
 
-	@RegisterExtension
-	static GreenMailExtension greenMail = TestSmtp.server();
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		TestSmtp.register(registry, greenMail, "helpdesk_mail_test");
-	}
+	static final GreenMailExtension greenMail = MailTest.Smtp.of(TicketMailTests.class);
 
 	@Autowired
 	MockMvcTester mvc;

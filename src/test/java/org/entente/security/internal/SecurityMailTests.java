@@ -19,7 +19,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.entente.EntenteTest;
+import org.entente.MailTest;
 import org.entente.TestSmtp;
 import org.entente.convention.ConventionFixtures;
 import org.entente.convention.Conventions;
@@ -27,13 +27,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -44,18 +40,11 @@ import com.jayway.jsonpath.JsonPath;
  * followed, a breach notification reaches dpd@ac-rennes.fr with its attachment; then an amendment moves Horus into
  * the Académie's perimeter and changes the CD's address, and the next decisions follow the file.
  */
-@EntenteTest
-@DirtiesContext
+@MailTest(database = "security_mail_test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityMailTests {
 
-	@RegisterExtension
-	static GreenMailExtension greenMail = TestSmtp.server();
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		TestSmtp.register(registry, greenMail, "security_mail_test");
-	}
+	static final GreenMailExtension greenMail = MailTest.Smtp.of(SecurityMailTests.class);
 
 	@Autowired
 	MockMvcTester mvc;

@@ -1,11 +1,15 @@
 package org.entente.worktime.internal;
 
+import org.entente.common.ProblemException;
 import org.entente.convention.Conventions;
 import org.entente.worktime.TestConventions;
 import org.entente.worktime.WorkTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -35,7 +39,19 @@ class SlaControllerTests {
 	void setUp() {
 		Conventions conventions = mock(Conventions.class);
 		when(conventions.current()).thenReturn(TestConventions.withVersion("1"));
-		mvc = MockMvcBuilders.standaloneSetup(new SlaController(new WorkTime(conventions))).build();
+		// What the application's API advice (web.internal.ApiProblemAdvice) does with a module's problem; a local
+		// class, so that component scanning of the whole application never finds it.
+		@org.springframework.web.bind.annotation.RestControllerAdvice
+		class Problems {
+
+			@ExceptionHandler(ProblemException.class)
+			ResponseEntity<ProblemDetail> problem(ProblemException e) {
+				return ResponseEntity.status(e.status()).body(e.toProblemDetail());
+			}
+		}
+		mvc = MockMvcBuilders.standaloneSetup(new SlaController(new WorkTime(conventions)))
+			.setControllerAdvice(new Problems())
+			.build();
 	}
 
 	@Test

@@ -1,16 +1,16 @@
-package org.entente.inventory.internal;
+package org.entente.common;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads at most {@code limit} bytes, then fails with {@link TooLargeException}: bounds uploads and decompression. */
-class LimitedInputStream extends FilterInputStream {
+/** An upload or a decompression, bounded: reads at most {@code limit} bytes, then fails with {@link TooLargeException}: bounds uploads and decompression. */
+public class LimitedInputStream extends FilterInputStream {
 
 	private final long limit;
 	private long count;
 
-	LimitedInputStream(InputStream in, long limit) {
+	public LimitedInputStream(InputStream in, long limit) {
 		super(in);
 		this.limit = limit;
 	}
@@ -33,7 +33,7 @@ class LimitedInputStream extends FilterInputStream {
 		return n;
 	}
 
-	long count() {
+	public long count() {
 		return count;
 	}
 
@@ -45,13 +45,17 @@ class LimitedInputStream extends FilterInputStream {
 	}
 
 	/** More bytes than allowed. */
-	static class TooLargeException extends IOException {
+	public static class TooLargeException extends IOException {
 
-		final long limit;
+		private final long limit;
 
 		TooLargeException(long limit) {
 			super("plus de " + limit + " octets");
 			this.limit = limit;
+		}
+
+		public long limit() {
+			return limit;
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.ProblemException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.entente.convention.Component;
@@ -9,6 +11,7 @@ import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.ResponsibilityContext;
 import org.entente.directory.EntenteUser;
+import org.entente.directory.Establishments;
 import org.entente.directory.Role;
 import org.entente.inventory.AssetData;
 import org.entente.inventory.InventoryNetwork;
@@ -18,19 +21,88 @@ import org.entente.inventory.InventoryNetwork;
  * pedagogical, guest, technical and infrastructure assets and reads the administrative ones; the Académie manages
  * the administrative network's assets (those it administers under the matrix) and reads the others; a collège
  * reads its own assets and manages the own-funds equipment of its establishment; contractors read; nobody else
- * sees anything.
+ * sees anything. The one place of the inventory's role rules: pages and API ask it, and their services too.
  */
 @org.springframework.stereotype.Component
-public class AssetAccess {
+public class InventoryPermissions {
 
 	/** Domains of the annex whose components the Département manages whatever the network. */
 	private static final java.util.Set<String> INFRASTRUCTURE = java.util.Set.of("Infrastructure réseau", "Infrastructure système");
 
+	/** Who imports assets and takes part in own-funds purchases: the managing parties and the collèges. */
+	private static final Set<Role> IMPORTERS = Set.of(Role.ADMIN, Role.CD_AGENT, Role.ACA_AGENT, Role.SCHOOL_STAFF);
+
 	private final Conventions conventions;
+	private final Establishments establishments;
 	private final Map<String, String> managers = new ConcurrentHashMap<>();
 
-	AssetAccess(Conventions conventions) {
+	InventoryPermissions(Conventions conventions, Establishments establishments) {
 		this.conventions = conventions;
+		this.establishments = establishments;
+	}
+
+	public boolean canImport(EntenteUser user) {
+		return IMPORTERS.contains(user.role());
+	}
+
+	public void requireImport(EntenteUser user) {
+		if (!canImport(user)) {
+			throw ProblemException.forbidden("Votre rôle ne permet pas d'importer des équipements.");
+		}
+	}
+
+	/** The own-funds purchases page and list: the same parties as the import. */
+	public void requirePurchases(EntenteUser user) {
+		if (!IMPORTERS.contains(user.role())) {
+			throw ProblemException.forbidden("Votre rôle ne donne pas accès aux achats sur fonds propres.");
+		}
+	}
+
+	/** A collège's own request (an own-funds purchase, a catalogue addition): staff of an establishment. */
+	public boolean isCollege(EntenteUser user) {
+		return user.role() == Role.SCHOOL_STAFF && user.establishment() != null;
+	}
+
+	public void requireCollege(EntenteUser user, String detail) {
+		if (!isCollege(user)) {
+			throw ProblemException.forbidden(detail);
+		}
+	}
+
+	/** Who decides a purchase request routed to {@code party} (CD or ACA): that party's agents, or an administrator. */
+	public boolean decidesFor(String party, EntenteUser user) {
+		return user.role() == Role.ADMIN || (user.role() == Role.CD_AGENT && party.equals("CD"))
+				|| (user.role() == Role.ACA_AGENT && party.equals("ACA"));
+	}
+
+	/** The Département's own decisions (référentiel, purchase catalogue, agreement to paid software). */
+	public void requireDepartment(EntenteUser user, String detail) {
+		if (user.role() != Role.CD_AGENT && user.role() != Role.ADMIN) {
+			throw ProblemException.forbidden(detail);
+		}
+	}
+
+	/** The Académie's own decisions (the software catalogues). */
+	public void requireAcademie(EntenteUser user, String detail) {
+		if (user.role() != Role.ACA_AGENT && user.role() != Role.ADMIN) {
+			throw ProblemException.forbidden(detail);
+		}
+	}
+
+	/**
+	 * An establishment's contacts. Reads: whoever reads the establishment's assets, and level-1 agents (404 otherwise,
+	 * and for an unknown establishment); writes: admin, CD, ACA, the collège itself (403).
+	 */
+	public void requireContacts(String uai, EntenteUser user, boolean write) {
+		boolean reads = readScope(user).covers(uai) || user.role() == Role.LEVEL1_AGENT;
+		if (!reads || establishments.find(uai).isEmpty()) {
+			throw ProblemException.notFound("Introuvable", "Établissement " + uai + " introuvable.");
+		}
+		boolean writes = Set.of(Role.ADMIN, Role.CD_AGENT, Role.ACA_AGENT).contains(user.role())
+				|| (user.role() == Role.SCHOOL_STAFF && uai.equals(user.establishment()));
+		if (write && !writes) {
+			throw ProblemException.forbidden("Votre rôle ne permet pas de modifier les contacts de cet établissement.");
+		}
 	}
 
 	/** Whether this person may see assets at all, and if only one establishment's, which one ({@link Scope}). */
@@ -46,7 +118,7 @@ public class AssetAccess {
 	public Scope requireRead(EntenteUser user) {
 		Scope scope = readScope(user);
 		if (scope.none()) {
-			throw Problems.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
+			throw ProblemException.forbidden("Votre rôle ne donne pas accès à l'inventaire.");
 		}
 		return scope;
 	}

@@ -1,0 +1,136 @@
+package org.entente.convention.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.entente.convention.ConventionFileException.Fault;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A convention file's YAML node tree (SnakeYAML keeps line numbers) and the faults found in it: locates the line of a
+ * path in the document ({@code domains[2].components[0].code}) so that every fault says where it is.
+ */
+final class ConventionYaml {
+
+	private final String file;
+	private final Node root;
+	private final List<Fault> faults = new ArrayList<>();
+
+	ConventionYaml(String file, Node root) {
+		this.file = file;
+		this.root = root;
+	}
+
+	String file() {
+		return file;
+	}
+
+	Node root() {
+		return root;
+	}
+
+	/** Every fault found so far, in the order found. */
+	List<Fault> faults() {
+		return faults;
+	}
+
+	/** Node tree to maps, lists and strings; Jackson coerces the strings to the record types. */
+	Object toPlain(Node node, List<Object> path) {
+		if (node instanceof MappingNode mapping) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			for (NodeTuple tuple : mapping.getValue()) {
+				if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+					faults.add(new Fault(file, line(tuple.getKeyNode()), render(path), "clé non scalaire"));
+					continue;
+				}
+				List<Object> child = new ArrayList<>(path);
+				child.add(key.getValue());
+				if (map.containsKey(key.getValue())) {
+					faults.add(new Fault(file, line(key), render(child), "clé « " + key.getValue() + " » en double"));
+				}
+				map.put(key.getValue(), toPlain(tuple.getValueNode(), child));
+			}
+			return map;
+		}
+		if (node instanceof SequenceNode sequence) {
+			List<Object> list = new ArrayList<>();
+			for (int i = 0; i < sequence.getValue().size(); i++) {
+				List<Object> child = new ArrayList<>(path);
+				child.add(i);
+				list.add(toPlain(sequence.getValue().get(i), child));
+			}
+			return list;
+		}
+		ScalarNode scalar = (ScalarNode) node;
+		String value = scalar.getValue();
+		boolean plainStyle = scalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
+		if (plainStyle && (value.isEmpty() || value.equals("~") || value.equals("null"))) {
+			return null;
+		}
+		return value;
+	}
+
+	void fault(List<Object> path, String message) {
+		faults.add(new Fault(file, locate(path), render(path), message));
+	}
+
+	boolean hasKey(List<Object> path, String key) {
+		List<Object> withKey = new ArrayList<>(path);
+		withKey.add(key);
+		return locateNode(withKey) != locateNode(path);
+	}
+
+	/** The line of the deepest node the path reaches (1-based). */
+	int locate(List<Object> path) {
+		return line(locateNode(path));
+	}
+
+	Node locateNode(List<Object> path) {
+		Node node = root;
+		for (Object step : path) {
+			Node next = null;
+			if (node instanceof MappingNode mapping && step instanceof String key) {
+				next = mapping.getValue().stream()
+					.filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+					.map(NodeTuple::getValueNode)
+					.findFirst()
+					.orElse(null);
+				if (next == null) {
+					break;
+				}
+			}
+			else if (node instanceof SequenceNode sequence && step instanceof Integer index
+					&& index < sequence.getValue().size()) {
+				next = sequence.getValue().get(index);
+			}
+			if (next == null) {
+				break;
+			}
+			node = next;
+		}
+		return node;
+	}
+
+	static int line(Node node) {
+		return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+	}
+
+	static String render(List<Object> path) {
+		StringBuilder b = new StringBuilder();
+		for (Object step : path) {
+			if (step instanceof Integer i) {
+				b.append('[').append(i).append(']');
+			}
+			else {
+				b.append(b.isEmpty() ? "" : ".").append(step);
+			}
+		}
+		return b.toString();
+	}
+}

@@ -1,0 +1,105 @@
+package org.entente.convention.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.entente.convention.Area;
+import org.entente.convention.Funding;
+import org.entente.convention.InterventionKind;
+import org.entente.convention.Network;
+import org.entente.convention.Party;
+
+/** Checks of the parties and of the responsibility matrix: each component, its cells and its conditions. */
+final class MatrixChecks extends YamlChecks {
+
+	private static final Set<String> CONDITION_KEYS = Set.of("funding", "network", "sharedBetweenNetworks");
+
+	MatrixChecks(ConventionYaml yaml) {
+		super(yaml);
+	}
+
+	Set<String> checkParties(List<Party> list) {
+		Set<String> codes = new HashSet<>();
+		List<Party> parties = nonNull(list);
+		if (parties.isEmpty()) {
+			fault(List.of("parties"), "aucune partie déclarée");
+		}
+		for (int i = 0; i < parties.size(); i++) {
+			Party party = parties.get(i);
+			if (party.code() == null || !party.code().matches("[A-Z][A-Z0-9_]*")) {
+				fault(List.of("parties", i, "code"), "code de partie manquant ou mal formé (MAJUSCULES)");
+			}
+			else if (!codes.add(party.code())) {
+				fault(List.of("parties", i, "code"), "partie « " + party.code() + " » déclarée deux fois");
+			}
+			required(party.name(), List.of("parties", i, "name"));
+		}
+		return codes;
+	}
+
+	void checkComponent(ConventionFile.ComponentEntry entry, Area area, List<Object> path, Set<String> parties,
+			Map<String, ConventionFile.ComponentEntry> entries, Map<String, Area> areas) {
+		if (entry.code() == null || !entry.code().matches("[A-Z][A-Z0-9_]*")) {
+			fault(append(path, "code"), "code de composant manquant ou mal formé (MAJUSCULES_SOULIGNÉS)");
+			return;
+		}
+		if (entries.containsKey(entry.code())) {
+			fault(append(path, "code"), "composant « " + entry.code() + " » en double");
+			return;
+		}
+		entries.put(entry.code(), entry);
+		areas.put(entry.code(), area);
+		required(entry.label(), append(path, "label"));
+		required(entry.clause(), append(path, "clause"));
+		Map<InterventionKind, Object> cells = entry.responsibilities() == null ? Map.of() : entry.responsibilities();
+		for (InterventionKind kind : cells.keySet()) {
+			if (!area.kinds().contains(kind)) {
+				fault(append(path, "responsibilities", kind.name()), "la colonne " + kind + " n'existe pas dans un tableau "
+						+ area + " (colonnes : " + area.kinds() + ")");
+			}
+		}
+		for (InterventionKind kind : area.kinds()) {
+			if (!cells.containsKey(kind)) {
+				fault(append(path, "responsibilities"), "colonne " + kind + " manquante (une cellule vide s'écrit [])");
+			}
+		}
+		List<ConventionFile.ConditionEntry> conditions = nonNull(entry.conditions());
+		for (int i = 0; i < conditions.size(); i++) {
+			checkCondition(conditions.get(i), area, append(path, "conditions", i), parties);
+		}
+	}
+
+	void checkCondition(ConventionFile.ConditionEntry condition, Area area, List<Object> path, Set<String> parties) {
+		required(condition.text(), append(path, "text"));
+		required(condition.clause(), append(path, "clause"));
+		if (condition.kinds() == null || condition.kinds().isEmpty()) {
+			fault(append(path, "kinds"), "la condition ne dit pas à quelles colonnes elle s'applique");
+		}
+		else {
+			condition.kinds().stream().filter(k -> !area.kinds().contains(k))
+				.forEach(k -> fault(append(path, "kinds"), "la colonne " + k + " n'existe pas dans un tableau " + area));
+		}
+		checkPartyList(condition.parties(), append(path, "parties"), parties, false);
+		Map<String, Object> when = condition.when() == null ? Map.of() : condition.when();
+		for (var e : when.entrySet()) {
+			List<Object> wPath = append(path, "when", e.getKey());
+			if (!CONDITION_KEYS.contains(e.getKey())) {
+				fault(wPath, "critère « " + e.getKey() + " » inconnu ; critères possibles : " + CONDITION_KEYS);
+				continue;
+			}
+			for (Object value : values(e.getValue())) {
+				String v = String.valueOf(value);
+				boolean ok = switch (e.getKey()) {
+					case "funding" -> isEnum(Funding.class, v);
+					case "network" -> isEnum(Network.class, v);
+					default -> v.equals("true") || v.equals("false");
+				};
+				if (!ok) {
+					fault(wPath, "valeur « " + v + " » inconnue pour " + e.getKey());
+				}
+			}
+		}
+	}
+}

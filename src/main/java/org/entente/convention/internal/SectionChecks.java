@@ -1,0 +1,219 @@
+package org.entente.convention.internal;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import org.entente.convention.CalendarRules;
+import org.entente.convention.NamingRule;
+import org.entente.convention.PointToClarify;
+
+/**
+ * Checks of the sections around the matrix: naming rules, points to clarify, the working calendar, service levels,
+ * security incidents, data protection, finance and committees.
+ */
+final class SectionChecks extends YamlChecks {
+
+	SectionChecks(ConventionYaml yaml) {
+		super(yaml);
+	}
+
+	/** The optional naming rules: known components, a compiling pattern, an example that matches it. */
+	List<NamingRule> checkNaming(List<ConventionFile.NamingEntry> list, Set<String> components) {
+		List<NamingRule> rules = new ArrayList<>();
+		Set<String> kinds = new HashSet<>();
+		List<ConventionFile.NamingEntry> entries = nonNull(list);
+		for (int i = 0; i < entries.size(); i++) {
+			ConventionFile.NamingEntry n = entries.get(i);
+			List<Object> path = List.of("naming", i);
+			if (n.kind() == null || !n.kind().matches("[A-Z][A-Z0-9_]*")) {
+				fault(append(path, "kind"), "type de règle manquant ou mal formé (MAJUSCULES)");
+			}
+			else if (!kinds.add(n.kind())) {
+				fault(append(path, "kind"), "règle « " + n.kind() + " » déclarée deux fois");
+			}
+			required(n.label(), append(path, "label"));
+			required(n.clause(), append(path, "clause"));
+			required(n.example(), append(path, "example"));
+			if (n.appliesTo() == null || n.appliesTo().isEmpty()) {
+				fault(append(path, "appliesTo"), "au moins un composant est attendu");
+			}
+			else {
+				n.appliesTo().stream().filter(c -> !components.contains(c)).sorted()
+					.forEach(c -> fault(append(path, "appliesTo"), "composant « " + c + " » inconnu"));
+			}
+			if (n.pattern() == null || n.pattern().isBlank()) {
+				fault(append(path, "pattern"), "« pattern » manquant");
+				continue;
+			}
+			NamingRule rule = new NamingRule(n.kind(), n.label(), n.pattern(), n.example(),
+					n.appliesTo() == null ? Set.of() : Set.copyOf(n.appliesTo()),
+					n.exemptNetworks() == null ? Set.of() : Set.copyOf(n.exemptNetworks()), n.clause());
+			try {
+				if (n.example() != null && !rule.compile(null).matcher(n.example()).matches()) {
+					fault(append(path, "example"), "l'exemple « " + n.example() + " » ne respecte pas le motif");
+				}
+			}
+			catch (java.util.regex.PatternSyntaxException e) {
+				fault(append(path, "pattern"), "expression régulière invalide : " + e.getDescription());
+				continue;
+			}
+			rules.add(rule);
+		}
+		return List.copyOf(rules);
+	}
+
+	List<PointToClarify> checkPoints(List<PointToClarify> list, Set<String> components) {
+		List<PointToClarify> points = nonNull(list);
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < points.size(); i++) {
+			PointToClarify p = points.get(i);
+			List<Object> path = List.of("pointsToClarify", i);
+			if (p.id() == null || !ids.add(p.id())) {
+				fault(append(path, "id"), p.id() == null ? "identifiant manquant" : "identifiant « " + p.id() + " » en double");
+			}
+			required(p.title(), append(path, "title"));
+			required(p.clause(), append(path, "clause"));
+			if (p.readings() == null || p.readings().size() < 2) {
+				fault(append(path, "readings"), "au moins deux lectures sont attendues");
+			}
+			if (p.component() != null && !components.contains(p.component())) {
+				fault(append(path, "component"), "composant « " + p.component() + " » inconnu");
+			}
+		}
+		return points;
+	}
+
+	void checkCalendar(ConventionFile f) {
+		CalendarRules calendar = f.calendar();
+		if (calendar == null) {
+			fault(List.of(), "section « calendar » manquante");
+			return;
+		}
+		checkCalendar(calendar, List.of("calendar"));
+		if (calendar.partyCalendars() != null) {
+			calendar.partyCalendars().forEach((party, c) -> checkCalendar(c, List.of("calendar", "partyCalendars", party)));
+		}
+	}
+
+	void checkCalendar(CalendarRules calendar, List<Object> path) {
+		try {
+			ZoneId.of(String.valueOf(calendar.zone()));
+		}
+		catch (DateTimeException e) {
+			fault(append(path, "zone"), "fuseau horaire « " + calendar.zone() + " » inconnu");
+		}
+		if (calendar.holidays() == null || !isEnum(HolidayCalendar.class, calendar.holidays())) {
+			fault(append(path, "holidays"), "calendrier de jours fériés « " + calendar.holidays() + " » inconnu (ex. FRANCE)");
+		}
+		if (calendar.workingDays() == null || calendar.workingDays().isEmpty()) {
+			fault(append(path, "workingDays"), "aucun jour ouvré");
+		}
+		List<String> hours = nonNull(calendar.hours());
+		if (hours.isEmpty()) {
+			fault(append(path, "hours"), "aucune plage horaire ouvrée");
+		}
+		CalendarRules.Range previous = null;
+		for (int i = 0; i < hours.size(); i++) {
+			try {
+				CalendarRules.Range range = CalendarRules.parseRange(hours.get(i));
+				if (previous != null && !previous.to().isBefore(range.from()) && !previous.to().equals(range.from())) {
+					fault(append(path, "hours", i), "les plages horaires doivent se suivre sans se chevaucher");
+				}
+				previous = range;
+			}
+			catch (RuntimeException e) {
+				fault(append(path, "hours", i), "plage horaire « " + hours.get(i) + " » invalide (HH:mm-HH:mm)");
+			}
+		}
+		List<CalendarRules.Closure> closures = nonNull(calendar.closures());
+		for (int i = 0; i < closures.size(); i++) {
+			CalendarRules.Closure c = closures.get(i);
+			if (c.from() == null || c.to() == null || c.to().isBefore(c.from())) {
+				fault(append(path, "closures", i), "fermeture sans dates valides (from ≤ to)");
+			}
+		}
+	}
+
+	void checkServiceLevels(ConventionFile f, Set<String> components, Set<String> parties) {
+		var levels = f.serviceLevels();
+		if (levels == null) {
+			fault(List.of(), "section « serviceLevels » manquante");
+			return;
+		}
+		required(levels.clause(), List.of("serviceLevels", "clause"));
+		var services = nonNull(levels.criticalServices());
+		for (int i = 0; i < services.size(); i++) {
+			var codes = nonNull(services.get(i).components());
+			for (int j = 0; j < codes.size(); j++) {
+				if (!components.contains(codes.get(j))) {
+					fault(List.of("serviceLevels", "criticalServices", i, "components", j),
+							"composant « " + codes.get(j) + " » inconnu");
+				}
+			}
+		}
+		var indicators = nonNull(levels.indicators());
+		for (int i = 0; i < indicators.size(); i++) {
+			var readers = indicators.get(i).readers();
+			for (int j = 0; j < readers.size(); j++) {
+				partyRef(readers.get(j), List.of("serviceLevels", "indicators", i, "readers", j), parties);
+			}
+		}
+		var clocks = nonNull(levels.clocks());
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < clocks.size(); i++) {
+			var clock = clocks.get(i);
+			if (clock.code() == null || !codes.add(clock.code())) {
+				fault(List.of("serviceLevels", "clocks", i, "code"), "code d'horloge manquant ou en double");
+			}
+			var bound = nonNull(clock.bindingFor());
+			for (int j = 0; j < bound.size(); j++) {
+				partyRef(bound.get(j), List.of("serviceLevels", "clocks", i, "bindingFor", j), parties);
+			}
+			if (clock.workingDays() == null || clock.workingDays().signum() <= 0) {
+				fault(List.of("serviceLevels", "clocks", i, "workingDays"), "durée en jours ouvrés positive attendue");
+			}
+		}
+	}
+
+	void checkOthers(ConventionFile f, Set<String> parties, Set<String> components, List<PointToClarify> points) {
+		new SecurityChecks(yaml).check(f, parties, components, points);
+		var finance = f.finance();
+		if (finance != null) {
+			if (finance.pricePerPupil() == null || finance.pricePerPupil().signum() <= 0) {
+				fault(List.of("finance", "pricePerPupil"), "prix par élève positif attendu");
+			}
+			if (finance.split() == null || finance.split().evolutiveMaintenance() == null || finance.split().investment() == null
+					|| finance.split().evolutiveMaintenance().add(finance.split().investment()).compareTo(BigDecimal.ONE) != 0) {
+				fault(List.of("finance", "split"), "la répartition doit totaliser 100 %");
+			}
+			if (finance.syntec() == null || finance.syntec().base() == null || finance.syntec().base().signum() <= 0) {
+				fault(List.of("finance", "syntec"), "indice Syntec de base positif attendu");
+			}
+			if (finance.headcount() == null) {
+				fault(List.of("finance"), "effectif (headcount) manquant");
+			}
+		}
+		var committees = nonNull(f.committees());
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < committees.size(); i++) {
+			var committee = committees.get(i);
+			if (committee.code() == null || !codes.add(committee.code())) {
+				fault(List.of("committees", i, "code"), "code de comité manquant ou en double");
+			}
+			if (committee.cadence() == null || committee.cadence().isZero() || committee.cadence().isNegative()) {
+				fault(List.of("committees", i, "cadence"), "cadence attendue (ex. P3M)");
+			}
+			partyRef(committee.convenedBy(), List.of("committees", i, "convenedBy"), parties);
+			var members = nonNull(committee.members());
+			for (int j = 0; j < members.size(); j++) {
+				partyRef(members.get(j).party(), List.of("committees", i, "members", j, "party"), parties);
+			}
+		}
+	}
+}
