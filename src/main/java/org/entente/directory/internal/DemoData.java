@@ -84,7 +84,9 @@ class DemoData implements ApplicationRunner {
 				account("finances", password, "Gestion financière du Département (démo)", Role.FINANCE, "CD", null),
 				account("glpi-agent", password, "GLPI Agent (démo)", Role.INVENTORY_AGENT, "CD", null),
 				account("journal", password, "Opérateur·ice du journal des connexions (démo)", Role.JOURNAL_OPERATOR, "CD", null),
-				account("dpo", password, "Délégué·e à la protection des données du Département (démo)", Role.DPO, "CD", null));
+				account("dpo", password, "Délégué·e à la protection des données du Département (démo)", Role.DPO, "CD", null),
+				account("gestion.cd", password, "Gestion des comptes du Département (démo)", Role.CD_MANAGER, "CD", null),
+				account("gestion.aca", password, "Gestion des comptes de l'Académie (démo)", Role.ACA_MANAGER, "ACA", null));
 		int created = 0;
 		for (NewAccount a : demo) {
 			if (accounts.find(a.username()).isEmpty()) {

@@ -27,6 +27,12 @@ final class SecurityTestSupport {
 			Role.ACA_AGENT, "agent.aca", Role.LEVEL1_AGENT, "niveau1", Role.SCHOOL_STAFF, "college", Role.CONTRACTOR,
 			"prestataire", Role.RSSI, "rssi", Role.DPO, "dpd", Role.FINANCE, "finances", Role.INVENTORY_AGENT, "glpi-agent"));
 
+	static {
+		ACCOUNTS.put(Role.JOURNAL_OPERATOR, "journal");
+		ACCOUNTS.put(Role.CD_MANAGER, "gestion.cd");
+		ACCOUNTS.put(Role.ACA_MANAGER, "gestion.aca");
+	}
+
 	private SecurityTestSupport() {
 	}
 
