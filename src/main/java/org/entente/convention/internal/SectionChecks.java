@@ -140,7 +140,7 @@ final class SectionChecks extends YamlChecks {
 		}
 	}
 
-	void checkServiceLevels(ConventionFile f, Set<String> components) {
+	void checkServiceLevels(ConventionFile f, Set<String> components, Set<String> parties) {
 		var levels = f.serviceLevels();
 		if (levels == null) {
 			fault(List.of(), "section « serviceLevels » manquante");
@@ -157,12 +157,23 @@ final class SectionChecks extends YamlChecks {
 				}
 			}
 		}
+		var indicators = nonNull(levels.indicators());
+		for (int i = 0; i < indicators.size(); i++) {
+			var readers = indicators.get(i).readers();
+			for (int j = 0; j < readers.size(); j++) {
+				partyRef(readers.get(j), List.of("serviceLevels", "indicators", i, "readers", j), parties);
+			}
+		}
 		var clocks = nonNull(levels.clocks());
 		Set<String> codes = new HashSet<>();
 		for (int i = 0; i < clocks.size(); i++) {
 			var clock = clocks.get(i);
 			if (clock.code() == null || !codes.add(clock.code())) {
 				fault(List.of("serviceLevels", "clocks", i, "code"), "code d'horloge manquant ou en double");
+			}
+			var bound = nonNull(clock.bindingFor());
+			for (int j = 0; j < bound.size(); j++) {
+				partyRef(bound.get(j), List.of("serviceLevels", "clocks", i, "bindingFor", j), parties);
 			}
 			if (clock.workingDays() == null || clock.workingDays().signum() <= 0) {
 				fault(List.of("serviceLevels", "clocks", i, "workingDays"), "durée en jours ouvrés positive attendue");

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ClockChips {
 
-	/** {@code state}: RUNNING, PAUSED, AT_RISK or BREACHED. */
+	/** {@code state}: RUNNING, PAUSED, AT_RISK, BREACHED, or INDICATIVE (a time no responsible party is bound to). */
 	record Chip(String clock, String state, String text) {
 
 		public String css() {
@@ -27,6 +27,7 @@ class ClockChips {
 				case "BREACHED" -> "text-bg-danger";
 				case "AT_RISK" -> "text-bg-warning";
 				case "PAUSED" -> "text-bg-secondary";
+				case "INDICATIVE" -> "text-bg-light border";
 				default -> "text-bg-success";
 			};
 		}
@@ -34,19 +35,25 @@ class ClockChips {
 
 	private final ClockRepository stored;
 	private final WorkTime workTime;
+	private final Clocks clocks;
 
-	ClockChips(ClockRepository stored, WorkTime workTime) {
+	ClockChips(ClockRepository stored, WorkTime workTime, Clocks clocks) {
 		this.stored = stored;
 		this.workTime = workTime;
+		this.clocks = clocks;
 	}
 
-	Map<Long, Chip> forTickets(Collection<Long> ids, Instant now) {
+	/** The chips of these tickets; a clock no responsible party is bound to says « indicatif », never « dépassé ». */
+	Map<Long, Chip> forTickets(Collection<Ticket> tickets, Instant now) {
+		Map<Long, Ticket> byId = new HashMap<>();
+		tickets.forEach(t -> byId.put(t.id(), t));
 		Map<Long, Chip> chips = new HashMap<>();
-		List<StoredClock> running = stored.ofTickets(ids).stream().filter(c -> c.stoppedAt() == null)
+		List<StoredClock> running = stored.ofTickets(byId.keySet()).stream().filter(c -> c.stoppedAt() == null)
 			.sorted(Comparator.comparing(StoredClock::deadline, Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
 		for (StoredClock c : running) {
-			chips.putIfAbsent(c.ticketId(), chip(c, now));
+			Ticket t = byId.get(c.ticketId());
+			chips.putIfAbsent(c.ticketId(), t == null || clocks.binding(t, c.clock()) ? chip(c, now) : indicative(c, now));
 		}
 		return chips;
 	}
@@ -64,6 +71,15 @@ class ClockChips {
 		String left = Clocks.text(remaining) + " ouvrées restantes";
 		return !now.isBefore(c.atRiskAt()) ? new Chip(label, "AT_RISK", label + " : menacé, " + left)
 				: new Chip(label, "RUNNING", label + " : " + left);
+	}
+
+	/** A time no responsible party is bound to: the time left, or « écoulé », never « menacé » or « dépassé ». */
+	Chip indicative(StoredClock c, Instant now) {
+		String label = label(c.clock());
+		String left = c.paused() || c.deadline() == null ? "en pause"
+				: now.isBefore(c.deadline()) ? Clocks.text(workTime.workingTimeBetween(now, c.deadline(), List.of())) + " ouvrées restantes"
+						: "temps écoulé";
+		return new Chip(label, "INDICATIVE", label + " (temps indicatif, pas un engagement) : " + left);
 	}
 
 	static String label(String clock) {

@@ -40,10 +40,12 @@ class ClockWatcher {
 	private final TransactionTemplate transactions;
 	private final WorkTime workTime;
 	private final HelpdeskProperties properties;
+	private final Clocks rules;
 
 	ClockWatcher(TicketRepository tickets, ClockRepository clocks, TicketHistory history, TicketWorkflow workflow,
 			TicketNotifier notifier, ApplicationEventPublisher events, TransactionTemplate transactions,
-			WorkTime workTime, HelpdeskProperties properties) {
+			WorkTime workTime, HelpdeskProperties properties, Clocks rules) {
+		this.rules = rules;
 		this.tickets = tickets;
 		this.clocks = clocks;
 		this.history = history;
@@ -92,6 +94,14 @@ class ClockWatcher {
 			}
 			Ticket t = tickets.find(c.ticketId()).orElseThrow();
 			String what;
+			if (!rules.binding(t, c.clock())) {
+				// An indicative time (the convention binds no responsible party to it): said once, never escalated.
+				if (breached) {
+					history.add(t.id(), now, TicketSteps.SYSTEM, "CLOCK_INDICATIVE", null, null, "Temps indicatif écoulé : "
+							+ label(c.clock()) + " (la convention ne fixe pas de délai à la partie responsable ; pas d'escalade)");
+				}
+				return true;
+			}
 			if (breached) {
 				tickets.updateSlaState(t.id(), "BREACHED");
 				what = "Délai dépassé : " + label(c.clock()) + " (échéance " + c.deadline() + ") — escalade";

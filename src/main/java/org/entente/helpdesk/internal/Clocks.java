@@ -34,7 +34,7 @@ class Clocks {
 
 	/** One clock of one ticket, as lists and pages show it. */
 	record ClockView(String code, String label, String condition, Duration duration, Instant deadline,
-			Instant atRiskAt, Instant stoppedAt, boolean paused, Duration remaining, State state) {
+			Instant atRiskAt, Instant stoppedAt, boolean paused, Duration remaining, State state, boolean binding) {
 
 		/** The remaining working time in words, e.g. «3 h 20 min», or the overrun, e.g. «dépassé de 1 h 05». */
 		public String remainingText() {
@@ -62,6 +62,9 @@ class Clocks {
 		Convention convention = conventions.version(t.conventionVersion()).orElse(conventions.current());
 		List<Clock> clocks = new ArrayList<>();
 		for (Clock c : convention.serviceLevels().clocks()) {
+			if (WorkTime.RESTORATION.equals(c.code()) && !t.restorationCommitted()) {
+				continue; // conditional commitment not met: the degraded-mode obligation instead (ticket page, API)
+			}
 			if (!WorkTime.DATA_RESTORE.equals(c.code()) || t.dataInvolved()) {
 				clocks.add(c);
 			}
@@ -122,15 +125,25 @@ class Clocks {
 			state = paused ? State.PAUSED : State.RUNNING;
 		}
 		return new ClockView(clock.code(), clock.label(), clock.condition(), duration, deadline, atRiskAt, stoppedAt,
-				paused, remaining, state);
+				paused, remaining, state, clock.binds(t.parties()));
 	}
 
-	/** The ticket's overall state for lists and filters: the worst of its clocks. */
+	/**
+	 * Whether this clock of the ticket is a commitment of a responsible party (the file's {@code bindingFor}); an
+	 * indicative time is shown as such and never escalated as a breach.
+	 */
+	boolean binding(Ticket t, String clockCode) {
+		Convention convention = conventions.version(t.conventionVersion()).orElse(conventions.current());
+		Clock c = convention.serviceLevels().clock(clockCode);
+		return c == null || c.binds(t.parties());
+	}
+
+	/** The ticket's overall state for lists and filters: the worst of its binding clocks (commitments). */
 	static String slaState(List<ClockView> clocks) {
-		if (clocks.stream().anyMatch(c -> c.state().late())) {
+		if (clocks.stream().anyMatch(c -> c.binding() && c.state().late())) {
 			return "BREACHED";
 		}
-		return clocks.stream().anyMatch(c -> c.state() == State.AT_RISK) ? "AT_RISK" : "OK";
+		return clocks.stream().anyMatch(c -> c.binding() && c.state() == State.AT_RISK) ? "AT_RISK" : "OK";
 	}
 
 	/** The statuses that mark a clock's step as reached. */

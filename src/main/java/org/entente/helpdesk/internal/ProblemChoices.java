@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;
+import org.entente.helpdesk.TicketKind;
 
 /**
  * What a collège reports, in its own words, and the convention's component and intervention it stands for. For
@@ -12,8 +13,16 @@ import org.entente.convention.Network;
  */
 final class ProblemChoices {
 
+	/**
+	 * {@code kind}: what the words say, INCIDENT when something no longer works (its unavailability is what makes it
+	 * critical, whatever the intervention), REQUEST for something new; null for « autre » (from the intervention).
+	 */
 	record Choice(String key, String label, String hint, String component, InterventionKind intervention,
-			Network network) {
+			Network network, TicketKind kind) {
+
+		Choice(String key, String label, String hint, String component, InterventionKind intervention, Network network) {
+			this(key, label, hint, component, intervention, network, TicketKind.INCIDENT);
+		}
 	}
 
 	static final List<Choice> ALL = List.of(
@@ -28,7 +37,7 @@ final class ProblemChoices {
 			new Choice("ordinateur-admin", "Un ordinateur du secrétariat ou de l'intendance", "poste administratif",
 					"STATIONS_ADMINISTRATIVES", InterventionKind.REPAIR, Network.ADMINISTRATIVE),
 			new Choice("logiciel", "Un logiciel pédagogique", "il manque, ne s'ouvre pas, ou doit être installé",
-					"CATALOGUES_LOGICIELS", InterventionKind.APPLICATION, Network.PEDAGOGICAL),
+					"CATALOGUES_LOGICIELS", InterventionKind.APPLICATION, Network.PEDAGOGICAL, TicketKind.REQUEST),
 			new Choice("imprimante", "Une imprimante", "n'imprime plus, bourrage, toner", "IMPRESSION_PEDAGOGIQUE",
 					InterventionKind.REPAIR, null),
 			new Choice("telephone", "Le téléphone", "plus de tonalité, standard en panne", "TELEPHONIE",
@@ -55,6 +64,6 @@ final class ProblemChoices {
 			return listed;
 		}
 		return Optional.of(new Choice("autre", component, "", component,
-				intervention == null ? InterventionKind.REPAIR : intervention, null));
+				intervention == null ? InterventionKind.REPAIR : intervention, null, null));
 	}
 }

@@ -34,7 +34,7 @@ class ReportPageController {
 	record ReportForm(String problem, String component, InterventionKind intervention, String establishment,
 			@NotBlank(message = "{helpdesk.error.title.required}") @Size(max = 200, message = "{helpdesk.error.title.tooLong}") String title,
 			@NotBlank(message = "{helpdesk.error.description.required}") @Size(max = 10_000, message = "{helpdesk.error.description.tooLong}") String description,
-			Boolean dataInvolved, String assetId) {
+			Boolean dataInvolved, String assetId, Boolean sharedBetweenNetworks, String dataConcerned) {
 	}
 
 	private final TicketOpening opening;
@@ -85,8 +85,10 @@ class ReportPageController {
 		if (errors.isEmpty()) {
 			try {
 				Ticket t = opening.open(user, new TicketOpening.NewTicket(uai, form.title(), form.description(),
-						what.get().component(), what.get().intervention(), what.get().network(), null, null, null,
-						Boolean.TRUE.equals(form.dataInvolved()), Inputs.blank(form.assetId()), null)).ticket();
+						what.get().component(), what.get().intervention(), what.get().network(), null, null, what.get().kind(),
+						Boolean.TRUE.equals(form.dataInvolved()), Inputs.blank(form.assetId()), null,
+						Boolean.TRUE.equals(form.sharedBetweenNetworks()) ? Boolean.TRUE : null,
+						Inputs.blank(form.dataConcerned()), null)).ticket();
 				return attached(user, t, file);
 			}
 			catch (UnknownComponentException e) {
@@ -127,6 +129,9 @@ class ReportPageController {
 				InterventionKind.INSTALLATION, InterventionKind.SUPPLY));
 		model.addAttribute("establishments", establishments.findAll().stream().filter(e -> e.kind().coveredByConvention()).toList());
 		model.addAttribute("staff", access.isCollege(user));
+		var levels = conventions.current().serviceLevels();
+		model.addAttribute("criticalData", levels.criticalData());
+		model.addAttribute("nonCriticalData", levels.nonCriticalData() == null ? List.of() : levels.nonCriticalData());
 		model.addAttribute("assetGroups", access.isCollege(user) ? assetChoices.forReport(user.establishment()) : List.of());
 		model.addAttribute("q", q);
 		model.addAttribute("results", search(q));

@@ -22,6 +22,10 @@ import org.springframework.http.HttpStatus;
  * rules on it: {@link #moveTo} checks that the status may follow (with {@link TicketStatus#next()}) and what the
  * target status needs, and returns the ticket after the move with the past-tense event it registers, as
  * restbucks' {@code Order.markPaid()} does. Who may move it is {@link TicketAccess}'s business.
+ * {@code sharedBetweenNetworks}: whether the device (a printer) is used from both the administrative and the
+ * pedagogical networks, null when nobody said (routing passes it to the convention's conditions);
+ * {@code dataConcerned}: the class of data lost or unreachable (a code of the convention's criticalData or
+ * nonCriticalData, null when none or unsaid); {@code dataInvolved}: critical data are concerned (the data-restore clock).
  */
 record Ticket(long id, String number, TicketKind kind, String establishment, String requester, String title,
 		String description, String component, String assetId, InterventionKind intervention, Network network,
@@ -29,7 +33,17 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		boolean dataInvolved, TicketStatus status, WaitingReason waitingReason, boolean degraded,
 		String temporarySolution, int level, List<String> parties, boolean toArbitrate, String routingExplanation,
 		String routingClause, String conventionVersion, String assignee, int handBacks, String slaState,
-		Instant openedAt, Instant resolvedAt, Instant closedAt, Instant updatedAt, int version) {
+		Instant openedAt, Instant resolvedAt, Instant closedAt, Instant updatedAt, int version,
+		Boolean sharedBetweenNetworks, String dataConcerned, Boolean spareAvailable, Boolean partyControlsElement) {
+
+	/**
+	 * Whether the one-day restoration commitment holds (annexe §4: « lorsque le matériel de secours (spare) le permet
+	 * et que l'Académie maîtrise les éléments en défaut »): not when either is known not to hold; otherwise the party
+	 * sets up a temporary solution in degraded mode where possible.
+	 */
+	public boolean restorationCommitted() {
+		return !Boolean.FALSE.equals(spareAvailable) && !Boolean.FALSE.equals(partyControlsElement);
+	}
 
 	/** A requested status change with what the target status needs. */
 	record Transition(TicketStatus to, String reason, WaitingReason waitingReason, Boolean degraded,
@@ -131,7 +145,8 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		Ticket after = new Ticket(id, number, kind, establishment, requester, title, description, component, assetId,
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, to, waiting,
 				degradedNow, solution, level, parties, toArbitrate, routingExplanation, routingClause, conventionVersion,
-				assignee, handBacks, slaState, openedAt, resolved, closed, now, version + 1);
+				assignee, handBacks, slaState, openedAt, resolved, closed, now, version + 1, sharedBetweenNetworks,
+				dataConcerned, spareAvailable, partyControlsElement);
 		return new Moved(after, type, detail, notice, new TicketStatusChanged(snapshot(), status, to, actor, reason, now));
 	}
 
@@ -140,7 +155,8 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		return new Ticket(newId, newNumber, kind, establishment, requester, title, description, component, assetId,
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, status,
 				waitingReason, degraded, temporarySolution, level, parties, toArbitrate, routingExplanation, routingClause,
-				conventionVersion, assignee, handBacks, slaState, openedAt, resolvedAt, closedAt, updatedAt, version);
+				conventionVersion, assignee, handBacks, slaState, openedAt, resolvedAt, closedAt, updatedAt, version,
+				sharedBetweenNetworks, dataConcerned, spareAvailable, partyControlsElement);
 	}
 
 	/** The ETag of this version of the ticket. */

@@ -3,11 +3,15 @@ package org.entente.helpdesk.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.entente.common.ProblemException;
+import org.entente.convention.Convention;
+import org.entente.convention.Conventions;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
 import org.entente.helpdesk.TicketStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +29,33 @@ class TicketAccess {
 	private static final Set<Role> DESK = EnumSet.of(Role.ADMIN, Role.LEVEL1_AGENT);
 	private static final Set<Role> PARTY_AGENTS = EnumSet.of(Role.CD_AGENT, Role.ACA_AGENT);
 
+	private final Supplier<Convention> convention;
+
+	@Autowired
+	TicketAccess(Conventions conventions) {
+		this(conventions::current);
+	}
+
+	/** With the convention in force given (the tests give a file of their own). */
+	TicketAccess(Supplier<Convention> convention) {
+		this.convention = convention;
+	}
+
+	/**
+	 * Whether the convention gives this account's party a reading of every request of its collèges (§4, « Accès aux
+	 * fiches … » : the Département's « tableau de bord synthétique »): the indicators' {@code readers}. Every ticket
+	 * of the desk is a request of a collège of this convention (a cité scolaire is refused at opening); security
+	 * incidents are not tickets.
+	 */
+	boolean readsAll(EntenteUser user) {
+		return PARTY_AGENTS.contains(user.role()) && convention.get().serviceLevels().readsAllRequests(user.party());
+	}
+
+	/** A ticket this account sees only through that reading: neither routed to its party nor critical. */
+	boolean readsOnly(EntenteUser user, Ticket t) {
+		return PARTY_AGENTS.contains(user.role()) && !t.critical() && !t.routedTo(user.party()) && readsAll(user);
+	}
+
 	// Seeing
 
 	/** Whether this account may see that ticket (the same rules as {@link #scope}). */
@@ -32,7 +63,7 @@ class TicketAccess {
 		return switch (user.role()) {
 			case ADMIN, LEVEL1_AGENT -> true;
 			case SCHOOL_STAFF -> t.establishment().equals(user.establishment());
-			case CD_AGENT, ACA_AGENT -> t.critical() || t.routedTo(user.party());
+			case CD_AGENT, ACA_AGENT -> t.critical() || t.routedTo(user.party()) || readsAll(user);
 			case CONTRACTOR -> user.getUsername().equals(t.assignee());
 			default -> false;
 		};
@@ -40,10 +71,13 @@ class TicketAccess {
 
 	/**
 	 * The tickets an account may see, as a where clause on {@code ticket t}: level 1 everything, a collège its
-	 * establishment's, a party's agent those routed to the party and every critical incident, a contractor those
-	 * assigned to them.
+	 * establishment's, a party's agent those routed to the party and every critical incident (every ticket when the
+	 * convention gives the party that reading, see {@link #readsAll}), a contractor those assigned to them.
 	 */
 	TicketQuery.Sql scope(EntenteUser user) {
+		if (readsAll(user)) {
+			return new TicketQuery.Sql("1 = 1", List.of());
+		}
 		return switch (user.role()) {
 			case ADMIN, LEVEL1_AGENT -> new TicketQuery.Sql("1 = 1", List.of());
 			case SCHOOL_STAFF -> user.establishment() == null ? new TicketQuery.Sql("1 = 0", List.of())
@@ -75,6 +109,18 @@ class TicketAccess {
 	/** A collège's staff: reports for their own establishment only. */
 	boolean isCollege(EntenteUser user) {
 		return user.role() == Role.SCHOOL_STAFF;
+	}
+
+	/**
+	 * Comment or attach a file: whoever sees the ticket, except a party's agent who sees it only through the
+	 * convention's reading of every request (they follow it, the responsible party acts).
+	 */
+	void requireMayContribute(EntenteUser user, Ticket t) {
+		if (readsOnly(user, t)) {
+			throw ProblemException.forbidden("Ce ticket n'est pas routé vers votre partie (" + user.party()
+					+ ") : vous le consultez (" + convention.get().serviceLevels().allRequestsClause(user.party())
+					+ "), sans intervenir.");
+		}
 	}
 
 	// Opening
@@ -178,22 +224,28 @@ class TicketAccess {
 	}
 
 	/**
-	 * The queues of this account: the team's own work first. Each query is written in the order of
+	 * The queues of this account: the team's own work first, the agents' (and contractors') queues sorted by priority
+	 * (criticality, priority class, age: annexe §4). Each query is written in the order of
 	 * {@link TicketQuery#queryString()}, so that the list marks the queue it shows as current.
 	 */
 	List<Queue> queues(EntenteUser user) {
 		List<Queue> q = new java.util.ArrayList<>();
 		switch (user.role()) {
 			case ADMIN, LEVEL1_AGENT -> {
-				q.add(new Queue("helpdesk.queue.level1", null, "level=1&openOnly=true"));
-				q.add(new Queue("helpdesk.queue.level2", "CD", "party=CD&level=2&openOnly=true"));
-				q.add(new Queue("helpdesk.queue.level2", "ACA", "party=ACA&level=2&openOnly=true"));
+				q.add(new Queue("helpdesk.queue.level1", null, "level=1&openOnly=true&sort=priority"));
+				q.add(new Queue("helpdesk.queue.level2", "CD", "party=CD&level=2&openOnly=true&sort=priority"));
+				q.add(new Queue("helpdesk.queue.level2", "ACA", "party=ACA&level=2&openOnly=true&sort=priority"));
 			}
 			case CD_AGENT, ACA_AGENT -> {
-				q.add(new Queue("helpdesk.queue.team", user.party(), "party=" + user.party() + "&level=2&openOnly=true"));
-				q.add(new Queue("helpdesk.queue.critical", null, "criticality=CRITICAL&openOnly=true"));
+				q.add(new Queue("helpdesk.queue.team", user.party(),
+						"party=" + user.party() + "&level=2&openOnly=true&sort=priority"));
+				q.add(new Queue("helpdesk.queue.critical", null, "criticality=CRITICAL&openOnly=true&sort=priority"));
+				if (readsAll(user)) {
+					q.add(new Queue("helpdesk.queue.allColleges", null, "openOnly=true&sort=priority"));
+				}
 			}
-			case CONTRACTOR -> q.add(new Queue("helpdesk.queue.mine", null, "assignee=" + user.getUsername() + "&openOnly=true"));
+			case CONTRACTOR -> q.add(new Queue("helpdesk.queue.mine", null,
+					"assignee=" + user.getUsername() + "&openOnly=true&sort=priority"));
 			default -> q.add(new Queue("helpdesk.queue.open", null, "openOnly=true"));
 		}
 		q.add(new Queue("helpdesk.queue.atRisk", null, "sla=AT_RISK&openOnly=true"));

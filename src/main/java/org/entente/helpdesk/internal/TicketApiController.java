@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -56,7 +57,8 @@ class TicketApiController {
 	record CreateRequest(@NotBlank @Size(max = 8) String establishment, @NotBlank @Size(max = 200) String title,
 			@NotBlank @Size(max = 10000) String description, @NotBlank @Size(max = 60) String component,
 			@NotNull InterventionKind intervention, Network network, Funding funding, Criticality criticality,
-			TicketKind kind, Boolean dataInvolved, @Size(max = 100) String assetId,
+			TicketKind kind, Boolean dataInvolved, @Size(max = 100) String assetId, Boolean sharedBetweenNetworks,
+			@Size(max = 30) String dataConcerned, Boolean partyControlsElement,
 			@Min(1) @Max(4) Integer priorityClass) {
 	}
 
@@ -71,7 +73,8 @@ class TicketApiController {
 	}
 
 	record ClassificationRequest(@Size(max = 60) String component, InterventionKind intervention, Network network,
-			Funding funding, Boolean dataInvolved, @Size(max = 2000) String reason, @Size(max = 100) String assetId) {
+			Funding funding, Boolean dataInvolved, @Size(max = 2000) String reason, @Size(max = 100) String assetId,
+			Boolean sharedBetweenNetworks) {
 	}
 
 	record AssigneeRequest(@Size(max = 100) String assignee) {
@@ -119,7 +122,8 @@ class TicketApiController {
 	ResponseEntity<TicketViews.Created> create(@AuthenticationPrincipal EntenteUser user, @Valid @RequestBody CreateRequest r) {
 		TicketOpening.Opened opened = opening.open(user, new TicketOpening.NewTicket(r.establishment(), r.title(),
 				r.description(), r.component(), r.intervention(), r.network(), r.funding(), r.criticality(), r.kind(),
-				r.dataInvolved(), r.assetId(), r.priorityClass()));
+				r.dataInvolved(), r.assetId(), r.priorityClass(), r.sharedBetweenNetworks(), r.dataConcerned(),
+				r.partyControlsElement()));
 		Ticket t = opened.ticket();
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id()))
 			.eTag(t.etag())
@@ -139,9 +143,12 @@ class TicketApiController {
 			@RequestParam(required = false) Criticality criticality, @RequestParam(required = false) String sla,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer level,
 			@RequestParam(required = false) String assignee, @RequestParam(defaultValue = "false") boolean openOnly,
-			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+			@Parameter(description = "« priority » : criticité, puis classe de priorité (annexe §4), puis ancienneté ; "
+					+ "sinon les plus récents d'abord") @RequestParam(required = false) String sort) {
 		PageSlice.check(page, size, 200);
-		TicketQuery query = new TicketQuery(establishment, party, status, criticality, sla, q, level, assignee, openOnly);
+		TicketQuery query = new TicketQuery(establishment, party, status, criticality, sla, q, level, assignee, openOnly,
+				sort);
 		return lookup.list(user, query, page, size).map(t -> TicketViews.summary(t, zone()));
 	}
 
@@ -180,7 +187,7 @@ class TicketApiController {
 	ResponseEntity<TicketViews.Detail> classification(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ClassificationRequest r) {
 		return detail(routing.reclassify(user, id, version(ifMatch), r.component(), r.intervention(), r.network(),
-				r.funding(), r.dataInvolved(), r.reason(), r.assetId()), HttpStatus.OK);
+				r.funding(), r.dataInvolved(), r.sharedBetweenNetworks(), r.reason(), r.assetId()), HttpStatus.OK);
 	}
 
 	@PutMapping("/{id}/assignee")

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The conversation on a ticket: comments (which tell the people concerned) and attachments (checked on their
- * content by {@link Attachments}). Whoever sees the ticket may take part.
+ * content by {@link Attachments}). Whoever sees the ticket may take part, except a reader of every request
+ * ({@link TicketAccess#requireMayContribute}).
  */
 @Service
 class TicketConversation {
@@ -25,10 +26,12 @@ class TicketConversation {
 	private final CommentRepository comments;
 	private final AttachmentRepository attachments;
 	private final TicketNotifier notifier;
+	private final TicketAccess access;
 
 	TicketConversation(TicketLookup lookup, TicketRepository tickets, TicketHistory history, CommentRepository comments,
-			AttachmentRepository attachments, TicketNotifier notifier) {
+			AttachmentRepository attachments, TicketNotifier notifier, TicketAccess access) {
 		this.lookup = lookup;
+		this.access = access;
 		this.tickets = tickets;
 		this.history = history;
 		this.comments = comments;
@@ -57,6 +60,7 @@ class TicketConversation {
 	@Transactional
 	long comment(EntenteUser user, long id, String body) {
 		Ticket t = lookup.get(user, id);
+		access.requireMayContribute(user, t);
 		if (blank(body) == null) {
 			throw ProblemException.invalid("body", "Le commentaire est vide.");
 		}
@@ -72,7 +76,7 @@ class TicketConversation {
 
 	@Transactional
 	long attach(EntenteUser user, long id, String filename, byte[] content) {
-		lookup.get(user, id);
+		access.requireMayContribute(user, lookup.get(user, id));
 		String type = Attachments.check(filename, content);
 		Instant now = Instant.now();
 		String safeName = Attachments.safeName(filename);

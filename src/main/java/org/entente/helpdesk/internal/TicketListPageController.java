@@ -63,7 +63,7 @@ class TicketListPageController {
 		TicketQuery query = f.query();
 		PageSlice<Ticket> slice = lookup.list(user, query, Math.max(0, f.pageNumber()), PAGE_SIZE);
 		model.addAttribute("tickets", slice.items());
-		model.addAttribute("chips", chips.forTickets(slice.items().stream().map(Ticket::id).toList(), Instant.now()));
+		model.addAttribute("chips", chips.forTickets(slice.items(), Instant.now()));
 		model.addAttribute("filter", f);
 		model.addAttribute("queryString", query.queryString());
 		model.addAttribute("page", slice.page());

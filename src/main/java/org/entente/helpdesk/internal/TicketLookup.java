@@ -28,9 +28,10 @@ class TicketLookup {
 		return tickets.find(id).filter(t -> access.canSee(user, t)).orElseThrow(() -> notFound(id));
 	}
 
-	/** One page of the tickets this account may see that match the query, newest first. */
+	/** One page of the tickets this account may see that match the query, newest first or as it asks. */
 	PageSlice<Ticket> list(EntenteUser user, TicketQuery query, int page, int size) {
-		return PageSlice.ofOneMore(tickets.page(query.toSql(access.scope(user)), size + 1, (long) page * size), page, size);
+		return PageSlice.ofOneMore(tickets.page(query.toSql(access.scope(user)), query.orderBy(), size + 1,
+				(long) page * size), page, size);
 	}
 
 	/** The ticket locked for the rest of the transaction, at the version the caller read (when given). */

@@ -22,6 +22,7 @@ import org.entente.helpdesk.internal.Clocks.ClockView;
 import org.entente.inventory.Asset;
 import org.entente.worktime.Criticality;
 import org.springframework.context.ApplicationEventPublisher;
+import org.entente.inventory.Spares;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,14 +38,27 @@ class TicketOpening {
 	/** What opening a ticket needs. */
 	record NewTicket(String establishment, String title, String description, String component,
 			InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
-			Boolean dataInvolved, String assetId, Integer priorityClass) {
+			Boolean dataInvolved, String assetId, Integer priorityClass, Boolean sharedBetweenNetworks,
+			String dataConcerned, Boolean partyControlsElement) {
 
-		/** The asset fills in what the request leaves empty: component, network, funding. */
+		/** Nothing said about the device being shared between networks. */
+		NewTicket(String establishment, String title, String description, String component,
+				InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
+				Boolean dataInvolved, String assetId, Integer priorityClass) {
+			this(establishment, title, description, component, intervention, network, funding, criticality, kind,
+					dataInvolved, assetId, priorityClass, null, null, null);
+		}
+
+		/**
+		 * The asset fills in what the request leaves empty: component, network, funding; a device the inventory
+		 * records as shared between networks is shared, whatever the request says.
+		 */
 		NewTicket withAsset(Asset a) {
 			return new NewTicket(establishment, title, description, blank(component) == null ? a.component() : component,
 					intervention, network == null ? a.routingNetwork() : network,
 					funding == null ? a.data().funding() : funding, criticality, kind, dataInvolved, String.valueOf(a.id()),
-					priorityClass);
+					priorityClass, a.data().sharedBetweenNetworks() ? Boolean.TRUE : sharedBetweenNetworks, dataConcerned,
+					partyControlsElement);
 		}
 	}
 
@@ -60,9 +74,12 @@ class TicketOpening {
 	private final TicketClocks clocks;
 	private final TicketNotifier notifier;
 	private final ApplicationEventPublisher events;
+	private final Spares spares;
 
 	TicketOpening(TicketAccess access, Establishments establishments, TicketRouting routing, TicketRepository tickets,
-			TicketHistory history, TicketClocks clocks, TicketNotifier notifier, ApplicationEventPublisher events) {
+			TicketHistory history, TicketClocks clocks, TicketNotifier notifier, ApplicationEventPublisher events,
+			Spares spares) {
+		this.spares = spares;
 		this.access = access;
 		this.establishments = establishments;
 		this.routing = routing;
@@ -90,18 +107,23 @@ class TicketOpening {
 			TicketRouting.requireKind(a, request.component());
 			return request.withAsset(a);
 		}).orElse(request);
-		Responsibility r = routing.resolve(n.component(), n.intervention(), n.network(), n.funding());
+		Responsibility r = routing.resolve(n.component(), n.intervention(), n.network(), n.funding(),
+				n.sharedBetweenNetworks());
 		TicketKind kind = n.kind() != null ? n.kind() : n.intervention() == InterventionKind.REPAIR ? TicketKind.INCIDENT : TicketKind.REQUEST;
-		Criticality derived = routing.derivedCriticality(kind, n.component());
+		String dataConcerned = routing.dataConcerned(n.dataConcerned());
+		boolean criticalData = routing.criticalData(dataConcerned, n.dataInvolved());
+		Criticality derived = routing.derivedCriticality(kind, n.component(), criticalData);
 		boolean overridden = n.criticality() != null && n.criticality() != derived && access.isAgent(user);
 		Criticality criticality = overridden ? n.criticality() : derived;
 		Integer priorityClass = TicketRouting.priorityClass(criticality, n.priorityClass(), n.intervention(), n.funding());
+		// Whether a spare allows the restoration: the inventory knows, for a named asset's component.
+		Boolean spareAvailable = blank(n.assetId()) == null ? null : spares.availableFor(uai, n.component()).available();
 		Instant now = Instant.now();
 		Ticket t = tickets.insert(new Ticket(0, null, kind, uai, user.getUsername(), n.title().trim(), n.description().trim(),
 				n.component(), blank(n.assetId()), n.intervention(), n.network(), n.funding(), criticality, overridden,
-				priorityClass, Boolean.TRUE.equals(n.dataInvolved()), TicketStatus.NEW, null, false, null, 1,
+				priorityClass, criticalData, TicketStatus.NEW, null, false, null, 1,
 				r.parties(), r.toArbitrate(), r.explanation(), r.clause(), r.conventionVersion(), null, 0, "OK", now,
-				null, null, now, 0));
+				null, null, now, 0, n.sharedBetweenNetworks(), dataConcerned, spareAvailable, n.partyControlsElement()));
 		history.add(t.id(), now, user.getUsername(), "CREATED", null, TicketStatus.NEW,
 				"Routage : " + r.explanation() + " (" + r.clause() + ", convention " + r.conventionVersion() + ")"
 						+ (r.toArbitrate() ? " — à arbitrer" : ""));

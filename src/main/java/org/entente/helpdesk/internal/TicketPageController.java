@@ -126,14 +126,17 @@ class TicketPageController {
 				.filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" · "));
 			model.addAttribute("assetLocation", location.isEmpty() ? "—" : location);
 		}
-		model.addAttribute("next", t.status().next());
+		boolean readOnly = access.readsOnly(user, t);
+		model.addAttribute("readOnly", readOnly);
+		model.addAttribute("readingClause", readOnly ? conventions.current().serviceLevels().allRequestsClause(user.party()) : null);
+		model.addAttribute("next", readOnly ? java.util.Set.of() : t.status().next());
 		model.addAttribute("waitingReasons", WaitingReason.values());
 		model.addAttribute("criticalities", Criticality.values());
 		model.addAttribute("kinds", InterventionKind.values());
 		model.addAttribute("networks", Network.values());
 		model.addAttribute("fundings", Funding.values());
 		model.addAttribute("zone", pages.zone());
-		boolean agent = access.isAgent(user);
+		boolean agent = access.isAgent(user) && !readOnly;
 		model.addAttribute("isDesk", access.isDesk(user));
 		model.addAttribute("isAgent", agent);
 		model.addAttribute("isPartyAgent", access.isPartyAgent(user, t));
@@ -197,7 +200,7 @@ class TicketPageController {
 			String named = asset != null ? asset : f.assetId() != null && f.assetId().isBlank() ? "" : null;
 			try {
 				routing.reclassify(user, id, f.version(), f.component(), f.intervention(), f.network(), f.funding(),
-						Boolean.TRUE.equals(f.dataInvolved()), f.reason(), named);
+						Boolean.TRUE.equals(f.dataInvolved()), null, f.reason(), named);
 				flash.addFlashAttribute("success", pages.text("helpdesk.done.reclassified"));
 				return "redirect:/tickets/" + id;
 			}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.entente.common.ProblemException;
 import org.entente.helpdesk.TicketStatus;
 import org.entente.worktime.Criticality;
 
@@ -13,7 +14,39 @@ import org.entente.worktime.Criticality;
  * listed.
  */
 record TicketQuery(String establishment, String party, TicketStatus status, Criticality criticality, String sla,
-		String q, Integer level, String assignee, boolean openOnly) {
+		String q, Integer level, String assignee, boolean openOnly, String sort) {
+
+	/** The order of the agents' queues (annexe §4): criticality, then priority class, then age. */
+	static final String PRIORITY = "priority";
+
+	/**
+	 * {@code sort}: absent (newest first) or {@value #PRIORITY}; anything else is a 400 naming « sort ». Criticality
+	 * sorts on its stored name, CRITICAL before NON_CRITICAL (checked by the tests); a ticket without a priority class
+	 * (a critical incident) comes after the classed ones of its criticality.
+	 */
+	TicketQuery {
+		if (sort != null && sort.isBlank()) {
+			sort = null;
+		}
+		if (sort != null && !PRIORITY.equals(sort)) {
+			throw ProblemException.invalid("sort", "Tri « " + sort + " » inconnu : « priority » (criticité, classe de "
+					+ "priorité de l'annexe §4, ancienneté) ou rien (les plus récents d'abord).");
+		}
+	}
+
+	TicketQuery(String establishment, String party, TicketStatus status, Criticality criticality, String sla, String q,
+			Integer level, String assignee, boolean openOnly) {
+		this(establishment, party, status, criticality, sla, q, level, assignee, openOnly, null);
+	}
+
+	/**
+	 * The order by clause: newest first, or by priority, which the index {@code ix_ticket_priority} (V34) gives in
+	 * that order.
+	 */
+	String orderBy() {
+		return PRIORITY.equals(sort) ? "order by t.criticality, t.priority_class nulls last, t.opened_at, t.id"
+				: "order by t.id desc";
+	}
 
 	/** The text a search reads, one expression so that PostgreSQL can index it (see V32__TicketSearchIndex). */
 	static final String SEARCHED = "lower(title) || ' ' || lower(description) || ' ' || lower(number)";
@@ -103,6 +136,7 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 		if (openOnly) {
 			parts.add("openOnly=true");
 		}
+		add(parts, "sort", sort);
 		return String.join("&", parts);
 	}
 

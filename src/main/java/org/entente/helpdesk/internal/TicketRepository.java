@@ -54,11 +54,16 @@ class TicketRepository {
 				insert into ticket (number, kind, establishment, requester, title, description, component, asset_id,
 				  intervention, network, funding, criticality, criticality_overridden, priority_class, data_involved,
 				  status, level, parties, to_arbitrate, routing_explanation, routing_clause, convention_version,
-				  sla_state, opened_at, updated_at, version)
+				  sla_state, opened_at, updated_at, version, shared_between_networks, data_concerned, spare_available,
+				  party_controls_element)
 				values (:number, :kind, :establishment, :requester, :title, :description, :component, :assetId,
 				  :intervention, :network, :funding, :criticality, :overridden, :priorityClass, :dataInvolved,
 				  :status, :level, :parties, :toArbitrate, :explanation, :clause, :conventionVersion,
-				  'OK', :openedAt, :openedAt, 0)""")
+				  'OK', :openedAt, :openedAt, 0, :shared, :dataConcerned, :spare, :controls)""")
+			.param("spare", t.spareAvailable())
+			.param("controls", t.partyControlsElement())
+			.param("dataConcerned", t.dataConcerned())
+			.param("shared", t.sharedBetweenNetworks())
 			.param("number", number)
 			.param("kind", t.kind().name())
 			.param("establishment", t.establishment())
@@ -122,9 +127,9 @@ class TicketRepository {
 			.query(TicketRepository::map).list();
 	}
 
-	/** One page of tickets matching the where clause (built by {@link TicketQuery}), newest first. */
-	List<Ticket> page(TicketQuery.Sql fromWhere, int limit, long offset) {
-		return jdbc.sql("select t.* from " + fromWhere.clause() + " order by t.id desc limit " + limit
+	/** One page of tickets matching the where clause (built by {@link TicketQuery}), in the order given. */
+	List<Ticket> page(TicketQuery.Sql fromWhere, String orderBy, int limit, long offset) {
+		return jdbc.sql("select t.* from " + fromWhere.clause() + " " + orderBy + " limit " + limit
 				+ " offset " + offset)
 			.params(fromWhere.params())
 			.query(TicketRepository::map)
@@ -147,13 +152,16 @@ class TicketRepository {
 	}
 
 	void updateRouting(long id, String component, InterventionKind intervention, Network network, Funding funding,
-			boolean dataInvolved, Criticality criticality, Integer priorityClass, List<String> parties, TicketStatus status,
-			boolean toArbitrate, String explanation, String clause, String conventionVersion, Instant now) {
+			boolean dataInvolved, Boolean sharedBetweenNetworks, Criticality criticality, Integer priorityClass,
+			List<String> parties, TicketStatus status, boolean toArbitrate, String explanation, String clause,
+			String conventionVersion, Instant now) {
 		jdbc.sql("""
 				update ticket set component = ?, intervention = ?, network = ?, funding = ?, data_involved = ?,
+				  shared_between_networks = ?,
 				  criticality = ?, priority_class = ?, parties = ?, to_arbitrate = ?, routing_explanation = ?,
 				  routing_clause = ?, convention_version = ?, updated_at = ?, version = version + 1 where id = ?""")
-			.params(component, intervention.name(), name(network), name(funding), dataInvolved, criticality.name(),
+			.params(component, intervention.name(), name(network), name(funding), dataInvolved, sharedBetweenNetworks,
+					criticality.name(),
 					priorityClass, Ticket.partiesColumn(parties), toArbitrate, explanation, clause, conventionVersion,
 					ts(now), id)
 			.update();
@@ -217,6 +225,8 @@ class TicketRepository {
 				Ticket.partiesOf(rs.getString("parties")), rs.getBoolean("to_arbitrate"),
 				rs.getString("routing_explanation"), rs.getString("routing_clause"), rs.getString("convention_version"),
 				rs.getString("assignee"), rs.getInt("hand_backs"), rs.getString("sla_state"), instant(rs, "opened_at"),
-				instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getInt("version"));
+				instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getInt("version"),
+				rs.getObject("shared_between_networks", Boolean.class), rs.getString("data_concerned"),
+				rs.getObject("spare_available", Boolean.class), rs.getObject("party_controls_element", Boolean.class));
 	}
 }

@@ -55,14 +55,49 @@ class TicketRouting {
 
 	// The rules
 
-	Responsibility resolve(String component, InterventionKind intervention, Network network, Funding funding) {
-		return conventions.resolve(component, intervention, new ResponsibilityContext(funding, network, null));
+	/**
+	 * Who is responsible, as the convention's matrix and conditions say, knowing the funding, the network and whether
+	 * the device is shared between the administrative and pedagogical networks (a shared printer is the
+	 * Département's: annexe §3, « Périphériques d'impression »).
+	 */
+	Responsibility resolve(String component, InterventionKind intervention, Network network, Funding funding,
+			Boolean sharedBetweenNetworks) {
+		return conventions.resolve(component, intervention, new ResponsibilityContext(funding, network, sharedBetweenNetworks));
 	}
 
-	/** Critical: an incident on a component the convention's service levels list as critical. */
-	Criticality derivedCriticality(TicketKind kind, String component) {
-		return kind == TicketKind.INCIDENT && conventions.current().serviceLevels().isCritical(component)
+	/**
+	 * Critical (annexe §4, « Indisponibilités critiques »): a service or equipment the convention's
+	 * {@code criticalServices} list is unavailable (an incident on it), or data the file's {@code criticalData}
+	 * class as critical are lost or unreachable; the intervention the form sends plays no part.
+	 */
+	Criticality derivedCriticality(TicketKind kind, String component, boolean criticalData) {
+		return criticalData || kind == TicketKind.INCIDENT && conventions.current().serviceLevels().isCritical(component)
 				? Criticality.CRITICAL : Criticality.NON_CRITICAL;
+	}
+
+	/**
+	 * The data class a request names (« dataConcerned »: a code of the file's criticalData or nonCriticalData), or
+	 * null; 400 naming « dataConcerned » when the file has no such class.
+	 */
+	String dataConcerned(String code) {
+		String c = blank(code);
+		if (c == null) {
+			return null;
+		}
+		var levels = conventions.current().serviceLevels();
+		if (levels.dataClass(c.trim()) == null) {
+			var codes = java.util.stream.Stream.concat(levels.criticalData().stream(),
+					levels.nonCriticalData() == null ? java.util.stream.Stream.empty() : levels.nonCriticalData().stream())
+				.map(d -> d.code() + " (" + d.label() + ")").toList();
+			throw ProblemException.invalid("dataConcerned", "Données « " + c + " » inconnues : " + String.join(", ", codes) + ".");
+		}
+		return c.trim();
+	}
+
+	/** Whether these data are critical: their class says so; without a class, « dataInvolved » (critical data). */
+	boolean criticalData(String dataConcerned, Boolean dataInvolved) {
+		return dataConcerned != null ? conventions.current().serviceLevels().isCriticalData(dataConcerned)
+				: Boolean.TRUE.equals(dataInvolved);
 	}
 
 	/** The convention's order for non-critical work: 1 malfunction, 2 new application, 3 renewal, 4 own funds. */
@@ -129,7 +164,8 @@ class TicketRouting {
 	 */
 	@Transactional
 	Ticket reclassify(EntenteUser user, long id, Integer expectedVersion, String component, InterventionKind intervention,
-			Network network, Funding funding, Boolean dataInvolved, String reason, String assetId) {
+			Network network, Funding funding, Boolean dataInvolved, Boolean sharedBetweenNetworks, String reason,
+			String assetId) {
 		Ticket t = lookup.locked(user, id, expectedVersion);
 		access.requireMayChange(user, t);
 		boolean assetRemoved = assetId != null && assetId.isBlank() && t.assetId() != null;
@@ -140,15 +176,17 @@ class TicketRouting {
 		}
 		String c = blank(component) != null ? component.trim() : asset.map(Asset::component).orElse(t.component());
 		InterventionKind k = intervention == null ? t.intervention() : intervention;
+		Boolean shared = sharedBetweenNetworks == null ? t.sharedBetweenNetworks() : sharedBetweenNetworks;
 		if (asset.isPresent()) {
 			network = network == null ? asset.get().routingNetwork() : network;
 			funding = funding == null ? asset.get().data().funding() : funding;
+			shared = asset.get().data().sharedBetweenNetworks() ? Boolean.TRUE : shared;
 		}
-		Responsibility r = resolve(c, k, network, funding);
-		Criticality criticality = t.criticalityOverridden() ? t.criticality() : derivedCriticality(t.kind(), c);
-		Instant now = Instant.now();
+		Responsibility r = resolve(c, k, network, funding, shared);
 		boolean data = dataInvolved == null ? t.dataInvolved() : dataInvolved;
-		tickets.updateRouting(id, c, k, network, funding, data, criticality,
+		Criticality criticality = t.criticalityOverridden() ? t.criticality() : derivedCriticality(t.kind(), c, data);
+		Instant now = Instant.now();
+		tickets.updateRouting(id, c, k, network, funding, data, shared, criticality,
 				priorityClass(criticality, t.priorityClass(), k, funding), r.parties(), t.status(), r.toArbitrate(),
 				r.explanation(), r.clause(), r.conventionVersion(), now);
 		if (blank(assetId) != null) {

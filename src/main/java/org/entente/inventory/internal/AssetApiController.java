@@ -41,19 +41,20 @@ class AssetApiController {
 	/** An asset as the API shows and accepts it (the CSV import's fields, plus id, location and version). */
 	record AssetView(Long id, String uai, String component, InventoryNetwork network, String name, String serial,
 			String manufacturer, String model, Funding funding, LocalDate acquired, LocalDate warrantyEnd,
-			AssetStatus status, String building, String room, String socket, String deviceId, Long version) {
+			AssetStatus status, String building, String room, String socket, String deviceId, Long version,
+			Boolean sharedBetweenNetworks) {
 
 		static AssetView of(Asset a) {
 			AssetData d = a.data();
 			return new AssetView(a.id(), d.uai(), d.component(), d.network(), d.name(), d.serial(), d.manufacturer(),
 					d.model(), d.funding(), d.acquired(), d.warrantyEnd(), d.status(), d.building(), d.room(), d.socket(),
-					d.deviceId(), a.version());
+					d.deviceId(), a.version(), d.sharedBetweenNetworks());
 		}
 
 		AssetData data() {
 			return new AssetData(blank(uai), blank(component), network, blank(name), blank(serial), blank(deviceId),
 					blank(manufacturer), blank(model), funding, acquired, warrantyEnd, status, blank(building), blank(room),
-					blank(socket));
+					blank(socket), Boolean.TRUE.equals(sharedBetweenNetworks));
 		}
 
 		private static String blank(String s) {

@@ -22,7 +22,8 @@ public record AssetChange(long assetId, Instant at, String by, String source, St
 			new Field("model", AssetData::model), new Field("funding", AssetData::funding),
 			new Field("acquired", AssetData::acquired), new Field("warrantyEnd", AssetData::warrantyEnd),
 			new Field("status", AssetData::status), new Field("building", AssetData::building),
-			new Field("room", AssetData::room), new Field("socket", AssetData::socket));
+			new Field("room", AssetData::room), new Field("socket", AssetData::socket),
+			new Field("sharedBetweenNetworks", AssetData::sharedBetweenNetworks));
 
 	/** The fields that differ between two versions of an asset. */
 	static List<AssetChange> between(long assetId, AssetData before, AssetData after, String by, String source,

@@ -176,7 +176,8 @@ public class AssetImport {
 		return new AssetData(csv.uai(), csv.component(), csv.network(), csv.name(), csv.serial(), before.deviceId(),
 				csv.manufacturer(), csv.model(), csv.funding(), csv.acquired(), csv.warrantyEnd(), csv.status(),
 				csv.building() == null ? before.building() : csv.building(),
-				csv.room() == null ? before.room() : csv.room(), csv.socket() == null ? before.socket() : csv.socket());
+				csv.room() == null ? before.room() : csv.room(), csv.socket() == null ? before.socket() : csv.socket(),
+				before.sharedBetweenNetworks());
 	}
 
 	private static final class Errors {

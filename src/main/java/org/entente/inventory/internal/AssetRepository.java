@@ -30,7 +30,7 @@ public class AssetRepository {
 	static final int BATCH = 1000;
 
 	private static final String COLUMNS = "uai, component, network, name, name_key, serial, device_id, manufacturer, model, "
-			+ "funding, acquired, warranty_end, status, building, room, socket";
+			+ "funding, acquired, warranty_end, status, building, room, socket, shared_between_networks";
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
@@ -153,7 +153,7 @@ public class AssetRepository {
 	long insert(AssetData d, String by, Instant at) {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("insert into inv_asset (" + COLUMNS + ", created_at, created_by, updated_at, updated_by) values ("
-				+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(insertArgs(d, by, at))
 			.update(keys, "id");
 		return keys.getKey().longValue();
@@ -161,7 +161,7 @@ public class AssetRepository {
 
 	void insertAll(List<AssetData> list, String by, Instant at) {
 		String sql = "insert into inv_asset (" + COLUMNS + ", created_at, created_by, updated_at, updated_by) values ("
-				+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+				+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		for (int i = 0; i < list.size(); i += BATCH) {
 			template.batchUpdate(sql, list.subList(i, Math.min(list.size(), i + BATCH)).stream()
 				.map(d -> insertArgs(d, by, at))
@@ -173,7 +173,7 @@ public class AssetRepository {
 	void updateAll(List<Asset> changed, String by, Instant at) {
 		String sql = "update inv_asset set uai = ?, component = ?, network = ?, name = ?, name_key = ?, serial = ?, "
 				+ "device_id = ?, manufacturer = ?, model = ?, funding = ?, acquired = ?, warranty_end = ?, status = ?, "
-				+ "building = ?, room = ?, socket = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?";
+				+ "building = ?, room = ?, socket = ?, shared_between_networks = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?";
 		for (int i = 0; i < changed.size(); i += BATCH) {
 			template.batchUpdate(sql, changed.subList(i, Math.min(changed.size(), i + BATCH)).stream().map(a -> {
 				Object[] data = fields(a.data());
@@ -196,7 +196,7 @@ public class AssetRepository {
 		args[data.length + 3] = expectedVersion;
 		return jdbc.sql("update inv_asset set uai = ?, component = ?, network = ?, name = ?, name_key = ?, serial = ?, "
 				+ "device_id = ?, manufacturer = ?, model = ?, funding = ?, acquired = ?, warranty_end = ?, status = ?, "
-				+ "building = ?, room = ?, socket = ?, version = version + 1, updated_at = ?, updated_by = ? "
+				+ "building = ?, room = ?, socket = ?, shared_between_networks = ?, version = version + 1, updated_at = ?, updated_by = ? "
 				+ "where id = ? and version = ?")
 			.params(args)
 			.update() == 1;
@@ -239,7 +239,7 @@ public class AssetRepository {
 	private static Object[] fields(AssetData d) {
 		return new Object[] { d.uai(), d.component(), d.network().name(), d.name(), nameKey(d.name()), d.serial(),
 				d.deviceId(), d.manufacturer(), d.model(), d.funding().name(), date(d.acquired()), date(d.warrantyEnd()),
-				d.status().name(), d.building(), d.room(), d.socket() };
+				d.status().name(), d.building(), d.room(), d.socket(), d.sharedBetweenNetworks() };
 	}
 
 	private static Date date(LocalDate d) {
@@ -254,7 +254,7 @@ public class AssetRepository {
 				rs.getString("device_id"), rs.getString("manufacturer"), rs.getString("model"),
 				Funding.valueOf(rs.getString("funding")), acquired == null ? null : acquired.toLocalDate(),
 				warranty == null ? null : warranty.toLocalDate(), AssetStatus.valueOf(rs.getString("status")),
-				rs.getString("building"), rs.getString("room"), rs.getString("socket"));
+				rs.getString("building"), rs.getString("room"), rs.getString("socket"), rs.getBoolean("shared_between_networks"));
 		return new Asset(rs.getLong("id"), d, rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("created_by"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
 	}

@@ -207,7 +207,7 @@ public class GlpiAgentIntake {
 			data = new AssetData(uai, b.component(), b.network(), name == null ? b.name() : name,
 					serial == null ? b.serial() : serial, keepDevice, manufacturer == null ? b.manufacturer() : manufacturer,
 					model == null ? b.model() : model, b.funding(), b.acquired(), b.warrantyEnd(), b.status(), b.building(),
-					b.room(), b.socket());
+					b.room(), b.socket(), b.sharedBetweenNetworks());
 		}
 		List<FieldProblem> problems = rules.checkFields(data, u -> u.equals(uai) ? Optional.of(establishment) : establishments.find(u));
 		if (!problems.isEmpty()) {

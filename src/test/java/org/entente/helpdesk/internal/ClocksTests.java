@@ -75,7 +75,7 @@ class ClocksTests {
 	static Ticket ticket(Instant openedAt, boolean data) {
 		return new Ticket(1, "E-2026-000001", TicketKind.INCIDENT, "0359901X", "college", "t", "d", "ADDUCTION_INTERNET",
 				null, InterventionKind.REPAIR, null, null, Criticality.CRITICAL, false, null, data, TicketStatus.NEW, null,
-				false, null, 1, List.of("CD"), false, "e", "c", "1", null, 0, "OK", openedAt, null, null, openedAt, 0);
+				false, null, 1, List.of("CD"), false, "e", "c", "1", null, 0, "OK", openedAt, null, null, openedAt, 0, null, null, null, null);
 	}
 
 	@Test
@@ -110,8 +110,14 @@ class ClocksTests {
 	}
 
 	long backdatedCriticalTicket(int days) {
-		Ticket t = opening.open(user("college"), new TicketOpening.NewTicket("0359901X", TicketApiTests.unique("Plus d'internet"),
-				"Tout le collège", "ADDUCTION_INTERNET", InterventionKind.REPAIR, null, null, null, null, true, null, null)).ticket();
+		return backdatedCriticalTicket(days, "ADDUCTION_INTERNET", InterventionKind.REPAIR);
+	}
+
+	/** A critical incident opened {@code days} ago on this component (ADDUCTION_INTERNET: the CD's; TOUTATICE_PORTAIL: the ACA's). */
+	long backdatedCriticalTicket(int days, String component, InterventionKind intervention) {
+		Ticket t = opening.open(user("college"), new TicketOpening.NewTicket("0359901X", TicketApiTests.unique("Plus d'accès"),
+				"Tout le collège", component, intervention, null, null, null, org.entente.helpdesk.TicketKind.INCIDENT, true,
+				null, null)).ticket();
 		Instant past = t.openedAt().minus(Duration.ofDays(days));
 		jdbc.sql("update ticket set opened_at = ? where id = ?").params(java.sql.Timestamp.from(past), t.id()).update();
 		jdbc.sql("update ticket_event set at = ? where ticket_id = ?").params(java.sql.Timestamp.from(past), t.id()).update();
@@ -121,7 +127,8 @@ class ClocksTests {
 
 	@Test
 	void breachesFireOnceEvenWhenTwoRunsOverlapAndEveryoneIsTold() {
-		long id = backdatedCriticalTicket(10);
+		// The Académie's commitment (annexe §4: « L'Académie s'engage … »): bindingFor [ACA] in the convention file.
+		long id = backdatedCriticalTicket(10, "TOUTATICE_PORTAIL", InterventionKind.ASSISTANCE);
 		Instant now = Instant.now();
 		CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> watcher.fire(now));
 		CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> watcher.fire(now));
@@ -137,6 +144,22 @@ class ClocksTests {
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notifications.latest(who, 200))
 				.anySatisfy(n -> assertThat(n.title()).contains(t.number(), "Délai dépassé")));
 		}
+	}
+
+	@Test
+	void theDepartementsTimesAreIndicativeAndNeverEscalatedAsBreaches() {
+		// « Le Département intervient au plus tôt », with no figure: its clocks are indicative.
+		long id = backdatedCriticalTicket(10);
+		Ticket t = tickets.find(id).orElseThrow();
+		assertThat(t.parties()).containsExactly("CD");
+		assertThat(ticketClocks.of(t)).isNotEmpty().noneMatch(ClockView::binding);
+		assertThat(t.slaState()).isEqualTo("OK");
+		watcher.fire(Instant.now());
+		watcher.fire(Instant.now());
+		List<TicketEvent> events = history.of(id);
+		assertThat(events).noneMatch(e -> e.type().equals("CLOCK_BREACHED") || e.type().equals("CLOCK_AT_RISK"));
+		assertThat(events.stream().filter(e -> e.type().equals("CLOCK_INDICATIVE"))).hasSize(3);
+		assertThat(tickets.find(id).orElseThrow().slaState()).isEqualTo("OK");
 	}
 
 	@Test

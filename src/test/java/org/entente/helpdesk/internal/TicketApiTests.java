@@ -69,6 +69,8 @@ class TicketApiTests {
 		assertThat(r).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
 		assertThat(r).bodyJson().extractingPath("$.deadlines.restoration").isNotNull();
 		assertThat(r).bodyJson().extractingPath("$.deadlines.dataRestore").isNull();
+		// The CD « intervient au plus tôt »: its times are indicative, not commitments (bindingFor [ACA]).
+		assertThat(r).bodyJson().extractingPath("$.deadlines.binding").isEqualTo(false);
 	}
 
 	@Test
@@ -152,7 +154,19 @@ class TicketApiTests {
 		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("college"))).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("agent.aca"))).hasStatusOk();
 		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("niveau1"))).hasStatusOk();
-		for (String other : new String[] { "college2", "agent.cd", "prestataire", "finances" }) {
+		// The Département reads every request of the collèges (annexe §4, « Accès aux fiches … »), without acting on it.
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("agent.cd"))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca + "/comments").with(as("agent.cd"))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/tickets?q=ENT portail&establishment=" + COLLEGE).with(as("agent.cd")))
+			.bodyJson().extractingPath("$.items[*].id").asArray().contains((int) aca);
+		assertThat(mvc.post().uri("/api/v1/tickets/" + aca + "/transitions").with(as("agent.cd"))
+			.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"TAKEN_IN_CHARGE\"}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/api/v1/tickets/" + aca + "/comments").with(as("agent.cd"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Vu.\"}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as("agent.aca"))).hasStatusOk();
+		for (String other : new String[] { "college2", "prestataire", "finances" }) {
 			assertThat(mvc.get().uri("/api/v1/tickets/" + aca).with(as(other)))
 				.as(other).hasStatus(HttpStatus.NOT_FOUND);
 			assertThat(mvc.get().uri("/api/v1/tickets/" + aca + "/comments").with(as(other)))
@@ -184,6 +198,87 @@ class TicketApiTests {
 			.bodyJson().extractingPath("$.items").asArray().hasSize(1);
 		assertThat(mvc.get().uri("/api/v1/tickets?status=NOPE").with(as("niveau1")))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.parameter").isEqualTo("status");
+	}
+
+	@Test
+	void agentsQueuesSortByCriticalityThenPriorityClassThenAge() {
+		String marker = "Tri" + UUID.randomUUID().toString().substring(0, 8);
+		long ownFunds = createdId(create("niveau1", body(COLLEGE, marker + " achat", "IMPRESSION_PEDAGOGIQUE", "SUPPLY",
+				",\"funding\":\"OWN_FUNDS_OTHER\"")));
+		long renewal = createdId(create("niveau1", body(COLLEGE, marker + " renouvellement", "IMPRESSION_PEDAGOGIQUE", "SUPPLY", "")));
+		long olderMalfunction = createdId(create("niveau1", body(COLLEGE, marker + " panne", "IMPRESSION_PEDAGOGIQUE", "REPAIR", "")));
+		long critical = createdId(create("niveau1", body(COLLEGE, marker + " internet", "ADDUCTION_INTERNET", "REPAIR", "")));
+		long newerMalfunction = createdId(create("niveau1", body(COLLEGE, marker + " panne 2", "IMPRESSION_PEDAGOGIQUE", "REPAIR", "")));
+		assertThat(listed("q=" + marker)).containsExactly(newerMalfunction, critical, olderMalfunction, renewal, ownFunds);
+		// Annexe §4: critical first, then 1 malfunction (oldest first), 3 renewal, 4 own-funds purchase.
+		assertThat(listed("q=" + marker + "&sort=priority"))
+			.containsExactly(critical, olderMalfunction, newerMalfunction, renewal, ownFunds);
+		assertThat(mvc.get().uri("/api/v1/tickets?sort=urgence").with(as("niveau1")))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("sort");
+		// The list page sorts the same way, and its pages keep the order.
+		MvcTestResult page = mvc.get().uri("/tickets?q=" + marker + "&sort=priority").with(as("niveau1")).exchange();
+		String html = content(page);
+		assertThat(html.indexOf(marker + " internet")).isLessThan(html.indexOf(marker + " panne"));
+		assertThat(html.indexOf(marker + " renouvellement")).isLessThan(html.indexOf(marker + " achat"));
+	}
+
+	@Test
+	void criticalityFollowsWhatIsUnavailableAndTheDataClass() throws Exception {
+		// « L'ENT Toutatice ne fonctionne plus » on « Signaler un problème »: a remote service (§4) is down.
+		String title = unique("ENT inaccessible");
+		MvcTestResult reported = mvc.post().uri("/signaler").with(as("college"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("problem", "ent").param("title", title).param("description", "L'ENT Toutatice ne fonctionne plus.").exchange();
+		assertThat(reported).hasStatus(HttpStatus.FOUND);
+		String location = reported.getResponse().getRedirectedUrl();
+		MvcTestResult ent = mvc.get().uri("/api/v1" + location).with(as("college")).exchange();
+		assertThat(ent).bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
+		assertThat(ent).bodyJson().extractingPath("$.kind").isEqualTo("INCIDENT");
+		assertThat(ent).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
+		// The same by the API, whatever the intervention sent.
+		MvcTestResult api = create("college", body(COLLEGE, unique("ENT"), "TOUTATICE_PORTAIL", "ASSISTANCE", ",\"kind\":\"INCIDENT\""));
+		assertThat(api).bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
+		assertThat(api).bodyJson().extractingPath("$.deadlines.binding").isEqualTo(true);
+
+		// Data: administrative and shared pedagogical data are critical, individual users' data are not.
+		MvcTestResult individual = create("college", body(COLLEGE, unique("Serveur"), "RESEAU_PEDAGOGIQUE", "REPAIR",
+				",\"dataConcerned\":\"INDIVIDUAL\""));
+		assertThat(individual).bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
+		assertThat(individual).bodyJson().extractingPath("$.deadlines.dataRestore").isNull();
+		MvcTestResult shared = create("college", body(COLLEGE, unique("Serveur"), "RESEAU_PEDAGOGIQUE", "REPAIR",
+				",\"dataConcerned\":\"PEDAGOGICAL_GROUP\""));
+		assertThat(shared).bodyJson().extractingPath("$.deadlines.dataRestore").isNotNull();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + createdId(shared)).with(as("college")))
+			.bodyJson().extractingPath("$.dataConcerned").isEqualTo("PEDAGOGICAL_GROUP");
+		// Administrative data lost on a non-critical component: critical by the data, with the data-restore clock.
+		MvcTestResult admin = create("college", body(COLLEGE, unique("Poste secrétariat"), "STATIONS_ADMINISTRATIVES", "REPAIR",
+				",\"dataConcerned\":\"ADMINISTRATIVE\""));
+		assertThat(admin).bodyJson().extractingPath("$.criticality").isEqualTo("CRITICAL");
+		assertThat(admin).bodyJson().extractingPath("$.deadlines.dataRestore").isNotNull();
+		// « dataInvolved » stays a synonym of a critical data class.
+		MvcTestResult legacy = create("college", body(COLLEGE, unique("Serveur"), "RESEAU_PEDAGOGIQUE", "REPAIR",
+				",\"dataInvolved\":true"));
+		assertThat(legacy).bodyJson().extractingPath("$.deadlines.dataRestore").isNotNull();
+		assertThat(create("college", body(COLLEGE, unique("Serveur"), "RESEAU_PEDAGOGIQUE", "REPAIR",
+				",\"dataConcerned\":\"PERSONNELLES\"")))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("dataConcerned");
+	}
+
+	@Test
+	void theOneDayRestorationHoldsOnlyWhenThePartyControlsTheElement() {
+		// Annexe §4: « lorsque le matériel de secours (spare) le permet et que l'Académie maîtrise les éléments en défaut ».
+		MvcTestResult controlled = create("college", body(COLLEGE, unique("ENT"), "TOUTATICE_PORTAIL", "ASSISTANCE",
+				",\"kind\":\"INCIDENT\""));
+		assertThat(controlled).bodyJson().extractingPath("$.deadlines.restoration").isNotNull();
+		assertThat(controlled).bodyJson().extractingPath("$.deadlines.conditional.committed").isEqualTo(true);
+		MvcTestResult notControlled = create("college", body(COLLEGE, unique("ENT"), "TOUTATICE_PORTAIL", "ASSISTANCE",
+				",\"kind\":\"INCIDENT\",\"partyControlsElement\":false"));
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.takeCharge").isNotNull();
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.restoration").isNull();
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.conditional.partyControlsElement").isEqualTo(false);
+		assertThat(notControlled).bodyJson().extractingPath("$.deadlines.conditional.committed").isEqualTo(false);
+		assertThat(content(mvc.get().uri("/tickets/" + createdId(notControlled)).with(as("college")).exchange()))
+			.contains("degraded-obligation", "solution temporaire en mode dégradé");
 	}
 
 	@Test

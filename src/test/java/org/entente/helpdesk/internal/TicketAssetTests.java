@@ -28,12 +28,17 @@ class TicketAssetTests {
 
 	/** A video projector of this establishment with this funding; returns its id. */
 	long projector(String uai, String funding) {
+		return asset(uai, "VIDEOPROJECTEURS", "PEDAGOGICAL", "VP", funding, ",\"building\":\"B\",\"room\":\"B204\"");
+	}
+
+	/** An asset of this establishment, named by the convention's rule with this prefix; returns its id. */
+	long asset(String uai, String component, String network, String prefix, String funding, String extra) {
 		String s = UUID.randomUUID().toString().substring(0, 8);
-		String name = "VP-" + uai + "-B" + ThreadLocalRandom.current().nextInt(100, 999) + "-0" + ThreadLocalRandom.current().nextInt(1, 9);
+		String name = prefix + "-" + uai + "-B" + ThreadLocalRandom.current().nextInt(100, 999) + "-0" + ThreadLocalRandom.current().nextInt(1, 9);
 		String body = """
-				{"uai":"%s","component":"VIDEOPROJECTEURS","network":"PEDAGOGICAL","name":"%s","serial":"SN-%s",
-				 "manufacturer":"Epson","model":"EB-W51","funding":"%s","warrantyEnd":"2099-12-31","status":"IN_SERVICE",
-				 "building":"B","room":"B204"}""".formatted(uai, name, s, funding);
+				{"uai":"%s","component":"%s","network":"%s","name":"%s","serial":"SN-%s",
+				 "manufacturer":"Epson","model":"EB-W51","funding":"%s","warrantyEnd":"2099-12-31","status":"IN_SERVICE"%s}"""
+			.formatted(uai, component, network, name, s, funding, extra);
 		MvcTestResult r = mvc.post().uri("/api/v1/assets").contentType(MediaType.APPLICATION_JSON).content(body)
 			.with(as("admin")).exchange();
 		assertThat(r).as(TicketApiTests.content(r)).hasStatus(HttpStatus.CREATED);
@@ -56,6 +61,44 @@ class TicketAssetTests {
 		MvcTestResult cd = open("college", COLLEGE, projector(COLLEGE, "CD"));
 		assertThat(cd).hasStatus(HttpStatus.CREATED);
 		assertThat(cd).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("CD");
+	}
+
+	/** A printer of the administrative network, shared with the pedagogical one or not; returns its id. */
+	long printer(String uai, boolean shared) {
+		long id = asset(uai, "IMPRESSION_ADMINISTRATIVE", "ADMINISTRATIVE", "IMP", "CD", ",\"sharedBetweenNetworks\":" + shared);
+		assertThat(mvc.get().uri("/api/v1/assets/" + id).with(as("admin")))
+			.bodyJson().extractingPath("$.sharedBetweenNetworks").isEqualTo(shared);
+		return id;
+	}
+
+	MvcTestResult printerProblem(String extra) {
+		String json = TicketApiTests.body(COLLEGE, TicketApiTests.unique("Imprimante du secrétariat"), "IMPRESSION_ADMINISTRATIVE",
+				"ASSISTANCE", extra);
+		return mvc.post().uri("/api/v1/tickets").with(as("college")).contentType(MediaType.APPLICATION_JSON).content(json)
+			.exchange();
+	}
+
+	@Test
+	void aPrinterSharedBetweenNetworksGoesToTheDepartement() {
+		// Annexe §3, « Périphériques d'impression » (both notes): shared between the networks, it is the CD's.
+		MvcTestResult plain = printerProblem("");
+		assertThat(plain).hasStatus(HttpStatus.CREATED);
+		assertThat(plain).bodyJson().extractingPath("$.routing.parties").asArray().containsExactlyInAnyOrder("ACA", "EPLE");
+		MvcTestResult said = printerProblem(",\"sharedBetweenNetworks\":true");
+		assertThat(said).hasStatus(HttpStatus.CREATED);
+		assertThat(said).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("CD");
+		long id = ((Number) JsonPath.read(TicketApiTests.content(said), "$.id")).longValue();
+		assertThat(mvc.get().uri("/api/v1/tickets/" + id).with(as("college")))
+			.bodyJson().extractingPath("$.sharedBetweenNetworks").isEqualTo(true);
+		// The inventory's record says it when the asset is named.
+		MvcTestResult shared = printerProblem(",\"assetId\":\"" + printer(COLLEGE, true) + "\"");
+		assertThat(shared).as(TicketApiTests.content(shared)).hasStatus(HttpStatus.CREATED);
+		assertThat(shared).bodyJson().extractingPath("$.routing.parties").asArray().containsExactly("CD");
+		MvcTestResult notShared = printerProblem(",\"assetId\":\"" + printer(COLLEGE, false) + "\"");
+		assertThat(notShared).bodyJson().extractingPath("$.routing.parties").asArray().containsExactlyInAnyOrder("ACA", "EPLE");
+		// The report form asks when no asset is named.
+		assertThat(TicketApiTests.content(mvc.get().uri("/signaler").with(as("college")).exchange()))
+			.contains("name=\"sharedBetweenNetworks\"");
 	}
 
 	@Test

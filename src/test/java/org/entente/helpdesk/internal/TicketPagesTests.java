@@ -51,8 +51,10 @@ class TicketPagesTests {
 	void aBadListFilterSaysWhichParameterAndTheTeamQueueIsMarkedCurrent() {
 		assertThat(mvc.get().uri("/tickets?status=NOPE").with(as("niveau1")))
 			.hasStatus(org.springframework.http.HttpStatus.BAD_REQUEST).bodyText().contains("« NOPE »", "« status »");
-		assertThat(mvc.get().uri("/tickets?party=CD&level=2&openOnly=true").with(as("agent.cd")))
-			.hasStatusOk().bodyText().containsPattern("href=\"/tickets\\?party=CD&amp;level=2&amp;openOnly=true\"[^>]*aria-current");
+		// The team's queue is sorted by priority (annexe §4).
+		assertThat(mvc.get().uri("/tickets?party=CD&level=2&openOnly=true&sort=priority").with(as("agent.cd")))
+			.hasStatusOk().bodyText()
+			.containsPattern("href=\"/tickets\\?party=CD&amp;level=2&amp;openOnly=true&amp;sort=priority\"[^>]*aria-current");
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.entente.common.ProblemException;
+import org.entente.convention.Convention;
+import org.entente.convention.ConventionFixtures;
 import org.entente.convention.InterventionKind;
 import org.entente.directory.Account;
 import org.entente.directory.EntenteUser;
@@ -29,13 +31,15 @@ class TicketWorkflowRulesTests {
 	static final Instant OPENED = Instant.parse("2026-11-30T07:00:00Z");
 	static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
 
-	final TicketAccess access = new TicketAccess();
+	static final Convention SEED = ConventionFixtures.parse("convention.yaml", ConventionFixtures.seedText());
+
+	final TicketAccess access = new TicketAccess(() -> SEED);
 
 	static Ticket ticket(TicketStatus status) {
 		return new Ticket(7, "E-2026-000007", TicketKind.INCIDENT, "0359901X", "college", "t", "d", "ADDUCTION_INTERNET",
 				null, InterventionKind.REPAIR, null, null, Criticality.CRITICAL, false, null, false, status, null, false,
 				null, 2, List.of("CD"), false, "e", "c", "3", null, 0, "OK", OPENED,
-				status == TicketStatus.RESOLVED ? OPENED : null, null, OPENED, 4);
+				status == TicketStatus.RESOLVED ? OPENED : null, null, OPENED, 4, null, null, null, null);
 	}
 
 	static EntenteUser user(Role role, String party, String establishment) {
@@ -137,5 +141,58 @@ class TicketWorkflowRulesTests {
 		assertThat(access.canSee(aca, t)).isTrue();
 		assertThat(access.canSee(user(Role.SCHOOL_STAFF, null, "0359902Y"), t)).isFalse();
 		assertThat(access.canSee(contractor, t)).isFalse();
+	}
+
+	/** A non-critical request routed to the Académie only. */
+	static Ticket acaRequest() {
+		return new Ticket(8, "E-2026-000008", TicketKind.REQUEST, "0359901X", "college", "t", "d", "TOUTATICE_PORTAIL",
+				null, InterventionKind.ASSISTANCE, null, null, Criticality.NON_CRITICAL, false, 1, false,
+				TicketStatus.IN_PROGRESS, null, false, null, 2, List.of("ACA"), false, "e", "c", "1", null, 0, "OK", OPENED,
+				null, null, OPENED, 0, null, null, null, null);
+	}
+
+	@Test
+	void theDepartementReadsEveryRequestOfTheCollegesWithoutActingOnAnotherPartysTicket() {
+		Ticket t = acaRequest();
+		EntenteUser cd = user(Role.CD_AGENT, "CD", null);
+		EntenteUser aca = user(Role.ACA_AGENT, "ACA", null);
+		// Annexe §4, « Accès aux fiches … » (indicator AMIGO_DASHBOARD, readers: [CD]).
+		assertThat(access.canSee(cd, t)).isTrue();
+		assertThat(access.scope(cd).clause()).isEqualTo("1 = 1");
+		assertThat(access.readsOnly(cd, t)).isTrue();
+		assertThat(status(() -> access.requireMayMove(cd, t, TicketStatus.RESOLVED, false))).isEqualTo(403);
+		assertThat(status(() -> access.requireMayChange(cd, t))).isEqualTo(403);
+		assertThat(status(() -> access.requireMayHandBack(cd, t))).isEqualTo(403);
+		assertThat(status(() -> access.requireMayContribute(cd, t))).isEqualTo(403);
+		assertThat(access.isToldOf(new Account(2, "agent.cd", "x", null, Role.CD_AGENT, "CD", null, true, true), t)).isFalse();
+		// The Académie's agent stays scoped as before: its party's tickets and the critical incidents.
+		assertThat(access.readsOnly(aca, ticket(TicketStatus.IN_PROGRESS))).isFalse();
+		assertThat(access.scope(aca).clause()).contains("t.parties like ?");
+		assertThat(access.canSee(aca, t)).isTrue();
+		assertThat(status(() -> access.requireMayContribute(aca, t))).isEqualTo(200);
+		// Nobody else gains anything.
+		assertThat(access.canSee(user(Role.SCHOOL_STAFF, null, "0359902Y"), t)).isFalse();
+		assertThat(access.canSee(user(Role.CONTRACTOR, null, null), t)).isFalse();
+		assertThat(access.canSee(user(Role.CD_AGENT, null, null), t)).isFalse();
+		// The file decides: a convention without that reading gives the CD only its own and the critical tickets.
+		Convention without = ConventionFixtures.parse("convention-2.yaml", ConventionFixtures.seedText()
+			.replaceFirst("(?m)^version: \"1\"$", "version: \"2\"").replace("      readers: [CD]\n", ""));
+		TicketAccess amended = new TicketAccess(() -> without);
+		assertThat(amended.canSee(cd, t)).isFalse();
+		assertThat(amended.scope(cd).clause()).contains("t.parties like ?");
+	}
+
+	@Test
+	void agentsQueuesAreSortedByPriority() {
+		for (EntenteUser u : List.of(user(Role.LEVEL1_AGENT, null, null), user(Role.CD_AGENT, "CD", null),
+				user(Role.ACA_AGENT, "ACA", null), user(Role.CONTRACTOR, null, null))) {
+			assertThat(access.queues(u).stream().filter(q -> !q.query().startsWith("sla="))
+				.map(TicketAccess.Queue::query)).as(u.role().name()).allMatch(q -> q.endsWith("&sort=priority"));
+		}
+		// The SQL sorts criticality on its stored name: CRITICAL must come first.
+		assertThat(Criticality.CRITICAL.name()).isLessThan(Criticality.NON_CRITICAL.name());
+		assertThat(new TicketQuery(null, null, null, null, null, null, 1, null, true, "priority").queryString())
+			.isEqualTo("level=1&openOnly=true&sort=priority");
+		assertThat(status(() -> new TicketQuery(null, null, null, null, null, null, null, null, false, "id"))).isEqualTo(400);
 	}
 }
