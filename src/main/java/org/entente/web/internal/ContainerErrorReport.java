@@ -41,8 +41,7 @@ public class ContainerErrorReport extends ErrorReportValve {
 			String title = ErrorPages.title(status);
 			String detail = ErrorPages.detail(status, throwable);
 			if (api) {
-				w.write("{\"type\":\"urn:entente:problem:http-" + code + "\",\"title\":\"" + title + "\",\"status\":" + code
-						+ ",\"detail\":\"" + detail + "\"}");
+				w.write(ProblemResponses.json(status, "http-" + code, title, detail, null));
 			}
 			else {
 				w.write("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
@@ -86,7 +85,8 @@ class IdempotencyKeys extends OncePerRequestFilter {
 			return;
 		}
 		String account = auth.getName();
-		String what = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString();
+		String what = request.getMethod() + " " + request.getRequestURI()
+				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		// A multipart or form body is read by the container's parser from the request itself: it is hashed by its
 		// length only; any other body is read once here, hashed and handed on.
 		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
@@ -182,11 +182,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
 			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"urn:entente:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\"}");
+		ProblemResponses.write(response, status, type, title, detail, null);
 	}
 
 	/** Expired keys go, once a night across all instances. */

@@ -1,7 +1,6 @@
 package org.entente.web.internal;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,14 +18,11 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the API (stateless, HTTP Basic, problem documents, no cookies so no CSRF) and the pages
@@ -35,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String REALM = "Entente";
 
@@ -146,17 +140,12 @@ class SecurityConfiguration {
 
 	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String title, String detail) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		if (status == HttpStatus.UNAUTHORIZED) {
 			// The challenge alone, no charset parameter: FusionInventory reads the realm with /^Basic realm="(.*)"/, whose
 			// greedy group would take « Entente", charset="UTF-8 » as the realm and never send its credentials.
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 		}
-		response.getWriter().write(JSON.writeValueAsString(problem));
+		ProblemResponses.write(response, status, status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden", title,
+				detail, request.getRequestURI());
 	}
 }

@@ -49,15 +49,14 @@ class StartupGate extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-		response.setCharacterEncoding("UTF-8");
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"urn:entente:problem:starting\",\"title\":\"Entente démarre\",\"status\":503,"
-					+ "\"detail\":\"Entente termine son démarrage : réessayez dans " + RETRY_AFTER_SECONDS + " secondes.\"}");
+			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "starting", "Entente démarre",
+					"Entente termine son démarrage : réessayez dans " + RETRY_AFTER_SECONDS + " secondes.", request.getRequestURI());
 		}
 		else {
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setCharacterEncoding("UTF-8");
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
 			response.getWriter().write("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\""
 					+ RETRY_AFTER_SECONDS + "\"><title>Entente démarre</title></head><body><main><h1>Entente démarre</h1>"
