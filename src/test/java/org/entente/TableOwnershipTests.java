@@ -57,6 +57,18 @@ class TableOwnershipTests {
 		if (version < 70) {
 			return Set.of("journal");
 		}
+		if (version < 80) {
+			return Set.of("privacy");
+		}
+		if (version < 90) {
+			return Set.of("reporting");
+		}
+		if (version < 100) {
+			return Set.of("policy");
+		}
+		if (version < 110) {
+			return Set.of("webhook");
+		}
 		return Set.of();
 	}
 

@@ -11,8 +11,25 @@ import java.util.Optional;
 public record Convention(String id, String version, String title, Lifecycle lifecycle, List<Party> parties,
 		List<Domain> domains, Map<String, Component> components, List<PointToClarify> pointsToClarify,
 		CalendarRules calendar, ServiceLevels serviceLevels, SecurityIncidentRules securityIncidents,
-		DataProtection dataProtection, Finance finance, List<Committee> committees, List<NamingRule> naming, String source,
+		DataProtection dataProtection, Finance finance, List<Committee> committees, List<NamingRule> naming,
+		Reporting reporting, List<RetentionRule> retention, List<PolicyRevision> policyRevisions, String source,
 		String sha256) {
+
+	public Convention {
+		reporting = reporting == null ? Reporting.none() : reporting;
+		retention = retention == null ? List.of() : List.copyOf(retention);
+		policyRevisions = policyRevisions == null ? List.of() : List.copyOf(policyRevisions);
+	}
+
+	/** A convention without the optional sections read by reporting, privacy and the policy register. */
+	public Convention(String id, String version, String title, Lifecycle lifecycle, List<Party> parties,
+			List<Domain> domains, Map<String, Component> components, List<PointToClarify> pointsToClarify,
+			CalendarRules calendar, ServiceLevels serviceLevels, SecurityIncidentRules securityIncidents,
+			DataProtection dataProtection, Finance finance, List<Committee> committees, List<NamingRule> naming,
+			String source, String sha256) {
+		this(id, version, title, lifecycle, parties, domains, components, pointsToClarify, calendar, serviceLevels,
+				securityIncidents, dataProtection, finance, committees, naming, null, null, null, source, sha256);
+	}
 
 	/** A convention without naming rules (the {@code naming} section is optional). */
 	public Convention(String id, String version, String title, Lifecycle lifecycle, List<Party> parties,

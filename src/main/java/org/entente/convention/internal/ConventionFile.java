@@ -25,7 +25,9 @@ record ConventionFile(String id, String version, String title, Lifecycle.Amendme
 		List<Party> parties, CalendarRules calendar, ServiceLevels serviceLevels,
 		SecurityIncidentRules securityIncidents, DataProtection dataProtection, Finance finance,
 		List<Committee> committees, List<DomainEntry> domains, List<PointToClarify> pointsToClarify,
-		List<NamingEntry> naming) {
+		List<NamingEntry> naming, org.entente.convention.Reporting reporting,
+		List<org.entente.convention.RetentionRule> retention,
+		List<org.entente.convention.PolicyRevision> policyRevisions) {
 
 	/** A naming rule as written (optional top-level {@code naming:} section). */
 	record NamingEntry(String kind, String label, String pattern, String example, Set<String> appliesTo,

@@ -64,10 +64,13 @@ public final class ConventionParser extends YamlChecks {
 	private final MatrixChecks matrix;
 	private final SectionChecks sections;
 
+	private final ExtensionChecks extensions;
+
 	private ConventionParser(ConventionYaml yaml) {
 		super(yaml);
 		this.matrix = new MatrixChecks(yaml);
 		this.sections = new SectionChecks(yaml);
+		this.extensions = new ExtensionChecks(yaml);
 	}
 
 	/** Parses and validates; throws {@link ConventionFileException} listing every fault found. */
@@ -229,7 +232,9 @@ public final class ConventionParser extends YamlChecks {
 		return new Convention(f.id(), f.version(), f.title(), lifecycle, nonNull(f.parties()), List.copyOf(builtDomains),
 				java.util.Collections.unmodifiableMap(components), points, f.calendar(), f.serviceLevels(),
 				f.securityIncidents(), f.dataProtection(), f.finance(), nonNull(f.committees()),
-				sections.checkNaming(f.naming(), entries.keySet()), yaml.file(), sha256);
+				sections.checkNaming(f.naming(), entries.keySet()), extensions.checkReporting(f.reporting()),
+				extensions.checkRetention(f.retention()),
+				extensions.checkPolicyRevisions(f.policyRevisions(), entries.keySet()), yaml.file(), sha256);
 	}
 
 	private Component buildComponent(ConventionFile.ComponentEntry entry, ConventionFile.DomainEntry domain,
