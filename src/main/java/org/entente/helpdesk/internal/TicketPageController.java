@@ -138,6 +138,12 @@ class TicketPageController {
 		model.addAttribute("zone", pages.zone());
 		boolean agent = access.isAgent(user) && !readOnly;
 		model.addAttribute("isDesk", access.isDesk(user));
+		model.addAttribute("isCollege", access.isCollege(user));
+		if (model.containsAttribute("reported")) {
+			model.addAttribute("partyNames", partyNames(t));
+			model.addAttribute("requesterEmail", accounts.find(user.getUsername()).map(a -> a.email())
+				.filter(e -> e != null && !e.isBlank()).orElse(null));
+		}
 		model.addAttribute("isAgent", agent);
 		model.addAttribute("isPartyAgent", access.isPartyAgent(user, t));
 		model.addAttribute("canSurvey", access.offersSurvey(user, t));
@@ -151,6 +157,19 @@ class TicketPageController {
 					t.assetId() == null ? "" : t.assetId()));
 		}
 		return "helpdesk/ticket";
+	}
+
+	/** The routed parties by their names, « le Département d'Ille-et-Vilaine et l'Académie de Rennes ». */
+	private String partyNames(Ticket t) {
+		var parties = conventions.current().parties();
+		List<String> names = t.parties().stream()
+			.map(code -> parties.stream().filter(p -> p.code().equals(code)).map(p -> p.name()).findFirst().orElse(code))
+			.toList();
+		if (names.isEmpty()) {
+			return pages.text("helpdesk.confirm.nobody");
+		}
+		return names.size() == 1 ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " " + pages.text("helpdesk.and") + " " + names.get(names.size() - 1);
 	}
 
 	@PostMapping("/tickets/{id}/transition")
