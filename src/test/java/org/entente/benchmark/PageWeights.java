@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Bytes a browser downloads for each main page, first and repeat visit, on a running application
- * (docs/benchmarks.md). A page's HTML and every stylesheet, script, image and font it names (fonts: those the
- * Bootstrap Icons stylesheet names) are fetched as a browser would, with {@code Accept-Encoding: gzip, br}; the byte
+ * (docs/benchmarks.md). A page's HTML and every stylesheet, script and image it names are fetched as a browser would
+ * (not the Bootstrap Icons font: a browser fetches a font only for a glyph shown, and no page shows an icon), with {@code Accept-Encoding: gzip, br}; the byte
  * count is what crossed the wire (compressed body plus response headers). Repeat visit: the HTML again, and each asset
  * again unless its {@code Cache-Control} has a {@code max-age} above zero without {@code no-store} or {@code no-cache}
  * (then the browser does not ask); an asset with an {@code ETag} or {@code Last-Modified} costs a 304 (its headers).
@@ -30,7 +29,7 @@ public final class PageWeights {
 
 	private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/[^\"]+\\.(?:css|js|svg|png|ico)[^\"]*)\"");
 
-	private static final Pattern FONT = Pattern.compile("url\\(\"?(\\./fonts/[^\")?#]+)");
+	private static final Pattern LOADED = Pattern.compile("<div[^>]*hx-trigger=\"load\"[^>]*hx-get=\"(/[^\"]+)\"|<div[^>]*hx-get=\"(/[^\"]+)\"[^>]*hx-trigger=\"load\"");
 
 	private final HttpClient http;
 
@@ -72,29 +71,19 @@ public final class PageWeights {
 		}
 		long first = wire(html);
 		long repeat = wire(html);
-		long assetBytes = 0;
-		List<String> fonts = new ArrayList<>();
+		// Parts of the page that htmx loads with it (the home page's desk and governance parts): HTML, never cached.
+		Matcher parts = LOADED.matcher(text);
+		while (parts.find()) {
+			HttpResponse<byte[]> part = http.send(get((parts.group(1) != null ? parts.group(1) : parts.group(2)).replace("&amp;", "&")), HttpResponse.BodyHandlers.ofByteArray());
+			first += wire(part);
+			repeat += wire(part);
+		}
 		for (String asset : assets) {
 			HttpResponse<byte[]> r = http.send(get(asset), HttpResponse.BodyHandlers.ofByteArray());
 			first += wire(r);
-			assetBytes += wire(r);
-			repeat += repeatCost(r);
-			if (asset.contains("bootstrap-icons") && asset.contains(".css")) {
-				Matcher f = FONT.matcher(new String(decoded(r), StandardCharsets.UTF_8));
-				while (f.find()) {
-					if (f.group(1).endsWith(".woff2")) {
-						fonts.add(asset.substring(0, asset.lastIndexOf('/')) + f.group(1).substring(1));
-					}
-				}
-			}
-		}
-		for (String font : fonts) {
-			HttpResponse<byte[]> r = http.send(get(font), HttpResponse.BodyHandlers.ofByteArray());
-			first += wire(r);
-			assetBytes += wire(r);
 			repeat += repeatCost(r);
 		}
-		System.out.printf("| %s | %s | %s | %s | %d |%n", page, kb(wire(html)), kb(first), kb(repeat), assets.size() + fonts.size());
+		System.out.printf("| %s | %s | %s | %s | %d |%n", page, kb(wire(html)), kb(first), kb(repeat), assets.size());
 	}
 
 	private static long repeatCost(HttpResponse<byte[]> r) {
