@@ -15,6 +15,23 @@
     var field = document.getElementById(link.getAttribute('href').substring(1));
     if (field) { e.preventDefault(); field.focus(); }
   });
+  // « Signaler un problème »: the equipment picker offers the assets of the kind chosen (all of them until one is).
+  function followProblem() {
+    var picker = document.querySelector('select[data-follows-problem]');
+    var chosen = document.querySelector('input[name=problem]:checked');
+    if (!picker) { return; }
+    var component = chosen ? chosen.getAttribute('data-component') : null;
+    picker.querySelectorAll('optgroup').forEach(function (g) {
+      var shown = !component || g.getAttribute('data-component') === component;
+      g.hidden = !shown;
+      g.disabled = !shown;
+      if (!shown && g.querySelector('option:checked')) { picker.value = ''; }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', followProblem);
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('input[name=problem]')) { followProblem(); }
+  });
   // A search field inside a larger form (« Signaler un problème »): Enter searches, it does not send the form.
   document.addEventListener('keydown', function (e) {
     var field = e.target;
