@@ -36,7 +36,8 @@ class ReportPageController {
 			@NotBlank(message = "{helpdesk.error.title.required}") @Size(max = 200, message = "{helpdesk.error.title.tooLong}") String title,
 			@NotBlank(message = "{helpdesk.error.description.required}") @Size(max = 10_000, message = "{helpdesk.error.description.tooLong}") String description,
 			Boolean dataInvolved, String assetId, Boolean sharedBetweenNetworks, String dataConcerned,
-			@Size(max = 200, message = "{helpdesk.error.tooLong}") String q) {
+			@Size(max = 200, message = "{helpdesk.error.tooLong}") String q,
+			@Size(max = 200, message = "{helpdesk.error.tooLong}") String contact) {
 	}
 
 	private static final List<InterventionKind> KINDS = List.of(InterventionKind.REPAIR, InterventionKind.ASSISTANCE,
@@ -95,7 +96,7 @@ class ReportPageController {
 						what.get().component(), what.get().intervention(), what.get().network(), null, null, what.get().kind(),
 						Boolean.TRUE.equals(form.dataInvolved()), Inputs.blank(form.assetId()), null,
 						Boolean.TRUE.equals(form.sharedBetweenNetworks()) ? Boolean.TRUE : null,
-						Inputs.blank(form.dataConcerned()), null)).ticket();
+						Inputs.blank(form.dataConcerned()), null), form.contact()).ticket();
 				// The ticket page then says what happens next: who handles it, by when, how the collège is told.
 				flash.addFlashAttribute("reported", true);
 				return attached(user, t, file);
@@ -115,7 +116,8 @@ class ReportPageController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", Map.of("problem", orEmpty(form.problem()), "title", orEmpty(form.title()), "description",
 				orEmpty(form.description()), "establishment", uai == null ? "" : uai, "assetId", orEmpty(form.assetId()),
-				"dataConcerned", orEmpty(form.dataConcerned()), "shared", String.valueOf(Boolean.TRUE.equals(form.sharedBetweenNetworks()))));
+				"dataConcerned", orEmpty(form.dataConcerned()), "shared", String.valueOf(Boolean.TRUE.equals(form.sharedBetweenNetworks())),
+				"contact", orEmpty(form.contact())));
 		prepare(user, form.q(), model);
 		model.addAttribute("component", orEmpty(form.component()));
 		model.addAttribute("intervention", form.intervention() == null ? "" : form.intervention().name());
@@ -149,7 +151,7 @@ class ReportPageController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 			model.addAttribute("form", Map.of("problem", q == null ? "" : "autre", "title", "", "description", "",
-					"establishment", "", "assetId", "", "dataConcerned", "", "shared", "false"));
+					"establishment", "", "assetId", "", "dataConcerned", "", "shared", "false", "contact", ""));
 		}
 	}
 
