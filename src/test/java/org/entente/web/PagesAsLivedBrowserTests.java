@@ -197,6 +197,18 @@ class PagesAsLivedBrowserTests extends BrowserTestSupport {
 			assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("jour(s) de retard");
 			driver.findElements(By.cssSelector(".late-warning"))
 				.forEach(w -> assertThat(w.getText()).startsWith("Aucune réunion enregistrée depuis"));
+			// At set-up, past meetings are entered in one go; a date that cannot be read refuses the entry, naming it.
+			driver.findElement(By.cssSelector("#comite-EXPLOITATION .past-meetings summary")).sendKeys(Keys.ENTER);
+			driver.findElement(By.id("past-EXPLOITATION")).sendKeys("12/09/2025, 31/02/2025");
+			driver.findElement(By.cssSelector("#comite-EXPLOITATION .past-meetings button[type=submit]")).sendKeys(Keys.ENTER);
+			assertThat(waitFor(By.id("past-error-EXPLOITATION")).getText()).contains("« 31/02/2025 »");
+			assertThat(driver.findElement(By.id("past-EXPLOITATION")).getAttribute("value")).isEqualTo("12/09/2025, 31/02/2025");
+			assertAccessible();
+			driver.findElement(By.id("past-EXPLOITATION")).clear();
+			driver.findElement(By.id("past-EXPLOITATION")).sendKeys("12/09/2025\n10/12/2025");
+			driver.findElement(By.cssSelector("#comite-EXPLOITATION .past-meetings button[type=submit]")).sendKeys(Keys.ENTER);
+			assertThat(waitFor(By.id("past-recorded")).getText()).isEqualTo("2 réunion(s) tenue(s) enregistrée(s).");
+			assertThat(driver.findElement(By.id("comite-EXPLOITATION")).getText()).contains("12/09/2025 09:00", "10/12/2025 09:00");
 		}
 		finally {
 			driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
