@@ -110,6 +110,12 @@ public class AssetImport {
 		int unchanged = 0;
 		for (Row row : rows) {
 			Asset before = row.data().serial() == null ? null : existing.get(row.data().serial());
+			// A serial held outside the importer's sight is answered as an unknown one up to the write (the row checked
+			// on its own), then with the API's answer to a taken serial: nothing tells where, or whose, it is.
+			boolean hidden = before != null && !access.canRead(user, before.data());
+			if (hidden) {
+				before = null;
+			}
 			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
 			List<FieldProblem> problems = rules.check(data, lookup);
 			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
@@ -120,15 +126,15 @@ public class AssetImport {
 				if (!access.canManage(user, data)) {
 					errors.add(row.line(), null, outOfScope(data));
 				}
+				else if (hidden) {
+					errors.add(row.line(), "serial", AssetWrites.TAKEN);
+				}
 				else {
 					toCreate.add(data);
 				}
 				continue;
 			}
-			if (!access.canRead(user, before.data())) {
-				errors.add(row.line(), "serial", "numéro de série déjà attribué à un équipement hors de votre périmètre");
-			}
-			else if (!access.canManage(user, before.data()) || !access.canManage(user, data)) {
+			if (!access.canManage(user, before.data()) || !access.canManage(user, data)) {
 				errors.add(row.line(), null, outOfScope(before.data()));
 			}
 			else {
