@@ -65,7 +65,8 @@ class AccountFields {
 			problems.add(new FieldProblem("party", "partie « " + party + " » inconnue : CD ou ACA"));
 		}
 		String establishment = blankToNull(establishmentText) == null ? null : establishmentText.strip().toUpperCase(Locale.ROOT);
-		if (role.needsEstablishment()) {
+		// An inventory agent's credential may be bound to one collège: its agents send only that collège's inventory.
+		if (role.needsEstablishment() || (role == Role.INVENTORY_AGENT && establishment != null)) {
 			if (establishment == null) {
 				problems.add(new FieldProblem("establishment", "UAI du collège obligatoire pour le rôle " + role.name()));
 			}
@@ -83,7 +84,7 @@ class AccountFields {
 			}
 		}
 		else if (establishment != null) {
-			problems.add(new FieldProblem("establishment", "seul le personnel d'un collège (SCHOOL_STAFF) est rattaché à un établissement"));
+			problems.add(new FieldProblem("establishment", "seuls le personnel d'un collège (SCHOOL_STAFF) et un agent d'inventaire (INVENTORY_AGENT) sont rattachés à un établissement"));
 			establishment = null;
 		}
 		return new Scope(role, party, establishment);
