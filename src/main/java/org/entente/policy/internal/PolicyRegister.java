@@ -60,9 +60,12 @@ public class PolicyRegister {
 	private final Establishments establishments;
 	private final Accounts accounts;
 	private final ApplicationEventPublisher events;
+	private final String baseUrl;
 
 	PolicyRegister(JdbcClient jdbc, PolicyRows rows, PolicyPermissions permissions, Establishments establishments,
-			Accounts accounts, ApplicationEventPublisher events) {
+			Accounts accounts, ApplicationEventPublisher events,
+			@org.springframework.beans.factory.annotation.Value("${entente.policy.base-url:${ENTENTE_BASE_URL:http://localhost:8080}}") String baseUrl) {
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.permissions = permissions;
@@ -200,8 +203,9 @@ public class PolicyRegister {
 				%s
 				%s
 				Chaque établissement en accuse réception sur la page %s (annexe opérationnelle §1 : communication des documents de référence).
-				""".formatted(publisher, v.number(), row.label(), v.title(), v.effectiveOn(), v.summary(),
-				v.link() == null ? "" : "Document : " + v.link() + "\n", link);
+				""".formatted(rows.convention().party(publisher).map(p -> p.name() + " (" + p.code() + ")").orElse(publisher), v.number(),
+				row.label(), v.title(), v.effectiveOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), v.summary(),
+				v.link() == null ? "" : "Document : " + v.link() + "\n", baseUrl + link);
 		List<String> addresses = to.stream().map(Account::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
 		if (!addresses.isEmpty()) {
 			// One mail per address: a collège does not see the others' addresses.
@@ -239,7 +243,7 @@ public class PolicyRegister {
 				String link = "/politiques/" + v.component();
 				staff.stream().map(Account::email).filter(e -> e != null && !e.isBlank()).distinct()
 					.forEach(e -> events.publishEvent(MailRequested.text(List.of(e), subject,
-							"La version " + v.number() + " de « " + label + " » (" + v.title() + ") attend l'accusé de réception de votre établissement : " + link + "\n",
+							"La version " + v.number() + " de « " + label + " » (" + v.title() + ") attend l'accusé de réception de votre établissement : " + baseUrl + link + "\n",
 							"POLICY")));
 				if (!staff.isEmpty()) {
 					events.publishEvent(InAppNotificationRequested.of(staff.stream().map(Account::username).toList(), subject, link));
