@@ -24,6 +24,9 @@ class PolicyRegisterApiTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	PolicyRevisionsDue revisions;
+
 	static String version(String title) {
 		return """
 				{"title":"%s","link":"https://exemple.ille-et-vilaine.fr/referentiel.pdf","summary":"Ajout des écrans interactifs","effectiveOn":"2026-09-01"}"""
@@ -152,5 +155,26 @@ class PolicyRegisterApiTests {
 		assertThat(mvc.post().uri(uri).with(as("agent.cd")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
 		MvcTestResult list = mvc.get().uri("/api/v1/policies").with(as("agent.aca")).exchange();
 		assertThat(JsonPath.<List<String>>read(body(list), "$[?(@.code == 'ACCOMPAGNEMENT_USAGES')].acknowledgements.acknowledged[*]")).contains("0359901X");
+	}
+
+	@Test
+	void periodicRevisionsFallDueAYearAfterTheLastVersionAndShowOnTheHoldersBanner() {
+		java.time.LocalDate later = java.time.LocalDate.of(2040, 1, 1);
+		assertThat(revisions.overdue(later)).extracting(PolicyRevisionDue::component)
+			.containsExactlyInAnyOrder("PRISE_EN_CHARGE_MATERIELS", "CATALOGUES_LOGICIELS");
+		assertThat(revisions.overdueFor("ACA", later)).extracting(PolicyRevisionDue::component)
+			.containsExactlyInAnyOrder("PRISE_EN_CHARGE_MATERIELS", "CATALOGUES_LOGICIELS");
+		assertThat(revisions.overdueFor("CD", later)).extracting(PolicyRevisionDue::component).containsExactly("PRISE_EN_CHARGE_MATERIELS");
+		PolicyRevisionDue ip = revisions.all(later).stream().filter(d -> d.component().equals("CADRES_REFERENCE")).findFirst().orElseThrow();
+		assertThat(ip.onChange()).isTrue();
+		assertThat(ip.overdue()).isFalse();
+		publish("agent.aca", "CATALOGUES_LOGICIELS", """
+				{"title":"Catalogue 2027","summary":"Révision annuelle","effectiveOn":"2039-09-01"}""");
+		assertThat(revisions.overdue(later)).extracting(PolicyRevisionDue::component).doesNotContain("CATALOGUES_LOGICIELS");
+		assertThat(revisions.all(later)).filteredOn(d -> d.component().equals("CATALOGUES_LOGICIELS"))
+			.extracting(PolicyRevisionDue::dueOn).containsExactly(java.time.LocalDate.of(2040, 9, 1));
+		// The banner: an ACA agent's home, today; a collège sees none.
+		assertThat(mvc.get().uri("/politiques/bandeau").with(as("college"))).bodyText().doesNotContain("en retard");
+		assertThat(mvc.get().uri("/politiques/bandeau").with(as("agent.aca"))).hasStatusOk();
 	}
 }
