@@ -26,6 +26,6 @@ final class ExtensionChecks extends YamlChecks {
 	}
 
 	List<PolicyRevision> checkPolicyRevisions(List<PolicyRevision> revisions, Set<String> components) {
-		return nonNull(revisions);
+		return new PolicyRevisionChecks(yaml).check(revisions, components);
 	}
 }

@@ -20,10 +20,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Load generator for the backup reports (docs/benchmarks.md), against a running Entente on the loopback only: the
- * 59 collèges × both data classes × JOBS jobs a day, sent as fast as THREADS clients can, then the compliance of every
- * collège read once. Usage: {@code URL JOBS_PER_DAY THREADS} (bounded), account {@code glpi-agent} with the password
- * in ENTENTE_DEMO_PASSWORD. The establishments are the demo ones (0359901X …), cycled.
+ * Load generator for the backup reports (docs/benchmarks.md), against a running Entente on the loopback only: 59
+ * collèges × both data classes × JOBS jobs a day, sent as fast as THREADS clients can, then the compliance of every
+ * collège read once. Usage: {@code URL JOBS_PER_DAY THREADS} (bounded), accounts {@code glpi-agent} and {@code admin}
+ * with the password in ENTENTE_DEMO_PASSWORD. The establishments are the demo ones, cycled.
  */
 public final class BackupReportLoad {
 
@@ -38,9 +38,10 @@ public final class BackupReportLoad {
 		int jobs = Math.max(1, Math.min(48, Integer.parseInt(args[1])));
 		int threads = Math.max(1, Math.min(16, Integer.parseInt(args[2])));
 		String password = System.getenv().getOrDefault("ENTENTE_DEMO_PASSWORD", "bench");
-		String auth = "Basic " + Base64.getEncoder().encodeToString(("glpi-agent:" + password).getBytes(StandardCharsets.UTF_8));
+		String agent = basic("glpi-agent", password);
+		String admin = basic("admin", password);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		List<String> uais = uais(http, base, "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+		List<String> uais = uais(http, base, admin);
 		List<String> bodies = new ArrayList<>();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		for (int c = 0; c < 59; c++) {
@@ -65,7 +66,7 @@ public final class BackupReportLoad {
 				long t = System.nanoTime();
 				try {
 					HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/backups/reports"))
-						.header("Authorization", auth).header("Content-Type", "application/json")
+						.header("Authorization", agent).header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 					if (r.statusCode() != 201) {
 						failed.incrementAndGet();
@@ -84,30 +85,33 @@ public final class BackupReportLoad {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		System.out.printf("%d rapports (%d collèges × 2 classes × %d travaux) en %.1f s : %.0f/s, p50 %.1f ms, p99 %.1f ms, %d échec(s)%n",
-				bodies.size(), 59, jobs, seconds, bodies.size() / seconds, sorted[sorted.length / 2] / 1e6,
+		System.out.printf("%d rapports (59 collèges × 2 classes × %d travaux) en %.1f s : %.0f/s, p50 %.1f ms, p99 %.1f ms, %d échec(s)%n",
+				bodies.size(), jobs, seconds, bodies.size() / seconds, sorted[sorted.length / 2] / 1e6,
 				sorted[(int) (sorted.length * 0.99)] / 1e6, failed.get());
 		long t = System.nanoTime();
 		for (String uai : uais) {
-			http.send(HttpRequest.newBuilder(base.resolve("/api/v1/backups/compliance?uai=" + uai))
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)))
+			http.send(HttpRequest.newBuilder(base.resolve("/api/v1/backups/compliance?uai=" + uai)).header("Authorization", admin)
 				.GET().build(), HttpResponse.BodyHandlers.discarding());
 		}
 		System.out.printf("conformité de %d établissements lue en %.0f ms%n", uais.size(), (System.nanoTime() - t) / 1e6);
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static List<String> uais(HttpClient http, URI base, String auth) throws Exception {
 		String json = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/establishments")).header("Authorization", auth).GET().build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		List<String> uais = new ArrayList<>();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"uai\"\\s*:\\s*\"(03599\\d\\d[A-Z])\"").matcher(json);
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(0359\\d{3}[A-Z])\"").matcher(json);
 		while (m.find() && uais.size() < 59) {
-			if (!uais.contains(m.group(1)) && !m.group(1).equals("0359999X")) {
+			if (!uais.contains(m.group(1))) {
 				uais.add(m.group(1));
 			}
 		}
 		if (uais.isEmpty()) {
-			throw new IllegalStateException("aucun établissement de démonstration : " + json.substring(0, Math.min(200, json.length())));
+			throw new IllegalStateException("aucun établissement : " + json.substring(0, Math.min(200, json.length())));
 		}
 		return uais;
 	}

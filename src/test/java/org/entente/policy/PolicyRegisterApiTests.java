@@ -1,0 +1,180 @@
+package org.entente.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.TestAccounts.as;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.entente.EntenteTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** The policy register's API: rows from the matrix, publishing by the « définition » party only, history, acknowledgements. */
+@EntenteTest
+class PolicyRegisterApiTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	PolicyRevisionsDue revisions;
+
+	static String version(String title) {
+		return """
+				{"title":"%s","link":"https://exemple.ille-et-vilaine.fr/referentiel.pdf","summary":"Ajout des écrans interactifs","effectiveOn":"2026-09-01"}"""
+			.formatted(title);
+	}
+
+	MvcTestResult publish(String user, String code, String json) {
+		return mvc.post().uri("/api/v1/policies/{code}/versions", code).with(as(user)).contentType(MediaType.APPLICATION_JSON)
+			.content(json).exchange();
+	}
+
+	static String body(MvcTestResult r) {
+		try {
+			return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (java.io.UnsupportedEncodingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	int versions(String code) {
+		MvcTestResult r = mvc.get().uri("/api/v1/policies/{code}/versions", code).with(as("agent.aca")).exchange();
+		return JsonPath.<List<?>>read(body(r), "$").size();
+	}
+
+	@Test
+	void listsThePolicyRowsWithTheDefiningPartyOfTheMatrix() {
+		MvcTestResult r = mvc.get().uri("/api/v1/policies").with(as("college")).exchange();
+		assertThat(r).hasStatus(HttpStatus.OK);
+		assertThat(JsonPath.<List<String>>read(body(r), "$[?(@.code == 'POLITIQUE_EQUIPEMENT')].definedBy[*]")).containsExactly("CD");
+		assertThat(JsonPath.<List<String>>read(body(r), "$[?(@.code == 'CADRES_REFERENCE')].definedBy[*]")).containsExactly("ACA");
+		assertThat(JsonPath.<List<String>>read(body(r), "$[?(@.code == 'PRISE_EN_CHARGE_MATERIELS')].definedBy[*]")).containsExactly("CD", "ACA");
+		assertThat(JsonPath.<List<String>>read(body(r), "$[?(@.code == 'CARINE')].definedBy[*]")).isEmpty();
+		assertThat(JsonPath.<List<String>>read(body(r), "$[*].code")).contains("CATALOGUES_LOGICIELS", "NOMMAGE", "RGPD")
+			.doesNotContain("BORNES_WIFI");
+	}
+
+	@Test
+	void theDefiningPartyPublishesAndTheHistoryIsKept() {
+		int before = versions("POLITIQUE_EQUIPEMENT");
+		MvcTestResult r = publish("agent.cd", "POLITIQUE_EQUIPEMENT", version("Référentiel d'équipement 2026"));
+		assertThat(r).as(body(r)).hasStatus(HttpStatus.CREATED);
+		int number = JsonPath.read(body(r), "$.number");
+		assertThat(r.getResponse().getHeader("Location")).endsWith("/api/v1/policies/POLITIQUE_EQUIPEMENT/versions/" + number);
+		assertThat(JsonPath.<String>read(body(r), "$.definedBy")).isEqualTo("CD");
+		MvcTestResult again = publish("agent.cd", "POLITIQUE_EQUIPEMENT", version("Référentiel d'équipement 2026, rectificatif"));
+		assertThat(again).hasStatus(HttpStatus.CREATED);
+		assertThat(JsonPath.<Integer>read(body(again), "$.number")).isEqualTo(number + 1);
+		assertThat(versions("POLITIQUE_EQUIPEMENT")).isEqualTo(before + 2);
+		MvcTestResult row = mvc.get().uri("/api/v1/policies/POLITIQUE_EQUIPEMENT").with(as("agent.aca")).exchange();
+		assertThat(JsonPath.<String>read(body(row), "$.currentVersion.title")).isEqualTo("Référentiel d'équipement 2026, rectificatif");
+		assertThat(JsonPath.<List<String>>read(body(row), "$.acknowledgements.missing")).contains("0359901X");
+	}
+
+	@Test
+	void anyoneElseIsRefused() {
+		int before = versions("POLITIQUE_EQUIPEMENT");
+		for (String user : List.of("agent.aca", "college", "admin", "rssi", "niveau1")) {
+			MvcTestResult r = publish(user, "POLITIQUE_EQUIPEMENT", version("Pas ma politique"));
+			assertThat(r).as(user).hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(JsonPath.<List<String>>read(body(r), "$.definedBy")).containsExactly("CD");
+		}
+		assertThat(publish("agent.cd", "CADRES_REFERENCE", version("Cadre Wi-Fi"))).hasStatus(HttpStatus.FORBIDDEN);
+		// Defined by the ministry: the matrix names no party, so no one publishes in Entente.
+		MvcTestResult carine = publish("agent.aca", "CARINE", version("CARINE 2024"));
+		assertThat(carine).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(JsonPath.<String>read(body(carine), "$.detail")).contains("aucune partie en « Définition »");
+		assertThat(versions("POLITIQUE_EQUIPEMENT")).isEqualTo(before);
+	}
+
+	@Test
+	void bothPartiesDefineTheAcceptancePolicyEachForItsNetwork() {
+		assertThat(publish("agent.cd", "PRISE_EN_CHARGE_MATERIELS", version("Acceptation, réseau pédagogique"))).hasStatus(HttpStatus.CREATED);
+		MvcTestResult aca = publish("agent.aca", "PRISE_EN_CHARGE_MATERIELS", version("Acceptation, réseau administratif"));
+		assertThat(aca).hasStatus(HttpStatus.CREATED);
+		assertThat(JsonPath.<String>read(body(aca), "$.definedBy")).isEqualTo("ACA");
+	}
+
+	@Test
+	void unknownCodeIs404() {
+		MvcTestResult r = publish("agent.cd", "INCONNUE", version("x"));
+		assertThat(r).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/api/v1/policies/INCONNUE").with(as("agent.cd"))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aBadBodyNamesEachFieldAndStoresNothing() {
+		int before = versions("CATALOGUES_LOGICIELS");
+		MvcTestResult r = publish("agent.aca", "CATALOGUES_LOGICIELS", """
+				{"title":"","link":"ftp://x","summary":12,"effectiveOn":"01/09/2026"}""");
+		assertThat(r).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(JsonPath.<List<String>>read(body(r), "$.errors[*].field")).containsExactlyInAnyOrder("title", "link", "summary", "effectiveOn");
+		assertThat(JsonPath.<String>read(body(r), "$.detail")).contains("effectiveOn");
+		assertThat(publish("agent.aca", "CATALOGUES_LOGICIELS", "[1]")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(versions("CATALOGUES_LOGICIELS")).isEqualTo(before);
+	}
+
+	@Test
+	void aFileIsPublishedAndDownloaded() {
+		byte[] pdf = "%PDF-1.4 catalogue".getBytes(StandardCharsets.UTF_8);
+		MvcTestResult r = mvc.post().uri("/api/v1/policies/CATALOGUES_LOGICIELS/versions").with(as("agent.aca"))
+			.multipart().file(new MockMultipartFile("file", "catalogue-2026.pdf", "application/pdf", pdf))
+			.param("title", "Catalogue pédagogique 2026").param("summary", "Ajout de logiciels d'accessibilité")
+			.param("effectiveOn", "2026-09-01").exchange();
+		assertThat(r).as(body(r)).hasStatus(HttpStatus.CREATED);
+		String file = JsonPath.read(body(r), "$.file");
+		MvcTestResult download = mvc.get().uri(file).with(as("college")).exchange();
+		assertThat(download).hasStatus(HttpStatus.OK);
+		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(pdf);
+		MvcTestResult neither = mvc.post().uri("/api/v1/policies/CATALOGUES_LOGICIELS/versions").with(as("agent.aca"))
+			.multipart().param("title", "Sans document").param("summary", "…").param("effectiveOn", "2026-09-01").exchange();
+		assertThat(neither).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(JsonPath.<List<String>>read(body(neither), "$.errors[*].field")).containsExactly("file");
+	}
+
+	@Test
+	void anEstablishmentAcknowledgesOnceForItself() {
+		MvcTestResult r = publish("agent.aca", "ACCOMPAGNEMENT_USAGES", version("Plan de formation 2026"));
+		int number = JsonPath.read(body(r), "$.number");
+		String uri = "/api/v1/policies/ACCOMPAGNEMENT_USAGES/versions/" + number + "/acknowledgements";
+		MvcTestResult first = mvc.post().uri(uri).with(as("college")).exchange();
+		assertThat(first).hasStatus(HttpStatus.CREATED);
+		assertThat(JsonPath.<List<String>>read(body(first), "$.acknowledged")).contains("0359901X");
+		assertThat(JsonPath.<List<String>>read(body(first), "$.missing")).contains("0359902Y").doesNotContain("0359901X");
+		assertThat(mvc.post().uri(uri).with(as("college")).exchange()).hasStatus(HttpStatus.OK);
+		assertThat(mvc.post().uri(uri).with(as("agent.cd")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult list = mvc.get().uri("/api/v1/policies").with(as("agent.aca")).exchange();
+		assertThat(JsonPath.<List<String>>read(body(list), "$[?(@.code == 'ACCOMPAGNEMENT_USAGES')].acknowledgements.acknowledged[*]")).contains("0359901X");
+	}
+
+	@Test
+	void periodicRevisionsFallDueAYearAfterTheLastVersionAndShowOnTheHoldersBanner() {
+		java.time.LocalDate later = java.time.LocalDate.of(2040, 1, 1);
+		assertThat(revisions.overdue(later)).extracting(PolicyRevisionDue::component)
+			.containsExactlyInAnyOrder("PRISE_EN_CHARGE_MATERIELS", "CATALOGUES_LOGICIELS");
+		assertThat(revisions.overdueFor("ACA", later)).extracting(PolicyRevisionDue::component)
+			.containsExactlyInAnyOrder("PRISE_EN_CHARGE_MATERIELS", "CATALOGUES_LOGICIELS");
+		assertThat(revisions.overdueFor("CD", later)).extracting(PolicyRevisionDue::component).containsExactly("PRISE_EN_CHARGE_MATERIELS");
+		PolicyRevisionDue ip = revisions.all(later).stream().filter(d -> d.component().equals("CADRES_REFERENCE")).findFirst().orElseThrow();
+		assertThat(ip.onChange()).isTrue();
+		assertThat(ip.overdue()).isFalse();
+		publish("agent.aca", "CATALOGUES_LOGICIELS", """
+				{"title":"Catalogue 2027","summary":"Révision annuelle","effectiveOn":"2039-09-01"}""");
+		assertThat(revisions.overdue(later)).extracting(PolicyRevisionDue::component).doesNotContain("CATALOGUES_LOGICIELS");
+		assertThat(revisions.all(later)).filteredOn(d -> d.component().equals("CATALOGUES_LOGICIELS"))
+			.extracting(PolicyRevisionDue::dueOn).containsExactly(java.time.LocalDate.of(2040, 9, 1));
+		// The banner: an ACA agent's home, today; a collège sees none.
+		assertThat(mvc.get().uri("/politiques/bandeau").with(as("college"))).bodyText().doesNotContain("en retard");
+		assertThat(mvc.get().uri("/politiques/bandeau").with(as("agent.aca"))).hasStatusOk();
+	}
+}
