@@ -24,4 +24,20 @@ public record DataSubject(String uid, String guuid, String lastName, String firs
 	public String displayName() {
 		return (firstName == null ? "" : firstName + " ") + (lastName == null ? "" : lastName);
 	}
+
+	/** What to blank out of free text that mentions the person: UID, « Prénom Nom », « Nom Prénom », addresses. */
+	public java.util.List<String> traces() {
+		java.util.LinkedHashSet<String> t = new java.util.LinkedHashSet<>();
+		t.add(uid);
+		if (firstName != null && lastName != null) {
+			t.add(firstName + " " + lastName);
+			t.add(lastName + " " + firstName);
+		}
+		t.addAll(addresses);
+		t.removeIf(x -> x == null || x.isBlank());
+		return java.util.List.copyOf(t);
+	}
+
+	/** What replaces a person in a record kept anonymised. */
+	public static final String ANONYMOUS = "[supprimé]";
 }
