@@ -40,7 +40,7 @@ class IdentityImport {
 	record Result(int created, int updated, int departed, int returned, List<CsvReader.LineError> errors,
 			boolean truncated, boolean dryRun) {
 
-		boolean ok() {
+		public boolean ok() {
 			return errors.isEmpty();
 		}
 	}

@@ -41,11 +41,11 @@ class ProcessingRegister {
 	record Entry(long id, Fields fields, boolean demo, int version, Instant updatedAt, String operator,
 			List<Copy> copies) {
 
-		String etag() {
+		public String etag() {
 			return "\"" + version + "\"";
 		}
 
-		Optional<Copy> lastCopy() {
+		public Optional<Copy> lastCopy() {
 			return copies.isEmpty() ? Optional.empty() : Optional.of(copies.get(copies.size() - 1));
 		}
 	}
@@ -116,7 +116,7 @@ class ProcessingRegister {
 			String which = none ? "aucun traitement du registre ne reçoit les identités"
 					: "la copie du traitement « " + missing.get(0).fields().purpose() + " » (n° " + missing.get(0).id()
 							+ ") n'a pas été envoyée à l'Académie";
-			throw new ProblemException(HttpStatus.CONFLICT, "urn:entente:problem:register-copy-not-sent",
+			throw new ProblemException(HttpStatus.CONFLICT, "register-copy-not-sent",
 					"Copie du registre non envoyée", "Import refusé : " + which
 							+ " (annexe protection des données, 4. Obligations des parties). Enregistrez l'envoi sur la page "
 							+ PAGE + ".")
