@@ -38,8 +38,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * CSV intake of assets, all or nothing: every row is parsed and checked (fields, naming rules, the importer's
- * scope) before anything is written; one fault anywhere and nothing is. Rows are matched to existing assets by serial
+ * CSV intake of assets, all or nothing: every row is parsed and checked (fields, the importer's scope) before
+ * anything is written; one fault anywhere and nothing is. A fault is what makes a row meaningless (an unknown
+ * establishment or component, a bad date or value, a missing serial); a name that breaks the Département's naming
+ * rules is a warning, not a fault: the asset is kept with its name and appears on the naming-violations page
+ * ({@code /inventaire/nommage}) until renamed, as a GLPI Agent report's would. Rows are matched to existing assets by serial
  * number (upsert); writes go in JDBC batches within one transaction.
  */
 @Service
@@ -58,8 +61,14 @@ public class AssetImport {
 	public record ImportError(long line, String column, String message) {
 	}
 
+	/** {@code warnings}: names that break the naming rules, by line (the rows are imported all the same). */
 	public record ImportResult(int created, int updated, int unchanged, List<ImportError> errors, boolean dryRun,
-			boolean truncated) {
+			boolean truncated, List<ImportError> warnings) {
+
+		public ImportResult(int created, int updated, int unchanged, List<ImportError> errors, boolean dryRun,
+				boolean truncated) {
+			this(created, updated, unchanged, errors, dryRun, truncated, List.of());
+		}
 
 		public boolean ok() {
 			return errors.isEmpty();
@@ -95,6 +104,7 @@ public class AssetImport {
 		establishments.findAll().forEach(e -> byUai.put(e.uai().value(), e));
 		Function<String, Optional<Establishment>> lookup = uai -> Optional.ofNullable(byUai.get(uai));
 
+		List<ImportError> warnings = new ArrayList<>();
 		Map<String, Long> seen = new HashMap<>();
 		for (Row row : rows) {
 			if (row.data().serial() == null) {
@@ -116,8 +126,9 @@ public class AssetImport {
 		for (Row row : rows) {
 			Asset before = row.data().serial() == null ? null : existing.get(row.data().serial());
 			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
-			List<FieldProblem> problems = rules.check(data, lookup);
+			List<FieldProblem> problems = rules.checkFields(data, lookup);
 			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
+			rules.naming(data).ifPresent(p -> warnings.add(new ImportError(row.line(), p.field(), p.message())));
 			if (!problems.isEmpty()) {
 				continue;
 			}
@@ -149,7 +160,7 @@ public class AssetImport {
 			}
 		}
 		if (!errors.list.isEmpty()) {
-			return new ImportResult(0, 0, 0, errors.list, dryRun, errors.truncated);
+			return new ImportResult(0, 0, 0, errors.sorted(), dryRun, errors.truncated, List.of());
 		}
 		if (!dryRun) {
 			repository.insertAll(toCreate, user.getUsername(), now);
@@ -160,7 +171,7 @@ public class AssetImport {
 						.filter(java.util.Objects::nonNull).distinct().sorted().toList(),
 					user.getUsername(), user.party(), conventions.current().version(), now));
 		}
-		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false);
+		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false, List.copyOf(warnings));
 	}
 
 	private String outOfScope(AssetData data) {
@@ -183,6 +194,11 @@ public class AssetImport {
 	private static final class Errors {
 
 		final List<ImportError> list = new ArrayList<>();
+
+		/** By line, the file's own faults (line 1, the header) first; a line's faults keep their column order. */
+		List<ImportError> sorted() {
+			return list.stream().sorted(java.util.Comparator.comparingLong(ImportError::line)).toList();
+		}
 		final Set<String> cells = new java.util.HashSet<>();
 		boolean truncated;
 
