@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.entente.common.CsvWriter;
 import org.entente.common.IfMatch;
+import org.entente.common.PdfReport;
 import org.entente.common.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -86,6 +87,28 @@ class RegisterApiController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=registre-des-traitements.csv")
 			.contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
 			.body(body);
+	}
+
+	@GetMapping(value = "/export.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@PreAuthorize("@privacyPermissions.readRegister(authentication)")
+	@Operation(summary = "Exporter le registre en PDF", description = "Une section par traitement : responsable, finalités, personnes, données, destinataires, sous-traitants, transferts, conservation, sécurité, version et dernière copie envoyée.")
+	ResponseEntity<byte[]> exportPdf() {
+		PdfReport pdf = PdfReport.titled("Registre des traitements (RGPD, article 30)");
+		for (ProcessingRegister.Entry e : register.list()) {
+			var f = e.fields();
+			pdf.heading(e.id() + ". " + f.purpose() + (e.demo() ? " (démo)" : ""));
+			pdf.table(List.of("Rubrique", "Contenu"), List.of(List.of("Responsable", f.controller()),
+					List.of("Finalités", f.purposes()), List.of("Personnes concernées", f.people()),
+					List.of("Données", f.dataCategories()), List.of("Destinataires", f.recipients()),
+					List.of("Sous-traitants", f.processors()), List.of("Transferts", f.transfers()),
+					List.of("Conservation", f.retention()), List.of("Mesures de sécurité", f.securityMeasures()),
+					List.of("Version", String.valueOf(e.version())),
+					List.of("Copie à l'Académie", e.lastCopy().map(c -> "envoyée le " + c.sentOn() + " à " + c.sentTo()).orElse("non envoyée"))));
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=registre-des-traitements.pdf")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(pdf.toBytes());
 	}
 
 	@PostMapping

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.entente.common.PdfReport;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -76,5 +79,30 @@ class RequestApiController {
 	@Operation(summary = "Export de tout ce qu'Entente détient sur la personne", description = "JSON : pour chaque catégorie (identité, comptes, tickets, sécurité, notifications), ce que chaque module déclare détenir sur la personne de la demande.")
 	Map<String, Object> accessExport(@PathVariable long id, Authentication auth) {
 		return requests.accessExport(id, auth.getName());
+	}
+
+	@GetMapping(value = "/{id}/access-export.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Operation(summary = "Export lisible (PDF) de ce qu'Entente détient sur la personne", description = "Le même contenu que l'export JSON, une section par catégorie, un tableau par type d'enregistrement.")
+	ResponseEntity<byte[]> accessExportPdf(@PathVariable long id, Authentication auth) {
+		Map<String, Object> export = requests.accessExport(id, auth.getName());
+		PdfReport pdf = PdfReport.titled("Données détenues sur la personne " + export.get("subjectUid"));
+		pdf.paragraph("Demande n° " + id + ", export du " + export.get("generatedOn")
+				+ " (annexe protection des données, 5 ; RGPD, article 15).");
+		@SuppressWarnings("unchecked")
+		Map<String, List<Map<String, Object>>> data = (Map<String, List<Map<String, Object>>>) export.get("data");
+		data.forEach((category, records) -> {
+			pdf.heading(category);
+			if (records.isEmpty()) {
+				pdf.paragraph("Rien.");
+			}
+			for (Map<String, Object> r : records) {
+				pdf.table(List.of("Champ", "Valeur"), r.entrySet().stream()
+					.map(e -> List.of(e.getKey(), e.getValue() == null ? "–" : e.getValue().toString())).toList());
+			}
+		});
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=acces-demande-" + id + ".pdf")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(pdf.toBytes());
 	}
 }

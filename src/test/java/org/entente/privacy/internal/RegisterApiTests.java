@@ -28,7 +28,7 @@ class RegisterApiTests {
 	}
 
 	@Test
-	void demoModeHoldsTheAnnexProcessingsWithTheirCopiesSent() {
+	void demoModeHoldsTheAnnexProcessingsWithTheirCopiesSent() throws Exception {
 		MvcTestResult r = mvc.get().uri("/api/v1/privacy/register").with(as("rssi")).exchange();
 		assertThat(r).hasStatus(HttpStatus.OK);
 		assertThat(r).bodyJson().extractingPath("$[?(@.fields.purpose == 'gestion de la maintenance et gestion du parc')].demo")
@@ -40,6 +40,10 @@ class RegisterApiTests {
 		MvcTestResult csv = mvc.get().uri("/api/v1/privacy/register/export.csv").with(as("rssi")).exchange();
 		assertThat(csv).hasStatus(HttpStatus.OK);
 		assertThat(body(csv)).startsWith("\uFEFFid;version;purpose").contains("gestion de la maintenance et gestion du parc").contains("dpd@ac-rennes.fr");
+		MvcTestResult pdf = mvc.get().uri("/api/v1/privacy/register/export.pdf").with(as("rssi")).exchange();
+		assertThat(pdf).hasStatus(HttpStatus.OK);
+		assertThat(RequestApiTests.pdfText(pdf.getResponse().getContentAsByteArray())).contains("Registre des traitements")
+			.contains("gestion de la maintenance et gestion du parc").contains("dpd@ac-rennes.fr");
 	}
 
 	@Test

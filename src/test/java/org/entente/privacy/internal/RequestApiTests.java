@@ -63,7 +63,7 @@ class RequestApiTests {
 	}
 
 	@Test
-	void theAccessExportGathersWhatEachModuleHolds() {
+	void theAccessExportGathersWhatEachModuleHolds() throws Exception {
 		String uid = IdentityApiTests.id("acc");
 		String uai = IdentityApiTests.uai();
 		assertThat(mvc.post().uri("/api/v1/privacy/identities/import?mode=partial").with(as("dpo")).contentType("text/csv")
@@ -78,5 +78,14 @@ class RequestApiTests {
 		assertThat(export).bodyJson().extractingPath("$.data.IDENTITIES[0].uid").isEqualTo(uid);
 		assertThat(export).bodyJson().extractingPath("$.data.ACCOUNTS[0].email").isEqualTo(uid + "@example.org");
 		assertThat(export).bodyJson().extractingPath("$.data.TICKET_PERSONAL_DATA").asArray().isEmpty();
+		MvcTestResult pdf = mvc.get().uri("/api/v1/privacy/requests/" + id + "/access-export.pdf").with(as("dpo")).exchange();
+		assertThat(pdf).hasStatus(HttpStatus.OK);
+		assertThat(pdfText(pdf.getResponse().getContentAsByteArray())).contains(uid + "@example.org").contains("ACCOUNTS");
+	}
+
+	static String pdfText(byte[] pdf) throws java.io.IOException {
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+		}
 	}
 }
