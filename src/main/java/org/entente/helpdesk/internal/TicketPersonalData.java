@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the desk holds on a person: tickets they asked for, comments, attachments and survey answers they wrote,
  * steps they took, saved filters. When the person's retention ends the tickets stay, anonymised, for the statistics:
- * the person becomes {@link DataSubject#ANONYMOUS}, their comments' text and survey comments are blanked, their
+ * the person becomes {@link DataSubject#ANONYMOUS}, their contact (V38) is cleared, their comments' text and survey comments are blanked, their
  * attachments and filters deleted, and their name, UID and addresses are cut out of the texts of their tickets.
  */
 @Component
@@ -33,7 +33,7 @@ class TicketPersonalData implements PersonalDataHolder {
 
 	@Override
 	public List<String> columns() {
-		return List.of("ticket.requester", "ticket.assignee", "ticket_event.actor", "ticket_comment.author",
+		return List.of("ticket.requester", "ticket.requester_contact", "ticket.assignee", "ticket_event.actor", "ticket_comment.author",
 				"ticket_attachment.uploaded_by", "ticket_satisfaction.answered_by", "saved_filter.username");
 	}
 
@@ -52,7 +52,7 @@ class TicketPersonalData implements PersonalDataHolder {
 	@Override
 	public List<Map<String, Object>> describe(DataSubject s) {
 		List<Map<String, Object>> out = new java.util.ArrayList<>(jdbc.sql("""
-				select number, title, description, establishment, status, opened_at from ticket where requester = ? order by id""")
+				select number, title, description, establishment, status, opened_at, requester_contact from ticket where requester = ? order by id""")
 			.param(s.uid())
 			.query((rs, n) -> {
 				Map<String, Object> m = new LinkedHashMap<>();
@@ -62,6 +62,7 @@ class TicketPersonalData implements PersonalDataHolder {
 				m.put("description", rs.getString("description"));
 				m.put("establishment", rs.getString("establishment"));
 				m.put("status", rs.getString("status"));
+				m.put("requesterContact", rs.getString("requester_contact"));
 				m.put("openedAt", rs.getTimestamp("opened_at").toInstant().toString());
 				return m;
 			}).list());
@@ -114,6 +115,7 @@ class TicketPersonalData implements PersonalDataHolder {
 		jdbc.sql("update ticket_satisfaction set answered_by = :a, comment = null where answered_by = :u").param("a", a).param("u", u).update();
 		jdbc.sql("update ticket_event set actor = :a where actor = :u").param("a", a).param("u", u).update();
 		jdbc.sql("update ticket set assignee = :a where assignee = :u").param("a", a).param("u", u).update();
+		jdbc.sql("update ticket set requester_contact = null where requester = :u").param("u", u).update();
 		jdbc.sql("update ticket set requester = :a where requester = :u").param("a", a).param("u", u).update();
 		jdbc.sql("delete from saved_filter where username = :u").param("u", u).update();
 		return n;
