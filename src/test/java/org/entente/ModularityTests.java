@@ -20,6 +20,13 @@ class ModularityTests {
 	}
 
 	@Test
+	void privacyIsAModuleOfItsOwnThatNoBusinessModuleIsNeededBy() {
+		var privacy = modules.getModuleByName("privacy").orElseThrow();
+		org.assertj.core.api.Assertions.assertThat(privacy.getDirectDependencies(modules).stream().map(d -> d.getTargetModule().getName()))
+			.doesNotContain("directory", "helpdesk", "security", "notification");
+	}
+
+	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
 	}

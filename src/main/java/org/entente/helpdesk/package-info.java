@@ -8,8 +8,9 @@
  * {@code AssetPageLinks}), {@code policy} (a broken backup commitment becomes an incident) and {@code common} (the problem type, If-Match, page and CSV shapes every module shares).
  * Publishes {@link org.entente.helpdesk.TicketOpened}, {@link org.entente.helpdesk.TicketStatusChanged},
  * {@link org.entente.helpdesk.ClockAtRisk} and {@link org.entente.helpdesk.ClockBreached}, each with a
- * {@link org.entente.helpdesk.TicketSnapshot}.
+ * {@link org.entente.helpdesk.TicketSnapshot}. Depends on {@code privacy} to declare the personal data of tickets and
+ * anonymise it when a person's retention ends (tickets stay for the statistics).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Guichet",
-		allowedDependencies = { "convention", "worktime", "directory", "notification", "inventory", "policy", "common" })
+		allowedDependencies = { "convention", "worktime", "directory", "notification", "inventory", "policy", "common", "privacy" })
 package org.entente.helpdesk;

@@ -6,8 +6,8 @@
  * {@code notification} (duties to inform and reminders are mails through the outbox, notices in the application)
  * and {@code inventory} (the asset an incident names; a compromised asset's warning on its page through
  * {@code AssetPageLinks}) and {@code common} (the shared problem document, If-Match reader, page record and CSV
- * writer).
+ * writer) and {@code privacy} (the reporter of an incident is anonymised when the person's retention ends).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sécurité",
-		allowedDependencies = { "common", "convention", "directory", "notification", "inventory" })
+		allowedDependencies = { "common", "convention", "directory", "notification", "inventory", "privacy" })
 package org.entente.security;

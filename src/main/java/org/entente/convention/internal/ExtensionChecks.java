@@ -22,7 +22,7 @@ final class ExtensionChecks extends YamlChecks {
 	}
 
 	List<RetentionRule> checkRetention(List<RetentionRule> rules) {
-		return nonNull(rules);
+		return new RetentionChecks(yaml).check(rules);
 	}
 
 	List<PolicyRevision> checkPolicyRevisions(List<PolicyRevision> revisions, Set<String> components) {

@@ -1,0 +1,109 @@
+package org.entente.privacy.internal;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.entente.common.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The pages of personal data: identity import with its preview, register and copies, purges, requests. */
+@Controller
+class PrivacyPageController {
+
+	private final IdentityImport identityImport;
+	private final ProcessingRegister register;
+	private final Purges purges;
+	private final SubjectRequests requests;
+	private final RetentionPolicy retention;
+
+	PrivacyPageController(IdentityImport identityImport, ProcessingRegister register, Purges purges,
+			SubjectRequests requests, RetentionPolicy retention) {
+		this.identityImport = identityImport;
+		this.register = register;
+		this.purges = purges;
+		this.requests = requests;
+		this.retention = retention;
+	}
+
+	@GetMapping("/donnees-personnelles/identites")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String importForm(Model model) {
+		model.addAttribute("mode", "full");
+		return "privacy/import";
+	}
+
+	@PostMapping("/donnees-personnelles/identites")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String importFile(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "full") String mode,
+			@RequestParam(defaultValue = "preview") String action, Authentication auth, Model model) throws java.io.IOException {
+		model.addAttribute("mode", mode);
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("fileError", "Choisissez le fichier CSV de l'export des identités.");
+			return "privacy/import";
+		}
+		IdentityImport.Mode m = "partial".equals(mode) ? IdentityImport.Mode.PARTIAL : IdentityImport.Mode.FULL;
+		boolean dryRun = !"import".equals(action);
+		try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+			model.addAttribute("result", identityImport.run(reader, m, dryRun, auth.getName()));
+		}
+		catch (ProblemException e) {
+			model.addAttribute("problem", e.getMessage());
+		}
+		return "privacy/import";
+	}
+
+	@GetMapping("/donnees-personnelles/registre")
+	@PreAuthorize("@privacyPermissions.readRegister(authentication)")
+	String register(Model model) {
+		model.addAttribute("entries", register.list());
+		model.addAttribute("today", retention.today());
+		return "privacy/register";
+	}
+
+	@PostMapping("/donnees-personnelles/registre/{id}/copie")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String recordCopy(@PathVariable long id, @RequestParam(required = false) String sentOn,
+			@RequestParam(required = false) String sentTo, Authentication auth, Model model) {
+		try {
+			register.recordCopy(id, sentOn == null || sentOn.isBlank() ? null : LocalDate.parse(sentOn), sentTo, auth.getName(), false);
+			return "redirect:/donnees-personnelles/registre";
+		}
+		catch (ProblemException | DateTimeParseException e) {
+			model.addAttribute("copyError", e instanceof ProblemException p ? p.getMessage() : "Date invalide (AAAA-MM-JJ).");
+			model.addAttribute("copyFor", id);
+			return register(model);
+		}
+	}
+
+	@GetMapping("/donnees-personnelles/purges")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String purges(Model model) {
+		model.addAttribute("runs", purges.latest(50));
+		return "privacy/purges";
+	}
+
+	@PostMapping("/donnees-personnelles/purges")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String runPurge(@RequestParam(defaultValue = "true") boolean dryRun, Authentication auth) {
+		purges.run(retention.today(), dryRun, "MANUAL", auth.getName());
+		return "redirect:/donnees-personnelles/purges";
+	}
+
+	@GetMapping("/donnees-personnelles/demandes")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String requests(Model model) {
+		model.addAttribute("requests", requests.list(false));
+		return "privacy/requests";
+	}
+}

@@ -1,0 +1,84 @@
+package org.entente.security.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.entente.privacy.DataSubject;
+import org.entente.privacy.PersonalDataHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The person in the security records: reporter of an incident, author of its steps, links, actions, of breach
+ * records and attachments, of requisition records. The records stay (the RSSI's history of incidents); the person
+ * becomes {@link DataSubject#ANONYMOUS} and their name, UID and addresses are cut out of their incidents' texts.
+ */
+@Component
+class SecurityPersonalData implements PersonalDataHolder {
+
+	/** Each column that names a person, as « table.column ». */
+	static final List<String> COLUMNS = List.of("security_incident.reported_by", "security_incident_event.actor",
+			"security_incident_link.added_by", "security_incident_action.done_by", "security_breach.recorded_by",
+			"security_breach.notified_by", "security_breach_attachment.uploaded_by", "security_requisition.recorded_by",
+			"security_requisition.answered_by");
+
+	private final JdbcClient jdbc;
+
+	SecurityPersonalData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String category() {
+		return "SECURITY_REPORTERS";
+	}
+
+	@Override
+	public List<String> columns() {
+		return COLUMNS;
+	}
+
+	@Override
+	public long count(DataSubject s) {
+		long n = 0;
+		for (String c : COLUMNS) {
+			String[] tc = c.split("\\.");
+			n += jdbc.sql("select count(*) from " + tc[0] + " where " + tc[1] + " = ?").param(s.uid()).query(Long.class).single();
+		}
+		return n;
+	}
+
+	@Override
+	public List<Map<String, Object>> describe(DataSubject s) {
+		return jdbc.sql("select number, title, description, status, reported_at from security_incident where reported_by = ? order by id")
+			.param(s.uid())
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("kind", "securityIncident");
+				m.put("number", rs.getString("number"));
+				m.put("title", rs.getString("title"));
+				m.put("description", rs.getString("description"));
+				m.put("status", rs.getString("status"));
+				m.put("reportedAt", rs.getTimestamp("reported_at").toInstant().toString());
+				return m;
+			})
+			.list();
+	}
+
+	@Override
+	public long destroy(DataSubject s) {
+		long n = count(s);
+		for (String trace : s.traces()) {
+			jdbc.sql("update security_incident set title = replace(title, :t, :a), description = replace(description, :t, :a) where reported_by = :u")
+				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("u", s.uid()).update();
+			jdbc.sql("update security_incident_event set text = replace(text, :t, :a) where text like :p")
+				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("p", "%" + trace + "%").update();
+		}
+		for (String c : COLUMNS) {
+			String[] tc = c.split("\\.");
+			jdbc.sql("update " + tc[0] + " set " + tc[1] + " = ? where " + tc[1] + " = ?").params(DataSubject.ANONYMOUS, s.uid()).update();
+		}
+		return n;
+	}
+}
