@@ -39,9 +39,16 @@ public class JournalSearch {
 		this.parser = parser;
 	}
 
-	/** What to look for; null members match everything. {@code to} is exclusive. */
+	/**
+	 * What to look for; null members match everything. {@code to} is exclusive. {@code address} is a network address
+	 * the line was sent from or goes to (its sender or its destination).
+	 */
 	public record Criteria(Instant from, Instant to, String establishment, String host, String sender, String user,
-			String q) {
+			String q, String address) {
+
+		public Criteria(Instant from, Instant to, String establishment, String host, String sender, String user, String q) {
+			this(from, to, establishment, host, sender, user, q, null);
+		}
 
 		public String describe() {
 			StringBuilder b = new StringBuilder("du ").append(from).append(" au ").append(to);
@@ -56,6 +63,9 @@ public class JournalSearch {
 			}
 			if (user != null) {
 				b.append(", utilisateur ").append(user);
+			}
+			if (address != null) {
+				b.append(", adresse ").append(address);
 			}
 			if (q != null) {
 				b.append(", texte « ").append(q).append(" »");
@@ -86,22 +96,66 @@ public class JournalSearch {
 		return new Result(capped ? COUNT_CAP : count[0], capped, lines, treeSize);
 	}
 
+	/**
+	 * How far a long scan has gone, read by another thread (the export page): index entries to look at in the
+	 * period, entries looked at, lines found.
+	 */
+	public static final class Progress {
+		private volatile long toScan;
+		private volatile long scanned;
+		private volatile long found;
+
+		public long toScan() {
+			return toScan;
+		}
+
+		public long scanned() {
+			return scanned;
+		}
+
+		public long found() {
+			return found;
+		}
+
+		/** Whole per cent of the entries looked at, 0 to 100. */
+		public int percent() {
+			long t = toScan;
+			return t <= 0 ? 0 : (int) Math.min(100, scanned * 100 / t);
+		}
+	}
+
 	/** Every matching line below {@code treeSize} in the order received; the visitor returns false to stop. */
 	public void scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor) {
+		scan(store, c, treeSize, visitor, new Progress());
+	}
+
+	/** As {@link #scan(JournalStore, Criteria, long, Predicate)}, telling {@code progress} how far it is. */
+	public void scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor, Progress progress) {
 		long from = micros(c.from());
 		long to = micros(c.to());
 		byte[] uai = c.establishment() == null ? null : java.util.Arrays.copyOf(c.establishment().getBytes(StandardCharsets.US_ASCII), 8);
 		int hostKey = IndexFields.key(c.host());
 		int senderKey = IndexFields.key(c.sender());
 		int userKey = IndexFields.key(c.user());
+		int addressKey = IndexFields.key(c.address());
 		String q = c.q() == null ? null : c.q().toLowerCase(Locale.ROOT);
 		byte[] entryUai = new byte[8];
+		List<JournalStore.SegmentInfo> segments = new ArrayList<>();
+		long toScan = 0;
 		for (JournalStore.SegmentInfo s : store.segmentInfos()) {
 			if (s.count() == 0 || s.maxMicros() < from || s.minMicros() >= to || s.start() >= treeSize) {
 				continue;
 			}
+			segments.add(s);
+			toScan += Math.min(s.start() + s.count(), treeSize) - s.start();
+		}
+		progress.toScan = toScan;
+		long scanned = 0;
+		for (JournalStore.SegmentInfo s : segments) {
 			long end = Math.min(s.start() + s.count(), treeSize);
 			for (long i = s.start(); i < end; i += CHUNK) {
+				progress.scanned = scanned;
+				scanned += Math.min(end, i + CHUNK) - i;
 				ByteBuffer b = store.indexEntries(i, Math.min(end, i + CHUNK));
 				int n = b.remaining() / JournalStore.IDX;
 				for (int k = 0; k < n; k++) {
@@ -126,24 +180,35 @@ public class JournalSearch {
 					if (userKey != 0 && b.getInt(base + JournalStore.IDX_USER) != userKey) {
 						continue;
 					}
+					if (addressKey != 0 && b.getInt(base + JournalStore.IDX_SENDER) != addressKey
+							&& b.getInt(base + JournalStore.IDX_DEST) != addressKey) {
+						continue;
+					}
 					Line line = store.read(i + k);
 					if (line == null || !confirm(line, c, q)) {
 						continue;
 					}
+					progress.found++;
 					if (!visitor.test(line)) {
+						progress.scanned = scanned;
 						return;
 					}
 				}
 			}
 		}
+		progress.scanned = scanned;
 	}
 
 	private boolean confirm(Line line, Criteria c, String q) {
 		if (c.sender() != null && !line.sender().equalsIgnoreCase(c.sender())) {
 			return false;
 		}
-		if (c.host() != null || c.user() != null) {
+		if (c.host() != null || c.user() != null || c.address() != null) {
 			IndexFields f = parser.parse(line.raw(), 0, line.raw().length);
+			if (c.address() != null && !c.address().equalsIgnoreCase(line.sender())
+					&& !c.address().equalsIgnoreCase(f.destination())) {
+				return false;
+			}
 			if (c.host() != null && !c.host().equalsIgnoreCase(f.host()) && !c.host().equalsIgnoreCase(line.sender())) {
 				return false;
 			}

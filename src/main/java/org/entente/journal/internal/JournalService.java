@@ -68,6 +68,12 @@ public class JournalService {
 	/** Streams the archive; the export is in the custody log whatever happens to the stream. */
 	public JournalExporter.Summary export(EntenteUser who, JournalSearch.Criteria c, String purpose, String requisition,
 			OutputStream out) throws IOException {
+		return export(who, c, purpose, requisition, out, new JournalSearch.Progress());
+	}
+
+	/** As above, telling {@code progress} how far it is (the export page). */
+	public JournalExporter.Summary export(EntenteUser who, JournalSearch.Criteria c, String purpose, String requisition,
+			OutputStream out, JournalSearch.Progress progress) throws IOException {
 		checkExport(who, purpose, requisition);
 		TreeHead head = freshHead();
 		JournalExporter.Summary summary = null;
@@ -77,7 +83,7 @@ public class JournalService {
 			about.put("requisition", JournalRequests.blank(requisition));
 			about.put("exportedBy", who.getUsername());
 			about.put("exportedAt", Instant.now().toString());
-			summary = JournalExporter.write(out, runtime.store(), search, head, c, about);
+			summary = JournalExporter.write(out, runtime.store(), search, head, c, about, progress);
 			return summary;
 		}
 		finally {

@@ -51,11 +51,12 @@ class JournalApiController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String establishment,
 			@RequestParam(required = false) String host, @RequestParam(required = false) String sender,
 			@RequestParam(name = "user", required = false) String account, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String purpose, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(required = false) String purpose, @RequestParam(required = false) String address,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		JournalAccess.require(JournalAccess.maySearch(user));
 		PageSlice.check(page, size, 1000);
-		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, properties.zone());
+		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, address,
+				properties.zone());
 		JournalSearch.Result r = service.search(user, c, JournalRequests.blank(purpose), page, size);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("total", r.total());
@@ -91,9 +92,10 @@ class JournalApiController {
 			@RequestParam(required = false) String establishment, @RequestParam(required = false) String host,
 			@RequestParam(required = false) String sender, @RequestParam(name = "user", required = false) String account,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String purpose,
-			@RequestParam(required = false) String requisition) {
+			@RequestParam(required = false) String requisition, @RequestParam(required = false) String address) {
 		JournalAccess.require(JournalAccess.mayExport(user));
-		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, properties.zone());
+		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, address,
+				properties.zone());
 		service.checkExport(user, purpose, requisition);
 		String name = "journal-" + c.from().toString().replace(":", "") + "-" + c.to().toString().replace(":", "")
 				+ (c.establishment() != null ? "-" + c.establishment() : "") + ".zip";
