@@ -242,6 +242,14 @@ class JournalApiTests {
 	}
 
 	@Test
+	void retentionComesFromTheConventionFile() throws Exception {
+		JsonNode status = json(get("journal", "/api/v1/journal/status"));
+		assertThat(status.get("retention").asString()).isEqualTo("P1Y");
+		assertThat(status.get("retentionFromConvention").asBoolean()).isTrue();
+		assertThat(status.get("retentionClause").asString()).contains("Conservation des données");
+	}
+
+	@Test
 	void onlyTheJournalRolesGetIn() throws Exception {
 		String p = "/api/v1/journal/lines?" + period();
 		assertThat(get("journal", p).statusCode()).isEqualTo(200);

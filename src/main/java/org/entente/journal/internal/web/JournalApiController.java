@@ -171,7 +171,10 @@ class JournalApiController {
 		m.put("tcpPort", r.tcpPort());
 		m.put("udpPort", r.udpPort());
 		m.put("tlsPort", r.tlsPort());
-		m.put("retention", properties.retentionOrDefault().toString());
+		var rule = service.retention();
+		m.put("retention", rule.period().toString());
+		m.put("retentionClause", rule.clause());
+		m.put("retentionFromConvention", rule.fromConvention());
 		return m;
 	}
 }
