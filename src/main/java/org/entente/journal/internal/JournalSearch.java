@@ -74,9 +74,19 @@ public class JournalSearch {
 		}
 	}
 
-	/** One page: the count (exact up to the cap) and the lines. */
-	public record Result(long total, boolean capped, List<Line> lines, long treeSize) {
+	/**
+	 * One page: the count (exact up to the cap) and the lines. {@code limited}: a free-text search stopped after
+	 * reading {@link #TEXT_READ_CAP} lines of the period; the count and pages cover only what was read.
+	 */
+	public record Result(long total, boolean capped, List<Line> lines, long treeSize, boolean limited) {
+
+		public Result(long total, boolean capped, List<Line> lines, long treeSize) {
+			this(total, capped, lines, treeSize, false);
+		}
 	}
+
+	/** A free-text search reads at most this many lines (after the index filters) before it asks to narrow. */
+	public static final long TEXT_READ_CAP = 1_000_000;
 
 	public Result search(Criteria c, int page, int size) {
 		JournalStore store = this.store.get();
@@ -85,15 +95,16 @@ public class JournalSearch {
 		long[] count = { 0 };
 		long limit = Math.max(COUNT_CAP + 1L, offset + size);
 		long treeSize = store.size();
-		scan(store, c, treeSize, line -> {
+		long readCap = c.q() == null ? Long.MAX_VALUE : TEXT_READ_CAP;
+		boolean limited = !scan(store, c, treeSize, line -> {
 			if (count[0] >= offset && lines.size() < size) {
 				lines.add(line);
 			}
 			count[0]++;
 			return count[0] < limit;
-		});
+		}, new Progress(), readCap);
 		boolean capped = count[0] > COUNT_CAP;
-		return new Result(capped ? COUNT_CAP : count[0], capped, lines, treeSize);
+		return new Result(capped ? COUNT_CAP : count[0], capped, lines, treeSize, limited);
 	}
 
 	/**
@@ -131,6 +142,13 @@ public class JournalSearch {
 
 	/** As {@link #scan(JournalStore, Criteria, long, Predicate)}, telling {@code progress} how far it is. */
 	public void scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor, Progress progress) {
+		scan(store, c, treeSize, visitor, progress, Long.MAX_VALUE);
+	}
+
+	/** Returns false when it stopped because {@code readCap} lines were read and confirmed against the criteria. */
+	private boolean scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor, Progress progress,
+			long readCap) {
+		long read = 0;
 		long from = micros(c.from());
 		long to = micros(c.to());
 		byte[] uai = c.establishment() == null ? null : java.util.Arrays.copyOf(c.establishment().getBytes(StandardCharsets.US_ASCII), 8);
@@ -138,7 +156,7 @@ public class JournalSearch {
 		int senderKey = IndexFields.key(c.sender());
 		int userKey = IndexFields.key(c.user());
 		int addressKey = IndexFields.key(c.address());
-		String q = c.q() == null ? null : c.q().toLowerCase(Locale.ROOT);
+		byte[] q = c.q() == null ? null : c.q().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
 		byte[] entryUai = new byte[8];
 		List<JournalStore.SegmentInfo> segments = new ArrayList<>();
 		long toScan = 0;
@@ -184,6 +202,10 @@ public class JournalSearch {
 							&& b.getInt(base + JournalStore.IDX_DEST) != addressKey) {
 						continue;
 					}
+					if (++read > readCap) {
+						progress.scanned = scanned;
+						return false;
+					}
 					Line line = store.read(i + k);
 					if (line == null || !confirm(line, c, q)) {
 						continue;
@@ -191,15 +213,16 @@ public class JournalSearch {
 					progress.found++;
 					if (!visitor.test(line)) {
 						progress.scanned = scanned;
-						return;
+						return true;
 					}
 				}
 			}
 		}
 		progress.scanned = scanned;
+		return true;
 	}
 
-	private boolean confirm(Line line, Criteria c, String q) {
+	private boolean confirm(Line line, Criteria c, byte[] q) {
 		if (c.sender() != null && !line.sender().equalsIgnoreCase(c.sender())) {
 			return false;
 		}
@@ -216,10 +239,36 @@ public class JournalSearch {
 				return false;
 			}
 		}
-		if (q != null) {
-			return new String(line.raw(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains(q);
+		return q == null || contains(line.raw(), q);
+	}
+
+	/**
+	 * Whether {@code raw} holds {@code lower} (lower-cased UTF-8), ASCII letters compared without case, other bytes
+	 * exactly: no decoding of the line. A non-ASCII letter matches in the case it was typed lower-cased.
+	 */
+	static boolean contains(byte[] raw, byte[] lower) {
+		int n = lower.length;
+		if (n == 0) {
+			return true;
 		}
-		return true;
+		byte first = lower[0];
+		outer:
+		for (int i = 0, last = raw.length - n; i <= last; i++) {
+			if (lowerAscii(raw[i]) != first) {
+				continue;
+			}
+			for (int k = 1; k < n; k++) {
+				if (lowerAscii(raw[i + k]) != lower[k]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	private static byte lowerAscii(byte b) {
+		return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
 	}
 
 	static long micros(Instant i) {

@@ -65,6 +65,10 @@ class JournalApiController {
 		body.put("page", page);
 		body.put("size", size);
 		body.put("treeSize", r.treeSize());
+		if (r.limited()) {
+			body.put("limited", true);
+			body.put("message", LIMITED);
+		}
 		List<Map<String, Object>> lines = new ArrayList<>();
 		for (Line l : r.lines()) {
 			lines.add(view(l));
@@ -72,6 +76,9 @@ class JournalApiController {
 		body.put("lines", lines);
 		return body;
 	}
+
+	static final String LIMITED = "Recherche de texte arrêtée après " + String.format(java.util.Locale.FRANCE, "%,d", JournalSearch.TEXT_READ_CAP)
+			.replace('\u202f', ' ').replace('\u00a0', ' ') + " lignes lues : le compte et les pages ne couvrent que ces lignes ; affinez la période ou ajoutez un établissement, un émetteur, un utilisateur ou une adresse.";
 
 	static Map<String, Object> view(Line l) {
 		Map<String, Object> m = new LinkedHashMap<>();
