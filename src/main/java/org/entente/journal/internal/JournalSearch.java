@@ -86,7 +86,7 @@ public class JournalSearch {
 	}
 
 	/** A free-text search reads at most this many lines (after the index filters) before it asks to narrow. */
-	public static final long TEXT_READ_CAP = 1_000_000;
+	public static final long TEXT_READ_CAP = 250_000;
 
 	public Result search(Criteria c, int page, int size) {
 		JournalStore store = this.store.get();
