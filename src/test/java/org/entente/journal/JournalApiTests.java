@@ -206,6 +206,49 @@ class JournalApiTests {
 		return o.toByteArray();
 	}
 
+	@Autowired
+	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
+	@Test
+	void aRequisitionOfTheSecurityModuleIsAnsweredFromTheJournal() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		logger("--tcp", "-n", "127.0.0.1", "-P", String.valueOf(tcp), "-t", "squid", "requisition " + tag);
+		await().atMost(Duration.ofSeconds(10)).until(() -> json(get("journal", "/api/v1/journal/lines?" + period() + "&q=" + tag))
+			.get("total").asLong() == 1);
+		String body = """
+				{"requestedBy":"RSSI de l'Académie","reference":"PV-%s","legalBasis":"Réquisition judiciaire, art. 60-1 du code de procédure pénale",
+				 "scope":"Accès à internet depuis 127.0.0.1","from":"%s","to":"%s","address":"127.0.0.1","establishment":"0359901X",
+				 "deadline":"%s"}""".formatted(tag, Instant.now().minusSeconds(600), Instant.now().plusSeconds(600), Instant.now().plusSeconds(86400));
+		var recorded = mvc.post().uri("/api/v1/security/requisitions").with(org.entente.TestAccounts.as("rssi"))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body).exchange();
+		assertThat(recorded.getResponse().getStatus()).isEqualTo(201);
+		long id = JSON.readTree(recorded.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("id").asLong();
+		String answer = "/api/v1/security/requisitions/" + id + "/answer";
+		// a CD agent answers requisitions but may not export the journal
+		assertThat(mvc.post().uri(answer).with(org.entente.TestAccounts.as("agent.cd")).multipart().param("source", "Journal des connexions")
+			.exchange().getResponse().getStatus()).isEqualTo(403);
+		var answered = mvc.post().uri(answer).with(org.entente.TestAccounts.as("dpo")).multipart()
+			.param("source", "Journal des connexions").exchange();
+		String json = answered.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(answered.getResponse().getStatus()).as(json).isEqualTo(200);
+		assertThat(JSON.readTree(json).get("answerFilename").asString()).isEqualTo("journal-requisition-" + id + ".zip");
+		assertThat(JSON.readTree(json).get("answerNote").asString()).contains("Journal des connexions", "SHA-256");
+		byte[] zip = mvc.get().uri(answer).with(org.entente.TestAccounts.as("rssi")).exchange().getResponse().getContentAsByteArray();
+		assertThat(new String(unzip(zip).get("lines.log"), StandardCharsets.UTF_8)).contains("requisition " + tag + "\n");
+		Path file = tmp.resolve("requisition.zip");
+		Files.write(file, zip);
+		assertThat(ExportVerifier.verify(file, null).ok()).isTrue();
+		assertThat(json(get("dpo", "/api/v1/journal/custody?size=200")).get("items").toString()).contains("PV-" + tag);
+	}
+
+	@Test
+	void retentionComesFromTheConventionFile() throws Exception {
+		JsonNode status = json(get("journal", "/api/v1/journal/status"));
+		assertThat(status.get("retention").asString()).isEqualTo("P1Y");
+		assertThat(status.get("retentionFromConvention").asBoolean()).isTrue();
+		assertThat(status.get("retentionClause").asString()).contains("Conservation des données");
+	}
+
 	@Test
 	void onlyTheJournalRolesGetIn() throws Exception {
 		String p = "/api/v1/journal/lines?" + period();

@@ -7,7 +7,9 @@ import org.entente.directory.Role;
 /**
  * Who may do what with the journal: the CD's journal operators search and export; the RSSI and the CD's DPO export;
  * the DPOs read the custody log; administrators do everything. Verification and the public key: all of them.
+ * Also a bean ({@code @journalAccess.maySearch(me)} in the pages); its methods are static for the services.
  */
+@org.springframework.stereotype.Component("journalAccess")
 public final class JournalAccess {
 
 	private JournalAccess() {

@@ -46,6 +46,12 @@ public final class JournalRequests {
 
 	public static JournalSearch.Criteria criteria(String from, String to, String establishment, String host, String sender,
 			String user, String q, ZoneId zone) {
+		return criteria(from, to, establishment, host, sender, user, q, null, zone);
+	}
+
+	/** As above with {@code address}: the sender's or the destination's network address. */
+	public static JournalSearch.Criteria criteria(String from, String to, String establishment, String host, String sender,
+			String user, String q, String address, ZoneId zone) {
 		Instant f = instant("from", from, zone, false);
 		Instant t = instant("to", to, zone, true);
 		if (!t.isAfter(f)) {
@@ -63,7 +69,7 @@ public final class JournalRequests {
 			}
 		}
 		return new JournalSearch.Criteria(f, t, uai, limited("host", host, 255), limited("sender", sender, 64),
-				limited("user", user, 200), limited("q", q, 200));
+				limited("user", user, 200), limited("q", q, 200), limited("address", address, 255));
 	}
 
 	private static String limited(String name, String v, int max) {

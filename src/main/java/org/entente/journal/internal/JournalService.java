@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
-import org.entente.journal.JournalProperties;
 import org.entente.journal.internal.export.JournalExporter;
 import org.entente.journal.internal.store.JournalStore;
 import org.entente.journal.internal.store.Merkle;
@@ -34,13 +33,13 @@ public class JournalService {
 	private final JournalRuntime runtime;
 	private final JournalSearch search;
 	private final JournalCustody custody;
-	private final JournalProperties properties;
+	private final JournalRetention retention;
 
-	JournalService(JournalRuntime runtime, JournalSearch search, JournalCustody custody, JournalProperties properties) {
+	JournalService(JournalRuntime runtime, JournalSearch search, JournalCustody custody, JournalRetention retention) {
 		this.runtime = runtime;
 		this.search = search;
 		this.custody = custody;
-		this.properties = properties;
+		this.retention = retention;
 	}
 
 	public JournalSearch.Result search(EntenteUser who, JournalSearch.Criteria c, String purpose, int page, int size) {
@@ -68,6 +67,12 @@ public class JournalService {
 	/** Streams the archive; the export is in the custody log whatever happens to the stream. */
 	public JournalExporter.Summary export(EntenteUser who, JournalSearch.Criteria c, String purpose, String requisition,
 			OutputStream out) throws IOException {
+		return export(who, c, purpose, requisition, out, new JournalSearch.Progress());
+	}
+
+	/** As above, telling {@code progress} how far it is (the export page). */
+	public JournalExporter.Summary export(EntenteUser who, JournalSearch.Criteria c, String purpose, String requisition,
+			OutputStream out, JournalSearch.Progress progress) throws IOException {
 		checkExport(who, purpose, requisition);
 		TreeHead head = freshHead();
 		JournalExporter.Summary summary = null;
@@ -77,7 +82,7 @@ public class JournalService {
 			about.put("requisition", JournalRequests.blank(requisition));
 			about.put("exportedBy", who.getUsername());
 			about.put("exportedAt", Instant.now().toString());
-			summary = JournalExporter.write(out, runtime.store(), search, head, c, about);
+			summary = JournalExporter.write(out, runtime.store(), search, head, c, about, progress);
 			return summary;
 		}
 		finally {
@@ -146,23 +151,31 @@ public class JournalService {
 		}
 	}
 
-	/** Retention: removes whole segments older than the retention period, recorded in the custody log. */
+	/**
+	 * Retention: removes whole segments older than the retention period (the convention file's, see
+	 * {@link JournalRetention}), recorded in the custody log with the period and its clause.
+	 */
 	@Scheduled(cron = "${entente.journal.purge-cron:0 30 3 * * *}", zone = "Europe/Paris")
 	public void purgeExpired() {
 		purge(Instant.now());
 	}
 
 	public JournalStore.Purge purge(Instant now) {
-		Period keep = properties.retentionOrDefault();
+		JournalRetention.Rule rule = retention.current();
+		Period keep = rule.period();
 		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(keep).toInstant();
 		JournalStore.Purge p = onWriter(s -> s.purgeBefore(cutoff, now), 300);
 		if (p.segments() > 0) {
-			custody.record("entente", "SYSTEM", "PURGE", "lignes reçues avant " + cutoff + " (conservation " + keep + ")",
+			custody.record("entente", "SYSTEM", "PURGE", "lignes reçues avant " + cutoff + " (conservation " + rule.describe() + ")",
 					"durée de conservation", null, p.toIndex() - p.fromIndex(), p.toIndex());
 			log.info("Journal: purged lines {} to {} ({} segments) received before {}", p.fromIndex(), p.toIndex() - 1,
 					p.segments(), cutoff);
 		}
 		return p;
+	}
+
+	public JournalRetention.Rule retention() {
+		return retention.current();
 	}
 
 	public JournalRuntime runtime() {

@@ -50,6 +50,12 @@ public final class JournalExporter {
 
 	public static Summary write(OutputStream out, JournalStore store, JournalSearch search, TreeHead head,
 			JournalSearch.Criteria criteria, Map<String, Object> about) throws IOException {
+		return write(out, store, search, head, criteria, about, new JournalSearch.Progress());
+	}
+
+	/** As above, telling {@code progress} how far the lines are (the proof and the rest are quick). */
+	public static Summary write(OutputStream out, JournalStore store, JournalSearch search, TreeHead head,
+			JournalSearch.Criteria criteria, Map<String, Object> about, JournalSearch.Progress progress) throws IOException {
 		Path tmp = Files.createTempDirectory("journal-export");
 		Path indices = tmp.resolve("indices");
 		Path meta = tmp.resolve("lines.jsonl");
@@ -85,7 +91,7 @@ public final class JournalExporter {
 					stats[2] = line.index();
 					stats[0]++;
 					return true;
-				});
+				}, progress);
 			}
 			catch (UncheckedIOException e) {
 				throw e.getCause();
@@ -168,6 +174,7 @@ public final class JournalExporter {
 		m.put("sender", c.sender());
 		m.put("user", c.user());
 		m.put("q", c.q());
+		m.put("address", c.address());
 		return m;
 	}
 

@@ -51,11 +51,12 @@ class JournalApiController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String establishment,
 			@RequestParam(required = false) String host, @RequestParam(required = false) String sender,
 			@RequestParam(name = "user", required = false) String account, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String purpose, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(required = false) String purpose, @RequestParam(required = false) String address,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		JournalAccess.require(JournalAccess.maySearch(user));
 		PageSlice.check(page, size, 1000);
-		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, properties.zone());
+		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, address,
+				properties.zone());
 		JournalSearch.Result r = service.search(user, c, JournalRequests.blank(purpose), page, size);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("total", r.total());
@@ -64,6 +65,10 @@ class JournalApiController {
 		body.put("page", page);
 		body.put("size", size);
 		body.put("treeSize", r.treeSize());
+		if (r.limited()) {
+			body.put("limited", true);
+			body.put("message", LIMITED);
+		}
 		List<Map<String, Object>> lines = new ArrayList<>();
 		for (Line l : r.lines()) {
 			lines.add(view(l));
@@ -71,6 +76,9 @@ class JournalApiController {
 		body.put("lines", lines);
 		return body;
 	}
+
+	static final String LIMITED = "Recherche de texte arrêtée après " + String.format(java.util.Locale.FRANCE, "%,d", JournalSearch.TEXT_READ_CAP)
+			.replace('\u202f', ' ').replace('\u00a0', ' ') + " lignes lues : le compte et les pages ne couvrent que ces lignes ; affinez la période ou ajoutez un établissement, un émetteur, un utilisateur ou une adresse.";
 
 	static Map<String, Object> view(Line l) {
 		Map<String, Object> m = new LinkedHashMap<>();
@@ -91,9 +99,10 @@ class JournalApiController {
 			@RequestParam(required = false) String establishment, @RequestParam(required = false) String host,
 			@RequestParam(required = false) String sender, @RequestParam(name = "user", required = false) String account,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String purpose,
-			@RequestParam(required = false) String requisition) {
+			@RequestParam(required = false) String requisition, @RequestParam(required = false) String address) {
 		JournalAccess.require(JournalAccess.mayExport(user));
-		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, properties.zone());
+		JournalSearch.Criteria c = JournalRequests.criteria(from, to, establishment, host, sender, account, q, address,
+				properties.zone());
 		service.checkExport(user, purpose, requisition);
 		String name = "journal-" + c.from().toString().replace(":", "") + "-" + c.to().toString().replace(":", "")
 				+ (c.establishment() != null ? "-" + c.establishment() : "") + ".zip";
@@ -169,7 +178,10 @@ class JournalApiController {
 		m.put("tcpPort", r.tcpPort());
 		m.put("udpPort", r.udpPort());
 		m.put("tlsPort", r.tlsPort());
-		m.put("retention", properties.retentionOrDefault().toString());
+		var rule = service.retention();
+		m.put("retention", rule.period().toString());
+		m.put("retentionClause", rule.clause());
+		m.put("retentionFromConvention", rule.fromConvention());
 		return m;
 	}
 }
