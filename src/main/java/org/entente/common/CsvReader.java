@@ -1,5 +1,6 @@
 package org.entente.common;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.http.HttpStatus;
 
 /**
  * Reading a CSV file for an all-or-nothing import: the header is checked against the required and optional
@@ -72,25 +76,36 @@ public final class CsvReader {
 		}
 	}
 
-	/** The data lines of {@code reader}; header or shape faults go to {@code errors}. */
+	/**
+	 * The data lines of {@code reader}; header or shape faults go to {@code errors}, a malformed file (a quote opened
+	 * and never closed, text after a closing quote) as a fault of the line where it starts. The file is read as it
+	 * is parsed; one over its {@link LimitedInputStream} limit is a 413 problem.
+	 */
 	public static List<Line> read(Reader reader, List<String> required, List<String> optional, int maxRows, Errors errors) {
 		List<Line> rows = new ArrayList<>();
+		long line = 1;
 		try {
-			String text = readAll(reader);
-			if (text.startsWith("\uFEFF")) {
-				text = text.substring(1);
+			BufferedReader in = new BufferedReader(reader, 1 << 16);
+			in.mark(HEADER_LIMIT + 1);
+			int c = in.read();
+			if (c != '\uFEFF') {
+				in.reset();
 			}
-			int end = text.indexOf('\n');
-			String first = end < 0 ? text : text.substring(0, end);
-			char separator = first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
+			in.mark(HEADER_LIMIT + 1);
+			StringBuilder first = new StringBuilder();
+			for (int ch; first.length() < HEADER_LIMIT && (ch = in.read()) >= 0 && ch != '\n';) {
+				first.append((char) ch);
+			}
+			in.reset();
+			char separator = first.indexOf(";") >= 0 && first.indexOf(",") < 0 ? ';' : ',';
 			CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
 				.setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-			try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(format).get()) {
+			try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
 				List<String> header = parser.getHeaderNames();
 				Set<String> known = new HashSet<>(required);
 				known.addAll(optional);
-				List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
-				List<String> unknown = header.stream().filter(c -> !known.contains(c)).toList();
+				List<String> missing = required.stream().filter(col -> !header.contains(col)).toList();
+				List<String> unknown = header.stream().filter(col -> !known.contains(col)).toList();
 				if (!missing.isEmpty() || !unknown.isEmpty()) {
 					errors.add(1, null, "en-tête attendu : " + String.join(",", required)
 							+ (optional.isEmpty() ? "" : " (facultatives : " + String.join(",", optional) + ")")
@@ -99,7 +114,7 @@ public final class CsvReader {
 					return rows;
 				}
 				for (CSVRecord r : parser) {
-					long line = parser.getCurrentLineNumber();
+					line = parser.getCurrentLineNumber();
 					if (rows.size() >= maxRows) {
 						errors.add(line, null, "plus de " + maxRows + " lignes : découpez le fichier");
 						break;
@@ -123,20 +138,47 @@ public final class CsvReader {
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			malformed(e, line, errors);
 		}
-		catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-			errors.add(0, null, "CSV mal formé : " + e.getMessage());
+		catch (UncheckedIOException e) {
+			malformed(e.getCause(), line, errors);
+		}
+		catch (IllegalStateException | IllegalArgumentException e) {
+			errors.add(lineOf(e, line), null, "CSV mal formé : " + e.getMessage());
 		}
 		return rows;
 	}
 
-	private static String readAll(Reader reader) throws IOException {
-		StringBuilder b = new StringBuilder();
-		char[] buffer = new char[8192];
-		for (int n; (n = reader.read(buffer)) >= 0;) {
-			b.append(buffer, 0, n);
+	/** The longest header line looked at to choose the separator. */
+	private static final int HEADER_LIMIT = 1 << 15;
+
+	private static final Pattern LINE = Pattern.compile("(?:startline|line:?) (\\d+)");
+
+	/** A file over its limit is a 413; a parse fault becomes the fault of the line where it starts. */
+	private static void malformed(IOException e, long lastGoodLine, Errors errors) {
+		if (e instanceof LimitedInputStream.TooLargeException t) {
+			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
+					"Le fichier dépasse " + t.limit() / 1024 / 1024 + " Mio : découpez-le.");
 		}
-		return b.toString();
+		String message = String.valueOf(e.getMessage());
+		long line = lineOf(e, lastGoodLine + 1);
+		if (message.contains("EOF reached before encapsulated token finished")) {
+			errors.add(line, null, "CSV mal formé : guillemet ouvert ligne " + line + " et jamais fermé");
+		}
+		else if (message.contains("Invalid character between encapsulated token and delimiter")) {
+			errors.add(line, null, "CSV mal formé : texte après un guillemet fermant ligne " + line
+					+ " (doublez un guillemet à l'intérieur d'un champ : \"\")");
+		}
+		else if (e instanceof java.nio.charset.CharacterCodingException) {
+			errors.add(line, null, "CSV mal formé : le fichier n'est pas en UTF-8");
+		}
+		else {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static long lineOf(Exception e, long otherwise) {
+		Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
+		return m.find() ? Long.parseLong(m.group(1)) : otherwise;
 	}
 }

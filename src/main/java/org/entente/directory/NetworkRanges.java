@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,28 +71,27 @@ public class NetworkRanges {
 	 */
 	@Transactional
 	public ImportResult importCsv(Reader csv, boolean dryRun) throws IOException {
-		java.io.StringWriter w = new java.io.StringWriter();
-		csv.transferTo(w);
-		String text = w.toString();
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
-		char delimiter = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
 		List<FieldProblem> errors = new ArrayList<>();
 		List<NetworkRange> ranges = new ArrayList<>();
 		List<NetworkRange.Parsed> parsed = new ArrayList<>();
-		Iterable<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true).setTrim(true).get().parse(new java.io.StringReader(text));
-		java.util.Map<String, Integer> header = ((org.apache.commons.csv.CSVParser) records).getHeaderMap();
-		String networkColumn = header.containsKey("reseau") ? "reseau" : header.containsKey("réseau") ? "réseau" : "cidr";
-		if (!header.containsKey("uai") || !header.containsKey(networkColumn)) {
+		org.entente.common.CsvReader.Errors read = new org.entente.common.CsvReader.Errors();
+		List<org.entente.common.CsvReader.Line> lines = org.entente.common.CsvReader.read(csv, List.of("uai"),
+				List.of("reseau", "réseau", "cidr", "libelle"), 100_000, read);
+		if (!read.isEmpty()) {
+			throw ProblemException.invalid(read.list().stream()
+				.map(e -> new FieldProblem(e.line() <= 1 ? "file" : "ligne " + e.line(), "ligne " + e.line() + " : " + e.message()))
+				.toList());
+		}
+		java.util.Set<String> header = lines.stream().flatMap(l -> l.values().keySet().stream()).collect(java.util.stream.Collectors.toSet());
+		String networkColumn = header.contains("reseau") ? "reseau" : header.contains("réseau") ? "réseau" : "cidr";
+		if (!header.contains(networkColumn)) {
 			throw ProblemException.invalid("file", "l'en-tête doit nommer les colonnes « uai » et « reseau » (et, si besoin, « libelle »)");
 		}
-		for (CSVRecord r : records) {
-			String line = "ligne " + (r.getRecordNumber() + 1);
-			String uai = r.isMapped("uai") && r.isSet("uai") ? r.get("uai").toUpperCase(java.util.Locale.ROOT) : "";
-			String cidr = r.isSet(networkColumn) ? r.get(networkColumn) : "";
-			String label = header.containsKey("libelle") && r.isSet("libelle") ? r.get("libelle") : null;
+		for (org.entente.common.CsvReader.Line r : lines) {
+			String line = "ligne " + r.number();
+			String uai = r.get("uai") == null ? "" : r.get("uai").toUpperCase(java.util.Locale.ROOT);
+			String cidr = r.get(networkColumn) == null ? "" : r.get(networkColumn);
+			String label = r.get("libelle");
 			if (establishments.find(uai).isEmpty()) {
 				errors.add(new FieldProblem(line + ".uai", line + " : « " + uai + " » n'est pas un établissement connu"));
 				continue;

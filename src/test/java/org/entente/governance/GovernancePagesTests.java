@@ -70,9 +70,9 @@ class GovernancePagesTests {
 	@Test
 	void contributionPageShowsTheAnnexLinesAndItsPointsToClarify() {
 		String page = html(get("/gouvernance/contribution-ent", "agent.cd"));
-		assertThat(page).contains("Nombre d&#39;élèves").contains("32490").contains("Indice Syntec révisé")
+		assertThat(page).contains("Nombre d&#39;élèves").contains("32 490").contains("Indice Syntec révisé")
 			.contains("1,000").contains("Prorata (mois)").contains("PAC-33").contains("PAC-34").contains("PAC-35")
-			.contains("32490 × 1,70 € × 1,000 × 4 / 12 = 18411,00 €");
+			.contains("32 490 × 1,70 € × 1,000 × 4 / 12 = 18 411 €");
 	}
 
 	@Test

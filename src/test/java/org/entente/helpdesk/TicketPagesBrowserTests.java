@@ -30,8 +30,10 @@ class TicketPagesBrowserTests extends BrowserTestSupport {
 		waitUpTo(10).until(d -> d.getCurrentUrl().matches(".*/tickets/\\d+$"));
 		String ticketUrl = driver.getCurrentUrl();
 
-		assertThat(driver.findElement(By.id("routage")).getText()).contains("CD").contains("Adduction internet")
-			.contains("Annexe opérationnelle §3");
+		assertThat(driver.findElement(By.id("routage")).getText()).contains("CD").contains("Adduction internet");
+		// The clause is on demand (issue 16): opened by the keyboard.
+		driver.findElement(By.cssSelector("#clause summary")).sendKeys(Keys.ENTER);
+		assertThat(driver.findElement(By.id("routage")).getText()).contains("Annexe opérationnelle §3");
 		assertThat(driver.findElement(By.id("horloges")).getText()).contains("Prise en charge").contains("Rétablissement")
 			.contains("Échéance");
 		assertAccessible();

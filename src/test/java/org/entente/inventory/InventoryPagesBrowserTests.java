@@ -24,15 +24,16 @@ class InventoryPagesBrowserTests extends BrowserTestSupport {
 			open("/inventaire/import");
 			assertAccessible();
 			driver.findElement(By.id("file")).sendKeys(csv.toString());
-			driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+			driver.findElement(By.id("check")).click();
 			waitFor(By.id("resultat"));
-			assertThat(driver.findElement(By.id("resultat")).getText()).contains("SALLE101").contains("Rien n’a été enregistré");
+			// A name that breaks the rules is a warning: the file is correct, nothing is recorded by « Vérifier ».
+			assertThat(driver.findElement(By.id("avertissements")).getText()).contains("SALLE101");
+			assertThat(driver.findElement(By.id("resultat")).getText()).contains("Rien n’a encore été enregistré");
 			assertAccessible();
 
 			Files.writeString(csv, Files.readString(csv).replace("SALLE101", "PEDA-0359901X-C101-02"));
 			driver.findElement(By.id("file")).sendKeys(csv.toString());
 			driver.findElement(By.id("commit")).click();
-			driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
 			waitFor(By.id("resultat"));
 			assertThat(driver.findElement(By.id("resultat")).getText()).contains("2 créé(s)");
 

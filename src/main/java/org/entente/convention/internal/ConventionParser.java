@@ -84,6 +84,8 @@ public final class ConventionParser extends YamlChecks {
 			LoaderOptions options = new LoaderOptions();
 			options.setAllowDuplicateKeys(false);
 			options.setMaxAliasesForCollections(20);
+			options.setNestingDepthLimit(MAX_DEPTH);
+			options.setCodePointLimit(MAX_FILE_BYTES);
 			root = new Yaml(options).compose(new StringReader(text));
 		}
 		catch (MarkedYAMLException e) {
@@ -91,12 +93,51 @@ public final class ConventionParser extends YamlChecks {
 			throw single(file, line, "YAML mal formé : " + e.getProblem());
 		}
 		catch (YAMLException e) {
-			throw single(file, 1, "YAML illisible : " + e.getMessage());
+			String message = String.valueOf(e.getMessage());
+			throw single(file, message.contains("Nesting Depth exceeded") ? tooDeepAt(text) : 1, bound(message));
 		}
 		if (!(root instanceof MappingNode)) {
 			throw single(file, 1, "le document doit être une table de clés (id, version, domains, …)");
 		}
 		return new ConventionParser(new ConventionYaml(file, root)).read(sha256(content));
+	}
+
+	static final int MAX_DEPTH = 40;
+
+	/** The line where nesting goes beyond {@link #MAX_DEPTH}, found from the events, which are read without recursion. */
+	private static int tooDeepAt(String text) {
+		LoaderOptions unbounded = new LoaderOptions();
+		unbounded.setNestingDepthLimit(Integer.MAX_VALUE);
+		unbounded.setCodePointLimit(MAX_FILE_BYTES);
+		int depth = 0;
+		try {
+			for (org.yaml.snakeyaml.events.Event event : new Yaml(unbounded).parse(new StringReader(text))) {
+				if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent && ++depth > MAX_DEPTH) {
+					return event.getStartMark() == null ? 1 : event.getStartMark().getLine() + 1;
+				}
+				if (event instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+					depth--;
+				}
+			}
+		}
+		catch (YAMLException e) {
+			// the line stays unknown
+		}
+		return 1;
+	}
+
+	/** SnakeYAML's limits (aliases, nesting, size), said in French; anything else as it comes. */
+	private static String bound(String message) {
+		if (message.contains("Number of aliases for non-scalar nodes exceeds")) {
+			return "plus de 20 alias de tables ou de listes : le fichier répète trop ses ancres";
+		}
+		if (message.contains("Nesting Depth exceeded")) {
+			return "imbrication de plus de " + MAX_DEPTH + " niveaux";
+		}
+		if (message.contains("exceeds the limit")) {
+			return "le fichier dépasse " + MAX_FILE_BYTES / 1024 + " Kio";
+		}
+		return "YAML illisible : " + message;
 	}
 
 	private static String decode(String file, byte[] content) {

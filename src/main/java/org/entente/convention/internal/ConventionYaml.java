@@ -40,8 +40,44 @@ final class ConventionYaml {
 		return faults;
 	}
 
-	/** Node tree to maps, lists and strings; Jackson coerces the strings to the record types. */
+	/** The most values a document may hold once its aliases are expanded (the largest convention holds a few thousand). */
+	static final int MAX_VALUES = 100_000;
+
+	private int values;
+
+	/**
+	 * Node tree to maps, lists and strings; Jackson coerces the strings to the record types. An alias inside the
+	 * collection it names (« a: &x {b: *x} ») would never end: it is a fault at the line where it is used, as is a
+	 * document whose aliases expand beyond {@link #MAX_VALUES} values.
+	 */
 	Object toPlain(Node node, List<Object> path) {
+		return toPlain(node, path, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), line(node));
+	}
+
+	private Object toPlain(Node node, List<Object> path, java.util.Set<Node> enclosing, int usedAtOrAfter) {
+		// An anchor precedes its aliases: a node above the line reached is an alias, said where it is used.
+		int usedAt = Math.max(line(node), usedAtOrAfter);
+		if (++values > MAX_VALUES) {
+			if (values == MAX_VALUES + 1) {
+				faults.add(new Fault(file, usedAt, render(path), "plus de " + MAX_VALUES
+						+ " valeurs une fois les alias développés : le fichier répète trop ses ancres"));
+			}
+			return null;
+		}
+		if (!(node instanceof ScalarNode) && !enclosing.add(node)) {
+			faults.add(new Fault(file, usedAt, render(path), "alias récursif : l'ancre de la ligne " + line(node)
+					+ " se contient elle-même"));
+			return null;
+		}
+		try {
+			return plain(node, path, enclosing, usedAt);
+		}
+		finally {
+			enclosing.remove(node);
+		}
+	}
+
+	private Object plain(Node node, List<Object> path, java.util.Set<Node> enclosing, int usedAt) {
 		if (node instanceof MappingNode mapping) {
 			Map<String, Object> map = new LinkedHashMap<>();
 			for (NodeTuple tuple : mapping.getValue()) {
@@ -54,7 +90,7 @@ final class ConventionYaml {
 				if (map.containsKey(key.getValue())) {
 					faults.add(new Fault(file, line(key), render(child), "clé « " + key.getValue() + " » en double"));
 				}
-				map.put(key.getValue(), toPlain(tuple.getValueNode(), child));
+				map.put(key.getValue(), toPlain(tuple.getValueNode(), child, enclosing, Math.max(line(key), usedAt)));
 			}
 			return map;
 		}
@@ -63,7 +99,7 @@ final class ConventionYaml {
 			for (int i = 0; i < sequence.getValue().size(); i++) {
 				List<Object> child = new ArrayList<>(path);
 				child.add(i);
-				list.add(toPlain(sequence.getValue().get(i), child));
+				list.add(toPlain(sequence.getValue().get(i), child, enclosing, usedAt));
 			}
 			return list;
 		}

@@ -19,14 +19,9 @@ import org.entente.common.ProblemException;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
-import org.entente.directory.Establishment;
-import org.entente.directory.Establishments;
 import org.entente.directory.Role;
-import org.entente.directory.Uai;
-import org.entente.notification.MailRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,10 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Account administration, for the API and the pages alike: create (with a password, or an invitation link by
- * mail), change, disable and enable, reset a password by link, list with filters, and each person's own password.
+ * mail), change, disable and enable, link to a single sign-on identity, reset a password by link, list with filters.
  * An administrator manages every account; a CD or ACA manager ({@link Role#managedParty()}) those of its party,
  * never an administrator. Every change goes to the audit trail in the same transaction; a fault anywhere writes
- * nothing and names the field.
+ * nothing and names the field. Field checks are {@link AccountFields}, passwords and the first administrator
+ * {@link AccountCredentials}, the CSV import {@link AccountImport}. What stays here (about 400 lines) is each
+ * operation with the scope rule it must obey; kept together so that no operation can skip the rule.
  */
 @Service
 class AccountAdministration {
@@ -61,30 +58,26 @@ class AccountAdministration {
 
 	private final JdbcClient jdbc;
 	private final Accounts accounts;
-	private final Establishments establishments;
+	private final AccountFields fields;
 	private final PasswordEncoder encoder;
 	private final PasswordRules rules;
-	private final PasswordLinks links;
 	private final AccountAudit audit;
-	private final AccountSettings settings;
 	private final AccountUserDetailsService userDetails;
 	private final AccountSessions sessions;
-	private final ApplicationEventPublisher events;
+	private final AccountCredentials credentials;
 
-	AccountAdministration(JdbcClient jdbc, Accounts accounts, Establishments establishments, PasswordEncoder encoder,
-			PasswordRules rules, PasswordLinks links, AccountAudit audit, AccountSettings settings,
-			AccountUserDetailsService userDetails, AccountSessions sessions, ApplicationEventPublisher events) {
+	AccountAdministration(JdbcClient jdbc, Accounts accounts, PasswordEncoder encoder, PasswordRules rules,
+			AccountAudit audit, AccountUserDetailsService userDetails, AccountSessions sessions, AccountCredentials credentials,
+			AccountFields fields) {
+		this.fields = fields;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
-		this.establishments = establishments;
 		this.encoder = encoder;
 		this.rules = rules;
-		this.links = links;
 		this.audit = audit;
-		this.settings = settings;
 		this.userDetails = userDetails;
 		this.sessions = sessions;
-		this.events = events;
+		this.credentials = credentials;
 	}
 
 	/** Whether this person may open the account administration at all. */
@@ -110,7 +103,7 @@ class AccountAdministration {
 			.toList();
 	}
 
-	private static void requireAdministrator(EntenteUser actor) {
+	static void requireAdministrator(EntenteUser actor) {
 		if (!mayAdminister(actor)) {
 			throw ProblemException.forbidden("Seuls l'administration et les gestionnaires de comptes gèrent les comptes.");
 		}
@@ -196,7 +189,7 @@ class AccountAdministration {
 	}
 
 	/** A creation request checked without writing anything: its faults, a duplicate, the actor's scope. */
-	record Checked(String username, String displayName, String email, Scope scope, List<FieldProblem> problems,
+	record Checked(String username, String displayName, String email, AccountFields.Scope scope, List<FieldProblem> problems,
 			boolean duplicate, boolean outOfScope) {
 	}
 
@@ -210,9 +203,9 @@ class AccountAdministration {
 			problems.add(new FieldProblem("username",
 					"identifiant de 2 à 100 caractères : lettres sans accent, chiffres, point, tiret, souligné ou @"));
 		}
-		Scope scope = scope(r.role(), r.party(), r.establishment(), problems, actor);
-		String displayName = displayName(r.displayName(), problems);
-		String email = email(r.email(), r.password() == null, problems);
+		AccountFields.Scope scope = fields.scope(r.role(), r.party(), r.establishment(), problems, actor);
+		String displayName = AccountFields.displayName(r.displayName(), problems);
+		String email = AccountFields.email(r.email(), r.password() == null, problems);
 		if (r.password() != null) {
 			String p = rules.problem(r.password(), username);
 			if (p != null) {
@@ -224,11 +217,11 @@ class AccountAdministration {
 		return new Checked(username, displayName, email, scope, problems, duplicate, outOfScope);
 	}
 
-	private Account insert(Checked c, String password, EntenteUser actor, String linkBase) {
+	Account insert(Checked c, String password, EntenteUser actor, String linkBase) {
 		String username = c.username();
 		String displayName = c.displayName();
 		String email = c.email();
-		Scope scope = c.scope();
+		AccountFields.Scope scope = c.scope();
 		AccountRequest r = new AccountRequest(username, displayName, email, scope.role().name(), scope.party(),
 				scope.establishment(), password);
 		Instant now = Instant.now();
@@ -240,74 +233,18 @@ class AccountAdministration {
 			.update();
 		String by = actor.getUsername();
 		audit.record(username, by, "CREATED", "role", null, scope.role().name());
-		record(username, by, "CREATED", "displayName", null, displayName);
-		record(username, by, "CREATED", "email", null, email);
-		record(username, by, "CREATED", "party", null, scope.party());
-		record(username, by, "CREATED", "establishment", null, scope.establishment());
+		audit.recordIfChanged(username, by, "CREATED", "displayName", null, displayName);
+		audit.recordIfChanged(username, by, "CREATED", "email", null, email);
+		audit.recordIfChanged(username, by, "CREATED", "party", null, scope.party());
+		audit.recordIfChanged(username, by, "CREATED", "establishment", null, scope.establishment());
 		if (r.password() != null) {
 			audit.record(username, by, "PASSWORD_SET");
 		}
 		else {
-			sendLink(username, email, displayName, PasswordLinks.Purpose.INVITATION, by, linkBase);
+			credentials.sendLink(username, email, displayName, PasswordLinks.Purpose.INVITATION, by, linkBase);
 		}
 		log.info("Compte {} créé par {} (rôle {})", username, by, scope.role());
 		return accounts.find(username).orElseThrow();
-	}
-
-	static final List<String> IMPORT_COLUMNS = List.of("username", "displayName", "email", "role");
-
-	static final List<String> IMPORT_OPTIONAL = List.of("party", "uai");
-
-	/** What an import did, or would do ({@code dryRun}); nothing at all when {@code errors} is not empty. */
-	record ImportResult(int created, List<org.entente.common.CsvReader.LineError> errors, boolean dryRun, boolean truncated) {
-
-		public boolean ok() {
-			return errors.isEmpty();
-		}
-	}
-
-	/**
-	 * CSV import of accounts (username, displayName, email, role, party, uai), all or nothing: every line is checked
-	 * as a creation would be, and against the other lines; one fault anywhere and nothing is written. Each new
-	 * account is mailed its invitation.
-	 */
-	@Transactional
-	ImportResult importCsv(java.io.Reader reader, EntenteUser actor, boolean dryRun, String linkBase) {
-		requireAdministrator(actor);
-		var errors = new org.entente.common.CsvReader.Errors();
-		var lines = org.entente.common.CsvReader.read(reader, IMPORT_COLUMNS, IMPORT_OPTIONAL, 10_000, errors);
-		Map<String, Long> seen = new HashMap<>();
-		List<Checked> valid = new ArrayList<>();
-		for (var line : lines) {
-			AccountRequest r = new AccountRequest(line.get("username"), line.get("displayName"), line.get("email"), line.get("role"),
-					line.get("party"), line.get("uai"), null);
-			Checked c = check(r, actor);
-			c.problems().forEach(p -> errors.add(line.number(), "establishment".equals(p.field()) ? "uai" : p.field(), p.message()));
-			if (!c.problems().isEmpty()) {
-				continue;
-			}
-			Long first = seen.putIfAbsent(c.username().toLowerCase(Locale.ROOT), line.number());
-			if (first != null) {
-				errors.add(line.number(), "username", "identifiant « " + c.username() + " » déjà présent ligne " + first);
-			}
-			else if (c.duplicate()) {
-				errors.add(line.number(), "username", "un compte « " + c.username() + " » existe déjà");
-			}
-			else if (c.outOfScope()) {
-				errors.add(line.number(), "party", "hors de votre périmètre (" + actor.role().managedParty() + ")");
-			}
-			else {
-				valid.add(c);
-			}
-		}
-		if (!errors.isEmpty()) {
-			return new ImportResult(0, errors.list(), dryRun, errors.truncated());
-		}
-		if (!dryRun) {
-			valid.forEach(c -> insert(c, null, actor, linkBase));
-			log.info("{} compte(s) importé(s) par {}", valid.size(), actor.getUsername());
-		}
-		return new ImportResult(valid.size(), List.of(), dryRun, false);
 	}
 
 	/**
@@ -324,13 +261,13 @@ class AccountAdministration {
 						+ (key.equals("password") ? " (le mot de passe se réinitialise par lien : POST …/password-reset)" : "")));
 			}
 		}
-		String roleText = patch.containsKey("role") ? text(patch.get("role"), "role", problems) : before.role().name();
-		String party = patch.containsKey("party") ? text(patch.get("party"), "party", problems) : before.party();
-		String establishment = patch.containsKey("establishment") ? text(patch.get("establishment"), "establishment", problems)
+		String roleText = patch.containsKey("role") ? AccountFields.text(patch.get("role"), "role", problems) : before.role().name();
+		String party = patch.containsKey("party") ? AccountFields.text(patch.get("party"), "party", problems) : before.party();
+		String establishment = patch.containsKey("establishment") ? AccountFields.text(patch.get("establishment"), "establishment", problems)
 				: before.establishment();
 		if (patch.containsKey("role") && !patch.containsKey("party")) {
 			// A new role with a party of its own takes it; the old one would contradict it.
-			Role next = parseRole(roleText);
+			Role next = AccountFields.parseRole(roleText);
 			if (next != null && next.fixedParty() != null) {
 				party = next.fixedParty();
 			}
@@ -341,10 +278,10 @@ class AccountAdministration {
 				establishment = null;
 			}
 		}
-		Scope scope = scope(roleText, party, establishment, problems, actor);
-		String displayName = patch.containsKey("displayName") ? displayName(text(patch.get("displayName"), "displayName", problems), problems)
+		AccountFields.Scope scope = fields.scope(roleText, party, establishment, problems, actor);
+		String displayName = patch.containsKey("displayName") ? AccountFields.displayName(AccountFields.text(patch.get("displayName"), "displayName", problems), problems)
 				: before.displayName();
-		String email = patch.containsKey("email") ? email(text(patch.get("email"), "email", problems), false, problems) : before.email();
+		String email = patch.containsKey("email") ? AccountFields.email(AccountFields.text(patch.get("email"), "email", problems), false, problems) : before.email();
 		Boolean enabled = before.enabled();
 		if (patch.containsKey("enabled")) {
 			Object e = patch.get("enabled");
@@ -365,7 +302,7 @@ class AccountAdministration {
 			throw ProblemException.invalid(enabled ? "role" : "enabled",
 					"vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle");
 		}
-		if (before.role() == Role.ADMIN && before.enabled() && (!enabled || scope.role() != Role.ADMIN) && enabledAdministrators() <= 1) {
+		if (before.role() == Role.ADMIN && before.enabled() && (!enabled || scope.role() != Role.ADMIN) && credentials.enabledAdministrators() <= 1) {
 			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Dernier administrateur",
 					"C'est le dernier administrateur actif : nommez-en un autre d'abord.", null,
 					List.of(new FieldProblem(enabled ? "role" : "enabled", "dernier administrateur actif")), Map.of());
@@ -380,11 +317,11 @@ class AccountAdministration {
 					Timestamp.from(Instant.now()), username)
 			.update();
 		String by = actor.getUsername();
-		record(username, by, "UPDATED", "displayName", before.displayName(), displayName);
-		record(username, by, "UPDATED", "email", before.email(), email);
-		record(username, by, "UPDATED", "role", before.role().name(), scope.role().name());
-		record(username, by, "UPDATED", "party", before.party(), scope.party());
-		record(username, by, "UPDATED", "establishment", before.establishment(), scope.establishment());
+		audit.recordIfChanged(username, by, "UPDATED", "displayName", before.displayName(), displayName);
+		audit.recordIfChanged(username, by, "UPDATED", "email", before.email(), email);
+		audit.recordIfChanged(username, by, "UPDATED", "role", before.role().name(), scope.role().name());
+		audit.recordIfChanged(username, by, "UPDATED", "party", before.party(), scope.party());
+		audit.recordIfChanged(username, by, "UPDATED", "establishment", before.establishment(), scope.establishment());
 		if (before.enabled() != enabled) {
 			audit.record(username, by, enabled ? "ENABLED" : "DISABLED", "enabled", before.enabled(), enabled);
 		}
@@ -408,8 +345,8 @@ class AccountAdministration {
 					List.of(new FieldProblem("oidcSubject", "réservé aux administrateurs")), Map.of());
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		String issuer = blankToNull(text(patch.get("oidcIssuer"), "oidcIssuer", problems));
-		String subject = blankToNull(text(patch.get("oidcSubject"), "oidcSubject", problems));
+		String issuer = AccountFields.blankToNull(AccountFields.text(patch.get("oidcIssuer"), "oidcIssuer", problems));
+		String subject = AccountFields.blankToNull(AccountFields.text(patch.get("oidcSubject"), "oidcSubject", problems));
 		if ((issuer == null) != (subject == null)) {
 			problems.add(new FieldProblem(issuer == null ? "oidcIssuer" : "oidcSubject",
 					"l'émetteur (oidcIssuer) et le sujet (oidcSubject) vont ensemble ; null pour les deux délie le compte"));
@@ -427,7 +364,7 @@ class AccountAdministration {
 		}
 		String before = oidcIdentity(username).orElse(null);
 		jdbc.sql("update account set oidc_issuer = ?, oidc_subject = ? where username = ?").params(issuer, subject, username).update();
-		record(username, actor.getUsername(), issuer == null ? "OIDC_UNLINKED" : "OIDC_LINKED", "oidc", before,
+		audit.recordIfChanged(username, actor.getUsername(), issuer == null ? "OIDC_UNLINKED" : "OIDC_LINKED", "oidc", before,
 				issuer == null ? null : issuer + " · " + subject);
 	}
 
@@ -441,233 +378,7 @@ class AccountAdministration {
 		if (!a.enabled()) {
 			throw ProblemException.invalid("enabled", "compte désactivé : réactivez-le d'abord");
 		}
-		sendLink(username, a.email(), a.displayName(), PasswordLinks.Purpose.RESET, actor.getUsername(), linkBase);
-	}
-
-	/** A person's own password, given the current one. */
-	@Transactional
-	void changeOwnPassword(EntenteUser me, String current, String next) {
-		String hash = jdbc.sql("select password_hash from account where username = ?").param(me.getUsername()).query(String.class)
-			.optional().orElse(null);
-		if (hash == null || current == null || !encoder.matches(current, hash)) {
-			throw ProblemException.invalid("current", "mot de passe actuel incorrect");
-		}
-		String p = rules.problem(next, me.getUsername());
-		if (p != null) {
-			throw ProblemException.invalid("password", p);
-		}
-		if (next.equals(current)) {
-			throw ProblemException.invalid("password", "le nouveau mot de passe doit différer de l'actuel");
-		}
-		accounts.changePassword(me.getUsername(), next);
-		audit.record(me.getUsername(), me.getUsername(), "PASSWORD_CHANGED");
-		userDetails.forget(me.getUsername());
-	}
-
-	/** The account a set-password link is for, when still valid. */
-	Optional<Account> linkAccount(String token) {
-		return links.peek(token).flatMap(accounts::find).filter(Account::enabled);
-	}
-
-	/** Sets the password through a link, which is then used up. */
-	@Transactional
-	Account setPasswordWithLink(String token, String password) {
-		Account a = linkAccount(token).orElseThrow(() -> ProblemException.invalid("token",
-				"lien invalide, déjà utilisé ou expiré : demandez-en un nouveau à votre gestionnaire de comptes"));
-		String p = rules.problem(password, a.username());
-		if (p != null) {
-			throw ProblemException.invalid("password", p);
-		}
-		if (links.consume(token).isEmpty()) {
-			throw ProblemException.invalid("token", "lien déjà utilisé");
-		}
-		accounts.changePassword(a.username(), password);
-		audit.record(a.username(), a.username(), "PASSWORD_SET");
-		userDetails.forget(a.username());
-		sessions.endAll(a.username());
-		return a;
-	}
-
-	/** Creates or promotes the first administrator (see {@link BootstrapAdministrator}); the rules apply. */
-	@Transactional
-	boolean bootstrap(String username, String password, String email) {
-		if (enabledAdministrators() > 0) {
-			return false;
-		}
-		String p = rules.problem(password, username);
-		if (p != null) {
-			throw new IllegalStateException("ENTENTE_BOOTSTRAP_ADMIN_PASSWORD refusé : " + p);
-		}
-		if (!username.matches("[A-Za-z0-9][A-Za-z0-9._@-]{1,99}")) {
-			throw new IllegalStateException("ENTENTE_BOOTSTRAP_ADMIN « " + username
-					+ " » refusé : 2 à 100 caractères, lettres sans accent, chiffres, point, tiret, souligné ou @");
-		}
-		Instant now = Instant.now();
-		Optional<Account> existing = accounts.find(username);
-		if (existing.isPresent()) {
-			Account before = existing.get();
-			jdbc.sql("update account set role = 'ADMIN', party = null, establishment = null, enabled = true, updated_at = ? where username = ?")
-				.params(Timestamp.from(now), username)
-				.update();
-			record(username, "bootstrap", "BOOTSTRAP", "role", before.role().name(), Role.ADMIN.name());
-			record(username, "bootstrap", "BOOTSTRAP", "enabled", before.enabled(), true);
-		}
-		else {
-			jdbc.sql("""
-					insert into account (username, display_name, email, role, demo, created_at, updated_at)
-					values (?, ?, ?, 'ADMIN', false, ?, ?)""")
-				.params(username, "Administrateur·ice", blankToNull(email), Timestamp.from(now), Timestamp.from(now))
-				.update();
-			audit.record(username, "bootstrap", "BOOTSTRAP", "role", null, Role.ADMIN.name());
-		}
-		accounts.changePassword(username, password);
-		audit.record(username, "bootstrap", "PASSWORD_SET");
-		userDetails.forget(username);
-		return true;
-	}
-
-	long enabledAdministrators() {
-		return jdbc.sql("select count(*) from account where role = 'ADMIN' and enabled").query(Long.class).single();
-	}
-
-	private void sendLink(String username, String email, String displayName, PasswordLinks.Purpose purpose, String by,
-			String linkBase) {
-		boolean invitation = purpose == PasswordLinks.Purpose.INVITATION;
-		String token = links.issue(username, purpose, invitation ? settings.invitationValidity() : settings.resetValidity());
-		String base = settings.baseUrl() != null && !settings.baseUrl().isBlank() ? settings.baseUrl() : linkBase;
-		String link = (base == null ? "" : base.replaceAll("/+$", "")) + "/mot-de-passe/definir?jeton=" + token;
-		long hours = (invitation ? settings.invitationValidity() : settings.resetValidity()).toHours();
-		String text = "Bonjour " + displayName + ",\n\n"
-				+ (invitation ? "Un compte Entente vient d'être créé pour vous (identifiant : " + username + ").\n"
-						: "Une réinitialisation du mot de passe de votre compte Entente (" + username + ") a été demandée.\n")
-				+ "Choisissez votre mot de passe en ouvrant ce lien, utilisable une seule fois pendant " + hours + " heures :\n\n"
-				+ link + "\n\n"
-				+ "Si vous n'attendiez pas ce message, ignorez-le et prévenez votre gestionnaire de comptes.\n";
-		events.publishEvent(MailRequested.text(List.of(email),
-				invitation ? "Entente : votre compte est créé" : "Entente : réinitialisation de votre mot de passe", text, "ACCOUNT"));
-		audit.record(username, by, invitation ? "INVITATION_SENT" : "RESET_SENT", "email", null, email);
-	}
-
-	record Scope(Role role, String party, String establishment) {
-	}
-
-	/** Role, party and establishment checked together: the role's own party, a known collège for collège staff. */
-	private Scope scope(String roleText, String partyText, String establishmentText, List<FieldProblem> problems,
-			EntenteUser actor) {
-		Role role = parseRole(roleText);
-		if (roleText == null || roleText.isBlank()) {
-			problems.add(new FieldProblem("role", "rôle obligatoire ; rôles possibles : " + roleNames()));
-			return new Scope(Role.CD_AGENT, null, null);
-		}
-		if (role == null) {
-			problems.add(new FieldProblem("role", "rôle « " + roleText + " » inconnu ; rôles possibles : " + roleNames()));
-			return new Scope(Role.CD_AGENT, null, null);
-		}
-		String party = blankToNull(partyText) == null ? null : partyText.strip().toUpperCase(Locale.ROOT);
-		if (role == Role.ADMIN) {
-			if (party != null) {
-				problems.add(new FieldProblem("party", "un administrateur n'appartient à aucune partie"));
-			}
-		}
-		else if (role.fixedParty() != null) {
-			if (party != null && !party.equals(role.fixedParty())) {
-				problems.add(new FieldProblem("party", "le rôle " + role.name() + " appartient à la partie " + role.fixedParty()
-						+ ", pas « " + party + " »"));
-			}
-			party = role.fixedParty();
-		}
-		else if (party == null) {
-			party = actor.role().managedParty();
-			if (party == null) {
-				problems.add(new FieldProblem("party", "partie obligatoire pour le rôle " + role.name() + " : CD ou ACA"));
-			}
-		}
-		else if (!NAMED_PARTIES.contains(party)) {
-			problems.add(new FieldProblem("party", "partie « " + party + " » inconnue : CD ou ACA"));
-		}
-		String establishment = blankToNull(establishmentText) == null ? null : establishmentText.strip().toUpperCase(Locale.ROOT);
-		if (role.needsEstablishment()) {
-			if (establishment == null) {
-				problems.add(new FieldProblem("establishment", "UAI du collège obligatoire pour le rôle " + role.name()));
-			}
-			else if (Uai.problem(establishment) != null) {
-				problems.add(new FieldProblem("establishment", "UAI « " + establishment + " » invalide : " + Uai.problem(establishment)));
-			}
-			else {
-				Optional<Establishment> e = establishments.find(establishment);
-				if (e.isEmpty()) {
-					problems.add(new FieldProblem("establishment", "aucun établissement « " + establishment + " » dans l'annuaire"));
-				}
-				else if (!e.get().kind().coveredByConvention()) {
-					problems.add(new FieldProblem("establishment", "« " + e.get().name() + " » est une cité scolaire, hors de la convention"));
-				}
-			}
-		}
-		else if (establishment != null) {
-			problems.add(new FieldProblem("establishment", "seul le personnel d'un collège (SCHOOL_STAFF) est rattaché à un établissement"));
-			establishment = null;
-		}
-		return new Scope(role, party, establishment);
-	}
-
-	static Role parseRole(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
-
-	private static String roleNames() {
-		return String.join(", ", Arrays.stream(Role.values()).map(Role::name).toList());
-	}
-
-	private static String displayName(String value, List<FieldProblem> problems) {
-		String v = blankToNull(value);
-		if (v == null) {
-			problems.add(new FieldProblem("displayName", "nom affiché obligatoire"));
-		}
-		else if (v.length() > 200) {
-			problems.add(new FieldProblem("displayName", "200 caractères au plus"));
-		}
-		return v == null ? null : v.strip();
-	}
-
-	private static String email(String value, boolean required, List<FieldProblem> problems) {
-		String v = blankToNull(value);
-		if (v == null) {
-			if (required) {
-				problems.add(new FieldProblem("email", "adresse obligatoire sans mot de passe : l'invitation y est envoyée"));
-			}
-			return null;
-		}
-		v = v.strip();
-		if (v.length() > 254 || !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			problems.add(new FieldProblem("email", "adresse « " + v + " » invalide (ex. prenom.nom@ille-et-vilaine.fr)"));
-		}
-		return v;
-	}
-
-	private static String text(Object value, String field, List<FieldProblem> problems) {
-		if (value == null || value instanceof String) {
-			return (String) value;
-		}
-		problems.add(new FieldProblem(field, "texte attendu"));
-		return null;
-	}
-
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s;
-	}
-
-	private void record(String username, String by, String action, String field, Object before, Object after) {
-		if (!Objects.equals(before, after)) {
-			audit.record(username, by, action, field, before, after);
-		}
+		credentials.sendLink(username, a.email(), a.displayName(), PasswordLinks.Purpose.RESET, actor.getUsername(), linkBase);
 	}
 
 	private static ProblemException outOfScope(EntenteUser actor) {

@@ -42,9 +42,11 @@ class AccountApiController {
 	}
 
 	private final AccountAdministration administration;
+	private final AccountImport imports;
 
-	AccountApiController(AccountAdministration administration) {
+	AccountApiController(AccountAdministration administration, AccountImport imports) {
 		this.administration = administration;
+		this.imports = imports;
 	}
 
 	@PostMapping
@@ -88,7 +90,7 @@ class AccountApiController {
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	Map<String, Object> importCsv(@RequestBody String csv, @RequestParam(defaultValue = "false") boolean dryRun,
 			@AuthenticationPrincipal EntenteUser user) {
-		AccountAdministration.ImportResult r = administration.importCsv(new java.io.StringReader(csv), user, dryRun, base());
+		AccountImport.ImportResult r = imports.importCsv(new java.io.StringReader(csv), user, dryRun, base());
 		if (!r.ok()) {
 			throw ProblemException.invalid(r.errors().stream()
 				.map(e -> new org.entente.common.FieldProblem(e.column() == null ? "line" : e.column(), "ligne " + e.line() + " : " + e.message()))

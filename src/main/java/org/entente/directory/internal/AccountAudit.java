@@ -32,6 +32,13 @@ class AccountAudit {
 			.update();
 	}
 
+	/** A line of the trail only when the value changed (creation and update record each field this way). */
+	void recordIfChanged(String username, String by, String action, String field, Object oldValue, Object newValue) {
+		if (!java.util.Objects.equals(oldValue, newValue)) {
+			record(username, by, action, field, oldValue, newValue);
+		}
+	}
+
 	void record(String username, String by, String action) {
 		record(username, by, action, null, null, null);
 	}

@@ -27,11 +27,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class AccountPageController {
 
 	private final AccountAdministration administration;
+	private final AccountImport imports;
+	private final AccountCredentials credentials;
 	private final Establishments establishments;
 	private final SingleSignOnService sso;
 
-	AccountPageController(AccountAdministration administration, Establishments establishments, SingleSignOnService sso) {
+	AccountPageController(AccountAdministration administration, AccountCredentials credentials,
+			AccountImport imports, Establishments establishments, SingleSignOnService sso) {
 		this.administration = administration;
+		this.imports = imports;
+		this.credentials = credentials;
 		this.establishments = establishments;
 		this.sso = sso;
 	}
@@ -60,8 +65,8 @@ class AccountPageController {
 		if (!AccountAdministration.mayAdminister(user)) {
 			throw ProblemException.forbidden("Seuls l'administration et les gestionnaires de comptes gèrent les comptes.");
 		}
-		model.addAttribute("header", String.join(",", AccountAdministration.IMPORT_COLUMNS) + ","
-				+ String.join(",", AccountAdministration.IMPORT_OPTIONAL));
+		model.addAttribute("header", String.join(",", AccountImport.IMPORT_COLUMNS) + ","
+				+ String.join(",", AccountImport.IMPORT_OPTIONAL));
 		return "directory/import";
 	}
 
@@ -75,7 +80,7 @@ class AccountPageController {
 			return "directory/import";
 		}
 		try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-			model.addAttribute("result", administration.importCsv(reader, user, !commit, base()));
+			model.addAttribute("result", imports.importCsv(reader, user, !commit, base()));
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
 		return "directory/import";
@@ -200,7 +205,7 @@ class AccountPageController {
 			if (!password.equals(confirmation)) {
 				throw ProblemException.invalid("confirmation", "la confirmation ne reprend pas le nouveau mot de passe");
 			}
-			administration.changeOwnPassword(user, current, password);
+			credentials.changeOwnPassword(user, current, password);
 			model.addAttribute("changed", true);
 			model.addAttribute("errors", Map.of());
 		}
@@ -213,7 +218,7 @@ class AccountPageController {
 	@GetMapping("/mot-de-passe/definir")
 	String setPasswordForm(@RequestParam(name = "jeton", defaultValue = "") String token, Model model) {
 		model.addAttribute("token", token);
-		model.addAttribute("linkAccount", administration.linkAccount(token).orElse(null));
+		model.addAttribute("linkAccount", credentials.linkAccount(token).orElse(null));
 		model.addAttribute("errors", Map.of());
 		return "directory/password-set";
 	}
@@ -222,12 +227,12 @@ class AccountPageController {
 	String setPassword(@RequestParam(name = "jeton", defaultValue = "") String token,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation, Model model) {
 		model.addAttribute("token", token);
-		model.addAttribute("linkAccount", administration.linkAccount(token).orElse(null));
+		model.addAttribute("linkAccount", credentials.linkAccount(token).orElse(null));
 		try {
 			if (!password.equals(confirmation)) {
 				throw ProblemException.invalid("confirmation", "la confirmation ne reprend pas le mot de passe");
 			}
-			administration.setPasswordWithLink(token, password);
+			credentials.setPasswordWithLink(token, password);
 			return "redirect:/connexion?motdepasse";
 		}
 		catch (ProblemException e) {

@@ -26,29 +26,29 @@ class BootstrapAdministrator implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
 
 	private final BootstrapSettings settings;
-	private final AccountAdministration administration;
+	private final AccountCredentials credentials;
 
-	BootstrapAdministrator(BootstrapSettings settings, AccountAdministration administration) {
+	BootstrapAdministrator(BootstrapSettings settings, AccountCredentials credentials) {
 		this.settings = settings;
-		this.administration = administration;
+		this.credentials = credentials;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		String username = settings.admin() == null ? "" : settings.admin().strip();
 		if (username.isEmpty()) {
-			if (administration.enabledAdministrators() == 0) {
+			if (credentials.enabledAdministrators() == 0) {
 				log.warn("Aucun administrateur actif : définissez ENTENTE_BOOTSTRAP_ADMIN et ENTENTE_BOOTSTRAP_ADMIN_PASSWORD "
 						+ "(ou ENTENTE_BOOTSTRAP_ADMIN_PASSWORD_FILE) puis redémarrez (voir README, « Premier administrateur »).");
 			}
 			return;
 		}
-		if (administration.enabledAdministrators() > 0) {
+		if (credentials.enabledAdministrators() > 0) {
 			log.info("ENTENTE_BOOTSTRAP_ADMIN ignoré : un administrateur actif existe déjà ; retirez ces variables.");
 			return;
 		}
 		String password = password();
-		if (administration.bootstrap(username, password, settings.email())) {
+		if (credentials.bootstrap(username, password, settings.email())) {
 			log.warn("Administrateur initial « {} » créé par ENTENTE_BOOTSTRAP_ADMIN (mot de passe lu dans {}, non affiché). "
 					+ "Retirez ces variables de l'environnement.", username,
 					blank(settings.passwordFile()) ? "ENTENTE_BOOTSTRAP_ADMIN_PASSWORD" : "le fichier " + settings.passwordFile());

@@ -108,6 +108,15 @@ class DemoData implements ApplicationRunner {
 					 (affiché une seule fois ; ENTENTE_DEMO_PASSWORD pour le choisir)
 					==================================================================""", created, password);
 		}
+		// Every start says who one may sign in as, and where the password comes from (never the password itself).
+		StringBuilder table = new StringBuilder();
+		for (NewAccount a : demo) {
+			table.append(String.format("%n   %-12s %s", a.username(), a.role().label()));
+		}
+		log.info("Mode démonstration, comptes (un par rôle) :{}{}", table, fromEnvironment
+				? "\n   Mot de passe : celui de la variable ENTENTE_DEMO_PASSWORD."
+				: "\n   Mot de passe : tiré au hasard et affiché une seule fois, à la création des comptes (plus haut au premier "
+						+ "démarrage) ; ENTENTE_DEMO_PASSWORD=… au prochain démarrage pour le choisir et le réinitialiser.");
 	}
 
 	private static NewAccount account(String username, String password, String name, Role role, String party,

@@ -1,17 +1,13 @@
 package org.entente.directory.internal;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.entente.common.CsvReader;
 import org.entente.directory.Establishment;
 import org.entente.directory.EstablishmentKind;
 import org.entente.directory.Establishments;
@@ -46,30 +42,14 @@ class EstablishmentImport {
 		List<ImportError> errors = new ArrayList<>();
 		List<Establishment> rows = new ArrayList<>();
 		Map<String, Long> seen = new HashMap<>();
-		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.DEFAULT.builder().setHeader()
-			.setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get()).get()) {
-			if (!parser.getHeaderNames().equals(HEADER)) {
-				errors.add(new ImportError(1, null, "en-tête attendu : " + String.join(",", HEADER)));
-				return new Result(0, 0, errors, dryRun);
-			}
-			for (CSVRecord r : parser) {
-				long line = parser.getCurrentLineNumber();
-				if (!r.isConsistent()) {
-					errors.add(new ImportError(line, null, r.size() + " colonnes au lieu de 4"));
-					continue;
-				}
-				Establishment row = row(r, line, seen, errors);
-				if (row != null) {
-					rows.add(row);
-				}
+		CsvReader.Errors read = new CsvReader.Errors();
+		for (CsvReader.Line l : CsvReader.read(reader, HEADER, List.of(), 100_000, read)) {
+			Establishment row = row(l, l.number(), seen, errors);
+			if (row != null) {
+				rows.add(row);
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-			errors.add(new ImportError(0, null, "CSV mal formé : " + e.getMessage()));
-		}
+		read.list().forEach(e -> errors.add(new ImportError(e.line(), e.column(), e.message())));
 		if (!errors.isEmpty()) {
 			return new Result(0, 0, errors, dryRun);
 		}
@@ -84,8 +64,8 @@ class EstablishmentImport {
 	}
 
 	/** One line checked: the establishment, or null with its faults added to {@code errors}. */
-	private static Establishment row(CSVRecord r, long line, Map<String, Long> seen, List<ImportError> errors) {
-		String uai = r.get("uai").toUpperCase(Locale.ROOT);
+	private static Establishment row(CsvReader.Line r, long line, Map<String, Long> seen, List<ImportError> errors) {
+		String uai = text(r, "uai").toUpperCase(Locale.ROOT);
 		String problem = Uai.problem(uai);
 		if (problem != null) {
 			errors.add(new ImportError(line, "uai", "UAI « " + uai + " » invalide : " + problem));
@@ -93,8 +73,8 @@ class EstablishmentImport {
 		else if (seen.putIfAbsent(uai, line) != null) {
 			errors.add(new ImportError(line, "uai", "UAI déjà présent ligne " + seen.get(uai)));
 		}
-		String name = r.get("name");
-		String commune = r.get("commune");
+		String name = text(r, "name");
+		String commune = text(r, "commune");
 		if (name.isBlank() || name.length() > 200) {
 			errors.add(new ImportError(line, "name", "nom obligatoire, 200 caractères au plus"));
 		}
@@ -103,11 +83,16 @@ class EstablishmentImport {
 		}
 		EstablishmentKind kind = null;
 		try {
-			kind = EstablishmentKind.valueOf(r.get("kind").toUpperCase(Locale.ROOT));
+			kind = EstablishmentKind.valueOf(text(r, "kind").toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			errors.add(new ImportError(line, "kind", "type « " + r.get("kind") + " » inconnu : COLLEGE ou CITE_SCOLAIRE"));
+			errors.add(new ImportError(line, "kind", "type « " + text(r, "kind") + " » inconnu : COLLEGE ou CITE_SCOLAIRE"));
 		}
 		return problem == null && kind != null ? new Establishment(new Uai(uai), name, commune, kind, false) : null;
+	}
+
+	private static String text(CsvReader.Line r, String column) {
+		String v = r.get(column);
+		return v == null ? "" : v;
 	}
 }

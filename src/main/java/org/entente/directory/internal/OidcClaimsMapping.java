@@ -229,7 +229,7 @@ class OidcClaimsMapping {
 	}
 
 	private static Role role(String text) {
-		return AccountAdministration.parseRole(text);
+		return AccountFields.parseRole(text);
 	}
 
 	private static boolean blank(String s) {

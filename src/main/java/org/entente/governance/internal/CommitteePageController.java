@@ -93,6 +93,22 @@ class CommitteePageController {
 		return calendar(model);
 	}
 
+	/** Past meetings entered in one go at set-up (see {@link Committees#recordPastMeetings}). */
+	@PostMapping("/gouvernance/comites/{code}/reunions-passees")
+	@PreAuthorize(CD)
+	String recordPast(@PathVariable String code, @org.springframework.web.bind.annotation.RequestParam(required = false) String dates,
+			Principal principal, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("pastRecorded", committees.recordPastMeetings(code, dates, principal.getName()));
+		}
+		catch (GovernanceInputException e) {
+			redirect.addFlashAttribute("pastError", e.getMessage());
+			redirect.addFlashAttribute("pastCommittee", code);
+			redirect.addFlashAttribute("pastDates", dates);
+		}
+		return "redirect:/gouvernance/comites#comite-" + code;
+	}
+
 	@GetMapping("/gouvernance/comites/{code}/nouvelle-reunion")
 	@PreAuthorize(CD)
 	String newMeeting(@PathVariable String code, Model model) {

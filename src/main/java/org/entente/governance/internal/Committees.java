@@ -107,6 +107,45 @@ class Committees {
 		store.addMember(committeeCode, name.strip(), email.strip(), party, role == null ? null : role.strip(), user);
 	}
 
+	/**
+	 * Meetings already held before Entente was used, entered at set-up in one go (dates written JJ/MM/AAAA, one per
+	 * line or separated by commas): each is recorded as held, so that the cadence counts from the last one. All or
+	 * nothing: a date that cannot be read, or that is in the future, refuses the whole entry naming it.
+	 */
+	@Transactional
+	int recordPastMeetings(String committeeCode, String dates, String user) {
+		committee(committeeCode);
+		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+			.withResolverStyle(java.time.format.ResolverStyle.STRICT);
+		List<LocalDate> held = new java.util.ArrayList<>();
+		for (String part : (dates == null ? "" : dates).split("[,;\\n]")) {
+			String text = part.strip();
+			if (text.isEmpty()) {
+				continue;
+			}
+			LocalDate d;
+			try {
+				d = LocalDate.parse(text, format);
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				throw new GovernanceInputException("dates", "« " + text + " » n'est pas une date au format JJ/MM/AAAA.");
+			}
+			if (d.isAfter(lifecycle.today())) {
+				throw new GovernanceInputException("dates", "Le " + text + " est à venir : planifiez cette réunion plutôt.");
+			}
+			held.add(d);
+		}
+		if (held.isEmpty()) {
+			throw new GovernanceInputException("dates", "Indiquez au moins une date de réunion tenue (JJ/MM/AAAA).");
+		}
+		for (LocalDate d : held.stream().distinct().sorted().toList()) {
+			long id = store.insertMeeting(committeeCode, d.atTime(9, 0), 120, null, "Réunion tenue, enregistrée après coup",
+					lifecycle.convention().version(), user);
+			store.recordOutcome(id, Status.HELD, null);
+		}
+		return (int) held.stream().distinct().count();
+	}
+
 	/** A planned meeting; its invitees are the committee's named members at this moment. */
 	@Transactional
 	long schedule(String committeeCode, LocalDateTime startsAt, int durationMinutes, String place, String agenda,

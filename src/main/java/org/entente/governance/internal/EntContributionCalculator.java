@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.entente.common.FrenchNumbers;
 import org.entente.convention.Convention;
 import org.entente.convention.Finance;
 import org.entente.convention.PointToClarify;
@@ -76,23 +77,23 @@ public final class EntContributionCalculator {
 				|| annexYear.map(y -> y.months() != usedMonths).orElse(true);
 
 		List<Line> lines = List.of(
-				new Line("PUPILS", "Nombre d'élèves", Integer.toString(usedPupils)),
+				new Line("PUPILS", "Nombre d'élèves", FrenchNumbers.count(usedPupils)),
 				new Line("SYNTEC_INDEX", "Indice Syntec révisé", decimal(usedIndex)),
 				new Line("COEFFICIENT", "Coefficient de révision", decimal(coefficient)),
 				new Line("PRICE", "Coût annuel par élève de la contribution ENT", decimal(finance.pricePerPupil()) + " €"),
 				new Line("MONTHS", "Prorata (mois)", Integer.toString(usedMonths)),
-				new Line("AMOUNT", "Montant de la contribution", amount + " €"),
+				new Line("AMOUNT", "Montant de la contribution", FrenchNumbers.amount(amount)),
 				new Line("FORMULA", "Calcul",
-						usedPupils + " × " + decimal(finance.pricePerPupil()) + " € × " + decimal(coefficient) + " × "
-								+ usedMonths + " / 12 = " + decimal(exact) + " €, arrondi à l'euro supérieur : " + amount
-								+ " €"),
+						FrenchNumbers.count(usedPupils) + " × " + decimal(finance.pricePerPupil()) + " € × " + decimal(coefficient)
+								+ " × " + usedMonths + " / 12 = " + FrenchNumbers.amount(exact) + ", arrondi à l'euro supérieur : "
+								+ FrenchNumbers.amount(amount)),
 				new Line("COEFFICIENT_FORMULA", "Coefficient",
 						decimal(usedIndex) + " / " + decimal(finance.syntec().base()) + " (indice de base, "
 								+ baseDate(finance) + ") = " + decimal(coefficient)),
 				new Line("EVOLUTIVE_MAINTENANCE", "Maintenance évolutive (" + percent(finance.split().evolutiveMaintenance())
-						+ ")", decimal(split.evolutiveMaintenance()) + " €"),
+						+ ")", FrenchNumbers.amount(split.evolutiveMaintenance())),
 				new Line("INVESTMENT", "Investissement (" + percent(finance.split().investment()) + ")",
-						decimal(split.investment()) + " €"));
+						FrenchNumbers.amount(split.investment())));
 
 		return new EntContribution(year, usedPupils, finance.pricePerPupil(), usedIndex, finance.syntec().base(),
 				coefficient, usedMonths, amount, exact, split, annexYear.map(Finance.Year::amount).orElse(null), whatIf,
@@ -136,9 +137,9 @@ public final class EntContributionCalculator {
 						+ date.getYear();
 	}
 
-	/** French decimal comma, no grouping: the way the annex prints its figures. */
+	/** French decimal comma, grouped by thousands ({@link FrenchNumbers}, one way everywhere). */
 	static String decimal(BigDecimal value) {
-		return value.toPlainString().replace('.', ',');
+		return FrenchNumbers.decimal(value);
 	}
 
 	private static String percent(BigDecimal share) {

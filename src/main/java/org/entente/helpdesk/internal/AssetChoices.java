@@ -15,8 +15,8 @@ import org.entente.inventory.Assets;
 @org.springframework.stereotype.Component
 class AssetChoices {
 
-	/** One group of the picker: a component's label and the establishment's assets of it. */
-	record AssetGroup(String label, List<Asset> assets) {
+	/** One group of the picker: a component's code and label, and the establishment's assets of it. */
+	record AssetGroup(String component, String label, List<Asset> assets) {
 	}
 
 	private final Conventions conventions;
@@ -42,7 +42,7 @@ class AssetChoices {
 		ProblemChoices.ALL.forEach(c -> components.add(c.component()));
 		List<AssetGroup> groups = new ArrayList<>();
 		if (named != null) {
-			groups.add(new AssetGroup("Équipement nommé sur le ticket", List.of(named)));
+			groups.add(new AssetGroup(named.component(), "Équipement nommé sur le ticket", List.of(named)));
 		}
 		groups.addAll(groups(t.establishment(), components));
 		return groups;
@@ -51,7 +51,7 @@ class AssetChoices {
 	/** The establishment's assets of these components, one group per component that has some. */
 	private List<AssetGroup> groups(String uai, List<String> components) {
 		return components.stream().distinct()
-			.map(code -> new AssetGroup(conventions.current().component(code).map(Component::label).orElse(code),
+			.map(code -> new AssetGroup(code, conventions.current().component(code).map(Component::label).orElse(code),
 					assets.ofComponent(uai, code, 100)))
 			.filter(g -> !g.assets().isEmpty())
 			.toList();

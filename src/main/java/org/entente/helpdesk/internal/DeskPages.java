@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reason; a ticket out of scope stays a 404, rendered by the web module's page advice).
  */
 @ControllerAdvice(assignableTypes = { ReportPageController.class, TicketListPageController.class,
-		TicketPageController.class, TicketConversationPageController.class })
+		TicketPageController.class, TicketConversationPageController.class, HomeWorkPageController.class })
 class DeskPages {
 
 	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH);
@@ -44,6 +44,33 @@ class DeskPages {
 		this.messages = messages;
 	}
 
+	/**
+	 * The words of a status, criticality, intervention kind, waiting reason, network or funding in the page's language
+	 * (model attribute {@code labels}): the bundle's {@code label.<Type>.<NAME>}, else the French label the value carries.
+	 */
+	record Labels(MessageSource messages) {
+
+		public String of(Enum<?> value) {
+			if (value == null) {
+				return "";
+			}
+			String french;
+			try {
+				french = String.valueOf(value.getClass().getMethod("label").invoke(value));
+			}
+			catch (ReflectiveOperationException e) {
+				french = value.name();
+			}
+			return messages.getMessage("label." + value.getDeclaringClass().getSimpleName() + "." + value.name(), null, french,
+					LocaleContextHolder.getLocale());
+		}
+	}
+
+	@ModelAttribute("labels")
+	Labels labels() {
+		return new Labels(messages);
+	}
+
 	@ModelAttribute("dates")
 	Dates dates() {
 		return new Dates(zone());
@@ -56,6 +83,11 @@ class DeskPages {
 	/** A text of the bundle in the request's language. */
 	String text(String key, Object... args) {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	/** A text of the bundle, or {@code fallback} when the bundle has none for that key. */
+	String textOr(String key, String fallback, Object... args) {
+		return messages.getMessage(key, args, fallback, LocaleContextHolder.getLocale());
 	}
 
 	/** The sentence for a field the form binding or validation refused. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,8 +35,13 @@ class ReportPageController {
 	record ReportForm(String problem, String component, InterventionKind intervention, String establishment,
 			@NotBlank(message = "{helpdesk.error.title.required}") @Size(max = 200, message = "{helpdesk.error.title.tooLong}") String title,
 			@NotBlank(message = "{helpdesk.error.description.required}") @Size(max = 10_000, message = "{helpdesk.error.description.tooLong}") String description,
-			Boolean dataInvolved, String assetId, Boolean sharedBetweenNetworks, String dataConcerned) {
+			Boolean dataInvolved, String assetId, Boolean sharedBetweenNetworks, String dataConcerned,
+			@Size(max = 200, message = "{helpdesk.error.tooLong}") String q,
+			@Size(max = 200, message = "{helpdesk.error.tooLong}") String contact) {
 	}
+
+	private static final List<InterventionKind> KINDS = List.of(InterventionKind.REPAIR, InterventionKind.ASSISTANCE,
+			InterventionKind.INSTALLATION, InterventionKind.SUPPLY);
 
 	private final TicketOpening opening;
 	private final TicketConversation conversation;
@@ -66,12 +72,14 @@ class ReportPageController {
 	String searchComponents(@RequestParam(required = false) String q, Model model) {
 		model.addAttribute("results", search(q));
 		model.addAttribute("q", q);
+		model.addAttribute("kinds", KINDS);
 		return "helpdesk/report :: results";
 	}
 
 	@PostMapping("/signaler")
 	String report(@AuthenticationPrincipal EntenteUser user, @Valid @ModelAttribute("report") ReportForm form,
-			BindingResult binding, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+			BindingResult binding, @RequestParam(required = false) MultipartFile file, Model model,
+			RedirectAttributes flash) throws IOException {
 		Map<String, String> errors = new LinkedHashMap<>();
 		var what = ProblemChoices.resolve(form.problem(), form.component(), form.intervention());
 		if (what.isEmpty()) {
@@ -88,7 +96,9 @@ class ReportPageController {
 						what.get().component(), what.get().intervention(), what.get().network(), null, null, what.get().kind(),
 						Boolean.TRUE.equals(form.dataInvolved()), Inputs.blank(form.assetId()), null,
 						Boolean.TRUE.equals(form.sharedBetweenNetworks()) ? Boolean.TRUE : null,
-						Inputs.blank(form.dataConcerned()), null)).ticket();
+						Inputs.blank(form.dataConcerned()), null), form.contact()).ticket();
+				// The ticket page then says what happens next: who handles it, by when, how the collège is told.
+				flash.addFlashAttribute("reported", true);
 				return attached(user, t, file);
 			}
 			catch (UnknownComponentException e) {
@@ -102,11 +112,15 @@ class ReportPageController {
 								? pages.text("helpdesk.error.assetKind") : e.getMessage());
 			}
 		}
-		prepare(user, null, model);
+		// Everything typed comes back, the search and the component found included.
 		model.addAttribute("errors", errors);
-		model.addAttribute("form", Map.of("problem", form.problem() == null ? "" : form.problem(), "title",
-				form.title() == null ? "" : form.title(), "description", form.description() == null ? "" : form.description(),
-				"establishment", uai == null ? "" : uai, "assetId", form.assetId() == null ? "" : form.assetId()));
+		model.addAttribute("form", Map.of("problem", orEmpty(form.problem()), "title", orEmpty(form.title()), "description",
+				orEmpty(form.description()), "establishment", uai == null ? "" : uai, "assetId", orEmpty(form.assetId()),
+				"dataConcerned", orEmpty(form.dataConcerned()), "shared", String.valueOf(Boolean.TRUE.equals(form.sharedBetweenNetworks())),
+				"contact", orEmpty(form.contact())));
+		prepare(user, form.q(), model);
+		model.addAttribute("component", orEmpty(form.component()));
+		model.addAttribute("intervention", form.intervention() == null ? "" : form.intervention().name());
 		return "helpdesk/report";
 	}
 
@@ -125,8 +139,7 @@ class ReportPageController {
 
 	private void prepare(EntenteUser user, String q, Model model) {
 		model.addAttribute("choices", ProblemChoices.ALL);
-		model.addAttribute("kinds", List.of(InterventionKind.REPAIR, InterventionKind.ASSISTANCE,
-				InterventionKind.INSTALLATION, InterventionKind.SUPPLY));
+		model.addAttribute("kinds", KINDS);
 		model.addAttribute("establishments", establishments.findAll().stream().filter(e -> e.kind().coveredByConvention()).toList());
 		model.addAttribute("staff", access.isCollege(user));
 		var levels = conventions.current().serviceLevels();
@@ -138,8 +151,12 @@ class ReportPageController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 			model.addAttribute("form", Map.of("problem", q == null ? "" : "autre", "title", "", "description", "",
-					"establishment", "", "assetId", ""));
+					"establishment", "", "assetId", "", "dataConcerned", "", "shared", "false", "contact", ""));
 		}
+	}
+
+	private static String orEmpty(String s) {
+		return s == null ? "" : s;
 	}
 
 	private List<Component> search(String q) {

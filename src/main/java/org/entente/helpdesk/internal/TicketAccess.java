@@ -204,18 +204,20 @@ class TicketAccess {
 
 	/**
 	 * Whether this account hears of each step of the ticket: the requester, the assigned contractor, the agents of
-	 * the routed parties; for a critical incident, mutual information (annexe §4): every CD and ACA agent and the
+	 * the routed parties, the level-1 agents while it is at level 1; for a critical incident, mutual information (annexe §4): every CD and ACA agent and the
 	 * collège's staff.
 	 */
 	boolean isToldOf(org.entente.directory.Account a, Ticket t) {
 		boolean college = a.role() == Role.SCHOOL_STAFF && t.establishment().equals(a.establishment());
 		boolean partyAgent = PARTY_AGENTS.contains(a.role()) && (t.critical() || t.routedTo(a.party()));
+		// A ticket at level 1 sits in the level-1 queue: its agents hear of it, the new one first.
+		boolean desk = a.role() == Role.LEVEL1_AGENT && t.level() == 1;
 		return a.username().equals(t.requester()) || a.username().equals(t.assignee()) || partyAgent
-				|| (college && t.critical());
+				|| (college && t.critical()) || desk;
 	}
 
 	/** The roles whose agents may hear of a ticket without being named on it. */
-	static final List<Role> AGENTS_TOLD = List.of(Role.CD_AGENT, Role.ACA_AGENT);
+	static final List<Role> AGENTS_TOLD = List.of(Role.CD_AGENT, Role.ACA_AGENT, Role.LEVEL1_AGENT);
 
 	// Queues
 
@@ -237,6 +239,9 @@ class TicketAccess {
 				q.add(new Queue("helpdesk.queue.level2", "ACA", "party=ACA&level=2&openOnly=true&sort=priority"));
 			}
 			case CD_AGENT, ACA_AGENT -> {
+				// A new ticket waits at level 1: where the « Nouveau ticket, routé vers … » notification points.
+				q.add(new Queue("helpdesk.queue.teamNew", user.party(),
+						"party=" + user.party() + "&level=1&openOnly=true&sort=priority"));
 				q.add(new Queue("helpdesk.queue.team", user.party(),
 						"party=" + user.party() + "&level=2&openOnly=true&sort=priority"));
 				q.add(new Queue("helpdesk.queue.critical", null, "criticality=CRITICAL&openOnly=true&sort=priority"));

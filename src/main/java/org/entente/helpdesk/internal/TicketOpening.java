@@ -90,6 +90,17 @@ class TicketOpening {
 		this.events = events;
 	}
 
+	/** A report with where to find its requester (a phone or a room, personal data: V38), in one transaction. */
+	@Transactional
+	Opened open(EntenteUser user, NewTicket request, String requesterContact) {
+		Opened opened = open(user, request);
+		String contact = blank(requesterContact);
+		if (contact != null) {
+			tickets.updateRequesterContact(opened.ticket().id(), contact.trim());
+		}
+		return opened;
+	}
+
 	@Transactional
 	Opened open(EntenteUser user, NewTicket request) {
 		String uai = request.establishment() == null ? null : request.establishment().trim().toUpperCase(Locale.ROOT);

@@ -84,11 +84,13 @@ class TicketPageController {
 	private final Accounts accounts;
 	private final Spares spares;
 	private final DeskPages pages;
+	private final TicketRepository contacts;
 
 	TicketPageController(TicketLookup lookup, TicketWorkflow workflow, TicketRouting routing, TicketEscalation escalation,
 			TicketConversation conversation, TicketSatisfaction satisfaction, TicketClocks clocks, TicketHistory history,
 			TicketAccess access, AssetChoices assetChoices, Conventions conventions, Establishments establishments,
-			Accounts accounts, Spares spares, DeskPages pages) {
+			Accounts accounts, Spares spares, DeskPages pages, TicketRepository contacts) {
+		this.contacts = contacts;
 		this.lookup = lookup;
 		this.workflow = workflow;
 		this.routing = routing;
@@ -138,6 +140,17 @@ class TicketPageController {
 		model.addAttribute("zone", pages.zone());
 		boolean agent = access.isAgent(user) && !readOnly;
 		model.addAttribute("isDesk", access.isDesk(user));
+		model.addAttribute("isCollege", access.isCollege(user));
+		model.addAttribute("whoHandles", whoHandles(t));
+		// The requester as a person: their name, and where to find them when they said so (V38).
+		model.addAttribute("requesterName", accounts.find(t.requester()).map(a -> a.displayName() + " (" + a.username() + ")")
+			.orElse(t.requester()));
+		model.addAttribute("requesterContact", contacts.requesterContact(t.id()).orElse(null));
+		if (model.containsAttribute("reported")) {
+			model.addAttribute("partyNames", partyNames(t));
+			model.addAttribute("requesterEmail", accounts.find(user.getUsername()).map(a -> a.email())
+				.filter(e -> e != null && !e.isBlank()).orElse(null));
+		}
 		model.addAttribute("isAgent", agent);
 		model.addAttribute("isPartyAgent", access.isPartyAgent(user, t));
 		model.addAttribute("canSurvey", access.offersSurvey(user, t));
@@ -151,6 +164,35 @@ class TicketPageController {
 					t.assetId() == null ? "" : t.assetId()));
 		}
 		return "helpdesk/ticket";
+	}
+
+	/** Who handles it, in a sentence: « Le Département répare « Vidéoprojecteurs ». » (the clause is on demand). */
+	private String whoHandles(Ticket t) {
+		if (t.parties().isEmpty()) {
+			return pages.text("helpdesk.who.nobody");
+		}
+		List<String> names = t.parties().stream().map(code -> pages.textOr("helpdesk.party." + code, code)).toList();
+		String who = names.size() == 1 ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " " + pages.text("helpdesk.and") + " " + names.get(names.size() - 1);
+		String component = conventions.current().component(t.component()).map(c -> c.label()).orElse(t.component());
+		String sentence = pages.textOr("helpdesk.who." + t.intervention().name(), null, who, component, names.size());
+		if (sentence == null) {
+			sentence = pages.text("helpdesk.who", who, component, names.size(), t.intervention().label().toLowerCase(java.util.Locale.ROOT));
+		}
+		return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+	}
+
+	/** The routed parties by their names, « le Département d'Ille-et-Vilaine et l'Académie de Rennes ». */
+	private String partyNames(Ticket t) {
+		var parties = conventions.current().parties();
+		List<String> names = t.parties().stream()
+			.map(code -> parties.stream().filter(p -> p.code().equals(code)).map(p -> p.name()).findFirst().orElse(code))
+			.toList();
+		if (names.isEmpty()) {
+			return pages.text("helpdesk.confirm.nobody");
+		}
+		return names.size() == 1 ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " " + pages.text("helpdesk.and") + " " + names.get(names.size() - 1);
 	}
 
 	@PostMapping("/tickets/{id}/transition")

@@ -147,6 +147,15 @@ class TicketRepository {
 		jdbc.sql("update ticket_party set status = ? where ticket_id = ?").params(t.status().name(), t.id()).update();
 	}
 
+	/** Where to find the requester (V38): personal data, written at the report, null once destroyed. */
+	void updateRequesterContact(long id, String contact) {
+		jdbc.sql("update ticket set requester_contact = ? where id = ?").params(contact, id).update();
+	}
+
+	Optional<String> requesterContact(long id) {
+		return jdbc.sql("select requester_contact from ticket where id = ?").param(id).query(String.class).optional();
+	}
+
 	void updateAsset(long id, String assetId) {
 		jdbc.sql("update ticket set asset_id = ? where id = ?").params(assetId, id).update();
 	}

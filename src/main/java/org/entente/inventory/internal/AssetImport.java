@@ -2,11 +2,8 @@ package org.entente.inventory.internal;
 
 import org.springframework.http.HttpStatus;
 import org.entente.common.FieldProblem;
-import org.entente.common.LimitedInputStream;
 import org.entente.common.ProblemException;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,9 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.entente.common.CsvReader;
 import org.entente.convention.Funding;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishment;
@@ -38,8 +33,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * CSV intake of assets, all or nothing: every row is parsed and checked (fields, naming rules, the importer's
- * scope) before anything is written; one fault anywhere and nothing is. Rows are matched to existing assets by serial
+ * CSV intake of assets, all or nothing: every row is parsed and checked (fields, the importer's scope) before
+ * anything is written; one fault anywhere and nothing is. A fault is what makes a row meaningless (an unknown
+ * establishment or component, a bad date or value, a missing serial); a name that breaks the Département's naming
+ * rules is a warning, not a fault: the asset is kept with its name and appears on the naming-violations page
+ * ({@code /inventaire/nommage}) until renamed, as a GLPI Agent report's would. Rows are matched to existing assets by serial
  * number (upsert); writes go in JDBC batches within one transaction.
  */
 @Service
@@ -50,7 +48,7 @@ public class AssetImport {
 
 	static final List<String> OPTIONAL = List.of("building", "room", "socket");
 
-	static final int MAX_ERRORS = 1000;
+	static final int MAX_ERRORS = CsvReader.Errors.MAX;
 
 	static final int MAX_ROWS = 500_000;
 
@@ -58,8 +56,14 @@ public class AssetImport {
 	public record ImportError(long line, String column, String message) {
 	}
 
+	/** {@code warnings}: names that break the naming rules, by line (the rows are imported all the same). */
 	public record ImportResult(int created, int updated, int unchanged, List<ImportError> errors, boolean dryRun,
-			boolean truncated) {
+			boolean truncated, List<ImportError> warnings) {
+
+		public ImportResult(int created, int updated, int unchanged, List<ImportError> errors, boolean dryRun,
+				boolean truncated) {
+			this(created, updated, unchanged, errors, dryRun, truncated, List.of());
+		}
 
 		public boolean ok() {
 			return errors.isEmpty();
@@ -95,6 +99,7 @@ public class AssetImport {
 		establishments.findAll().forEach(e -> byUai.put(e.uai().value(), e));
 		Function<String, Optional<Establishment>> lookup = uai -> Optional.ofNullable(byUai.get(uai));
 
+		List<ImportError> warnings = new ArrayList<>();
 		Map<String, Long> seen = new HashMap<>();
 		for (Row row : rows) {
 			if (row.data().serial() == null) {
@@ -115,9 +120,16 @@ public class AssetImport {
 		int unchanged = 0;
 		for (Row row : rows) {
 			Asset before = row.data().serial() == null ? null : existing.get(row.data().serial());
+			// A serial held outside the importer's sight is answered as an unknown one up to the write (the row checked
+			// on its own), then with the API's answer to a taken serial: nothing tells where, or whose, it is.
+			boolean hidden = before != null && !access.canRead(user, before.data());
+			if (hidden) {
+				before = null;
+			}
 			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
-			List<FieldProblem> problems = rules.check(data, lookup);
+			List<FieldProblem> problems = rules.checkFields(data, lookup);
 			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
+			rules.naming(data).ifPresent(p -> warnings.add(new ImportError(row.line(), p.field(), p.message())));
 			if (!problems.isEmpty()) {
 				continue;
 			}
@@ -125,15 +137,15 @@ public class AssetImport {
 				if (!access.canManage(user, data)) {
 					errors.add(row.line(), null, outOfScope(data));
 				}
+				else if (hidden) {
+					errors.add(row.line(), "serial", AssetWrites.TAKEN);
+				}
 				else {
 					toCreate.add(data);
 				}
 				continue;
 			}
-			if (!access.canRead(user, before.data())) {
-				errors.add(row.line(), "serial", "numéro de série déjà attribué à un équipement hors de votre périmètre");
-			}
-			else if (!access.canManage(user, before.data()) || !access.canManage(user, data)) {
+			if (!access.canManage(user, before.data()) || !access.canManage(user, data)) {
 				errors.add(row.line(), null, outOfScope(before.data()));
 			}
 			else {
@@ -148,8 +160,8 @@ public class AssetImport {
 				}
 			}
 		}
-		if (!errors.list.isEmpty()) {
-			return new ImportResult(0, 0, 0, errors.list, dryRun, errors.truncated);
+		if (!errors.isEmpty()) {
+			return new ImportResult(0, 0, 0, errors.sorted(), dryRun, errors.all.truncated(), List.of());
 		}
 		if (!dryRun) {
 			repository.insertAll(toCreate, user.getUsername(), now);
@@ -160,7 +172,7 @@ public class AssetImport {
 						.filter(java.util.Objects::nonNull).distinct().sorted().toList(),
 					user.getUsername(), user.party(), conventions.current().version(), now));
 		}
-		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false);
+		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false, List.copyOf(warnings));
 	}
 
 	private String outOfScope(AssetData data) {
@@ -180,84 +192,38 @@ public class AssetImport {
 				before.sharedBetweenNetworks());
 	}
 
+	/** The import's faults: the common reader's, listed as this import's errors. */
 	private static final class Errors {
 
-		final List<ImportError> list = new ArrayList<>();
-		final Set<String> cells = new java.util.HashSet<>();
-		boolean truncated;
+		final CsvReader.Errors all = new CsvReader.Errors();
+
+		/** By line, the file's own faults (line 1, the header) first; a line's faults keep their column order. */
+		List<ImportError> sorted() {
+			return list().stream().sorted(java.util.Comparator.comparingLong(ImportError::line)).toList();
+		}
 
 		void add(long line, String column, String message) {
-			if (column != null && !cells.add(line + "|" + column)) {
-				return;
-			}
-			if (list.size() < MAX_ERRORS) {
-				list.add(new ImportError(line, column, message));
-			}
-			else {
-				truncated = true;
-			}
+			all.add(line, column, message);
+		}
+
+		boolean isEmpty() {
+			return all.isEmpty();
+		}
+
+		List<ImportError> list() {
+			return all.list().stream().map(e -> new ImportError(e.line(), e.column(), e.message())).toList();
 		}
 	}
 
 	private List<Row> parse(Reader reader, Errors errors) {
-		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-			.setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
 		List<Row> rows = new ArrayList<>();
-		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-			List<String> header = parser.getHeaderNames();
-			Set<String> known = new java.util.HashSet<>(REQUIRED);
-			known.addAll(OPTIONAL);
-			List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).toList();
-			List<String> unknown = header.stream().filter(c -> !known.contains(c)).toList();
-			if (!missing.isEmpty() || !unknown.isEmpty()) {
-				errors.add(1, null, "en-tête attendu : " + String.join(",", REQUIRED) + " (facultatives : "
-						+ String.join(",", OPTIONAL) + ")" + (missing.isEmpty() ? "" : " ; colonnes manquantes : " + missing)
-						+ (unknown.isEmpty() ? "" : " ; colonnes inconnues : " + unknown));
-				return rows;
-			}
-			long line = 1;
-			for (CSVRecord r : parser) {
-				line = parser.getCurrentLineNumber();
-				if (rows.size() >= MAX_ROWS) {
-					errors.add(line, null, "plus de " + MAX_ROWS + " lignes : découpez le fichier");
-					break;
-				}
-				if (!r.isConsistent()) {
-					errors.add(line, null, r.size() + " colonnes au lieu de " + header.size());
-					continue;
-				}
-				rows.add(new Row(line, row(r, line, errors)));
-			}
-			if (rows.isEmpty() && errors.list.isEmpty()) {
-				errors.add(1, null, "aucune ligne de données");
-			}
-		}
-		catch (IOException e) {
-			throw tooLargeOr(e);
-		}
-		catch (UncheckedIOException e) {
-			throw tooLargeOr(e.getCause());
-		}
-		catch (IllegalStateException | IllegalArgumentException e) {
-			errors.add(parserLine(e), null, "CSV mal formé : " + e.getMessage());
+		for (CsvReader.Line l : CsvReader.read(reader, REQUIRED, OPTIONAL, MAX_ROWS, errors.all)) {
+			rows.add(new Row(l.number(), row(l, l.number(), errors)));
 		}
 		return rows;
 	}
 
-	private static RuntimeException tooLargeOr(Throwable e) {
-		if (e instanceof LimitedInputStream.TooLargeException t) {
-			return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
-					"Le fichier dépasse " + t.limit() / 1024 / 1024 + " Mio : découpez-le.");
-		}
-		return new UncheckedIOException(e instanceof IOException io ? io : new IOException(e));
-	}
-
-	private static long parserLine(Exception e) {
-		var m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
-		return m.find() ? Long.parseLong(m.group(1)) : 0;
-	}
-
-	private static AssetData row(CSVRecord r, long line, Errors errors) {
+	private static AssetData row(CsvReader.Line r, long line, Errors errors) {
 		String uai = value(r, "uai");
 		return new AssetData(uai == null ? null : uai.toUpperCase(Locale.ROOT), value(r, "component"),
 				enumValue(r, "network", InventoryNetwork.class, line, errors), value(r, "name"), value(r, "serial"), null,
@@ -267,15 +233,11 @@ public class AssetImport {
 				value(r, "socket"));
 	}
 
-	private static String value(CSVRecord r, String column) {
-		if (!r.isMapped(column)) {
-			return null;
-		}
-		String v = r.get(column);
-		return v == null || v.isBlank() ? null : v.strip();
+	private static String value(CsvReader.Line r, String column) {
+		return r.get(column);
 	}
 
-	private static <E extends Enum<E>> E enumValue(CSVRecord r, String column, Class<E> type, long line, Errors errors) {
+	private static <E extends Enum<E>> E enumValue(CsvReader.Line r, String column, Class<E> type, long line, Errors errors) {
 		String v = value(r, column);
 		if (v == null) {
 			return null;
@@ -289,7 +251,7 @@ public class AssetImport {
 		}
 	}
 
-	private static LocalDate date(CSVRecord r, String column, long line, Errors errors) {
+	private static LocalDate date(CsvReader.Line r, String column, long line, Errors errors) {
 		String v = value(r, column);
 		if (v == null) {
 			return null;

@@ -51,7 +51,7 @@ public class AssetWrites {
 			return repository.find(repository.insert(data, user.getUsername(), now)).orElseThrow();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflit", "Numéro de série ou identifiant d'agent déjà attribué à un autre équipement.");
+			throw taken();
 		}
 	}
 
@@ -79,10 +79,20 @@ public class AssetWrites {
 			}
 		}
 		catch (DuplicateKeyException e) {
-			throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflit", "Numéro de série ou identifiant d'agent déjà attribué à un autre équipement.");
+			throw taken();
 		}
 		repository.recordChanges(changes);
 		return repository.find(id).orElseThrow();
+	}
+
+	/**
+	 * The one answer to a serial or agent id already taken, whoever holds it: said the same way by the API and the
+	 * import, it names neither the establishment nor the scope of the asset that has it.
+	 */
+	static final String TAKEN = "numéro de série ou identifiant d'agent déjà attribué à un autre équipement";
+
+	static ProblemException taken() {
+		return new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflit", "Numéro de série ou identifiant d'agent déjà attribué à un autre équipement.");
 	}
 
 	private void check(AssetData data) {

@@ -49,18 +49,18 @@ class GlpiAgentController {
 			@AuthenticationPrincipal EntenteUser user) throws IOException {
 		byte[] message = GlpiPayload.decode(request.getInputStream(), request.getContentType());
 		if (!GlpiPayload.isXml(message)) {
-			return json(intake.handle(GlpiPayload.json(message), tag, user.getUsername()));
+			return json(intake.handle(GlpiPayload.json(message), tag, user));
 		}
 		ObjectNode xml = LegacyXml.read(message);
 		return switch (LegacyProtocol.query(xml)) {
 			case PROLOG -> request.getHeader("GLPI-Agent-ID") != null ? json(switchToJsonProtocol())
 					: xml(LegacyProtocol.PROLOG_REPLY);
 			case INVENTORY -> {
-				intake.handle(LegacyProtocol.asJsonInventory(xml), tag, user.getUsername());
+				intake.handle(LegacyProtocol.asJsonInventory(xml), tag, user);
 				yield xml(LegacyProtocol.INVENTORY_REPLY);
 			}
 			case SNMPQUERY -> {
-				intake.networkDevices(LegacyProtocol.devices(xml), tag, user.getUsername());
+				intake.networkDevices(LegacyProtocol.devices(xml), tag, user);
 				yield xml(LegacyProtocol.INVENTORY_REPLY);
 			}
 		};

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.entente.convention.Funding;
+import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishment;
 import org.entente.directory.Establishments;
 import org.entente.directory.Uai;
@@ -65,17 +66,12 @@ public class GlpiAgentIntake {
 		this.reports = reports;
 	}
 
-	@Transactional
-	public Map<String, Object> handle(JsonNode message, String by) {
-		return handle(message, null, by);
-	}
-
 	/**
 	 * @param urlTag the {@code tag} given in the server URL ({@code …/glpi-agent?tag=UAI}), used when the message has
 	 *        none (network devices carry no tag); may be null
 	 */
-	@Transactional
-	public Map<String, Object> handle(JsonNode message, String urlTag, String by) {
+	@Transactional(noRollbackFor = Refused.class)
+	public Map<String, Object> handle(JsonNode message, String urlTag, EntenteUser sender) {
 		if (urlTag != null && message instanceof tools.jackson.databind.node.ObjectNode o && text(o, "tag") == null
 				&& accountTag(o) == null) {
 			o.put("tag", urlTag);
@@ -85,15 +81,15 @@ public class GlpiAgentIntake {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « action » est absent (contact ou inventory attendu).");
 		}
 		return switch (action) {
-			case "contact" -> contact(message);
-			case "inventory" -> inventory(message, by);
+			case "contact" -> contact(message, sender);
+			case "inventory" -> inventory(message, sender);
 			default -> throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Action non prise en charge",
 					"Action « " + truncate(action, 40) + " » non prise en charge : Entente accepte contact et inventory.");
 		};
 	}
 
-	private Map<String, Object> contact(JsonNode message) {
-		establishment(message);
+	private Map<String, Object> contact(JsonNode message, EntenteUser sender) {
+		establishment(message, sender);
 		Map<String, Object> reply = new LinkedHashMap<>();
 		reply.put("status", "ok");
 		reply.put("expiration", EXPIRATION_HOURS);
@@ -111,7 +107,8 @@ public class GlpiAgentIntake {
 			InventoryNetwork newNetwork) {
 	}
 
-	private Map<String, Object> inventory(JsonNode message, String by) {
+	private Map<String, Object> inventory(JsonNode message, EntenteUser sender) {
+		String by = sender.getUsername();
 		String deviceId = text(message, "deviceid");
 		if (deviceId == null) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « deviceid » est absent.");
@@ -121,7 +118,7 @@ public class GlpiAgentIntake {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Message invalide", "Le champ « content » (objet) est absent.");
 		}
 		String itemtype = Optional.ofNullable(text(message, "itemtype")).orElse("Computer");
-		Establishment establishment = establishment(message);
+		Establishment establishment = establishment(message, sender);
 		Optional<Observed> observed = switch (itemtype) {
 			case "Computer" -> Optional.of(computer(deviceId, content));
 			case "NetworkEquipment", "Printer" -> NetworkDevices.observe(content.path("network_device"), itemtype, deviceId);
@@ -130,17 +127,18 @@ public class GlpiAgentIntake {
 		if (observed.isEmpty()) {
 			return unknownItem(establishment, itemtype, deviceId, content, by);
 		}
-		return record(establishment, observed.get(), by);
+		return record(establishment, observed.get(), sender, content);
 	}
 
 	/** The devices of one SNMPQUERY message (GLPI Agent's netinventory, FusionInventory's snmpquery), in one transaction. */
-	@Transactional
-	public List<Map<String, Object>> networkDevices(List<JsonNode> devices, String tag, String by) {
-		return devices.stream().map(d -> networkDevice(d, tag, by)).toList();
+	@Transactional(noRollbackFor = Refused.class)
+	public List<Map<String, Object>> networkDevices(List<JsonNode> devices, String tag, EntenteUser sender) {
+		return devices.stream().map(d -> networkDevice(d, tag, sender)).toList();
 	}
 
-	private Map<String, Object> networkDevice(JsonNode device, String tagOrNull, String by) {
-		Establishment establishment = establishment(tagMessage(tagOrNull));
+	private Map<String, Object> networkDevice(JsonNode device, String tagOrNull, EntenteUser sender) {
+		String by = sender.getUsername();
+		Establishment establishment = establishment(tagMessage(tagOrNull), sender);
 		JsonNode info = NetworkDevices.info(device);
 		String type = text(info, "type");
 		Optional<Observed> observed = NetworkDevices.observeLegacy(device);
@@ -148,7 +146,7 @@ public class GlpiAgentIntake {
 			return unknownItem(establishment, "SNMP " + (type == null ? "?" : truncate(type, 40)),
 					Optional.ofNullable(NetworkDevices.identity(info)).orElse(Optional.ofNullable(text(info, "ip")).orElse("?")), device, by);
 		}
-		return record(establishment, observed.get(), by);
+		return record(establishment, observed.get(), sender, device);
 	}
 
 	private static JsonNode tagMessage(String tag) {
@@ -180,7 +178,27 @@ public class GlpiAgentIntake {
 				chassis.contains("tablet") ? "TABLETTES" : "STATIONS_PEDAGOGIQUES", InventoryNetwork.PEDAGOGICAL);
 	}
 
-	private Map<String, Object> record(Establishment establishment, Observed seen, String by) {
+	/**
+	 * An inventory the agent may not apply: a matched asset in another establishment (an agent never moves an asset),
+	 * or one its party does not manage. Kept as a report for a person to decide; the asset is left as it was.
+	 */
+	static final class Refused extends ProblemException {
+
+		Refused(HttpStatus status, String type, String title, String detail) {
+			super(status, type, title, detail);
+		}
+	}
+
+	private Refused refused(HttpStatus status, String title, String why, Establishment establishment, Observed seen,
+			JsonNode content, String by) {
+		long report = reports.record(establishment.uai().value(), "REFUSE " + truncate(seen.newComponent(), 40),
+				seen.deviceId() == null ? "?" : seen.deviceId(), content, by, Instant.now());
+		return new Refused(status, status == HttpStatus.FORBIDDEN ? "forbidden" : "conflict", title,
+				why + " : l'équipement est laissé tel quel, rapport n° " + report + " pour qu'une personne décide.");
+	}
+
+	private Map<String, Object> record(Establishment establishment, Observed seen, EntenteUser sender, JsonNode content) {
+		String by = sender.getUsername();
 		String deviceId = seen.deviceId();
 		String serial = seen.serial();
 		String name = seen.name();
@@ -197,6 +215,17 @@ public class GlpiAgentIntake {
 			keepDevice = before.data().deviceId();
 		}
 		String uai = establishment.uai().value();
+		if (before != null && !uai.equals(before.data().uai())) {
+			throw refused(HttpStatus.CONFLICT, "Équipement d'un autre établissement", "Le numéro de série ou l'identifiant d'agent"
+					+ " de cet appareil est celui d'un équipement inventorié dans un autre établissement ; un inventaire d'agent"
+					+ " ne déplace pas un équipement", establishment, seen, content, by);
+		}
+		if (before != null && sender.party() != null && !sender.party().equals(permissions.manager(before.data().component(),
+				before.data().network(), before.data().funding()))) {
+			throw refused(HttpStatus.FORBIDDEN, "Équipement d'une autre partie", "Cet équipement (" + before.data().component()
+					+ ", " + before.data().network() + ") n'est pas géré par la partie de cet agent (" + sender.party() + ")",
+					establishment, seen, content, by);
+		}
 		AssetData data;
 		if (before == null) {
 			data = new AssetData(uai, seen.newComponent(), seen.newNetwork(), name, serial, deviceId, manufacturer, model,
@@ -261,6 +290,16 @@ public class GlpiAgentIntake {
 			}
 		}
 		return null;
+	}
+
+	/** The establishment the message is for: its tag, which must be the sender's own when its credential names one. */
+	private Establishment establishment(JsonNode message, EntenteUser sender) {
+		Establishment e = establishment(message);
+		if (sender.establishment() != null && !sender.establishment().equals(e.uai().value())) {
+			throw ProblemException.forbidden("Cet identifiant d'agent est celui de l'établissement " + sender.establishment()
+					+ " : il n'envoie pas l'inventaire de « " + e.uai().value() + " » (tag de l'agent à corriger).");
+		}
+		return e;
 	}
 
 	private Establishment establishment(JsonNode message) {

@@ -22,8 +22,11 @@ class InventoryFilePageController {
 	private final AssetImport assetImport;
 	private final InventoryExport export;
 	private final InventoryPermissions permissions;
+	private final org.entente.convention.Conventions conventions;
 
-	InventoryFilePageController(AssetImport assetImport, InventoryExport export, InventoryPermissions permissions) {
+	InventoryFilePageController(AssetImport assetImport, InventoryExport export, InventoryPermissions permissions,
+			org.entente.convention.Conventions conventions) {
+		this.conventions = conventions;
 		this.assetImport = assetImport;
 		this.export = export;
 		this.permissions = permissions;
@@ -32,15 +35,37 @@ class InventoryFilePageController {
 	@GetMapping("/inventaire/import")
 	String importForm(@AuthenticationPrincipal EntenteUser user, Model model) {
 		permissions.requireRead(user);
-		model.addAttribute("header", String.join(",", AssetImport.REQUIRED));
+		accepted(model);
 		return "inventory/import";
+	}
+
+	/** A file to start from: the header and one example row, as the import reads it. */
+	@GetMapping("/inventaire/import/modele.csv")
+	ResponseEntity<String> template() {
+		String csv = String.join(",", AssetImport.REQUIRED) + ",building,room,socket\r\n"
+				+ "0359901X,STATIONS_PEDAGOGIQUES,PEDAGOGICAL,PEDA-0359901X-B204-01,SN123456,Dell,OptiPlex 7010,CD,2024-09-01,"
+				+ "2029-08-31,IN_SERVICE,B,B204,P12\r\n";
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"modele-inventaire.csv\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv);
+	}
+
+	/** The header and the values each coded column accepts, in French with their codes. */
+	private void accepted(Model model) {
+		model.addAttribute("header", String.join(",", AssetImport.REQUIRED));
+		model.addAttribute("components", conventions.current().components().values().stream()
+			.filter(c -> c.area() == org.entente.convention.Area.IN_ESTABLISHMENT).toList());
+		model.addAttribute("networks", org.entente.inventory.InventoryNetwork.values());
+		model.addAttribute("fundings", org.entente.convention.Funding.values());
+		model.addAttribute("statuses", org.entente.inventory.AssetStatus.values());
 	}
 
 	@PostMapping("/inventaire/import")
 	String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean commit,
 			@AuthenticationPrincipal EntenteUser user, Model model) throws IOException {
 		permissions.requireRead(user);
-		model.addAttribute("header", String.join(",", AssetImport.REQUIRED));
+		accepted(model);
 		if (file.isEmpty()) {
 			model.addAttribute("fileError", "Choisissez un fichier CSV.");
 			return "inventory/import";

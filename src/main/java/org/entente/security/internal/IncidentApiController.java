@@ -39,8 +39,11 @@ class IncidentApiController {
 	private final IncidentService service;
 	private final IncidentRepository repository;
 	private final BreachRepository breaches;
+	private final RemediationPlan plan;
 
-	IncidentApiController(IncidentService service, IncidentRepository repository, BreachRepository breaches) {
+	IncidentApiController(IncidentService service, IncidentRepository repository, BreachRepository breaches,
+			RemediationPlan plan) {
+		this.plan = plan;
 		this.service = service;
 		this.repository = repository;
 		this.breaches = breaches;
@@ -137,7 +140,7 @@ class IncidentApiController {
 		Body b = Body.of(json);
 		IncidentService.NewAction a = action(b);
 		b.check();
-		Incident i = service.addAction(user, id, version, a);
+		Incident i = plan.addAction(user, id, version, a);
 		return ResponseEntity.ok().eTag(i.etag()).body(json(user, i));
 	}
 
@@ -146,7 +149,7 @@ class IncidentApiController {
 	ResponseEntity<Object> completeAction(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@PathVariable long actionId, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		int version = IfMatch.version(ifMatch, IncidentService.READ_WITH);
-		Incident i = service.completeAction(user, id, version, actionId);
+		Incident i = plan.completeAction(user, id, version, actionId);
 		return ResponseEntity.ok().eTag(i.etag()).body(json(user, i));
 	}
 
@@ -160,7 +163,7 @@ class IncidentApiController {
 		Long assetId = b.id("assetId");
 		Boolean compromised = b.bool("compromised", false);
 		b.check();
-		Incident i = service.link(user, id, version, ticketId, assetId, !Boolean.FALSE.equals(compromised));
+		Incident i = plan.link(user, id, version, ticketId, assetId, !Boolean.FALSE.equals(compromised));
 		return ResponseEntity.ok().eTag(i.etag()).body(json(user, i));
 	}
 

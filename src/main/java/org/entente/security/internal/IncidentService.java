@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.entente.common.FieldProblem;
 import org.entente.common.IfMatch;
@@ -19,16 +17,13 @@ import org.entente.convention.Convention;
 import org.entente.convention.Conventions;
 import org.entente.convention.Network;
 import org.entente.convention.SecurityIncidentRules;
-import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishments;
 import org.entente.directory.Role;
 import org.entente.inventory.Asset;
 import org.entente.inventory.Assets;
-import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.InAppNotifications;
-import org.entente.notification.MailRequested;
 import org.entente.security.SecurityIncidentReported;
 import org.entente.security.internal.IncidentAccess.View;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 class IncidentService {
 
 	static final String READ_WITH = "GET /api/v1/security/incidents/{id}";
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRANCE);
 
 	record NewIncident(List<String> establishments, boolean academyLevel, String component, List<String> otherComponents,
 			Long assetId, String network, String title, String description, Instant detectedAt, Boolean personalData,
@@ -67,11 +61,12 @@ class IncidentService {
 	private final InAppNotifications notices;
 	private final ApplicationEventPublisher events;
 	private final BreachService breaches;
+	private final IncidentInforming informing;
 	private final Clock clock;
 
 	IncidentService(IncidentRepository incidents, Conventions conventions, Establishments establishments, Assets assets,
 			Accounts accounts, InAppNotifications notices, ApplicationEventPublisher events, BreachService breaches,
-			Optional<Clock> clock) {
+			IncidentInforming informing, Optional<Clock> clock) {
 		this.incidents = incidents;
 		this.conventions = conventions;
 		this.establishments = establishments;
@@ -80,6 +75,7 @@ class IncidentService {
 		this.notices = notices;
 		this.events = events;
 		this.breaches = breaches;
+		this.informing = informing;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -164,8 +160,8 @@ class IncidentService {
 			incidents.addInform(id, duty.party(), duty.email(), duty.reason(), duty.on());
 		}
 		Incident saved = incidents.find(id).orElseThrow();
-		sendDue(saved, "REPORTED", now, "Signalement");
-		notifyStaff(saved, "Nouvel incident de sécurité signalé", user.getUsername());
+		informing.sendDue(saved, "REPORTED", now, "Signalement");
+		informing.notifyStaff(saved, "Nouvel incident de sécurité signalé", user.getUsername());
 		events.publishEvent(new SecurityIncidentReported(id, saved.number(), saved.handledBy(), saved.personalData(), now));
 		return incidents.find(id).orElseThrow();
 	}
@@ -261,67 +257,14 @@ class IncidentService {
 		incidents.addEvent(id, now, user.getUsername(), s.to().name(), i.status(), s.to(), text);
 		Incident after = incidents.find(id).orElseThrow();
 		if (s.to() == IncidentStatus.CLOSED) {
-			sendDue(after, "CLOSED", now, "Suites données");
+			informing.sendDue(after, "CLOSED", now, "Suites données");
 		}
-		notifyStaff(after, after.status().label(), user.getUsername());
+		informing.notifyStaff(after, after.status().label(), user.getUsername());
 		return after;
 	}
 
-	@Transactional
-	Incident addAction(EntenteUser user, long id, int version, NewAction a) {
-		Incident i = handle(user, id, version);
-		if (i.status() == IncidentStatus.CLOSED) {
-			throw ProblemException.conflict("Incident clos", "Un incident clos ne reçoit plus d'action.");
-		}
-		Instant now = clock.instant();
-		incidents.addAction(id, a.description(), a.owner(), a.dueDate());
-		incidents.touch(id, now);
-		incidents.addEvent(id, now, user.getUsername(), "ACTION", null, null,
-				"Action du plan : " + a.description() + " — " + a.owner() + ", pour le " + a.dueDate());
-		return incidents.find(id).orElseThrow();
-	}
-
-	@Transactional
-	Incident completeAction(EntenteUser user, long id, int version, long actionId) {
-		handle(user, id, version);
-		Instant now = clock.instant();
-		IncidentRepository.ActionRow action = incidents.actions(id).stream().filter(a -> a.id() == actionId).findFirst()
-			.orElseThrow(() -> ProblemException.notFound("Action introuvable", "L'action " + actionId + " n'est pas dans ce plan."));
-		if (!incidents.actionDone(id, actionId, user.getUsername(), now)) {
-			throw ProblemException.conflict("Action déjà faite", "L'action « " + action.description() + " » est déjà marquée faite.");
-		}
-		incidents.touch(id, now);
-		incidents.addEvent(id, now, user.getUsername(), "ACTION_DONE", null, null, "Action faite : " + action.description());
-		return incidents.find(id).orElseThrow();
-	}
-
-	@Transactional
-	Incident link(EntenteUser user, long id, int version, Long ticketId, Long assetId, boolean compromised) {
-		Incident i = handle(user, id, version);
-		if (ticketId == null && assetId == null) {
-			throw ProblemException.invalid("ticketId", "Indiquez « ticketId » ou « assetId ».");
-		}
-		if (assetId != null && assets.find(assetId).isEmpty()) {
-			throw ProblemException.invalid("assetId", "L'équipement " + assetId + " n'existe pas.");
-		}
-		Instant now = clock.instant();
-		boolean added = false;
-		if (ticketId != null && incidents.addLink(id, "TICKET", ticketId, false, user.getUsername(), now)) {
-			incidents.addEvent(id, now, user.getUsername(), "LINK", null, null, "Ticket du guichet lié : n° " + ticketId);
-			added = true;
-		}
-		if (assetId != null && incidents.addLink(id, "ASSET", assetId, compromised, user.getUsername(), now)) {
-			incidents.addEvent(id, now, user.getUsername(), "LINK", null, null,
-					"Équipement lié : n° " + assetId + (compromised ? " (compromis)" : ""));
-			added = true;
-		}
-		if (added) {
-			incidents.touch(id, now);
-		}
-		return incidents.find(i.id()).orElseThrow();
-	}
-
-	private Incident handle(EntenteUser user, long id, int version) {
+	/** The incident locked for a change by its handler, at the version the change was made on. */
+	Incident handle(EntenteUser user, long id, int version) {
 		Incident i = incidents.lock(id).orElseThrow(() -> notFound(id));
 		boolean points = incidents.hasPoints(id);
 		if (IncidentAccess.view(user, i, points) == View.NONE) {
@@ -334,71 +277,6 @@ class IncidentService {
 			throw IfMatch.stale("\"" + version + "\"");
 		}
 		return i;
-	}
-
-	/** Sends, through the outbox, every pending duty to inform due at this step, and marks it sent. */
-	private void sendDue(Incident i, String dueOn, Instant now, String what) {
-		for (IncidentRepository.InformRow duty : incidents.informs(i.id())) {
-			if (!duty.dueOn().equals(dueOn) || !"PENDING".equals(duty.status())) {
-				continue;
-			}
-			UUID mail = UUID.randomUUID();
-			events.publishEvent(new MailRequested(mail, List.of(duty.address()),
-					"[Entente] Incident de sécurité " + i.number() + " — " + what + " : " + i.title(), mailText(i, duty, dueOn), null,
-					List.of(), "SECURITY"));
-			incidents.informSent(duty.id(), now, mail.toString());
-			incidents.addEvent(i.id(), now, "entente", "INFORMED", null, null,
-					"Information envoyée à " + duty.address() + " (" + duty.party() + ") : " + duty.reason());
-		}
-	}
-
-	private String mailText(Incident i, IncidentRepository.InformRow duty, String dueOn) {
-		ZoneId zone = zone();
-		StringBuilder b = new StringBuilder();
-		b.append("Incident de sécurité ").append(i.number()).append(" : ").append(i.title()).append("\n\n");
-		b.append("Pourquoi ce message : ").append(duty.reason()).append("\n");
-		b.append("Traité par : ").append(i.handledBy()).append("\n");
-		b.append("Décision : ").append(i.explanation()).append("\n");
-		b.append("Établissement(s) : ").append(i.academyLevel() ? "plusieurs / niveau académique " : "")
-			.append(String.join(", ", i.establishments())).append("\n");
-		b.append("Composant : ").append(i.component()).append("\n");
-		b.append("Détecté le : ").append(WHEN.format(i.detectedAt().atZone(zone))).append("\n");
-		b.append("Données personnelles possiblement concernées : ").append(i.personalData() ? "oui" : "non").append("\n");
-		if (i.minors() != null) {
-			b.append("Mineur-es concerné-es : ").append(i.minors() ? "oui" : "non").append("\n");
-		}
-		b.append("\nCe qui s'est passé :\n").append(i.description()).append("\n");
-		if ("CLOSED".equals(dueOn)) {
-			b.append("\nSuites données :\n");
-			for (IncidentRepository.ActionRow a : incidents.actions(i.id())) {
-				b.append("- ").append(a.description()).append(" (").append(a.owner()).append(", ").append(a.dueDate())
-					.append(a.doneAt() == null ? ", en cours" : ", fait").append(")\n");
-			}
-			b.append("Enseignements : ").append(i.lessonsLearned()).append("\n");
-		}
-		b.append("\nConvention ").append(i.conventionVersion()).append(", ").append(i.clause()).append("\n");
-		b.append("Fiche (accès restreint) : /securite/incidents/").append(i.id()).append("\n");
-		return b.toString();
-	}
-
-	/** In-app notices to the RSSI and the handling party's staff (both parties when a point is open). */
-	private void notifyStaff(Incident i, String what, String actor) {
-		List<Role> roles = new ArrayList<>(List.of(Role.RSSI));
-		boolean points = incidents.hasPoints(i.id());
-		if (points || "ACA".equals(i.handledBy())) {
-			roles.add(Role.ACA_AGENT);
-		}
-		if (points || "CD".equals(i.handledBy())) {
-			roles.add(Role.CD_AGENT);
-		}
-		List<String> to = accounts.enabledAmong(List.of(), roles, null).stream()
-			.filter(a -> roles.contains(a.role()))
-			.map(Account::username)
-			.filter(u -> !u.equals(actor))
-			.toList();
-		if (!to.isEmpty()) {
-			notices.post(InAppNotificationRequested.of(to, i.number() + " · " + what, "/securite/incidents/" + i.id()));
-		}
 	}
 
 	private static void check(List<FieldProblem> problems) {

@@ -109,6 +109,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = null;
 		Class<?> type = null;
+		boolean nullElement = false;
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof tools.jackson.core.JacksonException je && !je.getPath().isEmpty()) {
 				StringBuilder path = new StringBuilder();
@@ -118,12 +119,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 				}
 				field = path.toString();
 				type = t instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+				nullElement = t instanceof tools.jackson.databind.exc.InvalidNullException;
 				break;
 			}
 		}
 		if (field == null) {
 			ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Données invalides", "Le corps de la requête n'est pas un JSON lisible.");
 			return ResponseEntity.badRequest().body(p);
+		}
+		if (nullElement) {
+			return ResponseEntity.badRequest().body(render(ProblemException.invalid(field, NullElements.MESSAGE)));
 		}
 		String allowed = type != null && type.isEnum() ? " : valeurs permises " + List.of(type.getEnumConstants()) : "";
 		return ResponseEntity.badRequest()

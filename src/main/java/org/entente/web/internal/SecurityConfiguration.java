@@ -34,7 +34,7 @@ class SecurityConfiguration {
 
 	static final String REALM = "Entente";
 
-	static final String[] PUBLIC_PAGES = { "/", "/connexion", "/qui-fait-quoi", "/qui-fait-quoi/**",
+	static final String[] PUBLIC_PAGES = { "/", "/connexion", "/login", "/qui-fait-quoi", "/qui-fait-quoi/**",
 			"/points-a-clarifier", "/convention/versions", "/convention/versions/**", "/webjars/**", "/css/**", "/js/**",
 			"/img/**", "/favicon.ico", "/error", "/mot-de-passe/definir", "/connexion/sans-compte", "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };

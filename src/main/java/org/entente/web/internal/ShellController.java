@@ -18,6 +18,12 @@ class ShellController {
 		return "home";
 	}
 
+	/** The address people guess (Spring's default) leads to the sign-in page, in a browser as elsewhere. */
+	@GetMapping("/login")
+	String loginAlias() {
+		return "redirect:/connexion";
+	}
+
 	@GetMapping("/connexion")
 	String login(jakarta.servlet.http.HttpServletRequest request, Model model) {
 		// Spring Security redirects to ?error and ?logout without a value: presence is what counts.

@@ -24,6 +24,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Content-versioned assets cached for a year (see {@link ImmutableAssets}); before Spring Security's headers. */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ImmutableAssets> immutableAssets() {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new ImmutableAssets());
+		registration.addUrlPatterns("/css/*", "/js/*", "/img/*", "/webjars/*");
+		registration.setOrder(-200);
+		return registration;
+	}
+
 	/** Every API POST says in the OpenAPI document that it takes an Idempotency-Key. */
 	@Bean
 	org.springdoc.core.customizers.OperationCustomizer idempotencyKeyParameter() {

@@ -48,15 +48,15 @@ class EntContributionCalculatorTests {
 		EntContribution c = EntContributionCalculator.compute(finance, 2025, null, null, null);
 
 		assertThat(c.lines()).extracting(Line::label, Line::value)
-			.startsWith(org.assertj.core.groups.Tuple.tuple("Nombre d'élèves", "32490"),
+			.startsWith(org.assertj.core.groups.Tuple.tuple("Nombre d'élèves", "32 490"),
 					org.assertj.core.groups.Tuple.tuple("Indice Syntec révisé", "313,3"),
 					org.assertj.core.groups.Tuple.tuple("Coefficient de révision", "1,000"),
 					org.assertj.core.groups.Tuple.tuple("Coût annuel par élève de la contribution ENT", "1,70 €"),
 					org.assertj.core.groups.Tuple.tuple("Prorata (mois)", "4"),
-					org.assertj.core.groups.Tuple.tuple("Montant de la contribution", "18411 €"));
+					org.assertj.core.groups.Tuple.tuple("Montant de la contribution", "18 411 €"));
 		assertThat(c.lines()).filteredOn(l -> l.code().equals("FORMULA")).singleElement()
 			.extracting(Line::value)
-			.isEqualTo("32490 × 1,70 € × 1,000 × 4 / 12 = 18411,00 €, arrondi à l'euro supérieur : 18411 €");
+			.isEqualTo("32 490 × 1,70 € × 1,000 × 4 / 12 = 18 411 €, arrondi à l'euro supérieur : 18 411 €");
 		assertThat(c.lines()).filteredOn(l -> l.code().equals("COEFFICIENT_FORMULA")).singleElement()
 			.extracting(Line::value)
 			.isEqualTo("313,3 / 313,3 (indice de base, mai 2024) = 1,000");
@@ -71,8 +71,8 @@ class EntContributionCalculatorTests {
 		assertThat(c2026.split().investment()).isEqualByComparingTo("22093.20");
 		assertThat(c2026.split().evolutiveMaintenance()).isEqualByComparingTo("33139.80");
 		assertThat(c2026.lines()).extracting(Line::label, Line::value)
-			.contains(org.assertj.core.groups.Tuple.tuple("Maintenance évolutive (60 %)", "33139,80 €"),
-					org.assertj.core.groups.Tuple.tuple("Investissement (40 %)", "22093,20 €"));
+			.contains(org.assertj.core.groups.Tuple.tuple("Maintenance évolutive (60 %)", "33 139,80 €"),
+					org.assertj.core.groups.Tuple.tuple("Investissement (40 %)", "22 093,20 €"));
 	}
 
 	@Test
