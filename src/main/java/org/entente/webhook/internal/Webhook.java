@@ -8,7 +8,7 @@ record Webhook(long id, String url, List<String> events, String secret, String o
 		String establishment, boolean allowPrivate, String status, int consecutiveFailures, String pausedReason,
 		Instant createdAt, String description) {
 
-	boolean active() {
+	public boolean active() {
 		return "ACTIVE".equals(status);
 	}
 
