@@ -4,10 +4,11 @@
  * communication to the establishments with acknowledgements and reminders; the revision duties of the file
  * ({@code policyRevisions:}); the data availability commitments of §4 checked against the backup reports. Depends on
  * {@code convention} (rows, cells, revision duties, data classes), {@code directory} (who the signed-in person is,
- * establishments and their accounts), {@code notification} (mails and notices through the outbox) and {@code common}
+ * establishments and their accounts), {@code notification} (mails and notices through the outbox), {@code privacy}
+ * (what the register holds on a person and how the purge anonymises it) and {@code common}
  * (problem documents). Publishes {@link org.entente.policy.BackupCommitmentBroken}, which the desk turns into a
  * ticket; exposes {@link org.entente.policy.PolicyRevisionsDue} for the committee packs and home banners.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Registre des politiques",
-		allowedDependencies = { "common", "convention", "directory", "notification" })
+		allowedDependencies = { "common", "convention", "directory", "notification", "privacy" })
 package org.entente.policy;

@@ -4,9 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The events a webhook may ask for, by their name in the payload's {@code type}. Two are pending: the convention
- * module publishes no event when a version is loaded yet, and {@code org.entente.reporting.MonthlyStatisticsProduced}
- * comes with the reporting module; their listeners are added when those events exist.
+ * The events a webhook may ask for, by their name in the payload's {@code type}. One is pending: the convention
+ * module publishes no event when a version is loaded yet; its listener is added when that event exists.
  */
 enum WebhookEventType {
 
@@ -17,7 +16,7 @@ enum WebhookEventType {
 	SECURITY_INCIDENT_REPORTED("security.incident-reported", "Incident de sécurité signalé (sans contenu confidentiel)", true),
 	ASSET_INVENTORIED("inventory.asset-inventoried", "Équipement inventorié", true),
 	CONVENTION_VERSION_LOADED("convention.version-loaded", "Version de la convention chargée (à venir)", false),
-	MONTHLY_STATISTICS_PRODUCED("reporting.monthly-statistics-produced", "Statistiques mensuelles produites (à venir)", false);
+	MONTHLY_STATISTICS_PRODUCED("reporting.monthly-statistics-produced", "Statistiques mensuelles produites", true);
 
 	final String wire;
 

@@ -12,6 +12,7 @@ import org.entente.helpdesk.TicketOpened;
 import org.entente.helpdesk.TicketSnapshot;
 import org.entente.helpdesk.TicketStatusChanged;
 import org.entente.inventory.AssetInventoried;
+import org.entente.reporting.MonthlyStatisticsProduced;
 import org.entente.security.SecurityIncidentReported;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -89,6 +90,19 @@ class WebhookEvents {
 		data.put("at", e.at().toString());
 		enqueue(WebhookEventType.ASSET_INVENTORIED, "asset:" + e.assetId(), e.uai(), "asset:" + e.assetId() + ":" + e.at(),
 				e.at(), data);
+	}
+
+	/** The month and its production, with no figure: a subscriber reads them through the reporting API. */
+	@ApplicationModuleListener
+	void on(MonthlyStatisticsProduced e) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("month", e.month());
+		data.put("conventionVersion", e.conventionVersion());
+		data.put("statisticsId", e.statisticsId());
+		data.put("producedBy", e.producedBy());
+		data.put("producedAt", e.producedAt().toString());
+		enqueue(WebhookEventType.MONTHLY_STATISTICS_PRODUCED, "statistics:" + e.month(), null,
+				"statistics:" + e.statisticsId(), e.producedAt(), data);
 	}
 
 	private void clock(WebhookEventType type, TicketSnapshot ticket, String clock, Instant deadline, Instant at) {
