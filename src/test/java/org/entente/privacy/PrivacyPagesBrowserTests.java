@@ -61,6 +61,37 @@ class PrivacyPagesBrowserTests extends BrowserTestSupport {
 
 		open("/donnees-personnelles/demandes");
 		assertAccessible();
+		// Recorded without a kind nor who received it: each fault next to its field, axe-clean.
+		driver.findElement(By.id("record")).sendKeys(Keys.ENTER);
+		assertThat(waitFor(By.id("kind-error")).getText()).contains("kind");
+		assertThat(driver.findElement(By.id("receivedBy-error")).getText()).contains("ACA", "CD");
+		assertThat(driver.findElement(By.id("kind")).getAttribute("aria-describedby")).isEqualTo("kind-error");
+		assertAccessible();
+		// By keyboard: the kind by its first letter, the receiving officer by space, the subject typed, Enter.
+		WebElement kind = driver.findElement(By.id("kind"));
+		kind.sendKeys("R");
+		assertThat(new org.openqa.selenium.support.ui.Select(kind).getFirstSelectedOption().getAttribute("value")).isEqualTo("RECTIFICATION");
+		driver.findElement(By.id("receivedBy-CD")).sendKeys(Keys.SPACE);
+		driver.findElement(By.id("subjectUid")).sendKeys(uid, Keys.ENTER);
+		waitUpTo(20).until(d -> d.getCurrentUrl().contains("enregistree="));
+		String id = driver.getCurrentUrl().replaceAll(".*enregistree=(\\d+).*", "$1");
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+		WebElement article = driver.findElement(By.id("demande-" + id));
+		assertThat(article.findElement(By.cssSelector(".due")).getText()).isEqualTo(today.plusMonths(1).toString());
+		assertThat(article.getText()).contains(uid, "RECTIFICATION");
+		// The extension needs its reason, shown next to the field; then the deadline is three months after receipt.
+		driver.findElement(By.id("prolongation-" + id + "-submit")).sendKeys(Keys.ENTER);
+		assertThat(waitFor(By.id("prolongation-" + id + "-error")).getText()).contains("motif");
+		assertAccessible();
+		driver.findElement(By.id("prolongation-" + id)).sendKeys("Demande complexe");
+		driver.findElement(By.id("prolongation-" + id + "-submit")).sendKeys(Keys.ENTER);
+		waitUpTo(20).until(d -> d.findElement(By.cssSelector("#demande-" + id + " .due")).getText().equals(today.plusMonths(3).toString()));
+		assertThat(driver.findElements(By.id("prolongation-" + id))).as("once").isEmpty();
+		driver.findElement(By.id("reponse-" + id)).sendKeys("Identité rectifiée par l'Académie.");
+		driver.findElement(By.id("reponse-" + id + "-submit")).sendKeys(Keys.ENTER);
+		waitUpTo(20).until(d -> d.findElement(By.id("demande-" + id)).getText().contains(today + " : Identité rectifiée par l'Académie."));
+		assertThat(driver.findElements(By.id("reponse-" + id))).isEmpty();
+		assertAccessible();
 	}
 
 	@Test

@@ -104,6 +104,56 @@ class PrivacyPageController {
 	@PreAuthorize("@privacyPermissions.manage(authentication)")
 	String requests(Model model) {
 		model.addAttribute("requests", requests.list(false));
+		model.addAttribute("kinds", SubjectRequests.Kind.values());
+		model.addAttribute("today", retention.today());
 		return "privacy/requests";
+	}
+
+	@PostMapping("/donnees-personnelles/demandes")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String recordRequest(@RequestParam(required = false) String kind, @RequestParam(required = false) String receivedAt,
+			@RequestParam(required = false) String receivedBy, @RequestParam(required = false) String subjectUid,
+			Authentication auth, Model model) {
+		try {
+			SubjectRequests.Request r = requests.record(blankToNull(kind), blankToNull(receivedAt), blankToNull(receivedBy),
+					blankToNull(subjectUid), auth.getName());
+			return "redirect:/donnees-personnelles/demandes?enregistree=" + r.id() + "#demande-" + r.id();
+		}
+		catch (ProblemException e) {
+			model.addAttribute("problem", e);
+			model.addAttribute("form", java.util.Map.of("kind", nonNull(kind), "receivedAt", nonNull(receivedAt),
+					"receivedBy", nonNull(receivedBy), "subjectUid", nonNull(subjectUid)));
+			return requests(model);
+		}
+	}
+
+	@PostMapping("/donnees-personnelles/demandes/{id}/{action:prolongation|reponse}")
+	@PreAuthorize("@privacyPermissions.manage(authentication)")
+	String followRequest(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String text,
+			Authentication auth, Model model) {
+		try {
+			if ("prolongation".equals(action)) {
+				requests.extend(id, text, auth.getName());
+			}
+			else {
+				requests.answer(id, text, auth.getName());
+			}
+			return "redirect:/donnees-personnelles/demandes#demande-" + id;
+		}
+		catch (ProblemException e) {
+			model.addAttribute("rowProblem", e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+			model.addAttribute("rowFor", id);
+			model.addAttribute("rowAction", action);
+			model.addAttribute("rowText", nonNull(text));
+			return requests(model);
+		}
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	private static String nonNull(String s) {
+		return s == null ? "" : s;
 	}
 }

@@ -75,6 +75,14 @@ class RequestApiController {
 		return requests.answer(id, body == null ? null : body.answer(), auth.getName());
 	}
 
+	@PostMapping("/{id}/rectification")
+	@Operation(summary = "Répondre à une demande de rectification", description = "Corps : les champs corrigés de l'identité (lastName, firstName, civility, birthDate, status, function, uai, class, department), vérifiés comme à l'import, et answer facultatif. L'identité est corrigée, la réponse et sa date gardées, la modification journalisée. 400 nommant le champ faux ; 404 demande inconnue ; 409 si la demande n'est pas une RECTIFICATION ou a déjà sa réponse.")
+	SubjectRequests.Request rectify(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body, Authentication auth) {
+		Map<String, Object> fields = body == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(body);
+		Object answer = fields.remove("answer");
+		return requests.rectify(id, fields, answer == null ? null : answer.toString(), auth.getName());
+	}
+
 	@GetMapping("/{id}/access-export")
 	@Operation(summary = "Export de tout ce qu'Entente détient sur la personne", description = "JSON : pour chaque catégorie (identité, comptes, tickets, sécurité, notifications), ce que chaque module déclare détenir sur la personne de la demande.")
 	Map<String, Object> accessExport(@PathVariable long id, Authentication auth) {

@@ -142,6 +142,74 @@ class SubjectRequests {
 		return get(id);
 	}
 
+	/** The identity's fields a rectification may correct (annexe §2; the GUUID and UID identify the person). */
+	static final List<String> RECTIFIABLE = List.of("lastName", "firstName", "civility", "birthDate", "status", "function",
+			"uai", "class", "department");
+
+	/**
+	 * Answers a rectification request (art. 16): corrects the subject's identity with {@code fields} (checked as an
+	 * import line is), records the answer and its date, and logs the change (names of the fields, never their values).
+	 */
+	@Transactional
+	Request rectify(long id, Map<String, Object> fields, String answer, String operator) {
+		Request r = get(id);
+		if (!Kind.RECTIFICATION.name().equals(r.kind())) {
+			throw ProblemException.conflict("Pas une rectification", "La demande n° " + id + " est une demande " + r.kind() + ", pas RECTIFICATION.");
+		}
+		if (r.answeredOn() != null) {
+			throw ProblemException.conflict("Déjà répondue", "La demande n° " + id + " a reçu sa réponse le " + r.answeredOn() + ".");
+		}
+		if (r.subjectUid() == null) {
+			throw ProblemException.conflict("Personne non désignée", "La demande n° " + id + " ne désigne personne (subjectUid).");
+		}
+		Identities.Identity current = identities.find(r.subjectUid()).orElseThrow(() -> ProblemException.conflict("Identité inconnue",
+				"Aucune identité d'UID « " + r.subjectUid() + " » à rectifier."));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (fields == null || fields.isEmpty()) {
+			problems.add(new FieldProblem("fields", "au moins un champ à rectifier parmi " + String.join(", ", RECTIFIABLE)));
+		}
+		else {
+			fields.keySet().stream().filter(f -> !RECTIFIABLE.contains(f)).forEach(f -> problems.add(new FieldProblem(f,
+					"« " + f + " » ne peut pas être rectifié : champs de l'identité " + String.join(", ", RECTIFIABLE))));
+		}
+		if (answer != null && answer.length() > 10000) {
+			problems.add(new FieldProblem("answer", "10000 caractères au plus"));
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("uid", current.uid());
+		values.put("guuid", current.guuid());
+		values.put("lastName", current.lastName());
+		values.put("firstName", current.firstName());
+		values.put("civility", current.civility());
+		values.put("birthDate", current.birthDate() == null ? null : current.birthDate().toString());
+		values.put("status", current.status());
+		values.put("function", current.function());
+		values.put("uai", current.uai());
+		values.put("class", current.className());
+		values.put("department", current.department());
+		fields.forEach((f, v) -> values.put(f, v == null ? null : v.toString().strip()));
+		org.entente.common.CsvReader.Errors errors = new org.entente.common.CsvReader.Errors();
+		IdentityLine line = IdentityLine.parse(0, values, errors, retention.today());
+		if (line == null) {
+			throw ProblemException.invalid(errors.list().stream().map(e -> new FieldProblem(e.column(), e.message())).toList());
+		}
+		jdbc.sql("""
+				update privacy_identity set last_name = ?, first_name = ?, civility = ?, birth_date = ?, status = ?,
+				job_function = ?, uai = ?, class_name = ?, department = ?, updated_at = ? where uid = ?""")
+			.params(line.lastName(), line.firstName(), line.civility(), line.birthDate(), line.status(), line.function(),
+					line.uai(), line.className(), line.department(), Timestamp.from(Instant.now()), current.uid())
+			.update();
+		String names = String.join(", ", fields.keySet());
+		String text = answer == null || answer.isBlank() ? "Identité rectifiée (" + names + ")." : answer;
+		jdbc.sql("update privacy_request set answer = ?, answered_on = ?, version = version + 1 where id = ?")
+			.params(text, retention.today(), id).update();
+		accessLog.record(operator, "RECTIFICATION", current.uid(), "demande n° " + id + " : " + names);
+		return get(id);
+	}
+
 	/** Everything the modules hold on the request's subject, by category (art. 15). */
 	@Transactional
 	Map<String, Object> accessExport(long id, String operator) {

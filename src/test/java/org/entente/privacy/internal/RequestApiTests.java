@@ -28,6 +28,9 @@ class RequestApiTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	MvcTestResult post(String uri, String user, String json) {
 		return mvc.post().uri(uri).with(as(user)).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}
@@ -88,4 +91,45 @@ class RequestApiTests {
 			return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
 		}
 	}
+	@Test
+	void aRectificationCorrectsTheIdentityRecordsTheAnswerAndLogsIt() {
+		String uid = IdentityApiTests.id("rect");
+		String uai = IdentityApiTests.uai();
+		assertThat(mvc.post().uri("/api/v1/privacy/identities/import?mode=partial").with(as("dpo")).contentType("text/csv")
+			.content((IdentityApiTests.HEADER + "\n" + IdentityApiTests.line(uid, uai) + "\n").getBytes(StandardCharsets.UTF_8)).exchange())
+			.hasStatus(HttpStatus.OK);
+		long id = id(post("/api/v1/privacy/requests", "dpo",
+				"{\"kind\":\"RECTIFICATION\",\"receivedAt\":\"2026-03-15\",\"receivedBy\":\"ACA\",\"subjectUid\":\"" + uid + "\"}"));
+		String uri = "/api/v1/privacy/requests/" + id + "/rectification";
+
+		// Bad input names the field and changes nothing.
+		MvcTestResult bad = post(uri, "dpo", "{\"lastName\":\"Dupont\",\"birthDate\":\"2012-02-30\",\"email\":\"x@y.fr\"}");
+		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(bad).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("email");
+		MvcTestResult badDate = post(uri, "dpo", "{\"lastName\":\"Dupont\",\"birthDate\":\"2012-02-30\",\"civility\":\"Dr\"}");
+		assertThat(badDate).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(badDate).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder("birthDate", "civility");
+		assertThat(post(uri, "dpo", "{\"uid\":\"autre\"}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(post(uri, "dpo", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(jdbc.sql("select last_name from privacy_identity where uid = ?").param(uid).query(String.class).single()).isEqualTo("Durand");
+
+		MvcTestResult done = post(uri, "dpd", "{\"lastName\":\"Durand-Le Goff\",\"birthDate\":\"2012-04-03\",\"civility\":\"M\"}");
+		assertThat(done).hasStatus(HttpStatus.OK);
+		assertThat(done).bodyJson().extractingPath("$.answeredOn").isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString());
+		assertThat(done).bodyJson().extractingPath("$.answer").asString().contains("lastName", "birthDate", "civility");
+		assertThat(mvc.get().uri("/api/v1/privacy/identities?uid=" + uid).with(as("dpo")).exchange())
+			.bodyJson().extractingPath("$[0].lastName").isEqualTo("Durand-Le Goff");
+		assertThat(jdbc.sql("select birth_date from privacy_identity where uid = ?").param(uid).query(LocalDate.class).single())
+			.isEqualTo(LocalDate.of(2012, 4, 3));
+		assertThat(jdbc.sql("select detail from privacy_access where target_uid = ? and operator = 'dpd' and action = 'RECTIFICATION'")
+			.param(uid).query(String.class).list()).singleElement().asString().contains("demande n° " + id).doesNotContain("Le Goff");
+
+		assertThat(post(uri, "dpo", "{\"lastName\":\"Autre\"}")).as("already answered").hasStatus(HttpStatus.CONFLICT);
+		assertThat(post("/api/v1/privacy/requests/987654321/rectification", "dpo", "{\"lastName\":\"X\"}")).hasStatus(HttpStatus.NOT_FOUND);
+		long access = id(post("/api/v1/privacy/requests", "dpo",
+				"{\"kind\":\"ACCESS\",\"receivedAt\":\"2026-03-15\",\"receivedBy\":\"CD\",\"subjectUid\":\"" + uid + "\"}"));
+		assertThat(post("/api/v1/privacy/requests/" + access + "/rectification", "dpo", "{\"lastName\":\"X\"}")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(post(uri, "rssi", "{\"lastName\":\"X\"}")).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
 }
