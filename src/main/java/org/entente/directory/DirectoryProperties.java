@@ -29,10 +29,5 @@ public record DirectoryProperties(@NotNull Demo demo, @NotNull Security security
 	public record Security(@Min(1) @DefaultValue("5") int maxFailedLogins, @NotNull @DefaultValue("PT1M") Duration lockout,
 			@NotNull @DefaultValue("PT1H") Duration maxLockout, @Min(1) @DefaultValue("20") int addressFailures,
 			@Min(1) @DefaultValue("20") int accountFailures) {
-
-		/** The pair threshold and first lock; the cap and the address and account thresholds at their defaults. */
-		public Security(int maxFailedLogins, Duration lockout) {
-			this(maxFailedLogins, lockout, Duration.ofHours(1), 20, 20);
-		}
 	}
 }
