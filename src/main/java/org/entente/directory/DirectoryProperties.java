@@ -20,6 +20,14 @@ public record DirectoryProperties(@NotNull Demo demo, @NotNull Security security
 	public record Demo(@DefaultValue("false") boolean enabled, String password) {
 	}
 
-	public record Security(@Min(1) @DefaultValue("5") int maxFailedLogins, @NotNull @DefaultValue("PT15M") Duration lockout) {
+	/**
+	 * Sign-in throttling: {@code maxFailedLogins} wrong passwords for one account from one address hold that pair
+	 * back for {@code lockout}, doubling at each new lock up to {@code maxLockout}; {@code addressFailures} from one
+	 * address over any accounts hold the address back, {@code accountFailures} for one account from any addresses hold
+	 * the account back, except from the addresses it signed in from successfully.
+	 */
+	public record Security(@Min(1) @DefaultValue("5") int maxFailedLogins, @NotNull @DefaultValue("PT1M") Duration lockout,
+			@NotNull @DefaultValue("PT1H") Duration maxLockout, @Min(1) @DefaultValue("20") int addressFailures,
+			@Min(1) @DefaultValue("20") int accountFailures) {
 	}
 }

@@ -65,20 +65,7 @@ class DirectoryTests {
 		assertThat(encoder.matches(EntenteTest.PASSWORD, hash)).isTrue();
 	}
 
-	@Test
-	void repeatedWrongPasswordsLockTheAccount() {
-		String username = "throttle-" + System.nanoTime();
-		accounts.create(new Accounts.NewAccount(username, "right-password", "Essai", null, Role.CD_AGENT, "CD", null, false));
-		for (int i = 0; i < 5; i++) {
-			assertThat(mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "wrong")).exchange())
-				.hasStatus(HttpStatus.UNAUTHORIZED);
-		}
-		// Locked now: even the right password is refused until the lock expires.
-		assertThat(mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "right-password")).exchange())
-			.hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(jdbc.sql("select locked_until from account where username = ?").param(username).query(java.sql.Timestamp.class).single())
-			.isNotNull();
-	}
+	// Wrong passwords and locks: LoginThrottleTests, with their own accounts and addresses.
 
 	@Test
 	void aSavedEstablishmentIsReadBackAtOnceThoughLookUpsAreRemembered() {
@@ -95,29 +82,6 @@ class DirectoryTests {
 		}
 		assertThat(establishments.find("0359910G")).contains(before);
 		assertThat(establishments.find("0359999Z")).isEmpty();
-	}
-
-	@Test
-	void aSuccessfulLoginResetsTheCountOfWrongPasswords() {
-		String username = "reset-" + System.nanoTime();
-		accounts.create(new Accounts.NewAccount(username, "right-password", "Essai", null, Role.CD_AGENT, "CD", null, false));
-		for (int i = 0; i < 3; i++) {
-			mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "wrong")).exchange();
-		}
-		assertThat(failedLogins(username)).isEqualTo(3);
-		assertThat(mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "right-password")).exchange())
-			.hasStatus(HttpStatus.OK);
-		assertThat(failedLogins(username)).isZero();
-		// Four more wrong passwords do not lock: the count started again from zero.
-		for (int i = 0; i < 4; i++) {
-			mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "wrong")).exchange();
-		}
-		assertThat(mvc.get().uri("/api/v1/establishments").header(HttpHeaders.AUTHORIZATION, basic(username, "right-password")).exchange())
-			.hasStatus(HttpStatus.OK);
-	}
-
-	private int failedLogins(String username) {
-		return jdbc.sql("select failed_logins from account where username = ?").param(username).query(Integer.class).single();
 	}
 
 	@Test

@@ -1,61 +1,94 @@
 package org.entente.directory.internal;
 
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import org.entente.directory.Accounts;
+import org.entente.directory.Account;
 import org.entente.directory.DirectoryProperties;
-import org.entente.directory.EntenteUser;
+import org.entente.directory.Role;
+import org.entente.directory.SignInLocks;
+import org.entente.notification.InAppNotificationRequested;
+import org.entente.notification.InAppNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Locks an account for a while after repeated wrong passwords, so that guessing is slow. Kept in the database so
- * that every instance behind the load balancer sees the same count.
+ * Slows password guessing down without handing attackers a way to lock the owner out: wrong passwords are counted
+ * by account and client address together, by address and by account ({@link SignInCounters}), with locks that
+ * double up to a cap and a reset on success. The client address is the one Tomcat gives, which behind the proxy is
+ * the RemoteIpValve's (server.forward-headers-strategy native). State lives in memory, per instance. Each lock that
+ * starts is logged and posted once to the administrators as an in-app notice.
  */
 @Component
-class LoginThrottle {
+class LoginThrottle implements SignInLocks {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
-	private final JdbcClient jdbc;
-	private final DirectoryProperties.Security settings;
+	private final SignInCounters counters;
 	private final AccountUserDetailsService userDetails;
+	private final Accounts accounts;
+	private final InAppNotifications notices;
 
-	LoginThrottle(JdbcClient jdbc, DirectoryProperties properties, AccountUserDetailsService userDetails) {
-		this.jdbc = jdbc;
+	LoginThrottle(DirectoryProperties properties, Clock clock, AccountUserDetailsService userDetails, Accounts accounts,
+			InAppNotifications notices) {
+		this.counters = new SignInCounters(properties.security(), clock);
 		this.userDetails = userDetails;
-		this.settings = properties.security();
+		this.accounts = accounts;
+		this.notices = notices;
+	}
+
+	@Override
+	public Optional<Instant> lockedUntil(String username, String address) {
+		return counters.lockedUntil(username, address);
 	}
 
 	@EventListener
 	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
 		String username = event.getAuthentication().getName();
 		userDetails.forget(username);
-		jdbc.sql("update account set failed_logins = failed_logins + 1 where username = ?").param(username).update();
-		Timestamp until = Timestamp.from(Instant.now().plus(settings.lockout()));
-		int locked = jdbc.sql("update account set locked_until = ?, failed_logins = 0 where username = ? and failed_logins >= ?")
-			.params(until, username, settings.maxFailedLogins())
-			.update();
-		if (locked > 0) {
-			log.warn("Compte {} verrouillé jusqu'à {} après {} échecs de connexion", username, until.toInstant(),
-					settings.maxFailedLogins());
+		for (SignInCounters.Lock lock : counters.failed(username, address(event.getAuthentication()))) {
+			alert(lock);
 		}
 	}
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		// The API authenticates every request: no write when there is nothing to reset.
-		if (event.getAuthentication().getPrincipal() instanceof EntenteUser user && user.failedLogins() == 0) {
-			return;
+		counters.succeeded(event.getAuthentication().getName(), address(event.getAuthentication()));
+	}
+
+	private void alert(SignInCounters.Lock lock) {
+		String what = switch (lock.kind()) {
+			case PAIR -> "Connexions au compte « " + lock.username() + " » depuis " + lock.address();
+			case ADDRESS -> "Connexions depuis " + lock.address() + " (tous comptes, dernier essayé « " + lock.username() + " »)";
+			case ACCOUNT -> "Connexions au compte « " + lock.username() + " » depuis d'autres adresses que les siennes (dernière " + lock.address() + ")";
+		};
+		String title = what + " suspendues jusqu'au " + TIME.format(lock.until()) + " après " + lock.failures() + " mots de passe erronés";
+		log.warn("Verrouillage {} : {}", lock.kind(), title);
+		try {
+			List<String> admins = accounts.enabledAmong(Set.of(), Set.of(Role.ADMIN), null).stream().map(Account::username).toList();
+			notices.post(InAppNotificationRequested.of(admins, title, "/comptes"));
 		}
-		jdbc.sql("update account set failed_logins = 0 where username = ? and failed_logins > 0")
-			.param(event.getAuthentication().getName())
-			.update();
-		userDetails.forget(event.getAuthentication().getName());
+		catch (RuntimeException e) {
+			// The sign-in answer does not depend on the notice: the log line above is the alert of last resort.
+			log.error("Avis de verrouillage non publié aux administrateurs", e);
+		}
+	}
+
+	private static String address(Authentication authentication) {
+		return authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
+				? d.getRemoteAddress() : "inconnue";
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.entente.directory.SignInLocks;
 import org.entente.directory.SingleSignOn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two filter chains: the API (stateless, HTTP Basic, problem documents, no cookies so no CSRF) and the pages
@@ -53,7 +56,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, SingleSignOn sso, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SingleSignOn sso, ObjectProvider<JwtDecoder> jwtDecoder, SignInLocks locks,
+			java.time.Clock clock) throws Exception {
 		if (jwtDecoder.getIfAvailable() != null) {
 			// Bearer tokens (JWT) of the configured issuer, mapped to accounts as single sign-on is; Basic stays.
 			http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(sso.jwtConverter()))
@@ -61,6 +65,7 @@ class SecurityConfiguration {
 						"Jeton refusé : " + e.getMessage())));
 		}
 		http.securityMatcher("/api/**")
+			.addFilterBefore(new LoginThrottleFilter(locks, clock), BasicAuthenticationFilter.class)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
 			.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(req, res, HttpStatus.UNAUTHORIZED,
@@ -79,8 +84,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SingleSignOn sso, ObjectProvider<ClientRegistrationRepository> registrations)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SingleSignOn sso, ObjectProvider<ClientRegistrationRepository> registrations,
+			SignInLocks locks, java.time.Clock clock) throws Exception {
 		ClientRegistrationRepository clients = registrations.getIfAvailable();
 		OidcClientInitiatedLogoutSuccessHandler logout = null;
 		if (clients != null) {
@@ -118,6 +123,8 @@ class SecurityConfiguration {
 		if (sso.localLoginEnabled()) {
 			http.formLogin(f -> f.loginPage("/connexion").defaultSuccessUrl("/", false).permitAll());
 		}
+		// Before the form and the Basic filters: a held-back attempt never reaches a password check.
+		http.addFilterBefore(new LoginThrottleFilter(locks, clock), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers("/actuator/**")

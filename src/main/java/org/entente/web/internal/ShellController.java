@@ -31,6 +31,13 @@ class ShellController {
 		model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
 		model.addAttribute("passwordSet", request.getParameterMap().containsKey("motdepasse"));
 		model.addAttribute("ssoError", "sso".equals(request.getParameter("error")));
+		// Held back by the sign-in throttle: say until when, in the convention's zone (a display, nothing trusted).
+		String until = request.getParameter("until");
+		if ("throttled".equals(request.getParameter("error")) && until != null && until.matches("\\d{1,12}")) {
+			model.addAttribute("retryAt", java.time.format.DateTimeFormatter.ofPattern("HH'h'mm")
+				.withZone(java.time.ZoneId.of("Europe/Paris"))
+				.format(java.time.Instant.ofEpochSecond(Long.parseLong(until))));
+		}
 		model.addAttribute("providers", sso.providers());
 		model.addAttribute("localLogin", sso.localLoginEnabled());
 		return "login";

@@ -17,7 +17,7 @@ class DemoDataTests {
 		Accounts accounts = mock(Accounts.class);
 		Establishments establishments = mock(Establishments.class);
 		var properties = new DirectoryProperties(new DirectoryProperties.Demo(false, "secret"),
-				new DirectoryProperties.Security(5, Duration.ofMinutes(15)));
+				new DirectoryProperties.Security(5, Duration.ofMinutes(1), Duration.ofHours(1), 20, 20));
 		new DemoData(properties, establishments, accounts).run(null);
 		verifyNoInteractions(accounts, establishments);
 	}
