@@ -33,6 +33,9 @@ public class Conventions {
 
 	private static final Logger log = LoggerFactory.getLogger(Conventions.class);
 
+	/** Who recorded a version read from the bundled file at start-up. */
+	static final String STARTUP = "démarrage";
+
 	private record Loaded(Convention convention, ComponentSearch search, StoredVersion stored) {
 	}
 
@@ -51,15 +54,37 @@ public class Conventions {
 		Convention bundled = ConventionParser.parse(name, content);
 		Optional<StoredVersion> stored = repository.find(bundled.id(), bundled.version());
 		if (stored.isEmpty()) {
-			record(bundled, content, "démarrage");
+			record(bundled, content, STARTUP);
 			log.info("Convention {} version {} enregistrée depuis {}", bundled.id(), bundled.version(), name);
 		}
 		else if (!stored.get().sha256().equals(bundled.sha256())) {
-			throw new ConventionFileException(List.of(new ConventionFileException.Fault(name, 1, "version",
-					"la version « " + bundled.version() + " » est déjà enregistrée avec un autre contenu ; "
-							+ "un avenant doit porter une nouvelle version")));
+			if (!refreshesInPlace(stored.get(), bundled)) {
+				throw new ConventionFileException(List.of(new ConventionFileException.Fault(name, 1, "version",
+						"la version « " + bundled.version() + " » est déjà enregistrée avec un autre contenu ; "
+								+ "un avenant doit porter une nouvelle version")));
+			}
+			repository.replaceContent(stored.get().id(), name, bundled.sha256(), new String(content, StandardCharsets.UTF_8));
+			log.warn("Convention {} version {} : le fichier fourni avec Entente a gagné des sections ou des précisions "
+					+ "sans changer ce qui s'applique ; la copie enregistrée au démarrage est remplacée ({} → {})",
+					bundled.id(), bundled.version(), stored.get().sha256(), bundled.sha256());
 		}
 		refresh();
+	}
+
+	/**
+	 * Whether a new release of the bundled file may replace the copy stored at an earlier start-up under the same
+	 * version: only when that copy came from start-up (never an uploaded amendment), and everything that applied still
+	 * applies — the new file only adds values (a new section, a new reading's references) or rewords a point to
+	 * clarify. Any other change needs a new version, as an amendment does.
+	 */
+	static boolean refreshesInPlace(StoredVersion stored, Convention bundled) {
+		if (!STARTUP.equals(stored.loadedBy())) {
+			return false;
+		}
+		Convention before = ConventionParser.parse(stored.sourceName(), stored.bytes());
+		return ConventionDiffer.diff(before, bundled).changes().stream()
+			.allMatch(c -> c.kind() == ConventionDiff.Kind.ADDED || c.path().startsWith("pointsToClarify")
+					|| c.before() == null || c.before().isEmpty() || "null".equals(c.before()));
 	}
 
 	/** The version in force: the last one loaded. */

@@ -45,4 +45,28 @@ class StartupValidationTests {
 			.hasMessageContaining("AUCUN");
 		assertThat(file).exists();
 	}
+
+	/** The copy stored at an earlier start-up, under the same version, with this content. */
+	private static ConventionVersionRepository.StoredVersion stored(String content, String loadedBy) {
+		Convention parsed = ConventionFixtures.parse("convention-2025-2026.yaml", content);
+		return new ConventionVersionRepository.StoredVersion(1, parsed.id(), parsed.version(), parsed.title(), null,
+				"convention-2025-2026.yaml", parsed.sha256(), content, java.time.Instant.now(), loadedBy);
+	}
+
+	@Test
+	void aNewReleaseOfTheBundledFileThatOnlyAddsReplacesTheCopyStoredAtStartUp() {
+		String seed = ConventionFixtures.seedText();
+		Convention bundled = ConventionFixtures.seed();
+		// The file of an earlier release: without the reporting section, and with an older wording of a point.
+		String earlier = seed.replaceFirst("(?ms)^reporting:.*?(?=^\\S)", "")
+			.replaceFirst("implementedBy: \\[org.entente.convention.internal.ResponsibilityResolver", "implementedBy: [org.entente.convention.ResponsibilityResolverTests, org.entente.convention.internal.ResponsibilityResolver");
+		assertThat(earlier).isNotEqualTo(seed).doesNotContain("\nreporting:");
+		assertThat(Conventions.refreshesInPlace(stored(earlier, Conventions.STARTUP), bundled)).isTrue();
+		// An uploaded amendment is never replaced, even by an addition.
+		assertThat(Conventions.refreshesInPlace(stored(earlier, "admin"), bundled)).isFalse();
+		// A changed working calendar changes what applies: a new version is needed.
+		String otherHours = seed.replaceFirst("\"08:00-12:00\"", "\"08:30-12:00\"");
+		assertThat(otherHours).isNotEqualTo(seed);
+		assertThat(Conventions.refreshesInPlace(stored(otherHours, Conventions.STARTUP), bundled)).isFalse();
+	}
 }

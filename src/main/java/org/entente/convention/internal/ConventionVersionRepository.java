@@ -52,6 +52,13 @@ public class ConventionVersionRepository {
 			.update();
 	}
 
+	/** A new release of the bundled file under the same version (see {@code Conventions.refreshesInPlace}). */
+	public void replaceContent(long id, String sourceName, String sha256, String content) {
+		jdbc.sql("update convention_version set source_name = ?, sha256 = ?, content = ? where id = ?")
+			.params(sourceName, sha256, content, id)
+			.update();
+	}
+
 	private StoredVersion map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new StoredVersion(rs.getLong("id"), rs.getString("convention_id"), rs.getString("version"),
 				rs.getString("title"), rs.getString("amendment"), rs.getString("source_name"), rs.getString("sha256"),
