@@ -27,6 +27,11 @@ class ModularityTests {
 	}
 
 	@Test
+	void reportingIsAModuleOfItsOwn() {
+		org.assertj.core.api.Assertions.assertThat(modules.getModuleByName("reporting")).isPresent();
+	}
+
+	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
 	}

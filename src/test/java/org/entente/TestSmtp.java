@@ -48,4 +48,23 @@ public final class TestSmtp {
 			throw new java.io.UncheckedIOException(e);
 		}
 	}
+
+	/** The part of a mail (nested multiparts searched) whose file name is {@code filename}; an AssertionError if none. */
+	public static jakarta.mail.BodyPart attachment(jakarta.mail.internet.MimeMultipart multipart, String filename) throws Exception {
+		for (int i = 0; i < multipart.getCount(); i++) {
+			jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+			if (filename.equals(part.getFileName())) {
+				return part;
+			}
+			if (part.getContent() instanceof jakarta.mail.internet.MimeMultipart nested) {
+				try {
+					return attachment(nested, filename);
+				}
+				catch (AssertionError notHere) {
+					// keep looking
+				}
+			}
+		}
+		throw new AssertionError("pas de pièce jointe " + filename);
+	}
 }

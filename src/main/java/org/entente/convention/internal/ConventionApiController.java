@@ -69,7 +69,7 @@ class ConventionApiController {
 	}
 
 	@GetMapping("/matrix")
-	@Operation(summary = "La matrice « qui fait quoi » de la convention en vigueur (ou de la version demandée)")
+	@Operation(summary = "Matrice « qui fait quoi »", description = "La matrice de la convention en vigueur, ou de la version demandée : pour chaque composant, qui fait quoi.")
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Matrix.class)))
 	ResponseEntity<byte[]> matrix(@RequestParam(required = false) String version, WebRequest request) {
 		Convention c = version == null ? conventions.current() : conventions.requireVersion(version);
@@ -88,7 +88,7 @@ class ConventionApiController {
 	}
 
 	@GetMapping("/responsibility")
-	@Operation(summary = "Qui est responsable d'une intervention sur un composant, dans un contexte donné, et pourquoi")
+	@Operation(summary = "Qui est responsable", description = "Qui est responsable d'une intervention sur un composant, dans un contexte donné, et pourquoi (les articles de la convention).")
 	ResponsibilityView responsibility(@RequestParam String component, @RequestParam InterventionKind intervention,
 			@RequestParam(required = false) Funding funding, @RequestParam(required = false) Network network,
 			@RequestParam(required = false) Boolean sharedBetweenNetworks) {
@@ -99,26 +99,26 @@ class ConventionApiController {
 	}
 
 	@GetMapping("/points-to-clarify")
-	@Operation(summary = "Les points à clarifier de la convention en vigueur")
+	@Operation(summary = "Points à clarifier", description = "Les points que la convention en vigueur laisse ouverts, à trancher en comité.")
 	List<PointToClarify> points() {
 		return conventions.current().pointsToClarify();
 	}
 
 	@GetMapping("/search")
-	@Operation(summary = "Recherche tolérante (accents, casse, petites fautes) dans les lignes de la matrice")
+	@Operation(summary = "Chercher dans la matrice", description = "Recherche tolérante (accents, casse, petites fautes) dans les lignes de la matrice.")
 	List<MatrixRow> search(@RequestParam("q") String query) {
 		return conventions.search(query).stream().map(ConventionApiController::row).toList();
 	}
 
 	@GetMapping("/versions")
-	@Operation(summary = "Les versions chargées de la convention (avenants)")
+	@Operation(summary = "Versions de la convention", description = "Les versions chargées de la convention (la première et les avenants), de la plus ancienne à la plus récente.")
 	List<ConventionVersion> versions() {
 		return conventions.versions();
 	}
 
 	@PostMapping(path = "/versions", consumes = { "application/yaml", "application/x-yaml", "text/yaml", "text/plain" })
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(summary = "Charger un avenant (fichier YAML complet) ; 422 avec la liste des fautes si le fichier est invalide")
+	@Operation(summary = "Charger un avenant", description = "Le fichier YAML complet de la convention modifiée ; 422 avec la liste des fautes (fichier, ligne, chemin) s'il est invalide.")
 	ResponseEntity<ConventionRef> upload(@RequestBody byte[] file,
 			@RequestHeader(name = "X-Filename", defaultValue = "avenant.yaml") String filename, Principal principal) {
 		Convention loaded = conventions.upload(filename, file, principal.getName());

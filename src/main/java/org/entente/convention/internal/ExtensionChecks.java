@@ -18,7 +18,7 @@ final class ExtensionChecks extends YamlChecks {
 	}
 
 	Reporting checkReporting(Reporting reporting) {
-		return reporting == null ? Reporting.none() : reporting;
+		return new ReportingChecks(yaml).check(reporting);
 	}
 
 	List<RetentionRule> checkRetention(List<RetentionRule> rules) {

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @RestController
 @RequestMapping("/api/v1/accounts")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Comptes", description = "Comptes des personnes, par les administrateurs et les gestionnaires de partie")
 class AccountApiController {
 
 	/** An account as the API shows it. */
@@ -49,6 +50,8 @@ class AccountApiController {
 		this.imports = imports;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Créer un compte",
+			description = "Le compte reçoit par courriel un lien pour choisir son mot de passe ; 201 avec son adresse.")
 	@PostMapping
 	ResponseEntity<AccountView> create(@RequestBody AccountAdministration.AccountRequest request,
 			@AuthenticationPrincipal EntenteUser user) {
@@ -56,6 +59,8 @@ class AccountApiController {
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.username())).body(AccountView.of(created));
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Lister les comptes",
+			description = "Filtres (texte, rôle, partie, établissement, actif), pagination ; un gestionnaire ne voit que sa partie.")
 	@GetMapping
 	PageSlice<AccountView> list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String party, @RequestParam(required = false) String establishment,
@@ -65,11 +70,15 @@ class AccountApiController {
 			.map(AccountView::of);
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Lire un compte",
+			description = "Jamais de mot de passe ni d'empreinte ; 404 hors du périmètre.")
 	@GetMapping("/{username}")
 	AccountView get(@PathVariable String username, @AuthenticationPrincipal EntenteUser user) {
 		return AccountView.of(administration.get(username, user));
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Modifier un compte",
+			description = "Un patch de fusion (RFC 7396) : {\"enabled\":false} désactive le compte.")
 	@PatchMapping(path = "/{username}", consumes = { "application/json", "application/merge-patch+json" })
 	AccountView update(@PathVariable String username, @RequestBody Map<String, Object> patch,
 			@AuthenticationPrincipal EntenteUser user) {
@@ -77,6 +86,8 @@ class AccountApiController {
 	}
 
 	/** Mails the person a single-use link to choose a new password. */
+	@io.swagger.v3.oas.annotations.Operation(summary = "Réinitialiser un mot de passe",
+			description = "Envoie à la personne un lien à usage unique pour choisir un nouveau mot de passe.")
 	@PostMapping("/{username}/password-reset")
 	ResponseEntity<Void> reset(@PathVariable String username, @AuthenticationPrincipal EntenteUser user) {
 		administration.sendReset(username, user, base());
@@ -87,6 +98,8 @@ class AccountApiController {
 	 * CSV import, all or nothing: 200 with the count created (or that would be, with {@code dryRun=true}); 400 with
 	 * every faulty line ({@code lines}) and nothing written.
 	 */
+	@io.swagger.v3.oas.annotations.Operation(summary = "Importer des comptes (CSV)",
+			description = "Tout ou rien : le nombre créé (ou qui le serait avec dryRun=true), ou chaque ligne fautive et rien d'écrit.")
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	Map<String, Object> importCsv(@RequestBody String csv, @RequestParam(defaultValue = "false") boolean dryRun,
 			@AuthenticationPrincipal EntenteUser user) {
@@ -99,6 +112,8 @@ class AccountApiController {
 		return Map.of("created", r.created(), "dryRun", r.dryRun());
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Historique d'un compte",
+			description = "Les changements du compte : qui, quand, quoi.")
 	@GetMapping("/{username}/history")
 	List<AccountAudit.Change> history(@PathVariable String username, @AuthenticationPrincipal EntenteUser user) {
 		return administration.history(username, user);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The establishments over the API: the list, and the académie's CSV import (administrators). */
 @RestController
 @RequestMapping("/api/v1/establishments")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Annuaire", description = "Établissements, contacts, plan d'adressage et comptes")
 class EstablishmentApiController {
 
 	/** The establishment as the API exposes it. */
@@ -39,6 +40,8 @@ class EstablishmentApiController {
 		this.establishmentImport = establishmentImport;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Lister les établissements",
+			description = "Les collèges connus (UAI, nom, commune, type).")
 	@GetMapping
 	List<EstablishmentView> list() {
 		return establishments.findAll().stream()
@@ -46,6 +49,8 @@ class EstablishmentApiController {
 			.toList();
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Importer les établissements (CSV)",
+			description = "Le fichier de l'Académie (uai,name,commune,kind) ; dryRun=true par défaut montre ce qui changerait sans écrire.")
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	ResponseEntity<EstablishmentImport.Result> importCsv(@RequestParam(defaultValue = "true") boolean dryRun,
 			HttpServletRequest request, @AuthenticationPrincipal EntenteUser user) throws IOException {

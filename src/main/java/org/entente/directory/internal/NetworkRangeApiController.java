@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** The académie's addressing plan: read it, replace it from CSV (administrators). */
 @RestController
 @RequestMapping("/api/v1/establishments/network-ranges")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Annuaire", description = "Établissements, contacts, plan d'adressage et comptes")
 class NetworkRangeApiController {
 
 	private final NetworkRanges ranges;
@@ -27,6 +28,8 @@ class NetworkRangeApiController {
 		this.ranges = ranges;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Lire le plan d'adressage",
+			description = "Les réseaux de chaque collège (UAI, réseau, libellé).")
 	@GetMapping
 	@PreAuthorize("hasAnyRole('ADMIN','JOURNAL_OPERATOR','CD_AGENT','ACA_AGENT','RSSI')")
 	List<NetworkRange> list() {
@@ -34,6 +37,8 @@ class NetworkRangeApiController {
 	}
 
 	/** Body: the CSV file (text/csv), {@code uai;reseau;libelle}. */
+	@io.swagger.v3.oas.annotations.Operation(summary = "Remplacer le plan d'adressage (CSV)",
+			description = "Le fichier uai;reseau;libelle remplace le plan ; réservé aux administrateurs.")
 	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	@PreAuthorize("hasRole('ADMIN')")
 	NetworkRanges.ImportResult importPlan(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)

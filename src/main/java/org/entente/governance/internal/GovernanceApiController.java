@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The governance API: the ENT contribution of a year (or a what-if) and where the convention stands today. */
 @RestController
 @RequestMapping("/api/v1/governance")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Gouvernance", description = "Contribution ENT et cycle de vie de la convention")
 class GovernanceApiController {
 
 	record Split(BigDecimal evolutiveMaintenance, BigDecimal investment) {
@@ -35,6 +36,8 @@ class GovernanceApiController {
 		this.lifecycle = lifecycle;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Contribution ENT d'une année",
+			description = "Le montant dû pour l'année (ou une simulation : élèves, indice Syntec, mois) et sa répartition.")
 	@GetMapping("/ent-contribution")
 	ContributionResponse contribution(@RequestParam int year, @RequestParam(required = false) Integer pupils,
 			@RequestParam(required = false) BigDecimal syntecIndex, @RequestParam(required = false) Integer months) {
@@ -44,6 +47,8 @@ class GovernanceApiController {
 				new Split(c.split().evolutiveMaintenance(), c.split().investment()), c.conventionVersion());
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Cycle de vie de la convention",
+			description = "Dates de validité, ouverture de la fenêtre de renouvellement, jours restants.")
 	@GetMapping("/lifecycle")
 	LifecycleResponse lifecycle() {
 		LifecycleStatus s = lifecycle.status();

@@ -191,20 +191,20 @@ class TicketApiController {
 	}
 
 	@PutMapping("/{id}/assignee")
-	@Operation(summary = "Affecter à un prestataire")
+	@Operation(summary = "Affecter à un prestataire", description = "Confie le ticket à un compte prestataire ; If-Match avec la version lue.")
 	ResponseEntity<TicketViews.Detail> assign(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody AssigneeRequest r) {
 		return detail(escalation.assign(user, id, version(ifMatch), r.assignee()), HttpStatus.OK);
 	}
 
 	@GetMapping("/{id}/comments")
-	@Operation(summary = "Commentaires d'un ticket")
+	@Operation(summary = "Commentaires d'un ticket", description = "Du plus ancien au plus récent ; les commentaires internes seulement pour qui peut les lire.")
 	List<CommentJson> comments(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
 		return conversation.comments(lookup.get(user, id)).stream().map(this::json).toList();
 	}
 
 	@PostMapping("/{id}/comments")
-	@Operation(summary = "Commenter un ticket")
+	@Operation(summary = "Commenter un ticket", description = "Ajoute un commentaire (public ou interne) ; 201 avec le commentaire.")
 	ResponseEntity<CommentJson> comment(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@Valid @RequestBody CommentRequest r) {
 		long commentId = conversation.comment(user, id, r.body());
@@ -213,7 +213,7 @@ class TicketApiController {
 	}
 
 	@GetMapping("/{id}/attachments")
-	@Operation(summary = "Pièces jointes d'un ticket")
+	@Operation(summary = "Pièces jointes d'un ticket", description = "Nom, type, taille et empreinte de chaque fichier joint.")
 	List<AttachmentJson> attachments(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
 		return conversation.attachments(lookup.get(user, id)).stream().map(this::json).toList();
 	}

@@ -7,12 +7,15 @@ import java.time.Instant;
 import org.entente.common.ProblemException;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
+import org.entente.helpdesk.TicketEscalated;
+import org.entente.helpdesk.TicketHandedBack;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Level 1 and level 2, and who works on it: level 1 escalates to the responsible parties, a party hands a ticket
- * that is not its own back to level 1 (hand-backs are counted), an agent assigns a contractor.
+ * that is not its own back to level 1 (hand-backs are counted; both publish their event), an agent assigns a contractor.
  */
 @Service
 class TicketEscalation {
@@ -22,9 +25,11 @@ class TicketEscalation {
 	private final TicketRepository tickets;
 	private final TicketSteps steps;
 	private final Accounts accounts;
+	private final ApplicationEventPublisher events;
 
 	TicketEscalation(TicketLookup lookup, TicketAccess access, TicketRepository tickets, TicketSteps steps,
-			Accounts accounts) {
+			Accounts accounts, ApplicationEventPublisher events) {
+		this.events = events;
 		this.lookup = lookup;
 		this.access = access;
 		this.tickets = tickets;
@@ -42,7 +47,9 @@ class TicketEscalation {
 		Instant now = Instant.now();
 		tickets.updateLevel(id, 2, 0, now);
 		String detail = "Escalade au niveau 2 vers " + String.join(" et ", t.parties()) + (blank(reason) != null ? " — " + reason : "");
-		return steps.record(id, now, user.getUsername(), "ESCALATION", detail, false);
+		Ticket updated = steps.record(id, now, user.getUsername(), "ESCALATION", detail, false);
+		events.publishEvent(new TicketEscalated(updated.snapshot(), user.getUsername(), now));
+		return updated;
 	}
 
 	@Transactional
@@ -54,7 +61,10 @@ class TicketEscalation {
 		access.requireMayHandBack(user, t);
 		Instant now = Instant.now();
 		tickets.updateLevel(id, 1, 1, now);
-		return steps.record(id, now, user.getUsername(), "HAND_BACK", "Renvoyé au niveau 1 par " + user.party() + " — " + reason, false);
+		Ticket updated = steps.record(id, now, user.getUsername(), "HAND_BACK", "Renvoyé au niveau 1 par " + user.party() + " — " + reason, false);
+		events.publishEvent(new TicketHandedBack(updated.snapshot(), user.party(), updated.handBacks(), user.getUsername(),
+				reason.trim(), now));
+		return updated;
 	}
 
 	@Transactional

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
+import org.entente.helpdesk.SatisfactionRated;
 import org.entente.helpdesk.TicketStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.entente.helpdesk.internal.SatisfactionRepository.Satisfaction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +22,11 @@ class TicketSatisfaction {
 	private final TicketAccess access;
 	private final SatisfactionRepository answers;
 	private final TicketHistory history;
+	private final ApplicationEventPublisher events;
 
-	TicketSatisfaction(TicketLookup lookup, TicketAccess access, SatisfactionRepository answers, TicketHistory history) {
+	TicketSatisfaction(TicketLookup lookup, TicketAccess access, SatisfactionRepository answers, TicketHistory history,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.lookup = lookup;
 		this.access = access;
 		this.answers = answers;
@@ -48,5 +53,6 @@ class TicketSatisfaction {
 		Instant now = Instant.now();
 		answers.save(id, rating, blank(comment), user.getUsername(), now);
 		history.add(id, now, user.getUsername(), "SATISFACTION", null, null, "Satisfaction : " + rating + "/5");
+		events.publishEvent(new SatisfactionRated(t.snapshot(), rating, now));
 	}
 }

@@ -49,10 +49,10 @@ final class TicketViews {
 			List<ClockJson> clocks, OffsetDateTime openedAt, OffsetDateTime updatedAt, int version) {
 	}
 
-	/** A ticket in a list. */
+	/** A ticket in a list ({@code closedAt}: null while not closed, for counts by month such as reporting's). */
 	record Summary(long id, String number, String title, String establishment, String status, String criticality,
 			Integer priorityClass, List<String> parties, boolean toArbitrate, int level, String slaState,
-			OffsetDateTime openedAt) {
+			OffsetDateTime openedAt, OffsetDateTime closedAt) {
 	}
 
 	static Created created(Ticket t, List<ClockView> clocks, ZoneId zone) {
@@ -74,7 +74,8 @@ final class TicketViews {
 
 	static Summary summary(Ticket t, ZoneId zone) {
 		return new Summary(t.id(), t.number(), t.title(), t.establishment(), t.status().name(), t.criticality().name(),
-				t.priorityClass(), t.parties(), t.toArbitrate(), t.level(), t.slaState(), at(t.openedAt(), zone));
+				t.priorityClass(), t.parties(), t.toArbitrate(), t.level(), t.slaState(), at(t.openedAt(), zone),
+				at(t.closedAt(), zone));
 	}
 
 	static Routing routing(Ticket t) {

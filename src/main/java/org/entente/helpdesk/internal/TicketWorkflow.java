@@ -3,6 +3,7 @@ package org.entente.helpdesk.internal;
 import java.time.Instant;
 
 import org.entente.directory.EntenteUser;
+import org.entente.helpdesk.TicketClosed;
 import org.entente.helpdesk.TicketStatus;
 import org.entente.helpdesk.internal.Ticket.Moved;
 import org.entente.helpdesk.internal.Ticket.Transition;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The workflow: a status change asked by someone, and the automatic closure of a resolved ticket. The ticket
  * checks the move and registers its {@link org.entente.helpdesk.TicketStatusChanged} ({@link Ticket#moveTo}),
  * {@link TicketAccess} says whether this account may make it; here it is stored, the clocks follow, the event is
- * published and, at closure, the requester gets the survey.
+ * published and, at closure, {@link TicketClosed} with the clocks' outcomes and the requester gets the survey.
  */
 @Service
 class TicketWorkflow {
@@ -25,9 +26,11 @@ class TicketWorkflow {
 	private final TicketSteps steps;
 	private final TicketNotifier notifier;
 	private final ApplicationEventPublisher events;
+	private final ServiceLevelOutcomes outcomes;
 
 	TicketWorkflow(TicketLookup lookup, TicketAccess access, TicketRepository tickets, TicketSteps steps,
-			TicketNotifier notifier, ApplicationEventPublisher events) {
+			TicketNotifier notifier, ApplicationEventPublisher events, ServiceLevelOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.lookup = lookup;
 		this.access = access;
 		this.tickets = tickets;
@@ -61,6 +64,7 @@ class TicketWorkflow {
 				m.event().to(), m.detail(), m.notice(), moveClocks);
 		events.publishEvent(m.event());
 		if (m.event().to() == TicketStatus.CLOSED) {
+			events.publishEvent(new TicketClosed(updated.snapshot(), m.event().actor(), m.event().at(), outcomes.of(updated)));
 			notifier.survey(updated);
 		}
 		return updated;

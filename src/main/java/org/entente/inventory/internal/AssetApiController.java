@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Assets over the API: search, read, create, change (If-Match on the version), history, CSV import. */
 @RestController
 @RequestMapping("/api/v1/assets")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Inventaire", description = "Équipements, référentiel, catalogue, achats sur fonds propres, logiciels")
 class AssetApiController {
 
 	static final long MAX_CSV_BYTES = 64L * 1024 * 1024;
@@ -83,6 +84,8 @@ class AssetApiController {
 		this.assetImport = assetImport;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Chercher des équipements",
+			description = "Filtres (UAI, numéro de série, nom, composant, statut), pagination ; seulement ceux du périmètre du compte.")
 	@GetMapping
 	PageSlice<AssetView> search(@RequestParam(required = false) String uai, @RequestParam(required = false) String serial,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String component,
@@ -96,12 +99,16 @@ class AssetApiController {
 		return PageSlice.counted(items, page, size, total, COUNT_CAP);
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Lire un équipement",
+			description = "Avec son ETag, à renvoyer en If-Match pour le modifier ; 404 hors du périmètre.")
 	@GetMapping("/{id}")
 	ResponseEntity<AssetView> get(@PathVariable long id, @AuthenticationPrincipal EntenteUser user) {
 		Asset a = writes.readable(id, user);
 		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(AssetView.of(a));
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Historique d'un équipement",
+			description = "Chaque champ changé, par qui, d'où (page, API, import, agent) et quand.")
 	@GetMapping("/{id}/history")
 	List<ChangeView> history(@PathVariable long id, @AuthenticationPrincipal EntenteUser user) {
 		writes.readable(id, user);
@@ -110,6 +117,8 @@ class AssetApiController {
 			.toList();
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Créer un équipement",
+			description = "Les champs de l'import CSV ; 201 avec l'équipement créé et son adresse.")
 	@PostMapping(consumes = "application/json")
 	ResponseEntity<AssetView> create(@RequestBody AssetView body, @AuthenticationPrincipal EntenteUser user) {
 		Asset a = writes.create(body.data(), user, "API");
@@ -117,6 +126,8 @@ class AssetApiController {
 			.location(java.net.URI.create("/api/v1/assets/" + a.id())).body(AssetView.of(a));
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Modifier un équipement",
+			description = "Remplace l'équipement ; If-Match avec la version lue (428 sans, 412 si elle n'est plus la bonne).")
 	@PutMapping(path = "/{id}", consumes = "application/json")
 	ResponseEntity<AssetView> update(@PathVariable long id, @RequestBody AssetView body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal EntenteUser user) {
@@ -124,6 +135,8 @@ class AssetApiController {
 		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(AssetView.of(a));
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Importer des équipements (CSV)",
+			description = "Tout ou rien : le rapport dit ce qui est créé ou mis à jour, et chaque faute avec sa ligne et sa colonne (422).")
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	ResponseEntity<Map<String, Object>> importCsv(@RequestParam(defaultValue = "true") boolean dryRun,
 			HttpServletRequest request, @AuthenticationPrincipal EntenteUser user) throws java.io.IOException {
@@ -149,6 +162,8 @@ class AssetApiController {
 	}
 
 	/** The exhaustive inventory within the caller's scope, streamed: {@code format=csv} or {@code xlsx}. */
+	@io.swagger.v3.oas.annotations.Operation(summary = "Exporter l'inventaire",
+			description = "L'inventaire exhaustif du périmètre, en flux : format=csv ou xlsx.")
 	@GetMapping("/export")
 	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
 			@RequestParam(defaultValue = "csv") String format, @AuthenticationPrincipal EntenteUser user) {

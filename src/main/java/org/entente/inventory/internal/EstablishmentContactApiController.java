@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Each establishment's contacts over the API (the establishments themselves and their import are the directory's). */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Annuaire", description = "Établissements, contacts, plan d'adressage et comptes")
 class EstablishmentContactApiController {
 
 	private final EstablishmentContacts contacts;
@@ -21,11 +22,15 @@ class EstablishmentContactApiController {
 		this.contacts = contacts;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Contacts d'un établissement",
+			description = "Les contacts du collège (rôle, nom, téléphone, courriel) ; 404 hors du périmètre.")
 	@GetMapping("/api/v1/establishments/{uai}/contacts")
 	List<Contact> contacts(@PathVariable String uai, @AuthenticationPrincipal EntenteUser user) {
 		return contacts.contacts(uai, user);
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Remplacer les contacts d'un établissement",
+			description = "La liste envoyée remplace la précédente.")
 	@PutMapping(path = "/api/v1/establishments/{uai}/contacts", consumes = "application/json")
 	List<Contact> replace(@PathVariable String uai, @RequestBody List<Contact> body, @AuthenticationPrincipal EntenteUser user) {
 		return contacts.replace(uai, body, user);

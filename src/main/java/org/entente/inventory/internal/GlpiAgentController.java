@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code …/glpi-agent?tag=<UAI>}.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Inventaire", description = "Équipements, référentiel, catalogue, achats sur fonds propres, logiciels")
 class GlpiAgentController {
 
 	private final GlpiAgentIntake intake;
@@ -43,6 +44,8 @@ class GlpiAgentController {
 		return reports.latest(uai == null || uai.isBlank() ? null : uai.trim().toUpperCase(java.util.Locale.ROOT), 200);
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Recevoir l'inventaire d'un agent GLPI ou FusionInventory",
+			description = "Le protocole natif des agents (PROLOG, CONTACT, INVENTORY, XML ou JSON, compressé ou non) ; compte d'agent d'inventaire.")
 	@PostMapping(path = "/api/v1/inventory/glpi-agent")
 	@PreAuthorize("hasAnyRole('INVENTORY_AGENT', 'ADMIN')")
 	ResponseEntity<?> receive(HttpServletRequest request, @RequestParam(name = "tag", required = false) String tag,

@@ -62,13 +62,13 @@ class RequisitionApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Lister les réquisitions")
+	@Operation(summary = "Lister les réquisitions", description = "Les réquisitions judiciaires et demandes d'investigation consignées, les plus récentes d'abord ; RSSI et DPD.")
 	List<RequisitionJson> list(@AuthenticationPrincipal EntenteUser user) {
 		return service.list(user).stream().map(this::json).toList();
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Lire une réquisition")
+	@Operation(summary = "Lire une réquisition", description = "La réquisition, son échéance et la réponse jointe s'il y en a une.")
 	RequisitionJson get(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
 		return json(service.get(user, id));
 	}
@@ -85,7 +85,7 @@ class RequisitionApiController {
 	}
 
 	@GetMapping("/{id}/answer")
-	@Operation(summary = "Télécharger la réponse jointe")
+	@Operation(summary = "Télécharger la réponse jointe", description = "Le fichier de la réponse du Département, tel qu'il a été joint.")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
 		var r = service.get(user, id);
 		byte[] content = service.answerContent(id).orElseThrow(() -> RequisitionService.notFound(id));

@@ -34,6 +34,9 @@ class SecurityConfiguration {
 
 	static final String REALM = "Entente";
 
+	/** The only API requests served without an account (also read by {@link OpenApiContract}). */
+	static final String PUBLIC_API_GET = "/api/v1/convention/**";
+
 	static final String[] PUBLIC_PAGES = { "/", "/connexion", "/login", "/qui-fait-quoi", "/qui-fait-quoi/**",
 			"/points-a-clarifier", "/convention/versions", "/convention/versions/**", "/webjars/**", "/css/**", "/js/**",
 			"/img/**", "/favicon.ico", "/error", "/mot-de-passe/definir", "/connexion/sans-compte", "/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -70,7 +73,7 @@ class SecurityConfiguration {
 						"Authentification requise", "Identifiez-vous (HTTP Basic) avec un compte Entente."))
 				.accessDeniedHandler((req, res, ex) -> problem(req, res, HttpStatus.FORBIDDEN, "Accès refusé",
 						"Votre rôle ne permet pas cette opération.")))
-			.authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/convention/**")
+			.authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET, PUBLIC_API_GET)
 				.permitAll()
 				.anyRequest()
 				.authenticated());

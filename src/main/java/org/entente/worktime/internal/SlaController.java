@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/sla")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Délais", description = "Échéances de la convention selon le calendrier ouvré")
 class SlaController {
 
 	/** The deadlines as ISO-8601 date-times with offset in the calendar's zone; null when none applies. */
@@ -52,6 +53,8 @@ class SlaController {
 		this.workTime = workTime;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Échéances d'une indisponibilité",
+			description = "Prise en charge, rétablissement et restauration des données pour une indisponibilité ouverte à openedAt, selon sa criticité et le calendrier ouvré.")
 	@GetMapping("/deadlines")
 	DeadlinesView deadlines(@RequestParam(required = false) String openedAt,
 			@RequestParam(required = false) String criticality) {

@@ -188,21 +188,7 @@ class GovernanceMailTests {
 	}
 
 	private static BodyPart attachment(MimeMultipart multipart, String filename) throws Exception {
-		for (int i = 0; i < multipart.getCount(); i++) {
-			BodyPart part = multipart.getBodyPart(i);
-			if (filename.equals(part.getFileName())) {
-				return part;
-			}
-			if (part.getContent() instanceof MimeMultipart nested) {
-				try {
-					return attachment(nested, filename);
-				}
-				catch (AssertionError notHere) {
-					// keep looking
-				}
-			}
-		}
-		throw new AssertionError("pas de pièce jointe " + filename);
+		return TestSmtp.attachment(multipart, filename);
 	}
 
 	@Test

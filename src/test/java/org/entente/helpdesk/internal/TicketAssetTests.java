@@ -212,7 +212,7 @@ class TicketAssetTests {
 		// The establishment's assets, grouped by component, with an empty choice; not those of another collège.
 		assertThat(mvc.get().uri(page).with(as("niveau1"))).hasStatusOk().bodyText()
 			.contains("<label for=\"classify-assetId\"", "<select id=\"classify-assetId\" name=\"assetId\"",
-					"<option value=\"\">— aucun —</option>", "<optgroup label=\"Vidéoprojecteurs\">",
+					"<option value=\"\">— aucun —</option>", "<optgroup label=\"Vidéoprojecteurs\" data-component=\"VIDEOPROJECTEURS\">",
 					"<option value=\"" + own + "\">" + ownName)
 			.doesNotContain(foreignName);
 		// The collège has no reclassify form, hence no picker.

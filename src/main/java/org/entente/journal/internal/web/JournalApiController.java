@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** {@code /api/v1/journal}: search, export (zip with proofs), verify, tree head, consistency, custody log, status. */
 @RestController
 @RequestMapping("/api/v1/journal")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Journal", description = "Journal d'événements scellé : recherche, export avec preuves, vérification")
 class JournalApiController {
 
 	private final JournalService service;
@@ -46,6 +47,8 @@ class JournalApiController {
 		this.properties = properties;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Chercher dans le journal",
+			description = "Filtres (période, établissement, hôte, émetteur…), pagination ; chaque ligne avec son index.")
 	@GetMapping("/lines")
 	Map<String, Object> lines(@AuthenticationPrincipal EntenteUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String establishment,
@@ -93,6 +96,8 @@ class JournalApiController {
 		return m;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Exporter le journal avec ses preuves",
+			description = "Une archive zip : les lignes de la période, les têtes d'arbre signées et les preuves d'inclusion.")
 	@GetMapping(value = "/export", produces = { "application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal EntenteUser user,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -113,6 +118,8 @@ class JournalApiController {
 			.body(body);
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Vérifier le journal",
+			description = "Recalcule les empreintes et les têtes d'arbre ; dit la première ligne ou tête fautive s'il y en a une.")
 	@GetMapping("/verify")
 	Map<String, Object> verify(@AuthenticationPrincipal EntenteUser user) {
 		JournalStore.Verification v = service.verify(user);
@@ -133,6 +140,8 @@ class JournalApiController {
 		return m;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Dernière tête d'arbre signée",
+			description = "La taille, la racine et la signature de la dernière tête.")
 	@GetMapping(value = "/tree-head", produces = MediaType.APPLICATION_JSON_VALUE)
 	String treeHead(@AuthenticationPrincipal EntenteUser user) {
 		JournalAccess.require(JournalAccess.mayVerify(user));
@@ -140,6 +149,8 @@ class JournalApiController {
 		return JournalExporter.treeHeadJson(h, service.runtime().store().key());
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Preuve de cohérence entre deux têtes",
+			description = "La preuve que l'arbre de taille second prolonge celui de taille first.")
 	@GetMapping("/consistency")
 	Map<String, Object> consistency(@AuthenticationPrincipal EntenteUser user, @RequestParam long first,
 			@RequestParam long second) {
@@ -152,6 +163,8 @@ class JournalApiController {
 		return m;
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "Registre de garde",
+			description = "Qui a lu, exporté ou vérifié le journal, et quand ; pagination.")
 	@GetMapping("/custody")
 	PageSlice<JournalCustody.Entry> custody(@AuthenticationPrincipal EntenteUser user,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -160,6 +173,8 @@ class JournalApiController {
 		return custody.list(page, size);
 	}
 
+	@io.swagger.v3.oas.annotations.Operation(summary = "État du journal",
+			description = "Nombre de lignes, dernière tête, dernier scellement.")
 	@GetMapping("/status")
 	Map<String, Object> status(@AuthenticationPrincipal EntenteUser user) {
 		JournalAccess.require(JournalAccess.mayVerify(user));

@@ -1,0 +1,60 @@
+package org.entente.convention.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.entente.convention.Reporting;
+
+/**
+ * Checks of the section {@code reporting:} (annexe §4, monthly statistics): well-formed recipients' addresses, at
+ * least one indicator, each with a code the module {@code reporting} computes (listed in {@link #CODES}), unique,
+ * with its label, definition and clause.
+ */
+final class ReportingChecks extends YamlChecks {
+
+	/** The indicators the module reporting knows how to compute. */
+	static final Set<String> CODES = Set.of("OPENED", "CLOSED", "BACKLOG_AT_END", "BY_PARTY", "BY_ESTABLISHMENT",
+			"BY_COMPONENT", "TAKE_CHARGE", "RESTORATION", "HAND_BACKS", "REOPENED", "SATISFACTION");
+
+	ReportingChecks(ConventionYaml yaml) {
+		super(yaml);
+	}
+
+	Reporting check(Reporting reporting) {
+		if (reporting == null) {
+			return Reporting.none();
+		}
+		List<Object> path = List.of("reporting");
+		required(reporting.clause(), append(path, "clause"));
+		for (int i = 0; i < reporting.recipients().size(); i++) {
+			String address = reporting.recipients().get(i);
+			if (address == null || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+				fault(append(path, "recipients", i), "adresse électronique « " + address + " » invalide");
+			}
+		}
+		if (reporting.indicators().isEmpty()) {
+			fault(append(path, "indicators"), "au moins un indicateur est attendu (codes : " + new java.util.TreeSet<>(CODES) + ")");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < reporting.indicators().size(); i++) {
+			Reporting.Indicator indicator = reporting.indicators().get(i);
+			List<Object> at = append(path, "indicators", i);
+			if (indicator == null) {
+				fault(at, "indicateur vide");
+				continue;
+			}
+			if (indicator.code() == null || !CODES.contains(indicator.code())) {
+				fault(append(at, "code"), "indicateur « " + indicator.code() + " » inconnu ; codes calculés : "
+						+ new java.util.TreeSet<>(CODES));
+			}
+			else if (!seen.add(indicator.code())) {
+				fault(append(at, "code"), "indicateur « " + indicator.code() + " » répété");
+			}
+			required(indicator.label(), append(at, "label"));
+			required(indicator.definition(), append(at, "definition"));
+			required(indicator.clause(), append(at, "clause"));
+		}
+		return reporting;
+	}
+}

@@ -1,0 +1,86 @@
+package org.entente.reporting.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.entente.reporting.internal.ReportingStore.ClockKey;
+import org.entente.reporting.internal.ReportingStore.DayKey;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a ticket's line counts in the daily aggregates (its opening on its opening day, its closure and its clocks'
+ * outcomes on its closing day), and the change of a line applied as the difference of the two countings: a
+ * redelivered event that changes nothing adds nothing, a reopened ticket leaves its closing day.
+ */
+@Component
+class Aggregates {
+
+	/** Indexes of the daily counters: opened, closed, hand-backs, reopened, answers, sum of ratings. */
+	static final int OPENED = 0, CLOSED = 1, HAND_BACKS = 2, REOPENED = 3, ANSWERS = 4, RATING_SUM = 5, COUNTERS = 6;
+
+	private final ReportingStore store;
+
+	Aggregates(ReportingStore store) {
+		this.store = store;
+	}
+
+	/** The countings of one ticket's line, added to the two maps with the sign given. */
+	static void count(TicketLine l, int sign, Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
+		if (l == null) {
+			return;
+		}
+		if (l.openedDay() != null) {
+			add(days, new DayKey(l.openedDay(), l.uai(), l.parties(), l.component()), OPENED, sign);
+		}
+		if (l.closedDay() != null && "CLOSED".equals(l.status())) {
+			add(days, new DayKey(l.closedDay(), l.uai(), l.parties(), l.component()), CLOSED, sign);
+			outcome(clocks, l, TicketLine.TAKE_CHARGE, l.takeChargeMet(), l.takeChargeMinutes(), sign);
+			outcome(clocks, l, TicketLine.RESTORATION, l.restorationMet(), l.restorationMinutes(), sign);
+		}
+	}
+
+	private static void outcome(Map<ClockKey, int[]> clocks, TicketLine l, String clock, Boolean met, Integer minutes,
+			int sign) {
+		if (met == null || minutes == null) {
+			return;
+		}
+		int[] c = clocks.computeIfAbsent(new ClockKey(l.closedDay(), clock, l.uai(), l.parties(), l.component(), minutes), k -> new int[2]);
+		c[met ? 0 : 1] += sign;
+	}
+
+	static void add(Map<DayKey, int[]> days, DayKey key, int counter, int value) {
+		days.computeIfAbsent(key, k -> new int[COUNTERS])[counter] += value;
+	}
+
+	/** Applies the change from {@code before} (null for a new ticket) to {@code after} to the stored counters. */
+	void apply(TicketLine before, TicketLine after) {
+		Map<DayKey, int[]> days = new HashMap<>();
+		Map<ClockKey, int[]> clocks = new HashMap<>();
+		count(before, -1, days, clocks);
+		count(after, 1, days, clocks);
+		write(days, clocks);
+	}
+
+	/** Writes counter changes, skipping those that cancel out. */
+	void write(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
+		Map<java.util.List<Object>, int[]> byParties = new HashMap<>();
+		days.forEach((k, d) -> {
+			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
+				store.addDaily(k, d);
+			}
+			int[] p = byParties.computeIfAbsent(java.util.List.of(k.day(), k.parties()), x -> new int[2]);
+			p[0] += d[OPENED];
+			p[1] += d[CLOSED];
+		});
+		byParties.forEach((k, p) -> {
+			if (p[0] != 0 || p[1] != 0) {
+				store.addParty((java.time.LocalDate) k.get(0), (String) k.get(1), p[0], p[1]);
+			}
+		});
+		clocks.forEach((k, c) -> {
+			if (c[0] != 0 || c[1] != 0) {
+				store.addClock(k, c[0], c[1]);
+			}
+		});
+	}
+}

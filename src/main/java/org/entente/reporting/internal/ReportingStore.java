@@ -1,0 +1,148 @@
+package org.entente.reporting.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reporting's own tables as the listeners write them: the lock row, the events applied, each ticket's line, and
+ * the daily counters incremented by (update, then insert when absent: safe under the lock row).
+ */
+@Repository
+class ReportingStore {
+
+	/** The key of one daily counter row. */
+	record DayKey(LocalDate day, String uai, String parties, String component) {
+	}
+
+	/** The key of one service-level histogram row. */
+	record ClockKey(LocalDate day, String clock, String uai, String parties, String component, int minutes) {
+	}
+
+	private final JdbcClient jdbc;
+
+	ReportingStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Takes the lock row for the rest of the transaction: one listener at a time writes the aggregates. */
+	void lock() {
+		jdbc.sql("select id from reporting_lock where id = 1 for update").query(Integer.class).single();
+	}
+
+	/** Records an event as applied; false when it already was (a redelivery). */
+	boolean firstTime(String key, Instant at) {
+		Integer seen = jdbc.sql("select count(*) from reporting_event where event_key = ?").param(key).query(Integer.class).single();
+		if (seen > 0) {
+			return false;
+		}
+		jdbc.sql("insert into reporting_event (event_key, at) values (?, ?)").params(key, ts(at)).update();
+		return true;
+	}
+
+	Optional<TicketLine> line(long ticketId) {
+		return jdbc.sql("select * from reporting_ticket where ticket_id = ?").param(ticketId).query(ReportingStore::map).optional();
+	}
+
+	void save(TicketLine l, boolean exists) {
+		Object[] values = { l.number(), l.uai(), l.parties(), l.component(), l.level(), l.criticality(), l.status(),
+				ts(l.statusAt()), date(l.openedDay()), date(l.closedDay()), l.atRiskClocks(), l.breached(), l.takeChargeMet(),
+				l.takeChargeMinutes(), l.restorationMet(), l.restorationMinutes(), l.ticketId() };
+		if (exists) {
+			jdbc.sql("""
+					update reporting_ticket set number = ?, uai = ?, parties = ?, component = ?, level = ?, criticality = ?,
+					status = ?, status_at = ?, opened_day = ?, closed_day = ?, at_risk_clocks = ?, breached = ?,
+					take_charge_met = ?, take_charge_minutes = ?, restoration_met = ?, restoration_minutes = ?
+					where ticket_id = ?""").params(values).update();
+		}
+		else {
+			jdbc.sql("""
+					insert into reporting_ticket (number, uai, parties, component, level, criticality, status, status_at,
+					opened_day, closed_day, at_risk_clocks, breached, take_charge_met, take_charge_minutes, restoration_met,
+					restoration_minutes, ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(values).update();
+		}
+	}
+
+	/** Adds to the daily counters of a key: {@code opened, closed, handBacks, reopened, answers, ratingSum}. */
+	void addDaily(DayKey k, int[] d) {
+		int updated = jdbc.sql("""
+				update reporting_daily set opened = opened + ?, closed = closed + ?, hand_backs = hand_backs + ?,
+				reopened = reopened + ?, satisfaction_answers = satisfaction_answers + ?, satisfaction_sum = satisfaction_sum + ?
+				where stat_day = ? and uai = ? and parties = ? and component = ?""")
+			.params(d[0], d[1], d[2], d[3], d[4], d[5], date(k.day()), k.uai(), k.parties(), k.component())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into reporting_daily (stat_day, uai, parties, component, opened, closed, hand_backs, reopened,
+					satisfaction_answers, satisfaction_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(date(k.day()), k.uai(), k.parties(), k.component(), d[0], d[1], d[2], d[3], d[4], d[5])
+				.update();
+		}
+	}
+
+	/** Adds to a service-level histogram row: {@code met, breached}. */
+	void addClock(ClockKey k, int met, int breached) {
+		int updated = jdbc.sql("""
+				update reporting_clock_daily set met = met + ?, breached = breached + ?
+				where stat_day = ? and clock = ? and uai = ? and parties = ? and component = ? and working_minutes = ?""")
+			.params(met, breached, date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into reporting_clock_daily (stat_day, clock, uai, parties, component, working_minutes, met, breached)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes(), met, breached)
+				.update();
+		}
+	}
+
+	/** Adds to the openings and closures of a day and set of parties. */
+	void addParty(LocalDate day, String parties, int opened, int closed) {
+		int updated = jdbc.sql("update reporting_daily_party set opened = opened + ?, closed = closed + ? where stat_day = ? and parties = ?")
+			.params(opened, closed, date(day), parties)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into reporting_daily_party (stat_day, parties, opened, closed) values (?, ?, ?, ?)")
+				.params(date(day), parties, opened, closed)
+				.update();
+		}
+	}
+
+	/** Empties the aggregates before a rebuild (the events applied are kept: a late redelivery stays a no-op). */
+	void clear() {
+		jdbc.sql("delete from reporting_clock_daily").update();
+		jdbc.sql("delete from reporting_daily").update();
+		jdbc.sql("delete from reporting_daily_party").update();
+		jdbc.sql("delete from reporting_ticket").update();
+	}
+
+	static TicketLine map(ResultSet rs, int row) throws SQLException {
+		return new TicketLine(rs.getLong("ticket_id"), rs.getString("number"), rs.getString("uai"), rs.getString("parties"),
+				rs.getString("component"), rs.getInt("level"), rs.getString("criticality"), rs.getString("status"),
+				rs.getTimestamp("status_at").toInstant(), day(rs, "opened_day"), day(rs, "closed_day"),
+				rs.getString("at_risk_clocks"), rs.getBoolean("breached"), rs.getObject("take_charge_met", Boolean.class),
+				rs.getObject("take_charge_minutes", Integer.class), rs.getObject("restoration_met", Boolean.class),
+				rs.getObject("restoration_minutes", Integer.class));
+	}
+
+	static LocalDate day(ResultSet rs, String column) throws SQLException {
+		Date d = rs.getDate(column);
+		return d == null ? null : d.toLocalDate();
+	}
+
+	static Date date(LocalDate d) {
+		return d == null ? null : Date.valueOf(d);
+	}
+
+	static Timestamp ts(Instant i) {
+		return i == null ? null : Timestamp.from(i);
+	}
+}

@@ -1,0 +1,12 @@
+/**
+ * Indicators of part 4 of the operational annex: daily aggregates kept from the desk's events (never its tables),
+ * the global dashboard, the monthly statistics sent to the Département (PDF, XLSX, mail) with the indicator set of
+ * the convention file (see docs/reporting.md). Depends on {@code helpdesk} (its events, and {@code TicketFacts} to
+ * rebuild from scratch), {@code convention} (the version in force, the indicator set and its recipients),
+ * {@code worktime} (the calendar: days in the convention's zone, the first working day of the month),
+ * {@code directory} (who asks: role and party), {@code notification} (the monthly mail) and {@code common}.
+ * Publishes {@link org.entente.reporting.MonthlyStatisticsProduced}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Indicateurs",
+		allowedDependencies = { "helpdesk", "convention", "worktime", "directory", "notification", "common" })
+package org.entente.reporting;

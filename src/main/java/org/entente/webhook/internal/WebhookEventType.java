@@ -1,0 +1,46 @@
+package org.entente.webhook.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The events a webhook may ask for, by their name in the payload's {@code type}. Two are pending: the convention
+ * module publishes no event when a version is loaded yet, and {@code org.entente.reporting.MonthlyStatisticsProduced}
+ * comes with the reporting module; their listeners are added when those events exist.
+ */
+enum WebhookEventType {
+
+	TICKET_OPENED("ticket.opened", "Ticket ouvert", true),
+	TICKET_STATUS_CHANGED("ticket.status-changed", "Statut de ticket changé", true),
+	CLOCK_AT_RISK("ticket.clock-at-risk", "Délai en risque (75 %)", true),
+	CLOCK_BREACHED("ticket.clock-breached", "Délai dépassé", true),
+	SECURITY_INCIDENT_REPORTED("security.incident-reported", "Incident de sécurité signalé (sans contenu confidentiel)", true),
+	ASSET_INVENTORIED("inventory.asset-inventoried", "Équipement inventorié", true),
+	CONVENTION_VERSION_LOADED("convention.version-loaded", "Version de la convention chargée (à venir)", false),
+	MONTHLY_STATISTICS_PRODUCED("reporting.monthly-statistics-produced", "Statistiques mensuelles produites (à venir)", false);
+
+	final String wire;
+
+	final String label;
+
+	/** False while the module that owns the event does not publish it yet. */
+	final boolean published;
+
+	WebhookEventType(String wire, String label, boolean published) {
+		this.wire = wire;
+		this.label = label;
+		this.published = published;
+	}
+
+	static Optional<WebhookEventType> ofWire(String name) {
+		return Arrays.stream(values()).filter(t -> t.wire.equals(name)).findFirst();
+	}
+
+	public String wire() {
+		return wire;
+	}
+
+	public String label() {
+		return label;
+	}
+}

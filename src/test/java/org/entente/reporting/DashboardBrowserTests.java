@@ -1,0 +1,89 @@
+package org.entente.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.TestAccounts.as;
+
+import java.util.UUID;
+
+import org.entente.BrowserTestSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The dashboard in Chromium: a critical incident opened at the desk shows in its figures (charts drawn, each with
+ * its text alternative and table), a figure leads to the desk's list filtered, axe-clean, readable at 390 px; a
+ * collège is refused.
+ */
+class DashboardBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void theDashboardShowsTheDesksWorkAndLeadsToItsList() {
+		assertThat(mvc.post().uri("/api/v1/tickets").with(as("college")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"establishment":"0359901X","title":"Tableau de bord %s","description":"Plus d'internet.","component":"ADDUCTION_INTERNET","intervention":"REPAIR"}"""
+			.formatted(UUID.randomUUID()))).hasStatus(HttpStatus.CREATED);
+
+		signIn("agent.cd");
+		open("/indicateurs");
+		waitUpTo(20).until(d -> {
+			d.navigate().refresh();
+			return d.findElement(By.id("criticals")).getText().contains("0359901X");
+		});
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Tableau de bord de l'assistance");
+		WebElement chart = driver.findElement(By.id("by-party-chart"));
+		assertThat(chart.getAttribute("aria-label")).startsWith("Tickets ouverts par partie : ").contains("CD");
+		waitUpTo(10).until(d -> (Boolean) ((JavascriptExecutor) d)
+			.executeScript("return typeof Chart !== 'undefined' && Chart.getChart(arguments[0]) != null;", chart));
+		assertThat(driver.findElement(By.cssSelector("#by-party caption")).getText()).isEqualTo("Tickets ouverts par partie");
+		assertThat(driver.findElement(By.id("service-levels")).getText()).contains("Prise en charge").contains("90e centile");
+		assertAccessible();
+
+		// Each figure is a link to the desk's list filtered: the collège's open criticals.
+		WebElement college = driver.findElement(By.cssSelector("#criticals tbody tr:first-child td a"));
+		assertThat(college.getAttribute("href")).contains("/tickets?openOnly=true&criticality=CRITICAL");
+		driver.findElement(By.xpath("//table[@id='criticals']//tr[th='0359901X']//a")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.getCurrentUrl().contains("/tickets?") && d.getCurrentUrl().contains("establishment=0359901X"));
+		assertThat(driver.findElement(By.id("tickets")).getText()).contains("Tableau de bord");
+
+		// A phone: nothing wider than the screen.
+		driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			open("/indicateurs?establishment=0359901X");
+			// The dashboard's own content (the layout's header is the layout's): no element beyond the screen's edge
+			// (tables scroll inside their .table-responsive box).
+			String wider = (String) ((JavascriptExecutor) driver).executeScript("""
+					var w = document.documentElement.clientWidth, out = [];
+					document.querySelectorAll('#contenu *').forEach(function (e) {
+					  if (e.closest('.table-responsive') && !e.classList.contains('table-responsive')) { return; }
+					  var r = e.getBoundingClientRect();
+					  if (r.width > 0 && r.right > w + 1) { out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); }
+					});
+					return out.join('; ');""");
+			assertThat(wider).as("plus large que l'écran").isEmpty();
+			// axe on the dashboard's content: at 390 px the layout's header wraps its logout button onto a white
+			// background (a contrast fault of the layout, left to its owner; see the report).
+			var results = new com.deque.html.axecore.selenium.AxeBuilder()
+				.withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).include("#contenu").analyze(driver);
+			assertThat(results.getViolations()).extracting(r -> r.getId()).isEmpty();
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
+
+		signOut();
+		signIn("college");
+		open("/indicateurs");
+		assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Tableau de bord de l'assistance");
+		assertThat(driver.findElements(By.cssSelector("a[href='/indicateurs']"))).isEmpty();
+	}
+}
