@@ -79,7 +79,8 @@ class AccessMatrixTests {
 			"POST /notifications/lues", "marks every notification of the account read: it takes no input to make invalid, and notification tests read the demo accounts' unread ones");
 
 	/** Writes that may answer 2xx to an invalid or empty request, with the reason. */
-	static final Map<String, String> WRITES_MAY_SUCCEED = new LinkedHashMap<>();
+	static final Map<String, String> WRITES_MAY_SUCCEED = Map.of("POST /api/v1/reporting/rebuild",
+			"recounts the daily aggregates from the desk's facts: no input, the same result each time (administrators only)");
 
 	/** Existing identifiers (reads) by path variable name; writes use {@link #MISSING}. */
 	static final Map<String, String> EXISTING = Map.of("id", "1", "uai", "0359901X", "username", "college", "code",
@@ -88,6 +89,9 @@ class AccessMatrixTests {
 	static final Map<String, String> MISSING = Map.of("id", "999999999", "uai", "0999999Z", "username",
 			"inconnu.matrice", "code", "INCONNU", "number", "999999", "year", "1999", "uid", "inconnu.matrice",
 			"attachmentId", "999999999", "actionId", "999999999");
+
+	/** The establishment of college2, foreign to the account college. */
+	static final String FOREIGN_UAI = "0359902Y";
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([A-Za-z0-9_]+)(:[^}]*)?\\}");
 
@@ -155,6 +159,15 @@ class AccessMatrixTests {
 			}
 			else if (h.api() && h.write() && s / 100 == 2 && !WRITES_MAY_SUCCEED.containsKey(h.key())) {
 				faults.add(user + ": " + s + " on a write with " + (h.body() ? "an invalid body" : "a nonexistent identifier"));
+			}
+		}
+		if (!h.write() && h.pattern().contains("{uai}")) {
+			// The collège of account college (0359901X) reading another collège's establishment.
+			REQUESTS.incrementAndGet();
+			int s = mvc.get().uri(uri(h).replace(EXISTING.get("uai"), FOREIGN_UAI)).with(as("college")).exchange()
+				.getResponse().getStatus();
+			if (s != 403 && s != 404) {
+				faults.add("college on " + FOREIGN_UAI + ": " + s);
 			}
 		}
 		assertThat(faults).as(h.key()).isEmpty();
