@@ -45,6 +45,9 @@ class SecurityConfiguration {
 			"/img/**", "/favicon.ico", "/error", "/mot-de-passe/definir", "/connexion/sans-compte", "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
+	/** The pages that take a write without an account (the error page renders failed writes too). */
+	static final String[] PUBLIC_WRITES = { "/connexion", "/login", "/mot-de-passe/definir", "/error" };
+
 	/**
 	 * No Micrometer observation of each security filter, authentication and authorization: a fifth of the CPU of a
 	 * ticket creation went there. Requests are still timed as a whole (http.server.requests).
@@ -125,7 +128,13 @@ class SecurityConfiguration {
 		}
 		// Before the form and the Basic filters: a held-back attempt never reaches a password check.
 		http.addFilterBefore(new LoginThrottleFilter(locks, clock), UsernamePasswordAuthenticationFilter.class);
-		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
+		// Public pages are read by anyone; only signing in and setting one's password are writes without an account
+		// (an anonymous upload of a convention amendment was parsed before being refused).
+		http.authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET, PUBLIC_PAGES)
+			.permitAll()
+			.requestMatchers(org.springframework.http.HttpMethod.HEAD, PUBLIC_PAGES)
+			.permitAll()
+			.requestMatchers(PUBLIC_WRITES)
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("ADMIN")
