@@ -112,4 +112,15 @@ public abstract class BrowserTestSupport {
 	protected WebElement focused() {
 		return driver.switchTo().activeElement();
 	}
+
+	/** The elements of the page's own content (main section) that stick out of the window, at most 8; empty when all fit. */
+	protected String elementsWiderThanTheWindow() {
+		return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+				var w = document.documentElement.clientWidth, out = [];
+				document.querySelectorAll('main section *').forEach(function (e) {
+				  var r = e.getBoundingClientRect();
+				  if (r.right > w + 1 && out.length < 8) { out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); }
+				});
+				return out.join(' | ');""");
+	}
 }

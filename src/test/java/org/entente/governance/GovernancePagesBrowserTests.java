@@ -135,4 +135,49 @@ class GovernancePagesBrowserTests extends BrowserTestSupport {
 		assertThat(driver.findElement(By.linkText("Gouvernance")).getAttribute("href")).endsWith("/gouvernance");
 		assertAccessible();
 	}
+
+	@Test
+	void pointsPageRecordsTheCommitteesAnswerAndShowsItPendingUntilTheAmendment() {
+		open("/points-a-clarifier");
+		assertThat(waitFor(By.id("open-points")).getText()).contains("PAC-01");
+		assertThat(driver.findElements(By.id("reponse"))).isEmpty();
+		assertAccessible();
+
+		signIn("agent.cd");
+		open("/points-a-clarifier");
+		driver.findElement(By.cssSelector("#PAC-37 a[href*='point=PAC-37']")).sendKeys(Keys.ENTER);
+		waitFor(By.id("reponse"));
+		assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("point"))).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("PAC-37");
+		driver.findElement(By.id("needsAmendment-yes")).sendKeys(Keys.SPACE);
+		assertThat(driver.findElement(By.id("needsAmendment-yes")).isSelected()).isTrue();
+		driver.findElement(By.cssSelector("#reponse button[type=submit]")).sendKeys(Keys.ENTER);
+		assertThat(waitFor(By.id("reading-error")).getText()).contains("lecture retenue");
+		assertThat(driver.findElement(By.id("reading")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(driver.findElement(By.id("amendment-error")).getText()).contains("avenant");
+		assertThat(driver.findElement(By.id("amendment")).getAttribute("aria-describedby")).isEqualTo("amendment-error");
+		assertAccessible();
+
+		driver.findElement(By.id("reading")).sendKeys("Le comité retient la seconde lecture.");
+		driver.findElement(By.id("amendment")).sendKeys("avenant 9");
+		driver.findElement(By.cssSelector("#reponse button[type=submit]")).sendKeys(Keys.ENTER);
+		assertThat(waitFor(By.id("answer-saved")).getText()).contains("PAC-37");
+		String pending = driver.findElement(By.id("awaiting-points")).getText();
+		assertThat(pending).contains("PAC-37").contains("Le comité retient la seconde lecture.")
+			.contains("En attente de l'avenant « avenant 9 »").contains("Avenant attendu");
+		assertThat(driver.findElement(By.id("open-points")).getText()).doesNotContain("PAC-37");
+		assertAccessible();
+		// at 390 px the points and the form fit the window (long readings wrap)
+		org.openqa.selenium.Dimension wide = driver.manage().window().getSize();
+		try {
+			driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+			open("/points-a-clarifier");
+			waitFor(By.id("reponse"));
+			Object wider = elementsWiderThanTheWindow();
+			assertThat((String) wider).as("wider than the 390 px window").isEmpty();
+		}
+		finally {
+			driver.manage().window().setSize(wide);
+		}
+	}
 }

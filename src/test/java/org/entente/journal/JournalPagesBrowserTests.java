@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -106,13 +105,7 @@ class JournalPagesBrowserTests extends BrowserTestSupport {
 			driver.navigate().refresh();
 			waitFor(By.id("lignes"));
 			// (the shared header is the layout's; this page's own content must fit)
-			Object wider = ((JavascriptExecutor) driver).executeScript("""
-					var w = document.documentElement.clientWidth, out = [];
-					document.querySelectorAll('main section *').forEach(function (e) {
-					  var r = e.getBoundingClientRect();
-					  if (r.right > w + 1 && out.length < 8) { out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); }
-					});
-					return out.join(' | ');""");
+			Object wider = elementsWiderThanTheWindow();
 			assertThat((String) wider).as("wider than the 390 px window").isEmpty();
 			// axe on the page's own content: at 390 px the shared header's sign-out button leaves its dark band
 			var violations = new com.deque.html.axecore.selenium.AxeBuilder().include("main")

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** «Qui fait quoi ?», the points to clarify, and the versions with their differences. */
+/** «Qui fait quoi ?» and the versions with their differences (the points to clarify are governance's page, with the committee's answers). */
 @Controller
 class ConventionPageController {
 
@@ -98,12 +98,6 @@ class ConventionPageController {
 			return row.cell(intervention).parties().contains(party);
 		}
 		return row.cells().values().stream().anyMatch(cell -> cell.parties().contains(party));
-	}
-
-	@GetMapping("/points-a-clarifier")
-	String points(Model model) {
-		model.addAttribute("convention", conventions.current());
-		return "convention/points";
 	}
 
 	@GetMapping("/convention/versions")

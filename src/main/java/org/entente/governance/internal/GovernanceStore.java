@@ -154,6 +154,10 @@ class GovernanceStore {
 			.update();
 	}
 
+	Optional<Decision> findDecision(long id) {
+		return jdbc.sql(DECISIONS + " where d.id = ?").param(id).query(GovernanceStore::decision).optional();
+	}
+
 	List<Decision> decisions(long meetingId) {
 		return jdbc.sql(DECISIONS + " where d.meeting_id = ? order by d.id").param(meetingId).query(GovernanceStore::decision).list();
 	}
