@@ -34,6 +34,11 @@ import java.util.stream.Stream;
  * One thread writes ({@link #append}, {@link #sync}, {@link #signTreeHead}, {@link #purgeBefore}); any thread reads.
  * A line is durable once {@link #sync} has returned after it ({@link #durableSize()}); tree heads only ever cover
  * durable lines. On opening, a torn record at the end of the last segment (a crash during a write) is cut off.
+ * <p>
+ * Longer than the 300 lines of the conventions, on purpose: the four files of a segment, the checkpoints and the
+ * in-memory tree are changed together by the one writer, and what makes a crash harmless (write order, then sync,
+ * then tree head) is visible only when they sit side by side. Hashing is {@link Merkle}, proofs {@link RangeProof},
+ * the write loop {@link JournalWriter}; this class is the file layout and its invariants.
  */
 public final class JournalStore implements Closeable {
 
