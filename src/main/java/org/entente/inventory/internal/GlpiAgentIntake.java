@@ -34,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  * establishment's UAI. The agent reports what it sees: it changes the observed fields (establishment, name, serial,
  * device id, manufacturer, model), never the component, network, funding or status that people set; a name that
  * breaks the naming rules is a warning in the report (the machine exists whatever its name).
+ * <p>
+ * About 350 lines: the protocol's two requests, the credential's scope checks and the matching rules read as one
+ * exchange with the agent; each refusal is kept as an agent report next to the rule that gives it.
  */
 @Service
 public class GlpiAgentIntake {
