@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.entente.privacy.DataSubject;
+import org.entente.privacy.PersonalDataColumns;
 import org.entente.privacy.PersonalDataHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,19 +40,14 @@ class PolicyPersonalData implements PersonalDataHolder {
 
 	@Override
 	public long count(DataSubject s) {
-		long n = 0;
-		for (String c : COLUMNS) {
-			String[] tc = c.split("\\.");
-			n += jdbc.sql("select count(*) from " + tc[0] + " where " + tc[1] + " = ?").param(s.uid()).query(Long.class).single();
-		}
-		return n;
+		return PersonalDataColumns.count(jdbc, COLUMNS, s);
 	}
 
 	@Override
 	public List<Map<String, Object>> describe(DataSubject s) {
 		return COLUMNS.stream().map(c -> {
 			String[] tc = c.split("\\.");
-			long n = jdbc.sql("select count(*) from " + tc[0] + " where " + tc[1] + " = ?").param(s.uid()).query(Long.class).single();
+			long n = PersonalDataColumns.count(jdbc, List.of(c), s);
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("kind", tc[0]);
 			m.put("as", tc[1]);
@@ -62,12 +58,6 @@ class PolicyPersonalData implements PersonalDataHolder {
 
 	@Override
 	public long destroy(DataSubject s) {
-		long n = 0;
-		for (String c : COLUMNS) {
-			String[] tc = c.split("\\.");
-			n += jdbc.sql("update " + tc[0] + " set " + tc[1] + " = ? where " + tc[1] + " = ?").params(DataSubject.ANONYMOUS, s.uid())
-				.update();
-		}
-		return n;
+		return PersonalDataColumns.anonymise(jdbc, COLUMNS, s);
 	}
 }

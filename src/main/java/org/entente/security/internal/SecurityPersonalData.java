@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.entente.privacy.DataSubject;
+import org.entente.privacy.PersonalDataColumns;
 import org.entente.privacy.PersonalDataHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,12 +42,7 @@ class SecurityPersonalData implements PersonalDataHolder {
 
 	@Override
 	public long count(DataSubject s) {
-		long n = 0;
-		for (String c : COLUMNS) {
-			String[] tc = c.split("\\.");
-			n += jdbc.sql("select count(*) from " + tc[0] + " where " + tc[1] + " = ?").param(s.uid()).query(Long.class).single();
-		}
-		return n;
+		return PersonalDataColumns.count(jdbc, COLUMNS, s);
 	}
 
 	@Override
@@ -75,10 +71,7 @@ class SecurityPersonalData implements PersonalDataHolder {
 			jdbc.sql("update security_incident_event set text = replace(text, :t, :a) where text like :p")
 				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("p", "%" + trace + "%").update();
 		}
-		for (String c : COLUMNS) {
-			String[] tc = c.split("\\.");
-			jdbc.sql("update " + tc[0] + " set " + tc[1] + " = ? where " + tc[1] + " = ?").params(DataSubject.ANONYMOUS, s.uid()).update();
-		}
+		PersonalDataColumns.anonymise(jdbc, COLUMNS, s);
 		return n;
 	}
 }
