@@ -15,6 +15,7 @@ import org.entente.directory.Role;
 import org.entente.directory.SignInLocks;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.InAppNotifications;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -40,10 +41,11 @@ class LoginThrottle implements SignInLocks {
 	private final SignInCounters counters;
 	private final AccountUserDetailsService userDetails;
 	private final Accounts accounts;
-	private final InAppNotifications notices;
+	/** Absent when only some modules run (a module test): the log line is then the alert. */
+	private final ObjectProvider<InAppNotifications> notices;
 
 	LoginThrottle(DirectoryProperties properties, Clock clock, AccountUserDetailsService userDetails, Accounts accounts,
-			InAppNotifications notices) {
+			ObjectProvider<InAppNotifications> notices) {
 		this.counters = new SignInCounters(properties.security(), clock);
 		this.userDetails = userDetails;
 		this.accounts = accounts;
@@ -79,7 +81,7 @@ class LoginThrottle implements SignInLocks {
 		log.warn("Verrouillage {} : {}", lock.kind(), title);
 		try {
 			List<String> admins = accounts.enabledAmong(Set.of(), Set.of(Role.ADMIN), null).stream().map(Account::username).toList();
-			notices.post(InAppNotificationRequested.of(admins, title, "/comptes"));
+			notices.ifAvailable(n -> n.post(InAppNotificationRequested.of(admins, title, "/comptes")));
 		}
 		catch (RuntimeException e) {
 			// The sign-in answer does not depend on the notice: the log line above is the alert of last resort.

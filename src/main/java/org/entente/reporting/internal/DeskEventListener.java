@@ -45,6 +45,15 @@ class DeskEventListener {
 		this.workTime = workTime;
 	}
 
+	/**
+	 * An event's instant as the database keeps it: both databases round a timestamp to the microsecond, so an event
+	 * compared with the instant a line stored (to tell which of two events of a ticket is the later) must be cut to
+	 * the microsecond too, or a closure stored a fraction later than itself would look older than itself.
+	 */
+	static Instant micros(Instant at) {
+		return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+	}
+
 	LocalDate day(Instant at) {
 		return at.atZone(workTime.calendar().zone()).toLocalDate();
 	}
@@ -52,48 +61,48 @@ class DeskEventListener {
 	@ApplicationModuleListener
 	void on(TicketOpened e) {
 		TicketSnapshot s = e.ticket();
-		if (!begin("opened:" + s.ticketId(), e.openedAt())) {
+		if (!begin("opened:" + s.ticketId(), micros(e.openedAt()))) {
 			return;
 		}
 		TicketLine before = store.line(s.ticketId()).orElse(null);
-		TicketLine after = (before == null ? fresh(s, "NEW", e.openedAt()) : dimensions(before, s)).withOpenedDay(day(e.openedAt()));
+		TicketLine after = (before == null ? fresh(s, "NEW", micros(e.openedAt())) : dimensions(before, s)).withOpenedDay(day(micros(e.openedAt())));
 		save(before, after);
 	}
 
 	@ApplicationModuleListener
 	void on(TicketStatusChanged e) {
 		TicketSnapshot s = e.ticket();
-		if (!begin("status:" + s.ticketId() + ":" + e.at().toEpochMilli() + ":" + e.to(), e.at())) {
+		if (!begin("status:" + s.ticketId() + ":" + micros(e.at()).toEpochMilli() + ":" + e.to(), micros(e.at()))) {
 			return;
 		}
 		TicketLine before = store.line(s.ticketId()).orElse(null);
 		TicketLine after = before == null ? fresh(s, e.from().name(), Instant.EPOCH) : before;
-		if (!e.at().isBefore(after.statusAt())) {
+		if (!micros(e.at()).isBefore(after.statusAt())) {
 			after = dimensions(after, s);
 			boolean reopened = e.to() != TicketStatus.CLOSED;
-			after = reopened ? after.with(e.to().name(), e.at(), null, null, null, null, null)
-					: after.with(e.to().name(), e.at(), after.closedDay(), after.takeChargeMet(), after.takeChargeMinutes(),
+			after = reopened ? after.with(e.to().name(), micros(e.at()), null, null, null, null, null)
+					: after.with(e.to().name(), micros(e.at()), after.closedDay(), after.takeChargeMet(), after.takeChargeMinutes(),
 							after.restorationMet(), after.restorationMinutes());
 			after = after.withClocks(stillAtRisk(after.atRiskClocks(), e.to()), after.breached());
 		}
 		save(before, after);
 		if (!e.from().isOpen() && e.to().isOpen()) {
-			count(s, e.at(), Aggregates.REOPENED, 1);
+			count(s, micros(e.at()), Aggregates.REOPENED, 1);
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(TicketClosed e) {
 		TicketSnapshot s = e.ticket();
-		if (!begin("closed:" + s.ticketId() + ":" + e.at().toEpochMilli(), e.at())) {
+		if (!begin("closed:" + s.ticketId() + ":" + micros(e.at()).toEpochMilli(), micros(e.at()))) {
 			return;
 		}
 		TicketLine before = store.line(s.ticketId()).orElse(null);
-		TicketLine after = before == null ? fresh(s, "CLOSED", e.at()) : before;
-		if (!e.at().isBefore(after.statusAt())) {
+		TicketLine after = before == null ? fresh(s, "CLOSED", micros(e.at())) : before;
+		if (!micros(e.at()).isBefore(after.statusAt())) {
 			ServiceLevelOutcome tc = binding(e.serviceLevels(), TicketLine.TAKE_CHARGE);
 			ServiceLevelOutcome rest = binding(e.serviceLevels(), TicketLine.RESTORATION);
-			after = dimensions(after, s).with("CLOSED", e.at(), day(e.at()), tc == null ? null : tc.met(), minutes(tc),
+			after = dimensions(after, s).with("CLOSED", micros(e.at()), day(micros(e.at())), tc == null ? null : tc.met(), minutes(tc),
 					rest == null ? null : rest.met(), minutes(rest));
 		}
 		save(before, after);
@@ -101,24 +110,24 @@ class DeskEventListener {
 
 	@ApplicationModuleListener
 	void on(TicketHandedBack e) {
-		if (begin("hand-back:" + e.ticket().ticketId() + ":" + e.at().toEpochMilli(), e.at())) {
+		if (begin("hand-back:" + e.ticket().ticketId() + ":" + micros(e.at()).toEpochMilli(), micros(e.at()))) {
 			redimension(e.ticket());
-			count(e.ticket(), e.at(), Aggregates.HAND_BACKS, 1);
+			count(e.ticket(), micros(e.at()), Aggregates.HAND_BACKS, 1);
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(TicketEscalated e) {
-		if (begin("escalated:" + e.ticket().ticketId() + ":" + e.at().toEpochMilli(), e.at())) {
+		if (begin("escalated:" + e.ticket().ticketId() + ":" + micros(e.at()).toEpochMilli(), micros(e.at()))) {
 			redimension(e.ticket());
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(SatisfactionRated e) {
-		if (begin("satisfaction:" + e.ticket().ticketId(), e.at())) {
+		if (begin("satisfaction:" + e.ticket().ticketId(), micros(e.at()))) {
 			Map<DayKey, int[]> days = new HashMap<>();
-			DayKey k = key(e.ticket(), e.at());
+			DayKey k = key(e.ticket(), micros(e.at()));
 			Aggregates.add(days, k, Aggregates.ANSWERS, 1);
 			Aggregates.add(days, k, Aggregates.RATING_SUM, e.rating());
 			aggregates.write(days, Map.of());
@@ -127,7 +136,7 @@ class DeskEventListener {
 
 	@ApplicationModuleListener
 	void on(ClockAtRisk e) {
-		if (begin("at-risk:" + e.ticket().ticketId() + ":" + e.clock(), e.at())) {
+		if (begin("at-risk:" + e.ticket().ticketId() + ":" + e.clock(), micros(e.at()))) {
 			TicketLine before = store.line(e.ticket().ticketId()).orElse(null);
 			TicketLine l = before == null ? fresh(e.ticket(), "NEW", Instant.EPOCH) : before;
 			List<String> clocks = new ArrayList<>(Arrays.stream(l.atRiskClocks().split(",")).filter(c -> !c.isBlank()).toList());
@@ -140,7 +149,7 @@ class DeskEventListener {
 
 	@ApplicationModuleListener
 	void on(ClockBreached e) {
-		if (begin("breached:" + e.ticket().ticketId() + ":" + e.clock(), e.at())) {
+		if (begin("breached:" + e.ticket().ticketId() + ":" + e.clock(), micros(e.at()))) {
 			TicketLine before = store.line(e.ticket().ticketId()).orElse(null);
 			TicketLine l = before == null ? fresh(e.ticket(), "NEW", Instant.EPOCH) : before;
 			save(before, l.withClocks("", true));
