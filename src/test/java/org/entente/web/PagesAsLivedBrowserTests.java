@@ -171,6 +171,27 @@ class PagesAsLivedBrowserTests extends BrowserTestSupport {
 			.isLessThanOrEqualTo(0L);
 	}
 
+	/** The longest menus (every module's link) and names still fit the header's band at phone width. */
+	@Test
+	void theHeaderFitsAPhoneWhateverTheMenu() {
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		try {
+			for (String user : java.util.List.of("admin", "agent.cd", "journal", "dpo", "gestion.aca")) {
+				signIn(user);
+				open("agent.cd".equals(user) ? "/indicateurs" : "journal".equals(user) ? "/journal" : "/");
+				assertNoSidewaysScrolling();
+				assertThat((Long) js("var h = document.querySelector('header > .container');"
+						+ " return Array.from(h.querySelectorAll('a, button')).filter(e => e.getBoundingClientRect().right > h.getBoundingClientRect().right + 1).length;"))
+					.as(user).isEqualTo(0L);
+				assertAccessible();
+				signOut();
+			}
+		}
+		finally {
+			driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		}
+	}
+
 	@Test
 	void pagesFitAPhoneAndTheMatrixShowsItsSixColumns() {
 		signIn("agent.cd");
