@@ -223,6 +223,7 @@ class OpenApiContract {
 				operation.setSecurity(open ? new ArrayList<>()
 						: List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
 				jsonMediaTypes(operation);
+				uniqueParameters(operation);
 				pagination(operation);
 				problemAnswers(method, path, operation, open);
 				String id = operation.getOperationId();
@@ -237,6 +238,20 @@ class OpenApiContract {
 	/** The API chain leaves GET /api/v1/convention/** open (the convention is a public document). */
 	static boolean isPublic(PathItem.HttpMethod method, String path) {
 		return method == PathItem.HttpMethod.GET && PATHS.match(SecurityConfiguration.PUBLIC_API_GET, path);
+	}
+
+	/**
+	 * One parameter per name and place: two handlers of one path and method (a JSON and a multipart publication)
+	 * become one operation, and each brought the Idempotency-Key header.
+	 */
+	private static void uniqueParameters(Operation operation) {
+		if (operation.getParameters() == null) {
+			return;
+		}
+		Set<String> seen = new HashSet<>();
+		operation.setParameters(new ArrayList<>(operation.getParameters().stream()
+			.filter(p -> p.get$ref() != null || seen.add(p.getIn() + " " + p.getName()))
+			.toList()));
 	}
 
 	private static void problemAnswers(PathItem.HttpMethod method, String path, Operation operation, boolean open) {
