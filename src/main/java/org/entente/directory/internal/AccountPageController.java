@@ -67,6 +67,7 @@ class AccountPageController {
 		}
 		model.addAttribute("header", String.join(",", AccountImport.IMPORT_COLUMNS) + ","
 				+ String.join(",", AccountImport.IMPORT_OPTIONAL));
+		model.addAttribute("roles", AccountAdministration.assignableRoles(user));
 		return "directory/import";
 	}
 

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.entente.common.Labels;
 import org.entente.common.ProblemException;
 import org.entente.convention.UnknownComponentException;
 import org.entente.worktime.WorkTime;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reason; a ticket out of scope stays a 404, rendered by the web module's page advice).
  */
 @ControllerAdvice(assignableTypes = { ReportPageController.class, TicketListPageController.class,
-		TicketPageController.class, TicketConversationPageController.class, HomeWorkPageController.class })
+		TicketPageController.class, TicketWorkflowPageController.class, TicketClassificationPageController.class,
+		TicketConversationPageController.class, HomeWorkPageController.class })
 class DeskPages {
 
 	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH);
@@ -38,37 +40,18 @@ class DeskPages {
 
 	private final WorkTime workTime;
 	private final MessageSource messages;
+	private final Labels labels;
 
-	DeskPages(WorkTime workTime, MessageSource messages) {
+	DeskPages(WorkTime workTime, MessageSource messages, Labels labels) {
 		this.workTime = workTime;
 		this.messages = messages;
+		this.labels = labels;
 	}
 
-	/**
-	 * The words of a status, criticality, intervention kind, waiting reason, network or funding in the page's language
-	 * (model attribute {@code labels}): the bundle's {@code label.<Type>.<NAME>}, else the French label the value carries.
-	 */
-	record Labels(MessageSource messages) {
-
-		public String of(Enum<?> value) {
-			if (value == null) {
-				return "";
-			}
-			String french;
-			try {
-				french = String.valueOf(value.getClass().getMethod("label").invoke(value));
-			}
-			catch (ReflectiveOperationException e) {
-				french = value.name();
-			}
-			return messages.getMessage("label." + value.getDeclaringClass().getSimpleName() + "." + value.name(), null, french,
-					LocaleContextHolder.getLocale());
-		}
-	}
-
+	/** The words of a status, criticality, kind… in the page's language (model attribute {@code labels}). */
 	@ModelAttribute("labels")
 	Labels labels() {
-		return new Labels(messages);
+		return labels;
 	}
 
 	@ModelAttribute("dates")

@@ -1,0 +1,109 @@
+package org.entente.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * English mode has words for every label: each enum of the application that carries a French {@code label()} has its
+ * {@code label.<Type>.<NAME>} in an English bundle (read by {@link Labels}), in English; each key of a French bundle
+ * has its English counterpart. Plain files, no Spring context.
+ */
+class LabelCoverageTests {
+
+	/** French words that stay in English text: the parties' and establishments' own names. */
+	private static final String KEPT = "(?i)collèges?|départements?|académie|cité scolaire";
+
+	private static Properties bundles(String pattern) throws IOException {
+		Properties all = new Properties();
+		for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/" + pattern)) {
+			if (pattern.endsWith("_en.properties") || !r.getFilename().contains("_")) {
+				try (Reader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+					all.load(in);
+				}
+			}
+		}
+		return all;
+	}
+
+	static List<Class<?>> labelledEnums() throws ClassNotFoundException {
+		var scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter((reader, factory) -> "java.lang.Enum".equals(reader.getClassMetadata().getSuperClassName()));
+		List<Class<?>> enums = new ArrayList<>();
+		for (var candidate : scanner.findCandidateComponents("org.entente")) {
+			Class<?> type = Class.forName(candidate.getBeanClassName());
+			try {
+				type.getMethod("label");
+				enums.add(type);
+			}
+			catch (NoSuchMethodException e) {
+				// not a value that pages show by its words
+			}
+		}
+		return enums;
+	}
+
+	@Test
+	void everyLabelledEnumValueHasEnglishWords() throws Exception {
+		Properties english = bundles("*_en.properties");
+		List<Class<?>> enums = labelledEnums();
+		assertThat(enums).as("the scan finds the labelled enums").extracting(Class::getSimpleName)
+			.contains("AssetStatus", "InventoryNetwork", "Network", "Funding", "InterventionKind", "Area", "Role", "TicketStatus");
+		List<String> missing = new ArrayList<>();
+		List<String> french = new ArrayList<>();
+		for (Class<?> type : enums) {
+			for (Object constant : type.getEnumConstants()) {
+				Enum<?> value = (Enum<?>) constant;
+				String words = english.getProperty(Labels.key(value));
+				if (words == null || words.isBlank()) {
+					missing.add(Labels.key(value) + " (« " + Labels.french(value) + " »)");
+				}
+				else if (words.replaceAll(KEPT, "").matches("(?s).*[éèêàâçôûùîœ«»].*")) {
+					french.add(Labels.key(value) + "=" + words);
+				}
+			}
+		}
+		assertThat(missing).as("enum values without English words").isEmpty();
+		assertThat(french).as("English words that are still French").isEmpty();
+	}
+
+	@Test
+	void everyFrenchKeyHasAnEnglishCounterpart() throws Exception {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		List<String> missing = new ArrayList<>();
+		int checked = 0;
+		for (Resource r : resolver.getResources("classpath*:i18n/*.properties")) {
+			String name = r.getFilename();
+			if (name.contains("_")) {
+				continue;
+			}
+			Properties fr = new Properties();
+			Properties en = new Properties();
+			try (Reader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8);
+					Reader inEn = new InputStreamReader(r.createRelative(name.replace(".properties", "_en.properties"))
+						.getInputStream(), StandardCharsets.UTF_8)) {
+				fr.load(in);
+				en.load(inEn);
+			}
+			for (String key : fr.stringPropertyNames()) {
+				checked++;
+				if (en.getProperty(key, "").isBlank() && !fr.getProperty(key).isBlank()) {
+					missing.add(name + ": " + key);
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(1000);
+		assertThat(missing).as("French keys without English").isEmpty();
+	}
+}
