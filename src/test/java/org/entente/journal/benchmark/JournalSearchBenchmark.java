@@ -28,6 +28,7 @@ public final class JournalSearchBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path dir = Path.of(JournalLoadGenerator.arg(args, "dir", "/tmp/journal-100m"));
 		int runs = JournalLoadGenerator.intArg(args, "runs", 20);
+		skip = JournalLoadGenerator.intArg(args, "skip", 0);
 		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(256L << 20, 1 << 20),
 				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> IndexFields.NONE)) {
 			JournalSearch search = new JournalSearch(() -> store, new SyslogParser(ZoneId.of("Europe/Paris")));
@@ -61,8 +62,14 @@ public final class JournalSearchBenchmark {
 		return new JournalSearch.Criteria(from, to, uai, host, sender, user, null);
 	}
 
+	/** {@code --skip=N}: the first N searches after the warm-up are left out (already measured in an earlier run). */
+	private static int skip;
+
 	private static void measure(String name, int runs, IntFunction<JournalSearch.Criteria> criteria, JournalSearch search,
 			JournalSearch reference) {
+		if (!"warm-up".equals(name) && skip-- > 0) {
+			return;
+		}
 		List<JournalSearch.Criteria> asked = new ArrayList<>();
 		for (int i = 0; i < runs; i++) {
 			asked.add(criteria.apply(i));

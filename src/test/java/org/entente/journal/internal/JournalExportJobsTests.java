@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.entente.EntenteTest;
@@ -56,7 +57,8 @@ class JournalExportJobsTests {
 	@Test
 	void finishedExportsAreStillListedAndDownloadableAfterARestart() throws Exception {
 		EntenteUser me = user("journal");
-		Instant now = Instant.now();
+		// the database keeps microseconds
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		JournalExportJobs.Job job = jobs.start(me, JournalExportJobs.Kind.ACADEMY,
 				new JournalSearch.Criteria(now.minusSeconds(60), now, "0359999Z", null, null, null, null), "envoi à l'Académie",
 				null);

@@ -33,12 +33,12 @@ class SegmentKeysTest {
 		return l;
 	}
 
-	/** 40 lines, one segment each (a 1-byte limit), a tree head every 10. */
-	private void write40() throws IOException {
+	/** 12 lines, one segment each (a 1-byte limit), a tree head every 4. */
+	private void write12() throws IOException {
 		try (JournalStore s = StoreFixture.open(dir, 1)) {
-			for (int g = 0; g < 4; g++) {
-				for (int i = 0; i < 10; i++) {
-					s.append(lines(g * 10 + i, g * 10 + i + 1).subList(0, 1));
+			for (int g = 0; g < 3; g++) {
+				for (int i = 0; i < 4; i++) {
+					s.append(lines(g * 4 + i, g * 4 + i + 1));
 				}
 				s.signTreeHead(1000 + g);
 			}
@@ -79,7 +79,7 @@ class SegmentKeysTest {
 
 	@Test
 	void aMissingOrDamagedFilterIsRebuiltFromTheIndexAndAStaleOneOnTheActiveSegmentIsDropped() throws IOException {
-		write40();
+		write12();
 		List<Long> starts = JournalStore.listStarts(dir.resolve("segments"));
 		assertThat(starts).hasSizeGreaterThanOrEqualTo(4);
 		Files.delete(keysFile(starts.get(0)));
@@ -98,7 +98,7 @@ class SegmentKeysTest {
 			assertThat(Files.exists(keysFile(last))).isFalse();
 			// the active segment goes on: what it held before the crash is in its filter once sealed
 			long g = last / 10;
-			s.append(lines(40, 41));
+			s.append(lines(12, 13));
 			assertThat(s.segmentInfos().stream().filter(i -> i.start() == last).findFirst().orElseThrow().keys()
 				.mightContain(SegmentKeys.USER, IndexFields.key("u-" + g))).isTrue();
 			JournalStore.Verification v = s.verify();
@@ -108,7 +108,7 @@ class SegmentKeysTest {
 
 	@Test
 	void verifyNamesALineThatTheFilterWouldHide() throws IOException {
-		write40();
+		write12();
 		List<Long> starts = JournalStore.listStarts(dir.resolve("segments"));
 		// a well-formed filter that holds nothing: searches would skip the segment's lines
 		SegmentKeys.write(keysFile(starts.get(1)), SegmentKeys.collecting().seal());
