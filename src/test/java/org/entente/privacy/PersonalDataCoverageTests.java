@@ -38,7 +38,8 @@ class PersonalDataCoverageTests {
 			Map.entry("inv_establishment_contact.phone", "inventory: establishment contacts, a role number (holder to add in inventory)"),
 			Map.entry("gov_reminder_sent.recipients", "governance: committee members' addresses a reminder went to (holder to add in governance)"),
 			Map.entry("privacy_processing.recipients", "the register's categories of recipients, a description, no person"),
-			Map.entry("journal_access.username", "journal: who searched the journal (CONNECTION_LOGS, holder expected from the journal)"));
+			Map.entry("journal_access.username", "journal: who searched the journal (CONNECTION_LOGS, holder expected from the journal)"),
+			Map.entry("journal_export.username", "journal: who asked an export; the row goes with its archive a day later (JournalExportJobs.cleanUp)"));
 
 	@Autowired
 	JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import org.entente.journal.JournalProperties;
 import org.entente.journal.internal.export.JournalExporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -36,6 +40,10 @@ import org.springframework.stereotype.Service;
  * Exports made from the pages: written in the background to {@code <directory>/exports} so that a long one shows
  * its progress, then downloaded by the person who asked. One export runs at a time, eight wait at most; an archive
  * is removed a day after it was made (it holds personal data). Each export and each download is in the custody log.
+ * <p>
+ * The list is kept in {@code journal_export} as well as in memory (which holds the progress of the running one), so
+ * that a restart keeps finished exports downloadable; an export that was waiting or running when the application
+ * stopped is marked failed, its partial file removed, and can be asked again.
  */
 @Service
 public class JournalExportJobs implements DisposableBean {
@@ -51,6 +59,8 @@ public class JournalExportJobs implements DisposableBean {
 	public enum State {
 		WAITING, RUNNING, DONE, FAILED
 	}
+
+	static final String INTERRUPTED = "interrompu par un redémarrage de l'application ; demandez-le de nouveau";
 
 	/** One export asked from the pages; its state and progress change while it runs. */
 	public static final class Job {
@@ -138,6 +148,7 @@ public class JournalExportJobs implements DisposableBean {
 
 	private final JournalService service;
 	private final JournalCustody custody;
+	private final JdbcClient jdbc;
 	private final Path directory;
 	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 	private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(8),
@@ -147,10 +158,73 @@ public class JournalExportJobs implements DisposableBean {
 				return t;
 			});
 
-	JournalExportJobs(JournalService service, JournalCustody custody, JournalProperties properties) {
+	JournalExportJobs(JournalService service, JournalCustody custody, JournalProperties properties, JdbcClient jdbc) {
 		this.service = service;
 		this.custody = custody;
+		this.jdbc = jdbc;
 		this.directory = properties.directory().resolve("exports");
+	}
+
+	/** Takes back the exports stored before a restart; those cut short by it are marked failed. */
+	@EventListener(ApplicationReadyEvent.class)
+	void restore() {
+		List<Job> stored = jdbc.sql("select * from journal_export").query((rs, n) -> {
+			Job j = new Job(rs.getString("id"), rs.getString("username"), Kind.valueOf(rs.getString("kind")),
+					new JournalSearch.Criteria(rs.getTimestamp("from_at").toInstant(), rs.getTimestamp("to_at").toInstant(),
+							rs.getString("establishment"), rs.getString("host"), rs.getString("sender"),
+							rs.getString("searched_user"), rs.getString("text_query"), rs.getString("address")),
+					rs.getString("purpose"), rs.getString("requisition"), rs.getTimestamp("created_at").toInstant());
+			j.state = State.valueOf(rs.getString("state"));
+			j.failure = rs.getString("failure");
+			Long bytes = rs.getObject("archive_bytes", Long.class);
+			j.bytes = bytes == null ? 0 : bytes;
+			if (j.state == State.DONE) {
+				j.summary = new JournalExporter.Summary(rs.getLong("line_count"), rs.getLong("tree_size"),
+						rs.getString("lines_sha256"), rs.getObject("first_index", Long.class), rs.getObject("last_index", Long.class));
+			}
+			return j;
+		}).list();
+		for (Job j : stored) {
+			if (!j.finished() && !jobs.containsKey(j.id())) {
+				j.state = State.FAILED;
+				j.failure = INTERRUPTED;
+				saveState(j);
+				try {
+					Files.deleteIfExists(directory.resolve(j.id() + ".zip.part"));
+				}
+				catch (IOException e) {
+					// removed by the daily clean-up
+				}
+			}
+			jobs.putIfAbsent(j.id(), j);
+		}
+	}
+
+	private void insert(Job j) {
+		JournalSearch.Criteria c = j.criteria();
+		jdbc.sql("""
+				insert into journal_export (id, username, kind, from_at, to_at, establishment, host, sender, searched_user,
+				text_query, address, purpose, requisition, created_at, state)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(j.id(), j.owner(), j.kind().name(), Timestamp.from(c.from()), Timestamp.from(c.to()), c.establishment(),
+					c.host(), c.sender(), c.user(), c.q(), c.address(), j.purpose(), j.requisition(),
+					Timestamp.from(j.createdAt()), j.state().name())
+			.update();
+	}
+
+	private void saveState(Job j) {
+		JournalExporter.Summary s = j.summary();
+		jdbc.sql("""
+				update journal_export set state = ?, failure = ?, archive_bytes = ?, line_count = ?, tree_size = ?,
+				lines_sha256 = ?, first_index = ?, last_index = ? where id = ?""")
+			.params(j.state().name(), j.failure() == null ? null : truncate(j.failure(), 1000), j.bytes(),
+					s == null ? null : s.lines(), s == null ? null : s.treeSize(), s == null ? null : s.linesSha256(),
+					s == null ? null : s.firstIndex(), s == null ? null : s.lastIndex(), j.id())
+			.update();
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
 	}
 
 	/** Checks the request (access, purpose) and queues the export; the checks fail before anything is queued. */
@@ -162,11 +236,13 @@ public class JournalExportJobs implements DisposableBean {
 		Job job = new Job(UUID.randomUUID().toString(), who.getUsername(), kind, c, purpose.trim(),
 				JournalRequests.blank(requisition), Instant.now());
 		jobs.put(job.id(), job);
+		insert(job);
 		try {
 			executor.execute(() -> run(who, job));
 		}
 		catch (RejectedExecutionException e) {
 			jobs.remove(job.id());
+			jdbc.sql("delete from journal_export where id = ?").param(job.id()).update();
 			throw ProblemException.conflict("Exports en attente", "Huit exports attendent déjà ; réessayez quand l'un d'eux est prêt.");
 		}
 		return job;
@@ -174,6 +250,7 @@ public class JournalExportJobs implements DisposableBean {
 
 	private void run(EntenteUser who, Job job) {
 		job.state = State.RUNNING;
+		saveState(job);
 		Path part = directory.resolve(job.id() + ".zip.part");
 		try {
 			Files.createDirectories(directory);
@@ -183,11 +260,18 @@ public class JournalExportJobs implements DisposableBean {
 			Files.move(part, archive(job), StandardCopyOption.REPLACE_EXISTING);
 			job.bytes = Files.size(archive(job));
 			job.state = State.DONE;
+			saveState(job);
 		}
 		catch (IOException | RuntimeException e) {
 			log.warn("Journal export {} failed", job.id(), e);
 			job.failure = e.getMessage();
 			job.state = State.FAILED;
+			try {
+				saveState(job);
+			}
+			catch (RuntimeException stateNotSaved) {
+				log.warn("Journal export {}: state not saved", job.id(), stateNotSaved);
+			}
 			try {
 				Files.deleteIfExists(part);
 			}
@@ -234,6 +318,9 @@ public class JournalExportJobs implements DisposableBean {
 	public void cleanUp() {
 		Instant before = Instant.now().minus(KEEP);
 		jobs.values().removeIf(j -> j.finished() && j.createdAt().isBefore(before));
+		jdbc.sql("delete from journal_export where created_at < ? and state in ('DONE', 'FAILED')")
+			.param(Timestamp.from(before))
+			.update();
 		if (!Files.isDirectory(directory)) {
 			return;
 		}

@@ -11,11 +11,13 @@ import java.util.function.Predicate;
 import org.entente.journal.internal.store.IndexFields;
 import org.entente.journal.internal.store.JournalStore;
 import org.entente.journal.internal.store.Line;
+import org.entente.journal.internal.store.SegmentKeys;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds lines by period (receive time), establishment, host, sender, user and free text. Segments outside the period
- * are skipped from their time span; within one, the fixed-width index entries are scanned in bulk and compared by
+ * are skipped from their time span, and sealed ones whose filter ({@link SegmentKeys}) says that no line has the
+ * establishment, host, sender, user or address asked; within one, the fixed-width index entries are scanned in bulk and compared by
  * keys (hashes), and only candidates are read and confirmed against the line itself. Counting stops past
  * {@code COUNT_CAP}.
  */
@@ -35,8 +37,21 @@ public class JournalSearch {
 
 	/** Over a store opened elsewhere (the search benchmark). */
 	public JournalSearch(java.util.function.Supplier<JournalStore> store, org.entente.journal.internal.intake.SyslogParser parser) {
+		this(store, parser, true);
+	}
+
+	private final boolean useSegmentKeys;
+
+	private JournalSearch(java.util.function.Supplier<JournalStore> store,
+			org.entente.journal.internal.intake.SyslogParser parser, boolean useSegmentKeys) {
 		this.store = store;
 		this.parser = parser;
+		this.useSegmentKeys = useSegmentKeys;
+	}
+
+	/** The same search scanning every segment of the period, as before segment filters (benchmark reference). */
+	public JournalSearch withoutSegmentKeys() {
+		return new JournalSearch(store, parser, false);
 	}
 
 	/**
@@ -164,6 +179,9 @@ public class JournalSearch {
 			if (s.count() == 0 || s.maxMicros() < from || s.minMicros() >= to || s.start() >= treeSize) {
 				continue;
 			}
+			if (useSegmentKeys && s.keys() != null && !mayHold(s.keys(), uai, hostKey, senderKey, userKey, addressKey)) {
+				continue;
+			}
 			segments.add(s);
 			toScan += Math.min(s.start() + s.count(), treeSize) - s.start();
 		}
@@ -220,6 +238,25 @@ public class JournalSearch {
 		}
 		progress.scanned = scanned;
 		return true;
+	}
+
+	/** Whether a segment's filter lets a line match, with the index comparisons of {@link #scan} below. */
+	static boolean mayHold(SegmentKeys.Filter f, byte[] uai, int hostKey, int senderKey, int userKey, int addressKey) {
+		// all-zero bytes match lines with no establishment, which the filter does not hold
+		long uaiBytes = uai == null ? 0 : SegmentKeys.uaiBytes(uai);
+		if (uaiBytes != 0 && !f.mightContain(SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes))) {
+			return false;
+		}
+		if (hostKey != 0 && !f.mightContain(SegmentKeys.HOST, hostKey) && !f.mightContain(SegmentKeys.SENDER, hostKey)) {
+			return false;
+		}
+		if (senderKey != 0 && !f.mightContain(SegmentKeys.SENDER, senderKey)) {
+			return false;
+		}
+		if (userKey != 0 && !f.mightContain(SegmentKeys.USER, userKey)) {
+			return false;
+		}
+		return addressKey == 0 || f.mightContain(SegmentKeys.SENDER, addressKey) || f.mightContain(SegmentKeys.DEST, addressKey);
 	}
 
 	private boolean confirm(Line line, Criteria c, byte[] q) {

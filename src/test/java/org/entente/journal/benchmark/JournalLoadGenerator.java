@@ -31,7 +31,7 @@ import org.entente.journal.internal.store.StoreOptions;
  * (back-pressure). Prints lines/s per second and sustained, then the first-page search latency on what was stored.
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.entente.journal.benchmark.JournalLoadGenerator \
- *   --seconds=60 --senders=2 [--dir=/tmp/journal-bench] [--searches=200]
+ *   --seconds=60 --senders=2 [--dir=/tmp/journal-bench] [--searches=200] [--parser=reference]
  * </pre>
  */
 public final class JournalLoadGenerator {
@@ -45,7 +45,10 @@ public final class JournalLoadGenerator {
 				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> IndexFields.NONE);
 		JournalWriter writer = new JournalWriter(store, Duration.ofMillis(200), Duration.ofSeconds(5), 4096, Clock.systemUTC());
 		// 59 collèges: sender 10.35.n.x is collège n (the receiver sees 127.0.0.1; the UAI is written in the host field)
-		SyslogReceivers receivers = new SyslogReceivers(writer, new SyslogParser(ZoneId.of("Europe/Paris")), a -> "0359901X",
+		// --parser=reference: the String and DateTimeFormatter parser of before the byte paths, to compare in one session
+		SyslogParser parser = "reference".equals(arg(args, "parser", "bytes")) ? SyslogParser.reference(ZoneId.of("Europe/Paris"))
+				: new SyslogParser(ZoneId.of("Europe/Paris"));
+		SyslogReceivers receivers = new SyslogReceivers(writer, parser, a -> "0359901X",
 				new SyslogReceivers.Limits(65536, Duration.ofMinutes(2), 64));
 		int port = receivers.startTcp(InetAddress.getLoopbackAddress(), 0, null, false);
 		AtomicBoolean running = new AtomicBoolean(true);

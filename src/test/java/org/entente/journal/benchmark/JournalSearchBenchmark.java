@@ -3,8 +3,11 @@ package org.entente.journal.benchmark;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import org.entente.journal.internal.JournalSearch;
 import org.entente.journal.internal.intake.SyslogParser;
@@ -14,46 +17,87 @@ import org.entente.journal.internal.store.SigningKey;
 import org.entente.journal.internal.store.StoreOptions;
 
 /**
- * First-page search latency (a benchmark, not a test) on a store the load generator filled:
- * {@code java -cp … org.entente.journal.benchmark.JournalSearchBenchmark --dir=/tmp/journal-bench --runs=50}.
+ * First-page search latency (a benchmark, not a test) on a store {@link JournalStoreBuilder} filled, over its whole
+ * period: each search is run by today's search, which skips the segments whose filter cannot match, and by the same
+ * search reading every segment of the period (the reference, as before the filters), one after the other on the same
+ * criteria, so both see the same machine load:
+ * {@code java -cp … org.entente.journal.benchmark.JournalSearchBenchmark --dir=/tmp/journal-100m --runs=20}.
  */
 public final class JournalSearchBenchmark {
 
 	public static void main(String[] args) throws Exception {
-		Path dir = Path.of(JournalLoadGenerator.arg(args, "dir", "/tmp/journal-bench"));
-		int runs = JournalLoadGenerator.intArg(args, "runs", 50);
+		Path dir = Path.of(JournalLoadGenerator.arg(args, "dir", "/tmp/journal-100m"));
+		int runs = JournalLoadGenerator.intArg(args, "runs", 20);
+		skip = JournalLoadGenerator.intArg(args, "skip", 0);
 		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(256L << 20, 1 << 20),
 				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> IndexFields.NONE)) {
 			JournalSearch search = new JournalSearch(() -> store, new SyslogParser(ZoneId.of("Europe/Paris")));
-			System.out.printf("%,d lines in %d segments%n", store.size(), store.segmentInfos().size());
-			Instant from = Instant.now().minusSeconds(86400 * 2);
-			Instant to = Instant.now().plusSeconds(60);
+			JournalSearch reference = search.withoutSegmentKeys();
+			List<JournalStore.SegmentInfo> segments = store.segmentInfos();
+			long filters = segments.stream().filter(s -> s.keys() != null).count();
+			System.out.printf("%,d lines in %d segments (%d with a filter, %,d distinct keys in all)%n", store.size(),
+					segments.size(), filters, segments.stream().filter(s -> s.keys() != null).mapToLong(s -> s.keys().distinct()).sum());
+			Instant from = Instant.ofEpochSecond(0, segments.get(0).minMicros() * 1000);
+			Instant to = Instant.ofEpochSecond(0, segments.get(segments.size() - 1).maxMicros() * 1000 + 1000);
+			int days = (int) ((to.getEpochSecond() - from.getEpochSecond()) / 86_400) + 1;
 			Random r = new Random(1);
-			measure("no filter (count capped)", runs, () -> new JournalSearch.Criteria(from, to, null, null, null, null, null), search);
-			measure("establishment 0359901X", runs, () -> new JournalSearch.Criteria(from, to, "0359901X", null, null, null, null), search);
-			measure("host fw-college-N (1/59 of lines)", runs,
-					() -> new JournalSearch.Criteria(from, to, null, "fw-college-" + (1 + r.nextInt(59)), null, null, null), search);
-			measure("user eleveN (1/900)", runs,
-					() -> new JournalSearch.Criteria(from, to, null, null, null, "eleve" + r.nextInt(900), null), search);
-			measure("establishment 0359902Y (no line: full index scan)", Math.max(3, runs / 10),
-					() -> new JournalSearch.Criteria(from, to, "0359902Y", null, null, null, null), search);
-			measure("q=page/N (free text, reads lines)", Math.max(3, runs / 10),
-					() -> new JournalSearch.Criteria(from, to, null, null, null, null, "page/" + r.nextInt(1000) + " "), search);
+			// warm-up: every kind once each way
+			measure("warm-up", 2, i -> new JournalSearch.Criteria(from, to, null, null, null, "eleve" + r.nextInt(900), null), search, reference);
+			measure("establishment absent (0359999Z)", runs, i -> c(from, to, "0359999Z", null, null, null), search, reference);
+			measure("establishment on one day only (1/100 of it)", runs, i -> c(from, to, JournalStoreBuilder.RARE_UAI, null, null, null), search, reference);
+			measure("user on one day only (invite-D-K, ~33 lines)", runs,
+					i -> c(from, to, null, null, null, "invite-" + r.nextInt(days - 1) + "-" + r.nextInt(20)), search, reference);
+			measure("user on every day, few lines (prof-N, 1/1M)", Math.max(3, runs / 2),
+					i -> c(from, to, null, null, null, "prof-" + r.nextInt(1000)), search, reference);
+			measure("sender on every day (10.35.C.H, 1/14,750)", Math.max(3, runs / 2),
+					i -> c(from, to, null, null, "10.35." + (1 + r.nextInt(59)) + "." + (1 + r.nextInt(250)), null), search, reference);
+			measure("user common (eleveN, 1/900)", runs, i -> c(from, to, null, null, null, "eleve" + r.nextInt(900)), search, reference);
+			measure("establishment common (1/59)", runs, i -> c(from, to, JournalStoreBuilder.uai(1 + r.nextInt(59)), null, null, null), search, reference);
+			measure("host fw-college-N (1/59)", runs, i -> c(from, to, null, "fw-college-" + (1 + r.nextInt(59)), null, null), search, reference);
+			measure("no filter", runs, i -> c(from, to, null, null, null, null), search, reference);
 		}
 	}
 
-	private static void measure(String name, int runs, java.util.function.Supplier<JournalSearch.Criteria> criteria,
-			JournalSearch search) {
-		long[] t = new long[runs];
+	private static JournalSearch.Criteria c(Instant from, Instant to, String uai, String host, String sender, String user) {
+		return new JournalSearch.Criteria(from, to, uai, host, sender, user, null);
+	}
+
+	/** {@code --skip=N}: the first N searches after the warm-up are left out (already measured in an earlier run). */
+	private static int skip;
+
+	private static void measure(String name, int runs, IntFunction<JournalSearch.Criteria> criteria, JournalSearch search,
+			JournalSearch reference) {
+		if (!"warm-up".equals(name) && skip-- > 0) {
+			return;
+		}
+		List<JournalSearch.Criteria> asked = new ArrayList<>();
+		for (int i = 0; i < runs; i++) {
+			asked.add(criteria.apply(i));
+		}
+		long[] now = new long[runs];
+		long[] before = new long[runs];
 		long total = 0;
+		long totalBefore = 0;
 		for (int i = 0; i < runs; i++) {
 			long s = System.nanoTime();
-			JournalSearch.Result res = search.search(criteria.get(), 0, 50);
-			t[i] = System.nanoTime() - s;
+			JournalSearch.Result res = search.search(asked.get(i), 0, 50);
+			now[i] = System.nanoTime() - s;
+			s = System.nanoTime();
+			JournalSearch.Result ref = reference.search(asked.get(i), 0, 50);
+			before[i] = System.nanoTime() - s;
+			if (res.total() != ref.total() || res.lines().size() != ref.lines().size()) {
+				throw new IllegalStateException(name + ": " + res.total() + " lines with the filters, " + ref.total() + " without");
+			}
 			total = res.total();
+			totalBefore = ref.total();
 		}
-		Arrays.sort(t);
-		System.out.printf("%-50s p50 %7.1f ms  p95 %7.1f ms  (last total %,d)%n", name, t[runs / 2] / 1e6,
-				t[(int) Math.ceil(runs * 0.95) - 1] / 1e6, total);
+		System.out.printf("%-48s filters p50 %8.1f p95 %8.1f ms | every segment p50 %8.1f p95 %8.1f ms (last total %,d / %,d)%n",
+				name, p(now, 0.5), p(now, 0.95), p(before, 0.5), p(before, 0.95), total, totalBefore);
+	}
+
+	private static double p(long[] t, double q) {
+		long[] s = t.clone();
+		Arrays.sort(s);
+		return s[Math.max(0, (int) Math.ceil(s.length * q) - 1)] / 1e6;
 	}
 }

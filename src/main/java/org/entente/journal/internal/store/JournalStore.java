@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code segments/S.seg}: the lines from index S on, each as {@code length (4) · index (8) · leaf data}, the raw
  * bytes inside untouched; {@code S.leaves}: their leaf hashes (32 bytes each); {@code S.idx}: the index entries
- * (IDX bytes each); {@code S.summary}: count and time span, written when the segment is closed. A segment
+ * (IDX bytes each); {@code S.summary}: count and time span, and {@code S.keys}: a Bloom filter of its
+ * establishments, senders, hosts, users and destinations ({@link SegmentKeys}), both written atomically when the
+ * segment is closed (a missing or damaged one is rebuilt from the index on opening). A segment
  * closes at a size limit or when the UTC day changes, so that retention removes whole days.</li>
  * <li>{@code checkpoints/S.range}: the perfect subtree hashes of the first S lines (at most 64): what keeps the tree
  * verifiable once the segments before S are purged.</li>
@@ -193,6 +195,7 @@ public final class JournalStore implements Closeable {
 			}
 			leafBuf.put(in.leafHash());
 			putIndex(idxBuf, offset, in.receivedAtMicros(), in.fields(), in.senderKey());
+			active.collecting.add(idxBuf, idxBuf.position() - IDX);
 			active.noteTime(in.receivedAtMicros());
 			range.append(in.leafHash());
 			n++;
@@ -247,6 +250,7 @@ public final class JournalStore implements Closeable {
 		old.leaves.force(false);
 		old.idx.force(false);
 		old.writeSummary(segmentsDir);
+		old.sealKeys(segmentsDir);
 		old.closeForWriting();
 		writeCheckpoint(n, range);
 		Segment s = Segment.create(segmentsDir, n, Instant.ofEpochSecond(0, atMicros * 1000));
@@ -372,12 +376,16 @@ public final class JournalStore implements Closeable {
 
 	// ---- reading
 
-	/** Segments as they stand: start, count, time span (µs). */
-	public record SegmentInfo(long start, long count, long minMicros, long maxMicros, long bytes) {
+	/**
+	 * Segments as they stand: start, count, time span (µs), and for a sealed segment the filter of its keys (null for
+	 * the active one, or one with too many distinct keys: scan it).
+	 */
+	public record SegmentInfo(long start, long count, long minMicros, long maxMicros, long bytes, SegmentKeys.Filter keys) {
 	}
 
 	public List<SegmentInfo> segmentInfos() {
-		return segments.stream().map(s -> new SegmentInfo(s.start, s.count, s.minMicros, s.maxMicros, s.bytes)).toList();
+		return segments.stream().map(s -> new SegmentInfo(s.start, s.count, s.minMicros, s.maxMicros, s.bytes, s.keys))
+			.toList();
 	}
 
 	private Segment segmentOf(long index) {
@@ -629,6 +637,11 @@ public final class JournalStore implements Closeable {
 					if (ie.getLong(0) != pos[0]) {
 						return bad(index, r.size(), r, index, null, "l'index de la ligne " + index + " ne pointe plus sur elle");
 					}
+					SegmentKeys.Filter keys = s.keys;
+					if (keys != null && !keys.covers(ie, 0)) {
+						return bad(index, r.size(), r, index, null, "le résumé du segment " + s.start
+								+ " ne couvre pas la ligne " + index + " (une recherche la manquerait)");
+					}
 					pos[0] += rec.length;
 					r.append(leaf);
 					while (nextHead < hs.size() && hs.get(nextHead).treeSize() == r.size()) {
@@ -704,7 +717,7 @@ public final class JournalStore implements Closeable {
 			}
 			segments.remove(0);
 			s.closeQuietly();
-			for (String ext : List.of(".seg", ".leaves", ".idx", ".summary")) {
+			for (String ext : List.of(".seg", ".leaves", ".idx", ".summary", ".keys")) {
 				Files.deleteIfExists(segmentsDir.resolve(name(s.start) + ext));
 			}
 			removed++;

@@ -27,6 +27,10 @@ final class Segment {
 	FileChannel seg;
 	FileChannel leaves;
 	FileChannel idx;
+	/** The active segment's distinct keys (writer only); null once sealed. */
+	SegmentKeys collecting;
+	/** A sealed segment's filter; null while active, or when it has none (scanned). */
+	volatile SegmentKeys.Filter keys;
 
 	private Segment(long start) {
 		this.start = start;
@@ -39,6 +43,7 @@ final class Segment {
 		s.leaves = FileChannel.open(dir.resolve(n + ".leaves"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
 		s.idx = FileChannel.open(dir.resolve(n + ".idx"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
 		s.day = JournalStore.utcDay(at.getEpochSecond() * 1_000_000L);
+		s.collecting = SegmentKeys.collecting();
 		return s;
 	}
 
@@ -49,20 +54,44 @@ final class Segment {
 		s.seg = FileChannel.open(dir.resolve(n + ".seg"), StandardOpenOption.READ, StandardOpenOption.WRITE);
 		s.leaves = FileChannel.open(dir.resolve(n + ".leaves"), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
 		s.idx = FileChannel.open(dir.resolve(n + ".idx"), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-		Path summary = dir.resolve(n + ".summary");
-		if (!last && Files.exists(summary)) {
-			List<String> l = Files.readAllLines(summary, StandardCharsets.US_ASCII);
-			s.count = Long.parseLong(l.get(0).trim());
-			s.minMicros = Long.parseLong(l.get(1).trim());
-			s.maxMicros = Long.parseLong(l.get(2).trim());
-			s.bytes = s.seg.size();
+		Path keysFile = dir.resolve(n + ".keys");
+		if (last) {
+			// written when sealing, before the next segment existed: a crash in between left it; this one goes on
+			Files.deleteIfExists(keysFile);
+			s.recover(last, options, indexer);
+			s.collecting = SegmentKeys.fromIndex(s.idx, s.count);
 			return s;
 		}
-		s.recover(last, options, indexer);
-		if (!last) {
+		if (!s.readSummary(dir.resolve(n + ".summary"))) {
+			s.recover(last, options, indexer);
 			s.writeSummary(dir);
 		}
+		s.keys = SegmentKeys.read(keysFile);
+		if (s.keys == null) {
+			s.keys = SegmentKeys.fromIndex(s.idx, s.count).seal();
+			if (s.keys != null) {
+				SegmentKeys.write(keysFile, s.keys);
+			}
+		}
 		return s;
+	}
+
+	private boolean readSummary(Path summary) throws IOException {
+		if (!Files.exists(summary)) {
+			return false;
+		}
+		try {
+			List<String> l = Files.readAllLines(summary, StandardCharsets.US_ASCII);
+			count = Long.parseLong(l.get(0).trim());
+			minMicros = Long.parseLong(l.get(1).trim());
+			maxMicros = Long.parseLong(l.get(2).trim());
+		}
+		catch (RuntimeException e) {
+			// torn (written before summaries were atomic): recounted from the segment
+			return false;
+		}
+		bytes = seg.size();
+		return true;
 	}
 
 	/** Counts the complete records; cuts a torn last record (a crash mid-write) and completes short side files. */
@@ -164,7 +193,22 @@ final class Segment {
 
 	void writeSummary(Path dir) throws IOException {
 		Path f = dir.resolve(JournalStore.name(start) + ".summary");
-		Files.writeString(f, count + "\n" + minMicros + "\n" + maxMicros + "\n", StandardCharsets.US_ASCII);
+		Path tmp = dir.resolve(JournalStore.name(start) + ".summary.tmp");
+		Files.writeString(tmp, count + "\n" + minMicros + "\n" + maxMicros + "\n", StandardCharsets.US_ASCII);
+		try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+			ch.force(true);
+		}
+		Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/** Turns the collected keys into the segment's filter, stored next to it (called when it closes). */
+	void sealKeys(Path dir) throws IOException {
+		SegmentKeys.Filter f = collecting == null ? null : collecting.seal();
+		if (f != null) {
+			SegmentKeys.write(dir.resolve(JournalStore.name(start) + ".keys"), f);
+		}
+		collecting = null;
+		keys = f;
 	}
 
 	void closeForWriting() {
