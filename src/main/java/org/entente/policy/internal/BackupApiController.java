@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.entente.common.FieldReader;
 import org.entente.common.ProblemException;
 import org.entente.convention.Conventions;
 import org.entente.directory.EntenteUser;
@@ -53,13 +54,13 @@ class BackupApiController {
 		if (!permissions.reportBackups(user)) {
 			throw ProblemException.forbidden("Seul le compte machine des serveurs des collèges (INVENTORY_AGENT) signale les sauvegardes.");
 		}
-		Fields f = Fields.of(json);
+		FieldReader f = FieldReader.of(json);
 		String uai = f.text("uai", true, 8);
 		String dataClass = f.text("dataClass", true, 20);
 		String job = f.text("job", true, 200);
 		Instant startedAt = f.instant("startedAt", true);
 		Instant endedAt = f.instant("endedAt", true);
-		Backups.Status status = f.choice("status", Backups.Status.class);
+		Backups.Status status = f.choice("status", Backups.Status.class, true);
 		Instant oldest = f.instant("oldestRestorePoint", status == Backups.Status.SUCCESS);
 		if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
 			f.fault("endedAt", "« endedAt » précède « startedAt ».");

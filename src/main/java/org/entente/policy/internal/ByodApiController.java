@@ -3,6 +3,7 @@ package org.entente.policy.internal;
 import java.net.URI;
 import java.time.LocalDate;
 
+import org.entente.common.FieldReader;
 import org.entente.directory.EntenteUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +32,7 @@ class ByodApiController {
 	@PostMapping("/decisions")
 	@Operation(summary = "Enregistrer la décision du Conseil d'Administration", description = "Par un compte du collège, pour son établissement : {decidedOn AAAA-MM-JJ, reference}. 201.")
 	ResponseEntity<Byod.Decision> decide(@AuthenticationPrincipal EntenteUser user, @RequestBody(required = false) JsonNode json) {
-		Fields f = Fields.of(json);
+		FieldReader f = FieldReader.of(json);
 		LocalDate decidedOn = f.date("decidedOn", true);
 		String reference = f.text("reference", true, 200);
 		if (decidedOn != null && decidedOn.isAfter(LocalDate.now().plusDays(1))) {

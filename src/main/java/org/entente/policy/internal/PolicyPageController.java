@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entente.common.FieldReader;
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
@@ -56,7 +57,7 @@ class PolicyPageController {
 				: new PolicyRegister.Attachment(file.getOriginalFilename() == null ? "document" : file.getOriginalFilename().replaceAll("[\\\\/\\r\\n\"]", "_"),
 						file.getContentType() == null ? "application/octet-stream" : file.getContentType(), file.getBytes());
 		try {
-			PolicyRegister.Version v = register.publish(user, code, () -> PolicyApiController.read(Fields.of(params::get), attachment == null), attachment);
+			PolicyRegister.Version v = register.publish(user, code, () -> PolicyApiController.read(FieldReader.ofTexts(params::get), attachment == null), attachment);
 			return "redirect:/politiques/" + code + "?publiee=" + v.number();
 		}
 		catch (ProblemException e) {
