@@ -49,9 +49,17 @@ class PolicyApiController {
 	}
 
 	private final PolicyRegister register;
+	private final AddressPlanVersions addressPlan;
 
-	PolicyApiController(PolicyRegister register) {
+	PolicyApiController(PolicyRegister register, AddressPlanVersions addressPlan) {
 		this.register = register;
+		this.addressPlan = addressPlan;
+	}
+
+	@GetMapping("/address-plan/versions")
+	@Operation(summary = "Versions du plan d'adressage académique", description = "Chaque changement du plan d'adressage de l'annuaire, numéroté, avec les réseaux ajoutés et retirés, les établissements concernés et sa communication au Département (annexe opérationnelle §1, Cadres de référence : « à chaque changement »). Les plus récentes d'abord.")
+	List<AddressPlanVersions.Version> addressPlanVersions() {
+		return addressPlan.list();
 	}
 
 	@GetMapping
