@@ -77,7 +77,8 @@ public class RestoreTicketLinks {
 		return jdbc.sql("""
 				select l.ticket_id, l.ticket_number, l.uai, l.data_class, l.backup_report_id, r.job, r.ended_at, r.oldest_restore_point,
 				  l.compliant, l.reasons, l.linked_at
-				from policy_restore_link l left join policy_backup_report r on r.id = l.backup_report_id """ + where)
+				from policy_restore_link l left join policy_backup_report r on r.id = l.backup_report_id
+				""" + where)
 			.param(param)
 			.query((rs, i) -> {
 				long report = rs.getLong("backup_report_id");

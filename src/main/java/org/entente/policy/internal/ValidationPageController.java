@@ -88,7 +88,11 @@ class ValidationPageController {
 	}
 
 	@PostMapping("/politiques/byod/ouverture")
-	String open(@AuthenticationPrincipal EntenteUser user, Model model) {
+	String open(@AuthenticationPrincipal EntenteUser user, @RequestParam(name = "confirm", required = false) String confirm, Model model) {
+		if (!"oui".equals(confirm)) {
+			// The form's button sends it: a bare POST (a replayed or forged request) opens nothing.
+			return byod(user, model, Map.of(), Map.of(), "Demande non confirmée : utilisez le bouton de la page.");
+		}
 		try {
 			byod.requestOpening(user);
 			return "redirect:/politiques/byod?ouverture";
