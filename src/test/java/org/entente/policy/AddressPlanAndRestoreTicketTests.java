@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.entente.TestAccounts.as;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,12 +46,7 @@ class AddressPlanAndRestoreTicketTests {
 	JdbcClient jdbc;
 
 	static String body(MvcTestResult r) {
-		try {
-			return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return ValidationApiTests.body(r);
 	}
 
 	int lastPlanVersion() {

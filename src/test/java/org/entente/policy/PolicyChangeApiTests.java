@@ -3,7 +3,6 @@ package org.entente.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.TestAccounts.as;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.entente.EntenteTest;
@@ -32,12 +31,7 @@ class PolicyChangeApiTests {
 	MockMvcTester mvc;
 
 	static String body(MvcTestResult r) {
-		try {
-			return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return ValidationApiTests.body(r);
 	}
 
 	MvcTestResult post(String user, String uri, String json) {
