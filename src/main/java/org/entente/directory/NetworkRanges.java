@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,14 @@ public class NetworkRanges {
 
 	private final JdbcClient jdbc;
 	private final Establishments establishments;
+	private final ApplicationEventPublisher events;
 	private volatile List<Entry> snapshot;
 	private volatile long loadedAt;
 
-	public NetworkRanges(JdbcClient jdbc, Establishments establishments) {
+	public NetworkRanges(JdbcClient jdbc, Establishments establishments, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.establishments = establishments;
+		this.events = events;
 	}
 
 	public List<NetworkRange> findAll() {
@@ -126,6 +129,7 @@ public class NetworkRanges {
 		if (dryRun) {
 			return new ImportResult(ranges.size(), false);
 		}
+		List<NetworkRange> before = findAll();
 		jdbc.sql("delete from establishment_network_range").update();
 		Instant now = Instant.now();
 		for (NetworkRange r : ranges) {
@@ -134,6 +138,31 @@ public class NetworkRanges {
 				.update();
 		}
 		snapshot = null;
+		changed(before, ranges, now);
 		return new ImportResult(ranges.size(), true);
+	}
+
+	/** Publishes {@link NetworkRangesChanged} when the new plan differs from the previous one (labels included). */
+	private void changed(List<NetworkRange> before, List<NetworkRange> after, Instant at) {
+		java.util.Set<NetworkRange> old = new java.util.HashSet<>(before);
+		java.util.Set<NetworkRange> now = new java.util.HashSet<>(after);
+		java.util.Set<String> uais = new java.util.TreeSet<>();
+		int added = 0;
+		int removed = 0;
+		for (NetworkRange r : now) {
+			if (!old.contains(r)) {
+				added++;
+				uais.add(r.uai());
+			}
+		}
+		for (NetworkRange r : old) {
+			if (!now.contains(r)) {
+				removed++;
+				uais.add(r.uai());
+			}
+		}
+		if (added + removed > 0) {
+			events.publishEvent(new NetworkRangesChanged(after.size(), added, removed, List.copyOf(uais), at));
+		}
 	}
 }

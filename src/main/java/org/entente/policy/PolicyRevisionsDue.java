@@ -15,11 +15,15 @@ import org.springframework.stereotype.Service;
 /**
  * The revision duties of the convention file ({@code policyRevisions:}) against the versions published: what is due
  * and what is overdue. A periodic duty is due its period after the last version's effective date, or after the
- * convention's start when none was published; a duty « at every change » has no date. Read by the home banner of the
+ * convention's start when none was published; the duty « at every change » of the addressing plan is due on the day
+ * the plan last changed and met once that version was communicated (none before a first change). Read by the home banner of the
  * holders and by the committee packs.
  */
 @Service
 public class PolicyRevisionsDue {
+
+	/** The row whose « at every change » duty is the addressing plan's communication (annexe §1, Cadres de référence). */
+	static final String ADDRESS_PLAN_ROW = "CADRES_REFERENCE";
 
 	private final PolicyRows rows;
 	private final JdbcClient jdbc;
@@ -45,13 +49,25 @@ public class PolicyRevisionsDue {
 				.query((rs, i) -> new Last(rs.getInt(1), rs.getDate(2).toLocalDate()))
 				.optional().orElse(null);
 			LocalDate dueOn = null;
+			boolean overdue = false;
 			if (r.every() != null) {
 				LocalDate base = last == null ? convention.lifecycle().validFrom() : last.effectiveOn();
 				dueOn = base.plus(r.every());
+				overdue = today.isAfter(dueOn);
+			}
+			else if (r.onChange() && ADDRESS_PLAN_ROW.equals(r.component())) {
+				// « À chaque changement » of the addressing plan: due on the day the plan changed, met once communicated.
+				var change = jdbc.sql("select number, changed_at, communicated_at from policy_address_plan_version order by number desc limit 1")
+					.query((rs, i) -> new Object[] { rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3) })
+					.optional().orElse(null);
+				if (change != null) {
+					dueOn = ((java.time.Instant) change[1]).atZone(java.time.ZoneId.of(convention.calendar().zone())).toLocalDate();
+					overdue = change[2] == null && today.isAfter(dueOn);
+				}
 			}
 			result.add(new PolicyRevisionDue(r.component(), row.label(), PolicyRows.parties(row, InterventionKind.DEFINITION),
 					r.every() == null ? null : r.every().toString(), r.onChange(), last == null ? null : last.number(),
-					last == null ? null : last.effectiveOn(), dueOn, dueOn != null && today.isAfter(dueOn), r.clause()));
+					last == null ? null : last.effectiveOn(), dueOn, overdue, r.clause()));
 		}
 		return result;
 	}

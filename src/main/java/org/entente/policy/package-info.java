@@ -6,8 +6,11 @@
  * {@code convention} (rows, cells, revision duties, data classes), {@code directory} (who the signed-in person is,
  * establishments and their accounts), {@code notification} (mails and notices through the outbox), {@code privacy}
  * (what the register holds on a person and how the purge anonymises it) and {@code common}
- * (problem documents). Publishes {@link org.entente.policy.BackupCommitmentBroken}, which the desk turns into a
- * ticket; exposes {@link org.entente.policy.PolicyRevisionsDue} for the committee packs and home banners.
+ * (problem documents, the field reader). Policy changes (proposal, impact study, positions, arbitration) and the
+ * Académie's validations live here too. Listens to {@link org.entente.directory.NetworkRangesChanged} to version and
+ * communicate the addressing plan. Publishes {@link org.entente.policy.BackupCommitmentBroken}, which the desk turns
+ * into a ticket; exposes {@link org.entente.policy.PolicyRevisionsDue} for the committee packs and home banners and
+ * {@link org.entente.policy.RestoreTicketLinks}, which the desk calls to link a restore ticket to its backup record.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Registre des politiques",
 		allowedDependencies = { "common", "convention", "directory", "notification", "privacy" })

@@ -2,6 +2,7 @@ package org.entente.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.entente.BrowserTestSupport;
@@ -57,6 +58,75 @@ class PolicyPagesBrowserTests extends BrowserTestSupport {
 		acknowledge.sendKeys(Keys.ENTER);
 		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?accuse="));
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Votre établissement a accusé réception");
+		assertAccessible();
+	}
+
+	/**
+	 * A policy change proposed by the Département with its impact study, the Académie's disagreement sending it to
+	 * arbitration; a change of use submitted and answered; the BYOD page. By keyboard, errors next to their fields,
+	 * every page axe-clean.
+	 */
+	@Test
+	void aChangeGoesToArbitrationAndTheAcademyAnswersAValidation() {
+		String title = "Wi-Fi " + UUID.randomUUID().toString().substring(0, 8);
+		signOut();
+		signIn("agent.cd");
+		open("/politiques/changements");
+		assertAccessible();
+		driver.findElement(By.cssSelector("#propose button[type=submit]")).sendKeys(Keys.ENTER);
+		waitFor(By.id("impactFinancial-error"));
+		assertThat(driver.findElement(By.id("impactHuman")).getAttribute("aria-describedby")).isEqualTo("impactHuman-error");
+		assertAccessible();
+		driver.findElement(By.id("title")).sendKeys(title, Keys.TAB);
+		focused().sendKeys("Le réseau Wi-Fi invité est coupé à 18 h.");
+		for (String f : List.of("impactHuman", "impactOrganisational", "impactTechnical", "impactFinancial")) {
+			driver.findElement(By.id(f)).sendKeys("Impact " + f);
+		}
+		driver.findElement(By.cssSelector("#propose button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?proposee"));
+		assertThat(driver.findElement(By.id("change-status")).getText()).isEqualTo("En attente de la position de l'autre partie");
+		String change = driver.getCurrentUrl().replaceAll("^.*(/politiques/changements/\\d+).*$", "$1");
+
+		signOut();
+		signIn("agent.aca");
+		open(change);
+		assertAccessible();
+		driver.findElement(By.id("agrees-no")).sendKeys(Keys.SPACE);
+		driver.findElement(By.id("comment")).sendKeys("Coût de la coupure non réparti");
+		driver.findElement(By.cssSelector("#position button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?position"));
+		assertThat(driver.findElement(By.id("change-status")).getText()).isEqualTo("En arbitrage");
+		assertThat(driver.findElements(By.id("decision"))).hasSize(1);
+		assertAccessible();
+
+		signOut();
+		signIn("agent.cd");
+		open("/politiques/validations");
+		assertAccessible();
+		driver.findElement(By.id("service")).sendKeys("Baladodiffusion " + title, Keys.TAB);
+		focused().sendKeys("Nouveau service pédagogique pour les élèves");
+		driver.findElement(By.cssSelector("#submit-validation button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?soumise"));
+		String validation = driver.getCurrentUrl().replaceAll("^.*(/politiques/validations/\\d+).*$", "$1");
+		assertThat(driver.findElements(By.id("answer"))).isEmpty();
+
+		signOut();
+		signIn("agent.aca");
+		open(validation);
+		driver.findElement(By.cssSelector("#answer button[type=submit]")).sendKeys(Keys.ENTER);
+		waitFor(By.id("grounds-error"));
+		assertAccessible();
+		driver.findElement(By.id("approved-yes")).sendKeys(Keys.SPACE);
+		driver.findElement(By.id("grounds")).sendKeys("Aucune donnée personnelle d'élève");
+		driver.findElement(By.cssSelector("#answer button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?repondue"));
+		assertThat(driver.findElement(By.id("validation-status")).getText()).isEqualTo("Autorisée");
+		assertAccessible();
+
+		signOut();
+		signIn("college");
+		open("/politiques/byod");
+		assertThat(driver.findElements(By.id("byod-decision-form"))).hasSize(1);
 		assertAccessible();
 	}
 }

@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.entente.common.FieldReader;
 import org.entente.common.ProblemException;
 import org.entente.convention.Conventions;
 import org.entente.directory.EntenteUser;
+import org.entente.policy.RestoreTicketLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,11 +43,13 @@ class BackupApiController {
 	private final Backups backups;
 	private final PolicyPermissions permissions;
 	private final Conventions conventions;
+	private final RestoreTicketLinks restoreLinks;
 
-	BackupApiController(Backups backups, PolicyPermissions permissions, Conventions conventions) {
+	BackupApiController(Backups backups, PolicyPermissions permissions, Conventions conventions, RestoreTicketLinks restoreLinks) {
 		this.backups = backups;
 		this.permissions = permissions;
 		this.conventions = conventions;
+		this.restoreLinks = restoreLinks;
 	}
 
 	@PostMapping("/reports")
@@ -53,13 +58,13 @@ class BackupApiController {
 		if (!permissions.reportBackups(user)) {
 			throw ProblemException.forbidden("Seul le compte machine des serveurs des collèges (INVENTORY_AGENT) signale les sauvegardes.");
 		}
-		Fields f = Fields.of(json);
+		FieldReader f = FieldReader.of(json);
 		String uai = f.text("uai", true, 8);
 		String dataClass = f.text("dataClass", true, 20);
 		String job = f.text("job", true, 200);
 		Instant startedAt = f.instant("startedAt", true);
 		Instant endedAt = f.instant("endedAt", true);
-		Backups.Status status = f.choice("status", Backups.Status.class);
+		Backups.Status status = f.choice("status", Backups.Status.class, true);
 		Instant oldest = f.instant("oldestRestorePoint", status == Backups.Status.SUCCESS);
 		if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
 			f.fault("endedAt", "« endedAt » précède « startedAt ».");
@@ -85,6 +90,23 @@ class BackupApiController {
 			throw ProblemException.notFound("Établissement inconnu", "Aucun établissement « " + code + " » dans votre périmètre.");
 		}
 		return compliance(code);
+	}
+
+	@GetMapping("/restore-tickets")
+	@Operation(summary = "Tickets de restauration d'un établissement et leur sauvegarde", description = "Chaque ticket du guichet qui demande une restauration complète des données (horloge de deux jours ouvrés, annexe §4), avec le dernier rapport de sauvegarde réussi de la classe de données à son ouverture (tâche, fin, plus ancien point de restauration) et la conformité de l'engagement à ce moment. Les plus récents d'abord.")
+	List<RestoreTicketLinks.RestoreTicketLink> restoreTickets(@AuthenticationPrincipal EntenteUser user, @RequestParam String uai) {
+		String code = uai.strip().toUpperCase(Locale.ROOT);
+		if (!permissions.readCompliance(user, code)) {
+			throw ProblemException.notFound("Établissement inconnu", "Aucun établissement « " + code + " » dans votre périmètre.");
+		}
+		return restoreLinks.forEstablishment(code);
+	}
+
+	@GetMapping("/restore-tickets/{ticketId}")
+	@Operation(summary = "La sauvegarde d'un ticket de restauration", description = "Pour un ticket du guichet (son identifiant) : le rapport de sauvegarde réussi qui devait permettre la restauration et la conformité à l'ouverture ; 404 si le ticket n'est pas un ticket de restauration lié ou n'est pas dans votre périmètre.")
+	RestoreTicketLinks.RestoreTicketLink restoreTicket(@AuthenticationPrincipal EntenteUser user, @PathVariable long ticketId) {
+		return restoreLinks.find(ticketId).filter(l -> permissions.readCompliance(user, l.uai()))
+			.orElseThrow(() -> ProblemException.notFound("Ticket sans sauvegarde liée", "Le ticket " + ticketId + " n'est pas un ticket de restauration lié à une sauvegarde de votre périmètre."));
 	}
 
 	private Map<String, ComplianceJson> compliance(String uai) {

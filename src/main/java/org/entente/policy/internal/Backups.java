@@ -100,7 +100,7 @@ public class Backups {
 		return result;
 	}
 
-	Compliance compliance(String uai, CriticalData c, Instant now) {
+	public Compliance compliance(String uai, CriticalData c, Instant now) {
 		ZoneId zone = ZoneId.of(conventions.current().calendar().zone());
 		record Last(Instant endedAt, Instant oldest) {
 		}

@@ -3,6 +3,7 @@ package org.entente.policy.internal;
 import java.net.URI;
 import java.time.LocalDate;
 
+import org.entente.common.FieldReader;
 import org.entente.directory.EntenteUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,14 +32,7 @@ class ByodApiController {
 	@PostMapping("/decisions")
 	@Operation(summary = "Enregistrer la décision du Conseil d'Administration", description = "Par un compte du collège, pour son établissement : {decidedOn AAAA-MM-JJ, reference}. 201.")
 	ResponseEntity<Byod.Decision> decide(@AuthenticationPrincipal EntenteUser user, @RequestBody(required = false) JsonNode json) {
-		Fields f = Fields.of(json);
-		LocalDate decidedOn = f.date("decidedOn", true);
-		String reference = f.text("reference", true, 200);
-		if (decidedOn != null && decidedOn.isAfter(LocalDate.now().plusDays(1))) {
-			f.fault("decidedOn", "« decidedOn » est dans le futur : la décision doit avoir été prise.");
-		}
-		f.check();
-		Byod.Decision d = byod.record(user, decidedOn, reference);
+		Byod.Decision d = record(byod, user, FieldReader.of(json));
 		return ResponseEntity.created(URI.create("/api/v1/byod/decisions/" + d.id())).body(d);
 	}
 
@@ -46,5 +40,16 @@ class ByodApiController {
 	@Operation(summary = "Demander l'ouverture du réseau invité aux élèves", description = "Par un compte du collège : 201 et une demande au guichet routée vers le Département si la décision du Conseil d'Administration est enregistrée ; 409 avec l'explication sinon.")
 	ResponseEntity<Byod.Decision> open(@AuthenticationPrincipal EntenteUser user) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(byod.requestOpening(user));
+	}
+
+	/** Reads {decidedOn, reference} (a JSON body or the page's form), names every fault, then records the decision. */
+	static Byod.Decision record(Byod byod, EntenteUser user, FieldReader f) {
+		LocalDate decidedOn = f.date("decidedOn", true);
+		String reference = f.text("reference", true, 200);
+		if (decidedOn != null && decidedOn.isAfter(LocalDate.now().plusDays(1))) {
+			f.fault("decidedOn", "« decidedOn » est dans le futur : la décision doit avoir été prise.");
+		}
+		f.check();
+		return byod.record(user, decidedOn, reference);
 	}
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.entente.common.FieldReader;
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
 import org.springframework.http.ContentDisposition;
@@ -48,9 +49,17 @@ class PolicyApiController {
 	}
 
 	private final PolicyRegister register;
+	private final AddressPlanVersions addressPlan;
 
-	PolicyApiController(PolicyRegister register) {
+	PolicyApiController(PolicyRegister register, AddressPlanVersions addressPlan) {
 		this.register = register;
+		this.addressPlan = addressPlan;
+	}
+
+	@GetMapping("/address-plan/versions")
+	@Operation(summary = "Versions du plan d'adressage académique", description = "Chaque changement du plan d'adressage de l'annuaire, numéroté, avec les réseaux ajoutés et retirés, les établissements concernés et sa communication au Département (annexe opérationnelle §1, Cadres de référence : « à chaque changement »). Les plus récentes d'abord.")
+	List<AddressPlanVersions.Version> addressPlanVersions() {
+		return addressPlan.list();
 	}
 
 	@GetMapping
@@ -75,7 +84,7 @@ class PolicyApiController {
 	@Operation(summary = "Publier une version (JSON)", description = "Corps {title, link facultatif, summary, effectiveOn AAAA-MM-JJ}. 201 pour un agent de la partie qui tient « Définition » pour cette ligne dans la matrice, 403 pour toute autre personne, 404 pour une ligne inconnue. La publication prévient les établissements et les autres parties de la ligne (courriel et avis).")
 	ResponseEntity<VersionJson> publish(@AuthenticationPrincipal EntenteUser user, @PathVariable String code,
 			@RequestBody(required = false) JsonNode json) {
-		PolicyRegister.Version v = register.publish(user, code, () -> read(Fields.of(json), false), null);
+		PolicyRegister.Version v = register.publish(user, code, () -> read(FieldReader.of(json), false), null);
 		return created(code, v);
 	}
 
@@ -95,7 +104,7 @@ class PolicyApiController {
 					file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType(), file.getBytes());
 		}
 		boolean hasFile = attachment != null;
-		PolicyRegister.Version v = register.publish(user, code, () -> read(Fields.of(params::get), !hasFile), attachment);
+		PolicyRegister.Version v = register.publish(user, code, () -> read(FieldReader.ofTexts(params::get), !hasFile), attachment);
 		return created(code, v);
 	}
 
@@ -119,7 +128,7 @@ class PolicyApiController {
 		return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK).body(json(register.acknowledgements(id)));
 	}
 
-	static PolicyRegister.NewVersion read(Fields f, boolean linkRequired) {
+	static PolicyRegister.NewVersion read(FieldReader f, boolean linkRequired) {
 		String title = f.text("title", true, 200);
 		String link = f.link("link");
 		String summary = f.text("summary", true, 4000);

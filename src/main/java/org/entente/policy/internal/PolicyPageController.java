@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.entente.common.FieldProblem;
+import org.entente.common.FieldReader;
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
 import org.entente.policy.PolicyRevisionsDue;
@@ -28,12 +28,15 @@ class PolicyPageController {
 	private final PolicyPermissions permissions;
 	private final PolicyRevisionsDue revisions;
 	private final PolicyRows rows;
+	private final AddressPlanVersions addressPlan;
 
-	PolicyPageController(PolicyRegister register, PolicyPermissions permissions, PolicyRevisionsDue revisions, PolicyRows rows) {
+	PolicyPageController(PolicyRegister register, PolicyPermissions permissions, PolicyRevisionsDue revisions, PolicyRows rows,
+			AddressPlanVersions addressPlan) {
 		this.register = register;
 		this.permissions = permissions;
 		this.revisions = revisions;
 		this.rows = rows;
+		this.addressPlan = addressPlan;
 	}
 
 	@GetMapping("/politiques")
@@ -56,20 +59,11 @@ class PolicyPageController {
 				: new PolicyRegister.Attachment(file.getOriginalFilename() == null ? "document" : file.getOriginalFilename().replaceAll("[\\\\/\\r\\n\"]", "_"),
 						file.getContentType() == null ? "application/octet-stream" : file.getContentType(), file.getBytes());
 		try {
-			PolicyRegister.Version v = register.publish(user, code, () -> PolicyApiController.read(Fields.of(params::get), attachment == null), attachment);
+			PolicyRegister.Version v = register.publish(user, code, () -> PolicyApiController.read(FieldReader.ofTexts(params::get), attachment == null), attachment);
 			return "redirect:/politiques/" + code + "?publiee=" + v.number();
 		}
 		catch (ProblemException e) {
-			if (e.errors().isEmpty()) {
-				throw e;
-			}
-			Map<String, String> errors = new LinkedHashMap<>();
-			for (FieldProblem p : e.errors()) {
-				errors.putIfAbsent(p.field(), p.message());
-			}
-			Map<String, String> form = new LinkedHashMap<>(params);
-			form.remove("_csrf");
-			return page(user, code, model, form, errors, null);
+			return page(user, code, model, FormErrors.form(params), FormErrors.of(e), null);
 		}
 	}
 
@@ -97,6 +91,7 @@ class PolicyPageController {
 				&& row.acknowledgements().missing().contains(uai));
 		model.addAttribute("acknowledged", row.current() != null && uai != null && row.acknowledgements().acknowledged().contains(uai));
 		model.addAttribute("names", names());
+		model.addAttribute("planVersions", AddressPlanVersions.COMPONENT.equals(code) ? addressPlan.list() : List.of());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", zone());

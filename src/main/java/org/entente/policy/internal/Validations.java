@@ -77,7 +77,7 @@ public class Validations {
 		long id = key.getKeyAs(Number.class).longValue();
 		List<String> aca = accounts.enabledAmong(List.of(), List.of(Role.ACA_AGENT), null).stream().map(a -> a.username()).toList();
 		if (!aca.isEmpty()) {
-			events.publishEvent(InAppNotificationRequested.of(aca, "À valider par l'Académie : " + service, "/api/v1/policies/validations/" + id));
+			events.publishEvent(InAppNotificationRequested.of(aca, "À valider par l'Académie : " + service, "/politiques/validations/" + id));
 		}
 		return get(id);
 	}
@@ -100,7 +100,7 @@ public class Validations {
 					v.clause() + ". " + UNSUPPORTED, Instant.now()));
 		}
 		accounts.find(v.submittedBy()).ifPresent(a -> events.publishEvent(InAppNotificationRequested.of(List.of(a.username()),
-				(approved ? "Validé par l'Académie : " : "Refusé par l'Académie : ") + v.service(), "/api/v1/policies/validations/" + id)));
+				(approved ? "Validé par l'Académie : " : "Refusé par l'Académie : ") + v.service(), "/politiques/validations/" + id)));
 		return answered;
 	}
 

@@ -1,5 +1,6 @@
 package org.entente.security.internal;
 
+import org.entente.common.FieldReader;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class BreachApiController {
 	@PostMapping
 	@Operation(summary = "Enregistrer une violation de données", description = "awareAt (prise de connaissance par le Département), nature ; people, records, categories, consequences, measures, contact, incidentId facultatifs. L'échéance de notification (48 h écoulées) vient du fichier de convention.")
 	ResponseEntity<BreachViews.BreachJson> record(@AuthenticationPrincipal EntenteUser user, @RequestBody(required = false) JsonNode json) {
-		Body b = Body.of(json);
+		FieldReader b = FieldReader.of(json);
 		Long incidentId = b.id("incidentId");
 		Instant awareAt = b.instant("awareAt", true);
 		String nature = b.text("nature", true, 4000);

@@ -1,5 +1,6 @@
 package org.entente.security.internal;
 
+import org.entente.common.FieldReader;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,7 +53,7 @@ class IncidentApiController {
 	@PostMapping
 	@Operation(summary = "Signaler un incident de sécurité", description = "Périmètre et partie qui traite décidés par le fichier de convention (clause, explication) ; les devoirs d'information partent par courriel.")
 	ResponseEntity<IncidentViews.Created> report(@AuthenticationPrincipal EntenteUser user, @RequestBody(required = false) JsonNode json) {
-		Body b = Body.of(json);
+		FieldReader b = FieldReader.of(json);
 		List<String> establishments = b.texts("establishments", false, 100, 8);
 		Boolean academyLevel = b.bool("academyLevel", false);
 		String component = b.text("component", true, 60);
@@ -117,7 +118,7 @@ class IncidentApiController {
 	ResponseEntity<Object> transition(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) JsonNode json) {
 		int version = IfMatch.version(ifMatch, IncidentService.READ_WITH);
-		Body b = Body.of(json);
+		FieldReader b = FieldReader.of(json);
 		IncidentStatus to = b.choice("to", IncidentStatus.class, true);
 		IncidentCategory category = b.choice("category", IncidentCategory.class, false);
 		Severity severity = b.choice("severity", Severity.class, false);
@@ -137,7 +138,7 @@ class IncidentApiController {
 	ResponseEntity<Object> addAction(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) JsonNode json) {
 		int version = IfMatch.version(ifMatch, IncidentService.READ_WITH);
-		Body b = Body.of(json);
+		FieldReader b = FieldReader.of(json);
 		IncidentService.NewAction a = action(b);
 		b.check();
 		Incident i = plan.addAction(user, id, version, a);
@@ -158,7 +159,7 @@ class IncidentApiController {
 	ResponseEntity<Object> link(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody(required = false) JsonNode json) {
 		int version = IfMatch.version(ifMatch, IncidentService.READ_WITH);
-		Body b = Body.of(json);
+		FieldReader b = FieldReader.of(json);
 		Long ticketId = b.id("ticketId");
 		Long assetId = b.id("assetId");
 		Boolean compromised = b.bool("compromised", false);
@@ -167,7 +168,7 @@ class IncidentApiController {
 		return ResponseEntity.ok().eTag(i.etag()).body(json(user, i));
 	}
 
-	static IncidentService.NewAction action(Body a) {
+	static IncidentService.NewAction action(FieldReader a) {
 		return new IncidentService.NewAction(a.text("description", true, 2000), a.text("owner", true, 200), a.date("dueDate", true));
 	}
 

@@ -1,5 +1,6 @@
 package org.entente.security.internal;
 
+import org.entente.common.FieldReader;
 import static org.entente.security.internal.IncidentViews.at;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ class RequisitionApiController {
 	@PostMapping
 	@Operation(summary = "Consigner une réquisition ou demande d'investigation", description = "Par le-la RSSI : requestedBy, reference, legalBasis, scope, deadline obligatoires ; authority, establishment, from, to, address, account, incidentId facultatifs. Le Département est prévenu à l'adresse du fichier de convention (dpo@ille-et-vilaine.fr).")
 	ResponseEntity<RequisitionJson> record(@AuthenticationPrincipal EntenteUser user, @RequestBody(required = false) JsonNode json) {
-		Body b = Body.of(json);
+		FieldReader b = FieldReader.of(json);
 		var n = new RequisitionService.NewRequisition(b.text("requestedBy", true, 300), b.text("authority", false, 300),
 				b.text("reference", true, 200), b.text("legalBasis", true, 1000), b.text("scope", true, 4000),
 				upper(b.text("establishment", false, 8)), b.instant("from", false), b.instant("to", false),

@@ -1,5 +1,6 @@
-package org.entente.security.internal;
+package org.entente.common;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,49 +8,63 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import org.entente.common.FieldProblem;
-import org.entente.common.ProblemException;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Reads a JSON body field by field and collects every fault with the field's name, so that a bad value (a date
- * without offset, a text for a boolean) is a French problem document naming it, never a generic 400 or a 500.
+ * Reads the fields of a request (a JSON object's members, or a form's parameters as texts) and collects every fault
+ * with the field's name, so that a bad value (a date without offset, a text for a boolean) is a French problem
+ * document naming it, never a generic 400 or a 500; {@link #check()} then throws one 400 naming them all, before
+ * anything is written. The one reader of the modules that take hand-read bodies (security, policy).
  */
-final class Body {
+public final class FieldReader {
 
-	private final JsonNode node;
+	private final Function<String, JsonNode> source;
 	private final String prefix;
 	private final List<FieldProblem> problems;
 
-	private Body(JsonNode node, String prefix, List<FieldProblem> problems) {
-		this.node = node;
+	private FieldReader(Function<String, JsonNode> source, String prefix, List<FieldProblem> problems) {
+		this.source = source;
 		this.prefix = prefix;
 		this.problems = problems;
 	}
 
-	static Body of(JsonNode node) {
+	/** The members of a JSON object; anything else is a 400 on {@code body}. */
+	public static FieldReader of(JsonNode node) {
 		if (node == null || !node.isObject()) {
 			throw ProblemException.invalid("body", "Le corps de la requête doit être un objet JSON.");
 		}
-		return new Body(node, "", new ArrayList<>());
+		return new FieldReader(node::get, "", new ArrayList<>());
 	}
 
-	Body child(JsonNode child, String path) {
-		return new Body(child, path + ".", problems);
+	/** A form's parameters (or multipart parts), each a text. */
+	public static FieldReader ofTexts(Function<String, String> parameters) {
+		return new FieldReader(name -> {
+			String v = parameters.apply(name);
+			return v == null ? null : JsonNodeFactory.instance.stringNode(v);
+		}, "", new ArrayList<>());
+	}
+
+	private FieldReader child(JsonNode child, String path) {
+		return new FieldReader(child::get, path + ".", problems);
 	}
 
 	private JsonNode get(String field) {
-		JsonNode v = node.get(field);
+		JsonNode v = source.apply(field);
 		return v == null || v.isNull() ? null : v;
 	}
 
-	void fault(String field, String message) {
+	public void fault(String field, String message) {
 		problems.add(new FieldProblem(prefix + field, message));
 	}
 
-	String text(String field, boolean required, int max) {
+	public boolean has(String field) {
+		return get(field) != null;
+	}
+
+	public String text(String field, boolean required, int max) {
 		JsonNode v = get(field);
 		if (v == null || (v.isString() && v.asString().isBlank())) {
 			if (required) {
@@ -69,7 +84,27 @@ final class Body {
 		return s;
 	}
 
-	Boolean bool(String field, boolean required) {
+	/** An http(s) address with a host (a link to a published document). */
+	public String link(String field) {
+		String s = text(field, false, 1000);
+		if (s == null) {
+			return null;
+		}
+		try {
+			URI u = new URI(s);
+			if (("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null) {
+				return s;
+			}
+		}
+		catch (java.net.URISyntaxException e) {
+			// named below
+		}
+		fault(field, "« " + field + " » doit être une adresse http(s), par exemple https://eduscol.education.fr/.");
+		return null;
+	}
+
+	/** A JSON boolean, or (from a form) the text true or false. */
+	public Boolean bool(String field, boolean required) {
 		JsonNode v = get(field);
 		if (v == null) {
 			if (required) {
@@ -77,14 +112,17 @@ final class Body {
 			}
 			return null;
 		}
-		if (!v.isBoolean()) {
-			fault(field, "« " + field + " » doit valoir true ou false.");
-			return null;
+		if (v.isBoolean()) {
+			return v.booleanValue();
 		}
-		return v.booleanValue();
+		if (v.isString() && ("true".equals(v.asString()) || "false".equals(v.asString()))) {
+			return Boolean.parseBoolean(v.asString());
+		}
+		fault(field, "« " + field + " » doit valoir true ou false.");
+		return null;
 	}
 
-	Long id(String field) {
+	public Long id(String field) {
 		JsonNode v = get(field);
 		if (v == null) {
 			return null;
@@ -99,7 +137,7 @@ final class Body {
 		return null;
 	}
 
-	Integer count(String field) {
+	public Integer count(String field) {
 		JsonNode v = get(field);
 		if (v == null) {
 			return null;
@@ -107,11 +145,14 @@ final class Body {
 		if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
 			return v.intValue();
 		}
+		if (v.isString() && v.asString().strip().matches("[0-9]{1,9}")) {
+			return Integer.parseInt(v.asString().strip());
+		}
 		fault(field, "« " + field + " » doit être un nombre entier positif ou nul.");
 		return null;
 	}
 
-	Instant instant(String field, boolean required) {
+	public Instant instant(String field, boolean required) {
 		String s = text(field, required, 64);
 		if (s == null) {
 			return null;
@@ -120,13 +161,13 @@ final class Body {
 			return OffsetDateTime.parse(s).toInstant();
 		}
 		catch (DateTimeParseException e) {
-			fault(field, "« " + field + " » doit être une date et heure avec décalage, par exemple 2026-03-14T09:30:00+01:00.");
+			fault(field, "« " + field + " » doit être une date et heure avec décalage (ISO 8601, par exemple 2026-03-14T09:30:00+01:00).");
 			return null;
 		}
 	}
 
-	LocalDate date(String field, boolean required) {
-		String s = text(field, required, 10);
+	public LocalDate date(String field, boolean required) {
+		String s = text(field, required, 20);
 		if (s == null) {
 			return null;
 		}
@@ -134,12 +175,13 @@ final class Body {
 			return LocalDate.parse(s);
 		}
 		catch (DateTimeParseException e) {
-			fault(field, "« " + field + " » doit être une date AAAA-MM-JJ.");
+			fault(field, "« " + field + " » doit être une date AAAA-MM-JJ (par exemple 2026-09-01).");
 			return null;
 		}
 	}
 
-	<E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
+	/** One of an enumeration's names, in any case. */
+	public <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
 		String s = text(field, required, 40);
 		if (s == null) {
 			return null;
@@ -153,7 +195,7 @@ final class Body {
 		}
 	}
 
-	List<String> texts(String field, boolean required, int maxItems, int maxLength) {
+	public List<String> texts(String field, boolean required, int maxItems, int maxLength) {
 		JsonNode v = get(field);
 		if (v == null) {
 			if (required) {
@@ -184,7 +226,8 @@ final class Body {
 		return out;
 	}
 
-	List<Body> objects(String field, int maxItems) {
+	/** A list of objects, each read by a reader whose faults carry the item's path ({@code actions[0].title}). */
+	public List<FieldReader> objects(String field, int maxItems) {
 		JsonNode v = get(field);
 		if (v == null) {
 			return List.of();
@@ -193,7 +236,7 @@ final class Body {
 			fault(field, "« " + field + " » doit être une liste de " + maxItems + " éléments au plus.");
 			return List.of();
 		}
-		List<Body> out = new ArrayList<>();
+		List<FieldReader> out = new ArrayList<>();
 		for (int i = 0; i < v.size(); i++) {
 			if (!v.get(i).isObject()) {
 				fault(field + "[" + i + "]", "« " + field + "[" + i + "] » doit être un objet.");
@@ -204,12 +247,8 @@ final class Body {
 		return out;
 	}
 
-	boolean has(String field) {
-		return get(field) != null;
-	}
-
 	/** Throws the 400 naming every faulty field, if any. */
-	void check() {
+	public void check() {
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(List.copyOf(problems));
 		}

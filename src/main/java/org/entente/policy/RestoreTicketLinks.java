@@ -1,0 +1,96 @@
+package org.entente.policy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.entente.convention.ServiceLevels.CriticalData;
+import org.entente.policy.internal.Backups;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Links a desk ticket that asks for a restore (the clock « Restauration complète des données utilisateurs sur les
+ * espaces partagés », annexe §4) to the backup record that must allow it: the establishment's last successful report
+ * for the data class, and whether the commitment held when the ticket was opened. The desk calls it (it depends on the
+ * register, not the other way round); the register keeps the link and shows it with the backups.
+ */
+@Service
+public class RestoreTicketLinks {
+
+	/** A restore ticket and its backup record ({@code backupReportId} null when no successful backup was ever reported). */
+	public record RestoreTicketLink(long ticketId, String ticketNumber, String uai, String dataClass, Long backupReportId,
+			String job, Instant backupEndedAt, Instant oldestRestorePoint, boolean compliant, List<String> reasons, Instant linkedAt) {
+
+		public RestoreTicketLink {
+			reasons = List.copyOf(reasons);
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final Backups backups;
+
+	RestoreTicketLinks(JdbcClient jdbc, Backups backups) {
+		this.jdbc = jdbc;
+		this.backups = backups;
+	}
+
+	/**
+	 * Records the link once per ticket (a redelivered event changes nothing). {@code dataClass} is a critical data code
+	 * of the convention (ADMINISTRATIVE, PEDAGOGICAL_GROUP); any other class has no backup commitment and is not linked.
+	 */
+	@Transactional
+	public Optional<RestoreTicketLink> link(long ticketId, String ticketNumber, String uai, String dataClass, Instant openedAt) {
+		CriticalData c = backups.classes().stream().filter(k -> k.code().equals(dataClass)).findFirst().orElse(null);
+		if (c == null || uai == null) {
+			return Optional.empty();
+		}
+		if (find(ticketId).isPresent()) {
+			return find(ticketId);
+		}
+		Long reportId = jdbc.sql("""
+				select id from policy_backup_report where uai = ? and data_class = ? and status = 'SUCCESS'
+				order by ended_at desc, id desc limit 1""")
+			.params(uai, dataClass).query(Long.class).optional().orElse(null);
+		Backups.Compliance compliance = backups.compliance(uai, c, openedAt);
+		jdbc.sql("""
+				insert into policy_restore_link (ticket_id, ticket_number, uai, data_class, backup_report_id, compliant, reasons, linked_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(ticketId, ticketNumber, uai, dataClass, reportId, compliance.compliant(), String.join("\n", compliance.reasons()),
+					Timestamp.from(Instant.now()))
+			.update();
+		return find(ticketId);
+	}
+
+	public Optional<RestoreTicketLink> find(long ticketId) {
+		return query("where l.ticket_id = ?", ticketId).stream().findFirst();
+	}
+
+	/** The restore tickets of an establishment, the most recent first. */
+	public List<RestoreTicketLink> forEstablishment(String uai) {
+		return query("where l.uai = ? order by l.linked_at desc, l.ticket_id desc", uai);
+	}
+
+	private List<RestoreTicketLink> query(String where, Object param) {
+		return jdbc.sql("""
+				select l.ticket_id, l.ticket_number, l.uai, l.data_class, l.backup_report_id, r.job, r.ended_at, r.oldest_restore_point,
+				  l.compliant, l.reasons, l.linked_at
+				from policy_restore_link l left join policy_backup_report r on r.id = l.backup_report_id
+				""" + where)
+			.param(param)
+			.query((rs, i) -> {
+				long report = rs.getLong("backup_report_id");
+				Long reportId = rs.wasNull() ? null : report;
+				Timestamp ended = rs.getTimestamp("ended_at");
+				Timestamp oldest = rs.getTimestamp("oldest_restore_point");
+				String reasons = rs.getString("reasons");
+				return new RestoreTicketLink(rs.getLong("ticket_id"), rs.getString("ticket_number"), rs.getString("uai"),
+						rs.getString("data_class"), reportId, rs.getString("job"), ended == null ? null : ended.toInstant(),
+						oldest == null ? null : oldest.toInstant(), rs.getBoolean("compliant"),
+						reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")), rs.getTimestamp("linked_at").toInstant());
+			})
+			.list();
+	}
+}
