@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The person in governance. A named committee member (found by mail or by name, the way the parties typed them in)
- * is deleted: the composition is current, and a departed person no longer sits. A meeting's invitee stays, anonymised,
- * so that the meeting's record keeps how many were invited and from which party. Who recorded a meeting, a decision,
+ * is deleted: the composition is current, and a departed person no longer sits; so is their invitation to a meeting
+ * still planned. The invitee of a past meeting stays, anonymised, so that its record keeps how many were invited and
+ * from which party. Who recorded a meeting, a decision,
  * a notice, a payment or an answer becomes {@link DataSubject#ANONYMOUS}, as in the other registers, and the
  * person's name, UID and addresses are cut out of agendas, minutes and decisions.
  */
@@ -27,6 +28,8 @@ class GovernancePersonalData extends AnonymisedColumns {
 
 	static final String MEMBER = "from gov_member where lower(email) in (:addresses) or lower(name) in (:names)";
 	static final String INVITEE = "from gov_meeting_invitee where lower(email) in (:addresses) or lower(name) in (:names)";
+	static final String PLANNED_INVITEE = "from gov_meeting_invitee where meeting_id in (select id from gov_meeting where status = 'PLANNED') "
+			+ "and (lower(email) in (:addresses) or lower(name) in (:names))";
 
 	GovernancePersonalData(JdbcClient jdbc) {
 		super(jdbc, "GOVERNANCE_PEOPLE", RECORDED_BY);
@@ -76,7 +79,9 @@ class GovernancePersonalData extends AnonymisedColumns {
 	public long destroy(DataSubject s) {
 		long n = count(s);
 		PersonalDataColumns.named(jdbc, "delete " + MEMBER, s).update();
-		// Each invitee keeps a distinct address: a meeting's invitees are unique by address.
+		// A meeting still to come does not convoke a departed person; a past one keeps its invitee, anonymised, each
+		// with a distinct address (a meeting's invitees are unique by address).
+		PersonalDataColumns.named(jdbc, "delete " + PLANNED_INVITEE, s).update();
 		for (Long id : PersonalDataColumns.named(jdbc, "select id " + INVITEE, s).query(Long.class).list()) {
 			jdbc.sql("update gov_meeting_invitee set name = ?, email = ? where id = ?")
 				.params(DataSubject.ANONYMOUS, DataSubject.ANONYMOUS + " " + id, id).update();

@@ -116,6 +116,12 @@ class PurgeTests {
 			.update(key, "id");
 		long meeting = key.getKeyAs(Number.class).longValue();
 		jdbc.sql("insert into gov_meeting_invitee (meeting_id, name, email, party) values (?, ?, ?, 'EPLE')").params(meeting, name, mail).update();
+		GeneratedKeyHolder planned = new GeneratedKeyHolder();
+		jdbc.sql("insert into gov_meeting (committee_code, starts_at, duration_minutes, status, convention_version, created_by, created_at) "
+				+ "values ('OPERATIONAL', ?, 60, 'PLANNED', '1', 'admin', ?)")
+			.params(java.time.LocalDateTime.of(2026, 12, 15, 10, 0), now).update(planned, "id");
+		long next = planned.getKeyAs(Number.class).longValue();
+		jdbc.sql("insert into gov_meeting_invitee (meeting_id, name, email, party) values (?, ?, ?, 'EPLE')").params(next, name, mail).update();
 		String contactUai = jdbc.sql("select min(uai) from establishment where uai not in (select uai from inv_establishment_contact)")
 			.query(String.class).single();
 		jdbc.sql("insert into inv_establishment_contact (uai, role, name, email, phone, updated_at, updated_by) values (?, 'RSN', ?, ?, '02 99 00 00 00', ?, ?)")
@@ -157,9 +163,11 @@ class PurgeTests {
 		assertThat(jdbc.sql("select requester from ticket where id = ?").param(ticketId).query(String.class).single()).isEqualTo("[supprimé]");
 		assertThat(jdbc.sql("select reported_by from security_incident where id = ?").param(incidentId).query(String.class).single()).isEqualTo("[supprimé]");
 		assertThat(jdbc.sql("select count(*) from privacy_identity where uid = ?").param(stayer).query(Integer.class).single()).isEqualTo(1);
-		// A member no longer sits, a contact is no longer the one to call; the meeting keeps its invitee, anonymised.
+		// A member no longer sits nor is convoked, a contact is no longer the one to call; the past meeting keeps its
+		// invitee, anonymised.
 		assertThat(jdbc.sql("select count(*) from gov_member where created_by = ? or name = ?").params(uid, name).query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("select name from gov_meeting_invitee where meeting_id = ?").param(meeting).query(String.class).single()).isEqualTo("[supprimé]");
+		assertThat(jdbc.sql("select count(*) from gov_meeting_invitee where meeting_id = ?").param(next).query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from inv_establishment_contact where uai = ?").param(contactUai).query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from journal_access where username = '[supprimé]' and criteria = 'user=[supprimé]'")
 			.query(Integer.class).single()).isPositive();
