@@ -5,5 +5,5 @@
  * {@code notification} to mail convocations (with their .ics) and lifecycle reminders; on {@code common} for the
  * shared problem type.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Gouvernance", allowedDependencies = { "convention", "notification", "common" })
+@org.springframework.modulith.ApplicationModule(displayName = "Gouvernance", allowedDependencies = { "convention", "notification", "common", "privacy" })
 package org.entente.governance;

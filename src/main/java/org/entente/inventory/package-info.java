@@ -6,5 +6,5 @@
  * type, If-Match reader, page record and CSV writer.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inventaire",
-		allowedDependencies = { "convention", "directory", "notification", "common" })
+		allowedDependencies = { "convention", "directory", "notification", "common", "privacy" })
 package org.entente.inventory;

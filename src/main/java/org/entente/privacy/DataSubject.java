@@ -25,6 +25,12 @@ public record DataSubject(String uid, String guuid, String lastName, String firs
 		return (firstName == null ? "" : firstName + " ") + (lastName == null ? "" : lastName);
 	}
 
+	/** « Prénom Nom » and « Nom Prénom », as a name typed by hand (a committee member, a contact) may name the person. */
+	public java.util.List<String> names() {
+		return firstName == null || lastName == null || firstName.isBlank() || lastName.isBlank() ? java.util.List.of()
+				: java.util.List.of(firstName + " " + lastName, lastName + " " + firstName);
+	}
+
 	/** What to blank out of free text that mentions the person: UID, « Prénom Nom », « Nom Prénom », addresses. */
 	public java.util.List<String> traces() {
 		java.util.LinkedHashSet<String> t = new java.util.LinkedHashSet<>();

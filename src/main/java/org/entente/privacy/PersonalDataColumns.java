@@ -1,6 +1,7 @@
 package org.entente.privacy;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,6 +35,21 @@ public final class PersonalDataColumns {
 				.update();
 		}
 		return n;
+	}
+
+	/**
+	 * A statement on rows that name the person by mail or by name rather than by UID (a committee member, a contact
+	 * typed in by hand): {@code sql} uses {@code :addresses} (the person's addresses) and {@code :names} (« Prénom
+	 * Nom » and « Nom Prénom »), both in lower case, e.g. {@code lower(email) in (:addresses) or lower(name) in (:names)}.
+	 */
+	public static JdbcClient.StatementSpec named(JdbcClient jdbc, String sql, DataSubject subject) {
+		return jdbc.sql(sql).param("addresses", orNone(subject.addresses().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList()))
+			.param("names", orNone(subject.names().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList()));
+	}
+
+	/** An empty « in () » is not SQL: a value no column holds stands for none. */
+	private static List<String> orNone(List<String> values) {
+		return values.isEmpty() ? List.of("[aucun]") : values;
 	}
 
 	private static String[] split(String column) {

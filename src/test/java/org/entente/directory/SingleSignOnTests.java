@@ -229,6 +229,51 @@ class SingleSignOnTests extends BrowserTestSupport {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"oidcSubject\":\"x\"}").exchange()).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
+	/**
+	 * Issue 20: an account single sign-on creates belongs to an identity of the académie, found by its Toutatice UID
+	 * when the purge destroys that identity: from the provider's uid claim (stored on the account) when the login and
+	 * the subject are something else, or from the login when it is the UID.
+	 */
+	@Test
+	void anAccountCreatedBySingleSignOnIsDestroyedWithItsIdentity() {
+		String token = Long.toString(System.nanoTime(), 36);
+		String byClaim = "gkerherve" + token;
+		String byLogin = "ylegall" + token;
+		String csv = "guuid,uid,lastName,firstName,civility,birthDate,status,function,uai,class,department\n"
+				+ "G-" + byClaim + "," + byClaim + ",Kerhervé,Gwen,MME,1985-01-02,EN_STAFF,secrétaire,0359901X,,\n"
+				+ "G-" + byLogin + "," + byLogin + ",Le Gall,Yann,M,1979-03-04,LOCAL_STAFF,agent,0359901X,,\n";
+		assertThat(mvc.post().uri("/api/v1/privacy/identities/import?mode=partial").with(httpBasic("dpo", EntenteTest.PASSWORD))
+			.contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)).exchange()).hasStatusOk();
+
+		// First sign-in at the académie: neither the login nor the subject is the UID; the uid claim is.
+		signInAtAcademie("opaque-" + token, """
+				{"preferred_username":"gwen.kerherve.%s","name":"Gwen Kerhervé","email":"gwen.%s@ac-rennes.fr","uid":"%s","profil":"secretariat","uai":"0359901X"}"""
+			.formatted(token, token, byClaim));
+		assertThat(jdbc.sql("select username from account where person_uid = ?").param(byClaim).query(String.class).single())
+			.isEqualTo("gwen.kerherve." + token);
+		// A first bearer token whose login is the UID, and no uid claim.
+		String bearer = OTHER.issueToken("outil", "outil-" + token, "entente", Map.of("groups", List.of("entente-cd"),
+				"preferred_username", byLogin, "name", "Yann Le Gall")).serialize();
+		assertThat(mvc.get().uri("/api/v1/establishments").header("Authorization", "Bearer " + bearer).exchange()).hasStatusOk();
+		assertThat(jdbc.sql("select count(*) from account where username = ?").param(byLogin).query(Long.class).single()).isOne();
+
+		String departedOn = java.time.LocalDate.now().minusMonths(5).toString();
+		for (String uid : List.of(byClaim, byLogin)) {
+			assertThat(mvc.post().uri("/api/v1/privacy/identities/" + uid + "/departure").with(httpBasic("dpo", EntenteTest.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"departedOn\":\"" + departedOn + "\"}").exchange()).hasStatusOk();
+		}
+		var purge = mvc.post().uri("/api/v1/privacy/purges?dryRun=false").with(httpBasic("dpo", EntenteTest.PASSWORD)).exchange();
+		assertThat(purge).hasStatusOk();
+		assertThat(jdbc.sql("""
+				select count(*) from account where person_uid in (:uids) or username in (:names) or oidc_subject in (:subjects)
+				  or lower(email) like :mail""")
+			.param("uids", List.of(byClaim, byLogin)).param("names", List.of("gwen.kerherve." + token, byLogin))
+			.param("subjects", List.of("opaque-" + token, "outil-" + token)).param("mail", "gwen." + token + "%")
+			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from privacy_identity where uid in (:uids)").param("uids", List.of(byClaim, byLogin))
+			.query(Long.class).single()).isZero();
+	}
+
 	/** Issued 90 minutes ago: with an expiry of -3600 s from now, a token that expired an hour ago, after it was issued. */
 	private static long anHourAndAHalfAgo() {
 		return java.time.Instant.now().minusSeconds(5400).getEpochSecond();

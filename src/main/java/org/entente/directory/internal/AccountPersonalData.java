@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The accounts of a person (the login is the Toutatice UID, or the OpenID Connect subject is), with their change
+ * The accounts of a person (the login is the Toutatice UID, or the OpenID Connect subject is, or single sign-on
+ * stored the UID claim in {@code person_uid}), with their change
  * history, set-password links and sessions: destroyed when the person's retention ends (annexe protection des
  * données §8). Where the person changed someone else's account, the author becomes anonymous.
  */
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
 class AccountPersonalData implements PersonalDataHolder {
 
 	static final String ANONYMOUS = DataSubject.ANONYMOUS;
+
+	/** The person's accounts: by login, by OpenID Connect subject, or by the UID claim single sign-on stored. */
+	static final String MATCH = "username = ? or oidc_subject = ? or person_uid = ?";
 
 	private final JdbcClient jdbc;
 	private final AccountSessions sessions;
@@ -39,18 +43,18 @@ class AccountPersonalData implements PersonalDataHolder {
 	@Override
 	public List<String> columns() {
 		return List.of("account.username", "account.display_name", "account.email", "directory_account_change.username",
-				"directory_account_change.changed_by", "directory_password_token.username", "spring_session.principal_name");
+				"directory_account_change.changed_by", "directory_password_token.username", "spring_session.principal_name", "account.person_uid");
 	}
 
 	private List<String> usernames(DataSubject s) {
-		return jdbc.sql("select username from account where username = ? or oidc_subject = ? order by username")
-			.params(s.uid(), s.uid()).query(String.class).list();
+		return jdbc.sql("select username from account where " + MATCH + " order by username")
+			.params(s.uid(), s.uid(), s.uid()).query(String.class).list();
 	}
 
 	@Override
 	public Set<String> addresses(DataSubject s) {
-		return new LinkedHashSet<>(jdbc.sql("select email from account where (username = ? or oidc_subject = ?) and email is not null")
-			.params(s.uid(), s.uid()).query(String.class).list());
+		return new LinkedHashSet<>(jdbc.sql("select email from account where (" + MATCH + ") and email is not null")
+			.params(s.uid(), s.uid(), s.uid()).query(String.class).list());
 	}
 
 	@Override
@@ -61,13 +65,14 @@ class AccountPersonalData implements PersonalDataHolder {
 	@Override
 	public List<Map<String, Object>> describe(DataSubject s) {
 		return jdbc.sql("""
-				select username, display_name, email, role, party, establishment, enabled, created_at from account
-				where username = ? or oidc_subject = ? order by username""")
-			.params(s.uid(), s.uid())
+				select username, display_name, email, role, party, establishment, enabled, created_at, person_uid from account
+				where username = ? or oidc_subject = ? or person_uid = ? order by username""")
+			.params(s.uid(), s.uid(), s.uid())
 			.query((rs, n) -> {
 				Map<String, Object> m = new LinkedHashMap<>();
 				m.put("username", rs.getString("username"));
 				m.put("displayName", rs.getString("display_name"));
+				m.put("personUid", rs.getString("person_uid"));
 				m.put("email", rs.getString("email"));
 				m.put("role", rs.getString("role"));
 				m.put("party", rs.getString("party"));

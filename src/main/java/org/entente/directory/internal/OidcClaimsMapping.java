@@ -113,6 +113,7 @@ class OidcClaimsMapping {
 		Granted granted = granted(m, claims);
 		String name = Optional.ofNullable(string(claims.get(m.nameClaim()))).orElse(subject);
 		String email = string(claims.get(m.emailClaim()));
+		String personUid = personUid(m, claims);
 		String by = "oidc:" + registrationId;
 		Optional<Account> linked = jdbc.sql("select username from account where oidc_issuer = ? and oidc_subject = ?")
 			.params(issuer, subject)
@@ -128,6 +129,10 @@ class OidcClaimsMapping {
 			String party = granted == null ? before.party() : granted.party();
 			String establishment = granted == null ? before.establishment() : granted.establishment();
 			String mail = email == null ? before.email() : email;
+			if (personUid != null) {
+				jdbc.sql("update account set person_uid = ? where username = ? and (person_uid is null or person_uid <> ?)")
+					.params(personUid, before.username(), personUid).update();
+			}
 			if (!Objects.equals(name, before.displayName()) || !Objects.equals(mail, before.email()) || role != before.role()
 					|| !Objects.equals(party, before.party()) || !Objects.equals(establishment, before.establishment())) {
 				jdbc.sql("update account set display_name = ?, email = ?, role = ?, party = ?, establishment = ?, updated_at = ? where username = ?")
@@ -149,15 +154,22 @@ class OidcClaimsMapping {
 		String username = username(registrationId, string(claims.get(m.usernameClaim())), subject);
 		Instant now = Instant.now();
 		jdbc.sql("""
-				insert into account (username, display_name, email, role, party, establishment, demo, created_at, updated_at, oidc_issuer, oidc_subject)
-				values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)""")
+				insert into account (username, display_name, email, role, party, establishment, demo, created_at, updated_at, oidc_issuer,
+				  oidc_subject, person_uid)
+				values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?)""")
 			.params(username, name, email, granted.role().name(), granted.party(), granted.establishment(), Timestamp.from(now),
-					Timestamp.from(now), issuer, subject)
+					Timestamp.from(now), issuer, subject, personUid)
 			.update();
 		audit.record(username, by, "OIDC_PROVISIONED", "role", null, granted.role().name());
 		change(username, by, "establishment", null, granted.establishment());
 		log.info("Compte {} créé à la première connexion par {} (rôle {})", username, registrationId, granted.role());
 		return accounts.find(username).orElseThrow();
+	}
+
+	/** The person's Toutatice UID from the mapping's uid claim, as the académie's identity export spells it. */
+	private static String personUid(OidcSettings.Mapping m, Map<String, Object> claims) {
+		String uid = blank(m.uidClaim()) ? null : string(claims.get(m.uidClaim()));
+		return uid == null || uid.strip().length() > 100 ? null : uid.strip();
 	}
 
 	private record Granted(Role role, String party, String establishment) {

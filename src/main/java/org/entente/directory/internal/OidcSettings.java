@@ -19,13 +19,14 @@ record OidcSettings(@DefaultValue("true") boolean localLogin, Map<String, Mappin
 	}
 
 	/**
-	 * One provider's mapping: which claim is the stable subject and which give username, name, mail and
-	 * establishment (UAI); the rules that give a role, first match wins; whether a person with a role gets an
+	 * One provider's mapping: which claim is the stable subject and which give username, name, mail,
+	 * establishment (UAI) and the person's Toutatice UID (stored on the account, so that privacy's purge finds it); the rules that give a role, first match wins; whether a person with a role gets an
 	 * account at first sign-in; the button's label and whom to ask when no rule matches.
 	 */
 	record Mapping(@DefaultValue("sub") String subjectClaim, @DefaultValue("preferred_username") String usernameClaim,
 			@DefaultValue("name") String nameClaim, @DefaultValue("email") String emailClaim, String establishmentClaim,
-			List<RoleRule> roles, @DefaultValue("true") boolean provision, String label, String contact) {
+			List<RoleRule> roles, @DefaultValue("true") boolean provision, String label, String contact,
+			@DefaultValue("uid") String uidClaim) {
 
 		Mapping {
 			roles = roles == null ? List.of() : List.copyOf(roles);

@@ -1,12 +1,9 @@
 package org.entente.policy.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.entente.privacy.AnonymisedColumns;
 import org.entente.privacy.DataSubject;
-import org.entente.privacy.PersonalDataColumns;
-import org.entente.privacy.PersonalDataHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,49 +14,14 @@ import org.springframework.stereotype.Component;
  * and the proof that a collège was told); the person becomes {@link DataSubject#ANONYMOUS}.
  */
 @Component
-class PolicyPersonalData implements PersonalDataHolder {
+class PolicyPersonalData extends AnonymisedColumns {
 
 	static final List<String> COLUMNS = List.of("policy_version.published_by", "policy_acknowledgement.acknowledged_by",
 			"policy_backup_report.reported_by", "policy_board_decision.recorded_by", "policy_validation.submitted_by",
 			"policy_validation.answered_by", "policy_change.proposed_by", "policy_change.decided_by",
 			"policy_change_position.recorded_by");
 
-	private final JdbcClient jdbc;
-
 	PolicyPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String category() {
-		return "POLICY_RECORDS";
-	}
-
-	@Override
-	public List<String> columns() {
-		return COLUMNS;
-	}
-
-	@Override
-	public long count(DataSubject s) {
-		return PersonalDataColumns.count(jdbc, COLUMNS, s);
-	}
-
-	@Override
-	public List<Map<String, Object>> describe(DataSubject s) {
-		return COLUMNS.stream().map(c -> {
-			String[] tc = c.split("\\.");
-			long n = PersonalDataColumns.count(jdbc, List.of(c), s);
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("kind", tc[0]);
-			m.put("as", tc[1]);
-			m.put("records", n);
-			return m;
-		}).filter(m -> ((Long) m.get("records")) > 0).toList();
-	}
-
-	@Override
-	public long destroy(DataSubject s) {
-		return PersonalDataColumns.anonymise(jdbc, COLUMNS, s);
+		super(jdbc, "POLICY_RECORDS", COLUMNS);
 	}
 }

@@ -90,6 +90,7 @@ class PrivacyPageController {
 	@PreAuthorize("@privacyPermissions.manage(authentication)")
 	String purges(Model model) {
 		model.addAttribute("runs", purges.latest(50));
+		model.addAttribute("notPerPerson", purges.notPerPerson());
 		return "privacy/purges";
 	}
 

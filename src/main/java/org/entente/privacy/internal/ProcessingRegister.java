@@ -33,6 +33,9 @@ class ProcessingRegister {
 	/** The page that records a copy sent, named by the problem of an import refused. */
 	static final String PAGE = "/donnees-personnelles/registre";
 
+	/** Who wrote what the convention seeds. */
+	static final String SYSTEM = "système";
+
 	record Fields(String purpose, String controller, String purposes, String people, String dataCategories,
 			String recipients, String processors, String transfers, String retention, String securityMeasures,
 			Boolean feedsIdentities) {
@@ -202,8 +205,12 @@ class ProcessingRegister {
 		}
 		String academy = dp.officers().stream().filter(o -> "ACA".equals(o.party())).map(o -> o.email()).findFirst()
 			.orElse("dpd@ac-rennes.fr");
+		String retentionText = retentionText(convention.retention());
 		for (DataProtection.Processing p : dp.processing()) {
-			if (jdbc.sql("select count(*) from privacy_processing where purpose = ?").param(p.purpose()).query(Integer.class).single() > 0) {
+			Optional<Entry> existing = jdbc.sql("select id from privacy_processing where purpose = ?").param(p.purpose())
+				.query(Long.class).optional().flatMap(this::find);
+			if (existing.isPresent()) {
+				refreshRetention(existing.get(), retentionText);
 				continue;
 			}
 			boolean identities = p.data().stream().anyMatch(d -> d.contains("GUUID"));
@@ -212,11 +219,29 @@ class ProcessingRegister {
 					"Services du Département chargés de la maintenance et de l'assistance des collèges ; Académie de Rennes (DPD " + academy + ")",
 					"Prestataires du Département pour l'exploitation et la maintenance des systèmes d'information des collèges (annexe protection des données, 4)",
 					"Aucun transfert hors de l'Union européenne ; aucune cession à un tiers (annexe protection des données, 4)",
-					retentionText(convention.retention()),
+					retentionText,
 					"Transmission chiffrée et authentifiée (annexe, 7) ; accès réservé aux DPO et administrateurs, lectures journalisées ; destruction automatique (annexe, 8)",
-					identities), "système", demo);
+					identities), SYSTEM, demo);
 			if (demo) {
 				recordCopy(e.id(), retention.today(), academy, "système (démo)", true);
+			}
+		}
+	}
+
+	/**
+	 * An entry nobody has edited since the system wrote it follows the convention's retention rules (new categories,
+	 * the journal's destruction at the end of its period); an entry a person edited is theirs and stays as it is.
+	 */
+	private void refreshRetention(Entry e, String text) {
+		if (SYSTEM.equals(e.operator()) && !text.equals(e.fields().retention())) {
+			// The version in the where clause: another instance starting at the same time has done it already.
+			Timestamp now = Timestamp.from(Instant.now());
+			int n = jdbc.sql("update privacy_processing set retention = ?, version = version + 1, updated_at = ? where id = ? and version = ?")
+				.params(text, now, e.id(), e.version()).update();
+			if (n == 1) {
+				Fields f = e.fields();
+				snapshot(e.id(), e.version() + 1, new Fields(f.purpose(), f.controller(), f.purposes(), f.people(), f.dataCategories(),
+						f.recipients(), f.processors(), f.transfers(), text, f.securityMeasures(), f.feedsIdentities()), now, SYSTEM);
 			}
 		}
 	}
@@ -227,9 +252,16 @@ class ProcessingRegister {
 			.orElse(code) + " — " + c.dataProtection().clause() + ", 3";
 	}
 
-	private static String retentionText(List<RetentionRule> rules) {
+	/**
+	 * Each rule with its period; data counted from its receipt (the journal's lines) is said to be destroyed at the
+	 * end of its period rather than per person, with the clauses that make it so.
+	 */
+	static String retentionText(List<RetentionRule> rules) {
 		return rules.isEmpty() ? "Au plus tard quatre mois après le départ des personnes (annexe, 8)"
-				: String.join(" ; ", rules.stream().map(r -> r.label() + " : " + r.period() + " après " + r.after()).toList());
+				: String.join(" ; ", rules.stream().map(r -> RetentionPolicy.RECEIPT.equals(r.after())
+						? RetentionPolicy.notPerPersonText(r) + " : chaque ligne est gardée telle que reçue et détruite "
+								+ r.period() + " après sa réception (" + r.clause() + ")"
+						: r.label() + " : " + r.period() + " après " + r.after()).toList());
 	}
 
 	private static void check(Fields f, Fields before) {

@@ -29,8 +29,13 @@ class Purges {
 	record CategoryCount(String category, String rule, String clause, long count) {
 	}
 
+	/** What no run destroys per person, and why: data destroyed when its own retention period ends. */
+	record NotPerPerson(String category, String label, String period, String clause, String text) {
+	}
+
 	record Run(long id, Instant startedAt, Instant finishedAt, LocalDate runOn, boolean dryRun, String trigger,
-			String operator, int persons, String conventionVersion, List<CategoryCount> counts) {
+			String operator, int persons, String conventionVersion, List<CategoryCount> counts,
+			List<NotPerPerson> notPerPerson) {
 	}
 
 	private final Identities identities;
@@ -117,8 +122,14 @@ class Purges {
 		return jdbc.sql("select * from privacy_purge_run where id = ?").param(id).query((rs, n) -> new Run(rs.getLong("id"),
 				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
 				rs.getObject("run_on", LocalDate.class), rs.getBoolean("dry_run"), rs.getString("trigger_kind"),
-				rs.getString("operator"), rs.getInt("persons"), rs.getString("convention_version"), counts(id)))
+				rs.getString("operator"), rs.getInt("persons"), rs.getString("convention_version"), counts(id), notPerPerson()))
 			.single();
+	}
+
+	/** The rules in force whose data the purge leaves to its own period (the journal's lines). */
+	List<NotPerPerson> notPerPerson() {
+		return retention.notPerPerson().stream().map(r -> new NotPerPerson(r.category(), r.label(), r.period().toString(),
+				r.clause(), RetentionPolicy.notPerPersonText(r))).toList();
 	}
 
 	private List<CategoryCount> counts(long id) {

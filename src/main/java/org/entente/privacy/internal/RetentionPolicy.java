@@ -21,6 +21,9 @@ class RetentionPolicy {
 
 	static final String IDENTITIES = "IDENTITIES";
 
+	/** The starting point of a period counted from the data's receipt (convention file, {@code after}). */
+	static final String RECEIPT = "RECEIPT";
+
 	private final Conventions conventions;
 	private final Clock clock;
 
@@ -50,6 +53,35 @@ class RetentionPolicy {
 
 	Optional<RetentionRule> rule(String category) {
 		return rules().stream().filter(r -> r.category().equals(category)).findFirst();
+	}
+
+	/**
+	 * Data kept as received and destroyed when its own period ends, counted from its receipt, never per person: the
+	 * connection-log journal ({@code CONNECTION_LOGS}, one year, décret 2021-1362), whose lines are given to the
+	 * Académie raw and unmodified and form an append-only chain. The purge and the register say so.
+	 */
+	List<RetentionRule> notPerPerson() {
+		return rules().stream().filter(r -> RECEIPT.equals(r.after())).toList();
+	}
+
+	/** « journaux de connexion … : détruits à l'échéance de conservation (1 an), non par personne ». */
+	static String notPerPersonText(RetentionRule r) {
+		return r.label() + " : détruits à l'échéance de conservation (" + french(r.period()) + "), non par personne";
+	}
+
+	/** P1Y → « 1 an », P4M → « 4 mois », P1Y6M → « 1 an 6 mois ». */
+	static String french(Period p) {
+		List<String> parts = new java.util.ArrayList<>();
+		if (p.getYears() != 0) {
+			parts.add(p.getYears() + (Math.abs(p.getYears()) > 1 ? " ans" : " an"));
+		}
+		if (p.getMonths() != 0) {
+			parts.add(p.getMonths() + " mois");
+		}
+		if (p.getDays() != 0 || parts.isEmpty()) {
+			parts.add(p.getDays() + (Math.abs(p.getDays()) > 1 ? " jours" : " jour"));
+		}
+		return String.join(" ", parts);
 	}
 
 	List<RetentionRule> rules() {

@@ -4,9 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entente.privacy.AnonymisedColumns;
 import org.entente.privacy.DataSubject;
-import org.entente.privacy.PersonalDataColumns;
-import org.entente.privacy.PersonalDataHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * becomes {@link DataSubject#ANONYMOUS} and their name, UID and addresses are cut out of their incidents' texts.
  */
 @Component
-class SecurityPersonalData implements PersonalDataHolder {
+class SecurityPersonalData extends AnonymisedColumns {
 
 	/** Each column that names a person, as « table.column ». */
 	static final List<String> COLUMNS = List.of("security_incident.reported_by", "security_incident_event.actor",
@@ -24,25 +23,8 @@ class SecurityPersonalData implements PersonalDataHolder {
 			"security_breach.notified_by", "security_breach_attachment.uploaded_by", "security_requisition.recorded_by",
 			"security_requisition.answered_by");
 
-	private final JdbcClient jdbc;
-
 	SecurityPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String category() {
-		return "SECURITY_REPORTERS";
-	}
-
-	@Override
-	public List<String> columns() {
-		return COLUMNS;
-	}
-
-	@Override
-	public long count(DataSubject s) {
-		return PersonalDataColumns.count(jdbc, COLUMNS, s);
+		super(jdbc, "SECURITY_REPORTERS", COLUMNS);
 	}
 
 	@Override
@@ -71,7 +53,7 @@ class SecurityPersonalData implements PersonalDataHolder {
 			jdbc.sql("update security_incident_event set text = replace(text, :t, :a) where text like :p")
 				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("p", "%" + trace + "%").update();
 		}
-		PersonalDataColumns.anonymise(jdbc, COLUMNS, s);
+		super.destroy(s);
 		return n;
 	}
 }

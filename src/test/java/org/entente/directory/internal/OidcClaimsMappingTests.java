@@ -12,7 +12,7 @@ class OidcClaimsMappingTests {
 
 	private static OidcSettings.Mapping mapping(String establishmentClaim, OidcSettings.RoleRule... rules) {
 		return new OidcSettings.Mapping("sub", "preferred_username", "name", "email", establishmentClaim, List.of(rules), true,
-				"Toutatice", null);
+				"Toutatice", null, "uid");
 	}
 
 	@Test
