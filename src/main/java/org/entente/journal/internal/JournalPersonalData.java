@@ -29,6 +29,11 @@ class JournalPersonalData extends AnonymisedColumns {
 					+ "where criteria like :p or purpose like :p")
 				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("p", "%" + trace + "%").update();
 		}
+		for (String trace : s.traces()) {
+			// An export asked about the person names them as its searched user.
+			jdbc.sql("update journal_export set searched_user = :a where lower(searched_user) = lower(:t)")
+				.param("t", trace).param("a", DataSubject.ANONYMOUS).update();
+		}
 		super.destroy(s);
 		return n;
 	}
