@@ -8,7 +8,16 @@ import java.util.Set;
 /** Part 4 of the operational annex: indicators, criticality of services and data, clocks, priority classes. */
 public record ServiceLevels(String clause, List<CriticalService> criticalServices, List<CriticalData> criticalData,
 		List<CriticalData> nonCriticalData, List<Clock> clocks, List<PriorityClass> priorityClasses,
-		List<Indicator> indicators) {
+		List<Indicator> indicators, List<RequestType> requestTypes) {
+
+	public ServiceLevels {
+		requestTypes = requestTypes == null ? List.of() : List.copyOf(requestTypes);
+	}
+
+	/** The request type of this code, or null. */
+	public RequestType requestType(String code) {
+		return code == null ? null : requestTypes.stream().filter(r -> r.code().equals(code)).findFirst().orElse(null);
+	}
 
 	/**
 	 * An indicator of §4 (satisfaction survey, monthly statistics, …), with its cadence when the text gives one, and

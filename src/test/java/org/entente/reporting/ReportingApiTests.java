@@ -155,7 +155,9 @@ class ReportingApiTests {
 		String body = monthly("2026-01");
 		assertThat((Map<String, Object>) JsonPath.read(body, "$")).containsOnlyKeys("month", "conventionVersion", "opened",
 				"closed", "backlogAtEnd", "byParty", "byEstablishment", "byComponent", "serviceLevels", "handBacks",
-				"reopened", "satisfaction");
+				"reopened", "satisfaction", "indicativeServiceLevels");
+		assertThat((Map<String, Object>) JsonPath.read(body, "$.indicativeServiceLevels.takeCharge")).containsOnlyKeys("met",
+				"breached", "medianWorkingMinutes");
 		assertThat((String) JsonPath.read(body, "$.month")).isEqualTo("2026-01");
 		assertThat((String) JsonPath.read(body, "$.conventionVersion")).isNotBlank();
 		assertThat((Map<String, Object>) JsonPath.read(body, "$.serviceLevels.takeCharge")).containsOnlyKeys("met", "breached",
@@ -163,6 +165,30 @@ class ReportingApiTests {
 		assertThat((Map<String, Object>) JsonPath.read(body, "$.serviceLevels.restoration")).containsOnlyKeys("met", "breached",
 				"medianWorkingMinutes");
 		assertThat((Map<String, Object>) JsonPath.read(body, "$.satisfaction")).containsOnlyKeys("answers", "average");
+	}
+
+	/** Met plus beyond, for one clock of one figure of the month. */
+	long counted(String month, String figure, String clock) {
+		String body = monthly(month);
+		return ((Number) JsonPath.read(body, "$." + figure + "." + clock + ".met")).longValue()
+				+ ((Number) JsonPath.read(body, "$." + figure + "." + clock + ".breached")).longValue();
+	}
+
+	@Test
+	void theDepartementsIndicativeTimesAreCountedApartFromCommitments() {
+		// Annexe §4: the Académie « s'engage » (binding), the Département « intervient au plus tôt » (indicative).
+		String month = YearMonth.now(PARIS).toString();
+		settled();
+		long bindingBefore = counted(month, "serviceLevels", "takeCharge");
+		long indicativeBefore = counted(month, "indicativeServiceLevels", "takeCharge");
+		long cd = open("college2", "ADDUCTION_INTERNET");
+		move(cd, "{\"to\":\"RESOLVED\"}");
+		move(cd, "{\"to\":\"CLOSED\"}");
+		settled();
+		Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(counted(month, "indicativeServiceLevels", "takeCharge")).isEqualTo(indicativeBefore + 1);
+			assertThat(counted(month, "serviceLevels", "takeCharge")).isEqualTo(bindingBefore);
+		});
 	}
 
 	@Test

@@ -267,6 +267,7 @@ public final class ConventionParser extends YamlChecks {
 		List<PointToClarify> points = sections.checkPoints(f.pointsToClarify(), entries.keySet());
 		sections.checkCalendar(f);
 		sections.checkServiceLevels(f, entries.keySet(), parties);
+		sections.checkRequestTypes(f, entries.keySet(), parties, points);
 		sections.checkOthers(f, parties, entries.keySet(), points);
 		Lifecycle lifecycle = new Lifecycle(f.validFrom(), f.validTo(), f.clause(), f.renewal(), f.termination(),
 				f.amendment());

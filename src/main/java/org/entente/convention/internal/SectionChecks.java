@@ -181,6 +181,48 @@ final class SectionChecks extends YamlChecks {
 		}
 	}
 
+	/** The optional request types: known components and parties, an existing point to clarify for an open deadline. */
+	void checkRequestTypes(ConventionFile f, Set<String> components, Set<String> parties, List<PointToClarify> points) {
+		var types = f.serviceLevels() == null ? List.<org.entente.convention.RequestType>of() : f.serviceLevels().requestTypes();
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < types.size(); i++) {
+			var type = types.get(i);
+			List<Object> path = List.of("serviceLevels", "requestTypes", i);
+			if (type.code() == null || !codes.add(type.code())) {
+				fault(append(path, "code"), "code de type de demande manquant ou en double");
+			}
+			required(type.label(), append(path, "label"));
+			if (type.intervention() == null) {
+				fault(append(path, "intervention"), "champ d'intervention manquant");
+			}
+			if (type.components().isEmpty()) {
+				fault(append(path, "components"), "au moins un composant attendu");
+			}
+			for (int j = 0; j < type.components().size(); j++) {
+				if (!components.contains(type.components().get(j))) {
+					fault(append(path, "components", j), "composant « " + type.components().get(j) + " » inconnu");
+				}
+			}
+			for (int j = 0; j < type.openedBy().size(); j++) {
+				partyRef(type.openedBy().get(j), append(path, "openedBy", j), parties);
+			}
+			var deadline = type.deadline();
+			if (deadline == null) {
+				continue;
+			}
+			for (int j = 0; j < deadline.bindingFor().size(); j++) {
+				partyRef(deadline.bindingFor().get(j), append(path, "deadline", "bindingFor", j), parties);
+			}
+			if (deadline.set() && deadline.workingDays().signum() <= 0) {
+				fault(append(path, "deadline", "workingDays"), "durée en jours ouvrés positive attendue");
+			}
+			if (!deadline.set() && points.stream().noneMatch(p -> p.id() != null && p.id().equals(deadline.pointToClarify()))) {
+				// A deadline the text leaves open says which point asks the committee for it.
+				fault(append(path, "deadline", "pointToClarify"), "délai à fixer : point à clarifier existant attendu");
+			}
+		}
+	}
+
 	void checkOthers(ConventionFile f, Set<String> parties, Set<String> components, List<PointToClarify> points) {
 		new SecurityChecks(yaml).check(f, parties, components, points);
 		var finance = f.finance();

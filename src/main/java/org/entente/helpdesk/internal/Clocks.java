@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The service-level clocks of a ticket, recomputed exactly from its status history: each clock runs from the
  * opening, stops the first time the ticket reaches its step, and pauses in the statuses the convention file lists
- * in the clock's {@code pausedIn}. Only critical tickets have clocks; data restore only when data are involved.
+ * in the clock's {@code pausedIn}. Critical tickets have part 4's clocks (data restore only when critical data are
+ * involved); a request type whose deadline the file sets has its own.
  */
 @Component
 class Clocks {
@@ -54,15 +55,29 @@ class Clocks {
 		this.workTime = workTime;
 	}
 
-	/** The codes of the clocks that apply to a ticket. */
+	/** The clocks that apply to a ticket, under the convention version it was routed by. */
 	List<Clock> applicable(Ticket t) {
-		if (!t.critical()) {
-			return List.of();
-		}
-		Convention convention = conventions.version(t.conventionVersion()).orElse(conventions.current());
+		return applicable(t, conventions.version(t.conventionVersion()).orElse(conventions.current()));
+	}
+
+	/**
+	 * The clocks that apply to a ticket under this convention: its request type's deadline when the file sets a
+	 * figure (none while it is « à fixer par le comité »), then, for critical tickets, part 4's clocks; a clock with
+	 * a {@code condition} (spare, control of the failed element) only while its conditions hold.
+	 */
+	List<Clock> applicable(Ticket t, Convention convention) {
 		List<Clock> clocks = new ArrayList<>();
+		var type = convention.serviceLevels().requestType(t.requestType());
+		if (type != null && type.deadline() != null && type.deadline().set()) {
+			var d = type.deadline();
+			clocks.add(new Clock(type.code(), d.label(), d.workingDays(), Set.of(TicketStatus.WAITING.name()), null,
+					d.bindingFor().isEmpty() ? null : d.bindingFor()));
+		}
+		if (!t.critical()) {
+			return clocks;
+		}
 		for (Clock c : convention.serviceLevels().clocks()) {
-			if (WorkTime.RESTORATION.equals(c.code()) && !t.restorationCommitted()) {
+			if (c.condition() != null && !t.restorationCommitted()) {
 				continue; // conditional commitment not met: the degraded-mode obligation instead (ticket page, API)
 			}
 			if (!WorkTime.DATA_RESTORE.equals(c.code()) || t.dataInvolved()) {
@@ -106,11 +121,13 @@ class Clocks {
 			pauses.add(Pause.since(pausedSince));
 		}
 		Duration duration = workTime.workingDays(clock.workingDays());
+		// A conditional commitment runs from when its conditions were last recorded as holding (else the opening).
+		Instant start = clock.condition() != null ? t.restorationStart() : t.openedAt();
 		Instant end = stoppedAt != null ? stoppedAt : now;
-		Duration elapsed = end.isAfter(t.openedAt()) ? workTime.workingTimeBetween(t.openedAt(), end, pauses) : Duration.ZERO;
+		Duration elapsed = end.isAfter(start) ? workTime.workingTimeBetween(start, end, pauses) : Duration.ZERO;
 		Duration remaining = duration.minus(elapsed);
-		Instant deadline = workTime.deadline(t.openedAt(), duration, pauses);
-		Instant atRiskAt = workTime.deadline(t.openedAt(), duration.multipliedBy(3).dividedBy(4), pauses);
+		Instant deadline = workTime.deadline(start, duration, pauses);
+		Instant atRiskAt = workTime.deadline(start, duration.multipliedBy(3).dividedBy(4), pauses);
 		State state;
 		if (stoppedAt != null) {
 			state = remaining.isNegative() ? State.MISSED : State.MET;
@@ -133,8 +150,7 @@ class Clocks {
 	 * indicative time is shown as such and never escalated as a breach.
 	 */
 	boolean binding(Ticket t, String clockCode) {
-		Convention convention = conventions.version(t.conventionVersion()).orElse(conventions.current());
-		Clock c = convention.serviceLevels().clock(clockCode);
+		Clock c = applicable(t).stream().filter(x -> x.code().equals(clockCode)).findFirst().orElse(null);
 		return c == null || c.binds(t.parties());
 	}
 

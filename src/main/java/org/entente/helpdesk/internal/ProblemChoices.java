@@ -18,7 +18,12 @@ final class ProblemChoices {
 	 * critical, whatever the intervention), REQUEST for something new; null for « autre » (from the intervention).
 	 */
 	record Choice(String key, String label, String hint, String component, InterventionKind intervention,
-			Network network, TicketKind kind) {
+			Network network, TicketKind kind, String requestType) {
+
+		Choice(String key, String label, String hint, String component, InterventionKind intervention,
+				Network network, TicketKind kind) {
+			this(key, label, hint, component, intervention, network, kind, null);
+		}
 
 		Choice(String key, String label, String hint, String component, InterventionKind intervention, Network network) {
 			this(key, label, hint, component, intervention, network, TicketKind.INCIDENT);
@@ -45,7 +50,15 @@ final class ProblemChoices {
 			new Choice("ent", "L'ENT Toutatice", "le portail ne s'ouvre pas ou la connexion échoue", "TOUTATICE_PORTAIL",
 					InterventionKind.ASSISTANCE, null),
 			new Choice("serveur", "Le serveur ou les lecteurs réseau", "plus d'accès aux dossiers partagés",
-					"RESEAU_PEDAGOGIQUE", InterventionKind.REPAIR, Network.PEDAGOGICAL));
+					"RESEAU_PEDAGOGIQUE", InterventionKind.REPAIR, Network.PEDAGOGICAL),
+			// Request types of the convention file (serviceLevels.requestTypes): the type fixes component and intervention.
+			new Choice("enrolement", "Enrôler un poste sur le réseau administratif",
+					"un ordinateur du secrétariat ou de l'intendance à enrôler (administré par l'Académie)",
+					"STATIONS_ADMINISTRATIVES", InterventionKind.ADMINISTRATION, Network.ADMINISTRATIVE, TicketKind.REQUEST,
+					"ENROLMENT"),
+			new Choice("commande-spare", "Commander un matériel de secours (spare)",
+					"l'Académie informe le Département qu'un serveur, des disques… doivent être commandés",
+					"RESEAU_ADMINISTRATIF", InterventionKind.SUPPLY, null, TicketKind.REQUEST, SpareOrderTickets.TYPE));
 
 	private ProblemChoices() {
 	}

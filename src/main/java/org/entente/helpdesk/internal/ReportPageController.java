@@ -50,9 +50,12 @@ class ReportPageController {
 	private final Establishments establishments;
 	private final AssetChoices assetChoices;
 	private final DeskPages pages;
+	private final RequestTypes requestTypes;
 
 	ReportPageController(TicketOpening opening, TicketConversation conversation, TicketAccess access,
-			Conventions conventions, Establishments establishments, AssetChoices assetChoices, DeskPages pages) {
+			Conventions conventions, Establishments establishments, AssetChoices assetChoices, DeskPages pages,
+			RequestTypes requestTypes) {
+		this.requestTypes = requestTypes;
 		this.opening = opening;
 		this.conversation = conversation;
 		this.access = access;
@@ -96,7 +99,7 @@ class ReportPageController {
 						what.get().component(), what.get().intervention(), what.get().network(), null, null, what.get().kind(),
 						Boolean.TRUE.equals(form.dataInvolved()), Inputs.blank(form.assetId()), null,
 						Boolean.TRUE.equals(form.sharedBetweenNetworks()) ? Boolean.TRUE : null,
-						Inputs.blank(form.dataConcerned()), null), form.contact()).ticket();
+						Inputs.blank(form.dataConcerned()), null, what.get().requestType()), form.contact()).ticket();
 				// The ticket page then says what happens next: who handles it, by when, how the collège is told.
 				flash.addFlashAttribute("reported", true);
 				return attached(user, t, file);
@@ -138,7 +141,9 @@ class ReportPageController {
 	}
 
 	private void prepare(EntenteUser user, String q, Model model) {
-		model.addAttribute("choices", ProblemChoices.ALL);
+		// A request type the convention reserves to some parties (a spare order: the Académie) is offered to them only.
+		model.addAttribute("choices", ProblemChoices.ALL.stream()
+			.filter(c -> c.requestType() == null || requestTypes.offeredTo(user, c.requestType())).toList());
 		model.addAttribute("kinds", KINDS);
 		model.addAttribute("establishments", establishments.findAll().stream().filter(e -> e.kind().coveredByConvention()).toList());
 		model.addAttribute("staff", access.isCollege(user));

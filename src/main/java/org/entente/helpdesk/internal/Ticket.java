@@ -25,7 +25,8 @@ import org.springframework.http.HttpStatus;
  * {@code sharedBetweenNetworks}: whether the device (a printer) is used from both the administrative and the
  * pedagogical networks, null when nobody said (routing passes it to the convention's conditions);
  * {@code dataConcerned}: the class of data lost or unreachable (a code of the convention's criticalData or
- * nonCriticalData, null when none or unsaid); {@code dataInvolved}: critical data are concerned (the data-restore clock).
+ * nonCriticalData, null when none or unsaid); {@code dataInvolved}: critical data are concerned (the data-restore clock);
+ * {@code requestType}: a request type of the convention file (serviceLevels.requestTypes), null for the others.
  */
 record Ticket(long id, String number, TicketKind kind, String establishment, String requester, String title,
 		String description, String component, String assetId, InterventionKind intervention, Network network,
@@ -34,7 +35,13 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		String temporarySolution, int level, List<String> parties, boolean toArbitrate, String routingExplanation,
 		String routingClause, String conventionVersion, String assignee, int handBacks, String slaState,
 		Instant openedAt, Instant resolvedAt, Instant closedAt, Instant updatedAt, int version,
-		Boolean sharedBetweenNetworks, String dataConcerned, Boolean spareAvailable, Boolean partyControlsElement) {
+		Boolean sharedBetweenNetworks, String dataConcerned, Boolean spareAvailable, Boolean partyControlsElement,
+		String requestType, Instant restorationFrom) {
+
+	/** When the restoration commitment runs from: the opening, or when its conditions were last recorded as holding. */
+	Instant restorationStart() {
+		return restorationFrom != null && restorationFrom.isAfter(openedAt) ? restorationFrom : openedAt;
+	}
 
 	/**
 	 * Whether the one-day restoration commitment holds (annexe §4: « lorsque le matériel de secours (spare) le permet
@@ -146,7 +153,7 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, to, waiting,
 				degradedNow, solution, level, parties, toArbitrate, routingExplanation, routingClause, conventionVersion,
 				assignee, handBacks, slaState, openedAt, resolved, closed, now, version + 1, sharedBetweenNetworks,
-				dataConcerned, spareAvailable, partyControlsElement);
+				dataConcerned, spareAvailable, partyControlsElement, requestType, restorationFrom);
 		return new Moved(after, type, detail, notice, new TicketStatusChanged(snapshot(), status, to, actor, reason, now));
 	}
 
@@ -156,7 +163,7 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, status,
 				waitingReason, degraded, temporarySolution, level, parties, toArbitrate, routingExplanation, routingClause,
 				conventionVersion, assignee, handBacks, slaState, openedAt, resolvedAt, closedAt, updatedAt, version,
-				sharedBetweenNetworks, dataConcerned, spareAvailable, partyControlsElement);
+				sharedBetweenNetworks, dataConcerned, spareAvailable, partyControlsElement, requestType, restorationFrom);
 	}
 
 	/** The ETag of this version of the ticket. */

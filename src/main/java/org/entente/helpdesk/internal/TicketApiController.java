@@ -59,7 +59,11 @@ class TicketApiController {
 			@NotNull InterventionKind intervention, Network network, Funding funding, Criticality criticality,
 			TicketKind kind, Boolean dataInvolved, @Size(max = 100) String assetId, Boolean sharedBetweenNetworks,
 			@Size(max = 30) String dataConcerned, Boolean partyControlsElement,
-			@Min(1) @Max(4) Integer priorityClass) {
+			@Min(1) @Max(4) Integer priorityClass, @Size(max = 30) String requestType) {
+	}
+
+	/** The restoration conditions as the responsible agent knows them (null: unknown). */
+	record ConditionsRequest(Boolean spareAvailable, Boolean partyControlsElement, @Size(max = 2000) String reason) {
 	}
 
 	record TransitionRequest(@NotNull TicketStatus to, @Size(max = 2000) String reason, WaitingReason waitingReason,
@@ -98,9 +102,14 @@ class TicketApiController {
 	private final TicketConversation conversation;
 	private final TicketClocks clocks;
 	private final WorkTime workTime;
+	private final RequestTypes requestTypes;
+	private final RestorationConditions conditions;
 
 	TicketApiController(TicketLookup lookup, TicketOpening opening, TicketWorkflow workflow, TicketRouting routing,
-			TicketEscalation escalation, TicketConversation conversation, TicketClocks clocks, WorkTime workTime) {
+			TicketEscalation escalation, TicketConversation conversation, TicketClocks clocks, WorkTime workTime,
+			RequestTypes requestTypes, RestorationConditions conditions) {
+		this.requestTypes = requestTypes;
+		this.conditions = conditions;
 		this.lookup = lookup;
 		this.opening = opening;
 		this.workflow = workflow;
@@ -118,16 +127,18 @@ class TicketApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Ouvrir un ticket", description = "Route le ticket selon la convention et calcule ses échéances.")
+	@Operation(summary = "Ouvrir un ticket", description = "Route le ticket selon la convention et calcule ses échéances. "
+			+ "« requestType » nomme un type de demande de la convention (ENROLMENT : enrôlement d'une station administrative ; "
+			+ "SPARE_ORDER : commande de matériel de secours, ouverte par un agent de l'Académie, routée vers le Département).")
 	ResponseEntity<TicketViews.Created> create(@AuthenticationPrincipal EntenteUser user, @Valid @RequestBody CreateRequest r) {
 		TicketOpening.Opened opened = opening.open(user, new TicketOpening.NewTicket(r.establishment(), r.title(),
 				r.description(), r.component(), r.intervention(), r.network(), r.funding(), r.criticality(), r.kind(),
 				r.dataInvolved(), r.assetId(), r.priorityClass(), r.sharedBetweenNetworks(), r.dataConcerned(),
-				r.partyControlsElement()));
+				r.partyControlsElement(), r.requestType()));
 		Ticket t = opened.ticket();
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + t.id()))
 			.eTag(t.etag())
-			.body(TicketViews.created(t, opened.clocks(), zone()));
+			.body(TicketViews.created(t, opened.clocks(), requestTypes.of(t), zone()));
 	}
 
 	@GetMapping("/{id}")
@@ -190,6 +201,16 @@ class TicketApiController {
 				r.funding(), r.dataInvolved(), r.sharedBetweenNetworks(), r.reason(), r.assetId()), HttpStatus.OK);
 	}
 
+	@PutMapping("/{id}/restoration-conditions")
+	@Operation(summary = "Conditions du rétablissement", description = "Matériel de secours disponible, élément en défaut "
+			+ "maîtrisé (annexe §4) : l'un connu faux suspend l'engagement d'une journée (mode dégradé), les deux réunis le "
+			+ "relancent ; inconnu vaut réuni. Par le niveau 1 ou la partie responsable, If-Match obligatoire, inscrit à l'historique.")
+	ResponseEntity<TicketViews.Detail> restorationConditions(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody ConditionsRequest r) {
+		return detail(conditions.record(user, id, version(ifMatch), r.spareAvailable(), r.partyControlsElement(), r.reason()),
+				HttpStatus.OK);
+	}
+
 	@PutMapping("/{id}/assignee")
 	@Operation(summary = "Affecter à un prestataire", description = "Confie le ticket à un compte prestataire ; If-Match avec la version lue.")
 	ResponseEntity<TicketViews.Detail> assign(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
@@ -247,7 +268,7 @@ class TicketApiController {
 	}
 
 	private ResponseEntity<TicketViews.Detail> detail(Ticket t, HttpStatus status) {
-		return ResponseEntity.status(status).eTag(t.etag()).body(TicketViews.detail(t, clocks.of(t), zone()));
+		return ResponseEntity.status(status).eTag(t.etag()).body(TicketViews.detail(t, clocks.of(t), requestTypes.of(t), zone()));
 	}
 
 	private CommentJson json(Comment c) {

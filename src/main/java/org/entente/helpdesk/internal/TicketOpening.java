@@ -39,7 +39,29 @@ class TicketOpening {
 	record NewTicket(String establishment, String title, String description, String component,
 			InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
 			Boolean dataInvolved, String assetId, Integer priorityClass, Boolean sharedBetweenNetworks,
-			String dataConcerned, Boolean partyControlsElement) {
+			String dataConcerned, Boolean partyControlsElement, String requestType) {
+
+		/** No request type of the convention file. */
+		NewTicket(String establishment, String title, String description, String component,
+				InterventionKind intervention, Network network, Funding funding, Criticality criticality, TicketKind kind,
+				Boolean dataInvolved, String assetId, Integer priorityClass, Boolean sharedBetweenNetworks,
+				String dataConcerned, Boolean partyControlsElement) {
+			this(establishment, title, description, component, intervention, network, funding, criticality, kind,
+					dataInvolved, assetId, priorityClass, sharedBetweenNetworks, dataConcerned, partyControlsElement, null);
+		}
+
+		NewTicket withRequestType(String code) {
+			return new NewTicket(establishment, title, description, component, intervention, network, funding,
+					criticality, kind, dataInvolved, assetId, priorityClass, sharedBetweenNetworks, dataConcerned,
+					partyControlsElement, code);
+		}
+
+		/** The same request, as its request type defines it: component, intervention, a request. */
+		NewTicket asType(String typeComponent, InterventionKind typeIntervention) {
+			return new NewTicket(establishment, title, description, typeComponent, typeIntervention, network, funding,
+					criticality, TicketKind.REQUEST, dataInvolved, assetId, priorityClass, sharedBetweenNetworks,
+					dataConcerned, partyControlsElement, requestType);
+		}
 
 		/** Nothing said about the device being shared between networks. */
 		NewTicket(String establishment, String title, String description, String component,
@@ -58,7 +80,7 @@ class TicketOpening {
 					intervention, network == null ? a.routingNetwork() : network,
 					funding == null ? a.data().funding() : funding, criticality, kind, dataInvolved, String.valueOf(a.id()),
 					priorityClass, a.data().sharedBetweenNetworks() ? Boolean.TRUE : sharedBetweenNetworks, dataConcerned,
-					partyControlsElement);
+					partyControlsElement, requestType);
 		}
 	}
 
@@ -75,11 +97,13 @@ class TicketOpening {
 	private final TicketNotifier notifier;
 	private final ApplicationEventPublisher events;
 	private final Spares spares;
+	private final RequestTypes requestTypes;
 
 	TicketOpening(TicketAccess access, Establishments establishments, TicketRouting routing, TicketRepository tickets,
 			TicketHistory history, TicketClocks clocks, TicketNotifier notifier, ApplicationEventPublisher events,
-			Spares spares) {
+			Spares spares, RequestTypes requestTypes) {
 		this.spares = spares;
+		this.requestTypes = requestTypes;
 		this.access = access;
 		this.establishments = establishments;
 		this.routing = routing;
@@ -102,7 +126,8 @@ class TicketOpening {
 	}
 
 	@Transactional
-	Opened open(EntenteUser user, NewTicket request) {
+	Opened open(EntenteUser user, NewTicket typed) {
+		NewTicket request = requestTypes.apply(user, typed);
 		String uai = request.establishment() == null ? null : request.establishment().trim().toUpperCase(Locale.ROOT);
 		access.requireMayOpen(user, uai);
 		Establishment establishment = establishments.find(uai)
@@ -134,7 +159,8 @@ class TicketOpening {
 				n.component(), blank(n.assetId()), n.intervention(), n.network(), n.funding(), criticality, overridden,
 				priorityClass, criticalData, TicketStatus.NEW, null, false, null, 1,
 				r.parties(), r.toArbitrate(), r.explanation(), r.clause(), r.conventionVersion(), null, 0, "OK", now,
-				null, null, now, 0, n.sharedBetweenNetworks(), dataConcerned, spareAvailable, n.partyControlsElement()));
+				null, null, now, 0, n.sharedBetweenNetworks(), dataConcerned, spareAvailable, n.partyControlsElement(),
+				n.requestType(), null));
 		history.add(t.id(), now, user.getUsername(), "CREATED", null, TicketStatus.NEW,
 				"Routage : " + r.explanation() + " (" + r.clause() + ", convention " + r.conventionVersion() + ")"
 						+ (r.toArbitrate() ? " — à arbitrer" : ""));

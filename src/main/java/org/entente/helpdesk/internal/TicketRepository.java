@@ -55,11 +55,12 @@ class TicketRepository {
 				  intervention, network, funding, criticality, criticality_overridden, priority_class, data_involved,
 				  status, level, parties, to_arbitrate, routing_explanation, routing_clause, convention_version,
 				  sla_state, opened_at, updated_at, version, shared_between_networks, data_concerned, spare_available,
-				  party_controls_element)
+				  party_controls_element, request_type)
 				values (:number, :kind, :establishment, :requester, :title, :description, :component, :assetId,
 				  :intervention, :network, :funding, :criticality, :overridden, :priorityClass, :dataInvolved,
 				  :status, :level, :parties, :toArbitrate, :explanation, :clause, :conventionVersion,
-				  'OK', :openedAt, :openedAt, 0, :shared, :dataConcerned, :spare, :controls)""")
+				  'OK', :openedAt, :openedAt, 0, :shared, :dataConcerned, :spare, :controls, :requestType)""")
+			.param("requestType", t.requestType())
 			.param("spare", t.spareAvailable())
 			.param("controls", t.partyControlsElement())
 			.param("dataConcerned", t.dataConcerned())
@@ -186,6 +187,22 @@ class TicketRepository {
 			.update();
 	}
 
+	/** The restoration conditions as the responsible agent records them, and when the commitment runs from. */
+	void updateConditions(long id, Boolean spareAvailable, Boolean partyControlsElement, Instant restorationFrom,
+			Instant now) {
+		jdbc.sql("""
+				update ticket set spare_available = ?, party_controls_element = ?, restoration_from = ?, updated_at = ?,
+				  version = version + 1 where id = ?""")
+			.params(spareAvailable, partyControlsElement, ts(restorationFrom), ts(now), id)
+			.update();
+	}
+
+	/** The open tickets of a request type, oldest first (the spares view lists the spare orders). */
+	List<Ticket> openOfRequestType(String requestType, int limit) {
+		return jdbc.sql("select * from ticket where request_type = ? and status not in ('RESOLVED', 'CLOSED') order by opened_at, id limit "
+				+ limit).param(requestType).query(TicketRepository::map).list();
+	}
+
 	void updateLevel(long id, int level, int handBacksAdded, Instant now) {
 		jdbc.sql("update ticket set level = ?, hand_backs = hand_backs + ?, updated_at = ?, version = version + 1 where id = ?")
 			.params(level, handBacksAdded, ts(now), id)
@@ -236,6 +253,7 @@ class TicketRepository {
 				rs.getString("assignee"), rs.getInt("hand_backs"), rs.getString("sla_state"), instant(rs, "opened_at"),
 				instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getInt("version"),
 				rs.getObject("shared_between_networks", Boolean.class), rs.getString("data_concerned"),
-				rs.getObject("spare_available", Boolean.class), rs.getObject("party_controls_element", Boolean.class));
+				rs.getObject("spare_available", Boolean.class), rs.getObject("party_controls_element", Boolean.class),
+				rs.getString("request_type"), instant(rs, "restoration_from"));
 	}
 }

@@ -16,9 +16,12 @@ class InventoryReportPageController {
 	private final Referentiel referentiel;
 	private final SoftwareCatalogues software;
 	private final InventoryPermissions permissions;
+	private final org.springframework.beans.factory.ObjectProvider<org.entente.inventory.SparesPageLinks> spareLinks;
 
 	InventoryReportPageController(InventoryReports reports, Referentiel referentiel, SoftwareCatalogues software,
-			InventoryPermissions permissions) {
+			InventoryPermissions permissions,
+			org.springframework.beans.factory.ObjectProvider<org.entente.inventory.SparesPageLinks> spareLinks) {
+		this.spareLinks = spareLinks;
 		this.reports = reports;
 		this.referentiel = referentiel;
 		this.software = software;
@@ -47,6 +50,9 @@ class InventoryReportPageController {
 	@GetMapping("/inventaire/rechange")
 	String spares(@AuthenticationPrincipal EntenteUser user, Model model) {
 		model.addAttribute("stock", reports.spares(permissions.requireRead(user)));
+		// What other modules say of the spares (the desk: the Académie's open spare orders to the Département).
+		model.addAttribute("sections", spareLinks.orderedStream()
+			.map(l -> new AssetPageController.Section(l.title(), l.links(user.getUsername()), false)).toList());
 		return "inventory/spares";
 	}
 

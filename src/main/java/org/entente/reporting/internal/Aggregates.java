@@ -44,7 +44,7 @@ class Aggregates {
 		if (met == null || minutes == null) {
 			return;
 		}
-		int[] c = clocks.computeIfAbsent(new ClockKey(l.closedDay(), clock, l.uai(), l.parties(), l.component(), minutes), k -> new int[2]);
+		int[] c = clocks.computeIfAbsent(new ClockKey(l.closedDay(), l.countedAs(clock), l.uai(), l.parties(), l.component(), minutes), k -> new int[2]);
 		c[met ? 0 : 1] += sign;
 	}
 

@@ -100,10 +100,11 @@ class DeskEventListener {
 		TicketLine before = store.line(s.ticketId()).orElse(null);
 		TicketLine after = before == null ? fresh(s, "CLOSED", micros(e.at())) : before;
 		if (!micros(e.at()).isBefore(after.statusAt())) {
-			ServiceLevelOutcome tc = binding(e.serviceLevels(), TicketLine.TAKE_CHARGE);
-			ServiceLevelOutcome rest = binding(e.serviceLevels(), TicketLine.RESTORATION);
+			boolean indicative = indicative(e.serviceLevels());
+			ServiceLevelOutcome tc = outcome(e.serviceLevels(), TicketLine.TAKE_CHARGE, indicative);
+			ServiceLevelOutcome rest = outcome(e.serviceLevels(), TicketLine.RESTORATION, indicative);
 			after = dimensions(after, s).with("CLOSED", micros(e.at()), day(micros(e.at())), tc == null ? null : tc.met(), minutes(tc),
-					rest == null ? null : rest.met(), minutes(rest));
+					rest == null ? null : rest.met(), minutes(rest)).withIndicative(indicative);
 		}
 		save(before, after);
 	}
@@ -183,7 +184,7 @@ class DeskEventListener {
 
 	static TicketLine fresh(TicketSnapshot s, String status, Instant at) {
 		return new TicketLine(s.ticketId(), s.number(), s.uai(), TicketLine.partiesColumn(s.parties()), s.component(),
-				s.level(), s.criticality().name(), status, at, null, null, "", false, null, null, null, null);
+				s.level(), s.criticality().name(), status, at, null, null, "", false, null, null, null, null, false);
 	}
 
 	static TicketLine dimensions(TicketLine l, TicketSnapshot s) {
@@ -191,8 +192,17 @@ class DeskEventListener {
 				s.criticality().name());
 	}
 
-	static ServiceLevelOutcome binding(List<ServiceLevelOutcome> outcomes, String clock) {
-		return outcomes.stream().filter(o -> o.binding() && o.clock().equals(clock)).findFirst().orElse(null);
+	/**
+	 * Whether the ticket's times are indicative (annexe §4: the Département « intervient au plus tôt », with no
+	 * figure): it has clock outcomes and none is a commitment. Statistics count them apart, never as commitments.
+	 */
+	static boolean indicative(List<ServiceLevelOutcome> outcomes) {
+		return !outcomes.isEmpty() && outcomes.stream().noneMatch(ServiceLevelOutcome::binding);
+	}
+
+	/** The outcome of this clock that is a commitment, or (for indicative times) the indicative one. */
+	static ServiceLevelOutcome outcome(List<ServiceLevelOutcome> outcomes, String clock, boolean indicative) {
+		return outcomes.stream().filter(o -> o.binding() != indicative && o.clock().equals(clock)).findFirst().orElse(null);
 	}
 
 	static Integer minutes(ServiceLevelOutcome o) {

@@ -47,7 +47,9 @@ class MonthlyStatistics {
 				figures.backlogAt(to, all), p.byParty(), p.byEstablishment(), p.byComponent(),
 				new Monthly.ServiceLevelFigures(level(TicketLine.TAKE_CHARGE, from, to), level(TicketLine.RESTORATION, from, to)),
 				p.handBacks(), p.reopened(),
-				new Monthly.Satisfaction(p.answers(), p.answers() == 0 ? null : round((double) p.ratingSum() / p.answers())));
+				new Monthly.Satisfaction(p.answers(), p.answers() == 0 ? null : round((double) p.ratingSum() / p.answers())),
+				new Monthly.ServiceLevelFigures(level(TicketLine.INDICATIVE + TicketLine.TAKE_CHARGE, from, to),
+						level(TicketLine.INDICATIVE + TicketLine.RESTORATION, from, to)));
 	}
 
 	private Monthly.Level level(String clock, LocalDate from, LocalDate to) {

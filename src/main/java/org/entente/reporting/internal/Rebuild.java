@@ -53,14 +53,16 @@ class Rebuild {
 		facts.forEach(f -> {
 			var s = f.ticket();
 			boolean closed = f.status() == TicketStatus.CLOSED && f.closedAt() != null;
-			ServiceLevelOutcome tc = closed ? DeskEventListener.binding(f.serviceLevels(), TicketLine.TAKE_CHARGE) : null;
-			ServiceLevelOutcome rest = closed ? DeskEventListener.binding(f.serviceLevels(), TicketLine.RESTORATION) : null;
+			boolean indicative = closed && DeskEventListener.indicative(f.serviceLevels());
+			ServiceLevelOutcome tc = closed ? DeskEventListener.outcome(f.serviceLevels(), TicketLine.TAKE_CHARGE, indicative) : null;
+			ServiceLevelOutcome rest = closed ? DeskEventListener.outcome(f.serviceLevels(), TicketLine.RESTORATION, indicative) : null;
 			Instant statusAt = closed ? f.closedAt() : f.openedAt();
 			TicketLine line = DeskEventListener.fresh(s, f.status().name(), statusAt)
 				.withOpenedDay(f.openedAt().atZone(zone).toLocalDate())
 				.with(f.status().name(), statusAt, closed ? f.closedAt().atZone(zone).toLocalDate() : null,
 						tc == null ? null : tc.met(), DeskEventListener.minutes(tc), rest == null ? null : rest.met(),
-						DeskEventListener.minutes(rest));
+						DeskEventListener.minutes(rest))
+				.withIndicative(indicative);
 			store.save(line, false);
 			Aggregates.count(line, 1, days, clocks);
 			String parties = line.parties();

@@ -54,19 +54,19 @@ class ReportingStore {
 	void save(TicketLine l, boolean exists) {
 		Object[] values = { l.number(), l.uai(), l.parties(), l.component(), l.level(), l.criticality(), l.status(),
 				ts(l.statusAt()), date(l.openedDay()), date(l.closedDay()), l.atRiskClocks(), l.breached(), l.takeChargeMet(),
-				l.takeChargeMinutes(), l.restorationMet(), l.restorationMinutes(), l.ticketId() };
+				l.takeChargeMinutes(), l.restorationMet(), l.restorationMinutes(), l.indicative(), l.ticketId() };
 		if (exists) {
 			jdbc.sql("""
 					update reporting_ticket set number = ?, uai = ?, parties = ?, component = ?, level = ?, criticality = ?,
 					status = ?, status_at = ?, opened_day = ?, closed_day = ?, at_risk_clocks = ?, breached = ?,
-					take_charge_met = ?, take_charge_minutes = ?, restoration_met = ?, restoration_minutes = ?
+					take_charge_met = ?, take_charge_minutes = ?, restoration_met = ?, restoration_minutes = ?, indicative = ?
 					where ticket_id = ?""").params(values).update();
 		}
 		else {
 			jdbc.sql("""
 					insert into reporting_ticket (number, uai, parties, component, level, criticality, status, status_at,
 					opened_day, closed_day, at_risk_clocks, breached, take_charge_met, take_charge_minutes, restoration_met,
-					restoration_minutes, ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					restoration_minutes, indicative, ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(values).update();
 		}
 	}
@@ -130,7 +130,7 @@ class ReportingStore {
 				rs.getTimestamp("status_at").toInstant(), day(rs, "opened_day"), day(rs, "closed_day"),
 				rs.getString("at_risk_clocks"), rs.getBoolean("breached"), rs.getObject("take_charge_met", Boolean.class),
 				rs.getObject("take_charge_minutes", Integer.class), rs.getObject("restoration_met", Boolean.class),
-				rs.getObject("restoration_minutes", Integer.class));
+				rs.getObject("restoration_minutes", Integer.class), rs.getBoolean("indicative"));
 	}
 
 	static LocalDate day(ResultSet rs, String column) throws SQLException {

@@ -75,7 +75,7 @@ class ClocksTests {
 	static Ticket ticket(Instant openedAt, boolean data) {
 		return new Ticket(1, "E-2026-000001", TicketKind.INCIDENT, "0359901X", "college", "t", "d", "ADDUCTION_INTERNET",
 				null, InterventionKind.REPAIR, null, null, Criticality.CRITICAL, false, null, data, TicketStatus.NEW, null,
-				false, null, 1, List.of("CD"), false, "e", "c", "1", null, 0, "OK", openedAt, null, null, openedAt, 0, null, null, null, null);
+				false, null, 1, List.of("CD"), false, "e", "c", "1", null, 0, "OK", openedAt, null, null, openedAt, 0, null, null, null, null, null, null);
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class TicketWorkflowRulesTests {
 		return new Ticket(7, "E-2026-000007", TicketKind.INCIDENT, "0359901X", "college", "t", "d", "ADDUCTION_INTERNET",
 				null, InterventionKind.REPAIR, null, null, Criticality.CRITICAL, false, null, false, status, null, false,
 				null, 2, List.of("CD"), false, "e", "c", "3", null, 0, "OK", OPENED,
-				status == TicketStatus.RESOLVED ? OPENED : null, null, OPENED, 4, null, null, null, null);
+				status == TicketStatus.RESOLVED ? OPENED : null, null, OPENED, 4, null, null, null, null, null, null);
 	}
 
 	static EntenteUser user(Role role, String party, String establishment) {
@@ -148,7 +148,7 @@ class TicketWorkflowRulesTests {
 		return new Ticket(8, "E-2026-000008", TicketKind.REQUEST, "0359901X", "college", "t", "d", "TOUTATICE_PORTAIL",
 				null, InterventionKind.ASSISTANCE, null, null, Criticality.NON_CRITICAL, false, 1, false,
 				TicketStatus.IN_PROGRESS, null, false, null, 2, List.of("ACA"), false, "e", "c", "1", null, 0, "OK", OPENED,
-				null, null, OPENED, 0, null, null, null, null);
+				null, null, OPENED, 0, null, null, null, null, null, null);
 	}
 
 	@Test
