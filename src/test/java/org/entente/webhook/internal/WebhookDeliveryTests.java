@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.sun.net.httpserver.HttpServer;
 import org.entente.EntenteTest;
 import org.entente.TestAccounts;
+import org.entente.convention.ConventionVersionLoaded;
 import org.entente.helpdesk.TicketKind;
 import org.entente.helpdesk.TicketOpened;
 import org.entente.helpdesk.TicketSnapshot;
@@ -236,6 +237,23 @@ class WebhookDeliveryTests {
 		var view = mvc.get().uri("/api/v1/webhooks/" + adminOwn).with(TestAccounts.as("admin")).exchange();
 		assertThat(view).hasStatusOk();
 		assertThat(view.getResponse().getContentAsString()).doesNotContain(SECRET);
+	}
+
+	/** The convention module's ConventionVersionLoaded reaches a collège's webhook too: the convention is public. */
+	@Test
+	void aConventionVersionLoadedIsForwardedToEveryScope() throws Exception {
+		register("admin", """
+				{"url": "%s", "events": ["convention.version-loaded"], "secret": "%s", "allowPrivate": true,
+				 "establishment": "0359902Y", "description": "test"}""".formatted(url(), SECRET));
+		String version = "avenant-" + ThreadLocalRandom.current().nextInt(1_000_000);
+		publish(new ConventionVersionLoaded("entente-35", version, "Convention", "Bornes Wi-Fi au CD", "admin", Instant.now()));
+		await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(r -> r.body().contains(version)));
+		Received r = received.stream().filter(x -> x.body().contains(version)).findFirst().orElseThrow();
+		assertThat(verifies(r)).isTrue();
+		JsonNode body = JSON.readTree(r.body());
+		assertThat(body.get("type").asString()).isEqualTo("convention.version-loaded");
+		assertThat(body.at("/data/version").asString()).isEqualTo(version);
+		assertThat(body.at("/data/amendmentSummary").asString()).isEqualTo("Bornes Wi-Fi au CD");
 	}
 
 	private JsonNode deliveries(long webhook) throws Exception {
