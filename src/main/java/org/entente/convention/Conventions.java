@@ -3,6 +3,7 @@ package org.entente.convention;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,9 +19,12 @@ import org.entente.convention.internal.ConventionVersionRepository.StoredVersion
 import org.entente.convention.internal.ResponsibilityResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The convention in force and its past versions: the one entry point other modules ask «who is responsible»,
@@ -29,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a faulty file stops the application with the file, line and fault.
  */
 @Service
-public class Conventions {
+public class Conventions implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(Conventions.class);
 
@@ -39,13 +43,22 @@ public class Conventions {
 	private record Loaded(Convention convention, ComponentSearch search, StoredVersion stored) {
 	}
 
+	private record FirstStart(Convention convention, byte[] content, String name) {
+	}
+
 	private final ConventionVersionRepository repository;
+	private final ApplicationEventPublisher events;
+	private final TransactionOperations transactions;
+	private volatile FirstStart firstStart;
 	private final Map<String, Loaded> byVersion = new ConcurrentHashMap<>();
 	private volatile Loaded current;
 	private volatile long knownLatestId;
 
-	public Conventions(ConventionVersionRepository repository, ConventionProperties properties) throws IOException {
+	public Conventions(ConventionVersionRepository repository, ConventionProperties properties,
+			ApplicationEventPublisher events, TransactionOperations transactions) throws IOException {
 		this.repository = repository;
+		this.events = events;
+		this.transactions = transactions;
 		byte[] content;
 		try (InputStream in = properties.location().getInputStream()) {
 			content = in.readAllBytes();
@@ -54,8 +67,9 @@ public class Conventions {
 		Convention bundled = ConventionParser.parse(name, content);
 		Optional<StoredVersion> stored = repository.find(bundled.id(), bundled.version());
 		if (stored.isEmpty()) {
-			record(bundled, content, STARTUP);
-			log.info("Convention {} version {} enregistrée depuis {}", bundled.id(), bundled.version(), name);
+			// Stored with its ConventionVersionLoaded once every listener is registered (afterSingletonsInstantiated);
+			// until then, the bundled file is the version in force.
+			firstStart = new FirstStart(bundled, content, name);
 		}
 		else if (!stored.get().sha256().equals(bundled.sha256())) {
 			if (!refreshesInPlace(stored.get(), bundled)) {
@@ -69,6 +83,26 @@ public class Conventions {
 					bundled.id(), bundled.version(), stored.get().sha256(), bundled.sha256());
 		}
 		refresh();
+		if (firstStart != null) {
+			current = new Loaded(bundled, new ComponentSearch(bundled), new StoredVersion(0, bundled.id(), bundled.version(),
+					bundled.title(), null, name, bundled.sha256(), new String(content, StandardCharsets.UTF_8), Instant.now(), STARTUP));
+		}
+	}
+
+	/**
+	 * The bundled file's first start-up: the version and its event in one transaction, now that the listeners (the
+	 * webhook module's among them) are registered; an event published from the constructor would reach none.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		FirstStart start = firstStart;
+		if (start == null) {
+			return;
+		}
+		transactions.executeWithoutResult(tx -> record(start.convention(), start.content(), STARTUP));
+		firstStart = null;
+		refresh();
+		log.info("Convention {} version {} enregistrée depuis {}", start.convention().id(), start.convention().version(), start.name());
 	}
 
 	/**
@@ -167,10 +201,14 @@ public class Conventions {
 		return amended;
 	}
 
+	/** Stores the version and publishes its {@link ConventionVersionLoaded}, in the caller's transaction. */
 	private void record(Convention convention, byte[] content, String user) {
 		String amendment = convention.lifecycle().amendment() == null ? null : convention.lifecycle().amendment().summary();
+		Instant loadedAt = Instant.now();
 		repository.insert(convention.id(), convention.version(), convention.title(), amendment, convention.source(),
-				convention.sha256(), new String(content, StandardCharsets.UTF_8), user);
+				convention.sha256(), new String(content, StandardCharsets.UTF_8), user, loadedAt);
+		events.publishEvent(new ConventionVersionLoaded(convention.id(), convention.version(), convention.title(), amendment,
+				user, loadedAt));
 	}
 
 	/** Picks up versions loaded by another instance (several instances share one database). */

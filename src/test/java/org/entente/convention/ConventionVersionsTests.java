@@ -35,6 +35,9 @@ class ConventionVersionsTests {
 	@Autowired
 	Conventions conventions;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private MockMultipartFile file(String text) {
 		return new MockMultipartFile("file", "avenant-1.yaml", "application/yaml", text.getBytes(StandardCharsets.UTF_8));
 	}
@@ -52,6 +55,11 @@ class ConventionVersionsTests {
 		assertThat(upload.getResponse().getRedirectedUrl()).contains("from=" + before).contains("to=" + version);
 		assertThat(conventions.current().version()).isEqualTo(version);
 		assertThat(conventions.version(before)).isPresent();
+		// Its ConventionVersionLoaded went into the event registry in the transaction that stored it (the webhook
+		// module listens to it).
+		assertThat(jdbc.sql("select count(*) from event_publication where event_type = ? and serialized_event like ?")
+			.params(ConventionVersionLoaded.class.getName(), "%\"version\":\"" + version + "\"%").query(Long.class).single())
+			.isEqualTo(1L);
 		assertThat(conventions.resolve("BORNES_WIFI", InterventionKind.ADMINISTRATION, ResponsibilityContext.NONE).parties())
 			.containsExactly("CD");
 

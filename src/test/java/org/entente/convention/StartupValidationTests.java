@@ -24,7 +24,9 @@ class StartupValidationTests {
 				return "convention-cassee.yaml";
 			}
 		};
-		assertThatThrownBy(() -> new Conventions(repository, new ConventionProperties(resource)))
+		assertThatThrownBy(() -> new Conventions(repository, new ConventionProperties(resource),
+				mock(org.springframework.context.ApplicationEventPublisher.class),
+				org.springframework.transaction.support.TransactionOperations.withoutTransaction()))
 			.isInstanceOf(ConventionFileException.class)
 			.hasMessageContaining("convention-cassee.yaml, ligne")
 			.hasMessageContaining("composant « BORNES_WIFI » en double");
@@ -68,5 +70,46 @@ class StartupValidationTests {
 		String otherHours = seed.replaceFirst("\"08:00-12:00\"", "\"08:30-12:00\"");
 		assertThat(otherHours).isNotEqualTo(seed);
 		assertThat(Conventions.refreshesInPlace(stored(otherHours, Conventions.STARTUP), bundled)).isFalse();
+	}
+	/** The first start-up stores the bundled file and publishes its ConventionVersionLoaded in one transaction. */
+	@Test
+	void theFirstStartUpPublishesTheVersionLoadedInTheTransactionThatStoresIt() throws Exception {
+		ConventionVersionRepository repository = mock(ConventionVersionRepository.class);
+		String seed = ConventionFixtures.seedText();
+		Convention bundled = ConventionFixtures.seed();
+		org.mockito.Mockito.when(repository.find(bundled.id(), bundled.version())).thenReturn(java.util.Optional.empty());
+		org.mockito.Mockito.when(repository.findAll()).thenReturn(java.util.List.of(), java.util.List.of(stored(seed, Conventions.STARTUP)));
+		java.util.List<String> steps = new java.util.ArrayList<>();
+		org.springframework.context.ApplicationEventPublisher events = e -> steps.add("publish " + e);
+		org.springframework.transaction.support.TransactionOperations transactions = new org.springframework.transaction.support.TransactionOperations() {
+			@Override
+			public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+				steps.add("begin");
+				T result = action.doInTransaction(null);
+				steps.add("commit");
+				return result;
+			}
+		};
+		var resource = new ByteArrayResource(seed.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "convention-2025-2026.yaml";
+			}
+		};
+		Conventions conventions = new Conventions(repository, new ConventionProperties(resource), events, transactions);
+		assertThat(conventions.current().version()).isEqualTo(bundled.version());
+		assertThat(steps).as("nothing is stored nor published before every listener is registered").isEmpty();
+		conventions.afterSingletonsInstantiated();
+		org.mockito.Mockito.verify(repository).insert(org.mockito.ArgumentMatchers.eq(bundled.id()),
+				org.mockito.ArgumentMatchers.eq(bundled.version()), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+				org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+				org.mockito.ArgumentMatchers.eq(Conventions.STARTUP), org.mockito.ArgumentMatchers.any());
+		assertThat(steps).hasSize(3);
+		assertThat(steps.get(0)).isEqualTo("begin");
+		assertThat(steps.get(1)).startsWith("publish ConventionVersionLoaded[conventionId=" + bundled.id() + ", version=" + bundled.version());
+		assertThat(steps.get(2)).isEqualTo("commit");
+		// A second call (or a later start-up, the version stored) publishes nothing more.
+		conventions.afterSingletonsInstantiated();
+		assertThat(steps).hasSize(3);
 	}
 }

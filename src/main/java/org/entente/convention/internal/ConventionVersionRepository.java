@@ -44,11 +44,11 @@ public class ConventionVersionRepository {
 	}
 
 	public void insert(String conventionId, String version, String title, String amendment, String sourceName,
-			String sha256, String content, String loadedBy) {
+			String sha256, String content, String loadedBy, Instant loadedAt) {
 		jdbc.sql("""
 				insert into convention_version (convention_id, version, title, amendment, source_name, sha256, content, loaded_at, loaded_by)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(conventionId, version, title, amendment, sourceName, sha256, content, Timestamp.from(Instant.now()), loadedBy)
+			.params(conventionId, version, title, amendment, sourceName, sha256, content, Timestamp.from(loadedAt), loadedBy)
 			.update();
 	}
 

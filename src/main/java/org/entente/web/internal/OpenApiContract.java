@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -106,10 +107,16 @@ class OpenApiContract {
 		c.addResponses(NOT_ACCEPTABLE, new ApiResponse()
 			.description("L'en-tête Accept exclut ce que l'opération produit (application/json en général) : pas de corps."));
 		for (Answer a : Answer.values()) {
-			c.addResponses(a.name(), new ApiResponse().description(a.description)
+			ApiResponse response = new ApiResponse().description(a.description)
 				.content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
 					.schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-					.addExamples(a.type, new Example().summary(a.title).value(a.example())))));
+					.addExamples(a.type, new Example().summary(a.title).value(a.example()))));
+			if (a == Answer.TooManyRequests) {
+				response.addHeaderObject("Retry-After", new Header().required(true)
+					.description("Secondes à attendre avant de renvoyer des identifiants pour ce compte depuis cette adresse.")
+					.schema(new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ONE).example(45)));
+			}
+			c.addResponses(a.name(), response);
 		}
 		return c;
 	}
@@ -150,6 +157,10 @@ class OpenApiContract {
 				"Cette Idempotency-Key a déjà servi à une autre requête."),
 		PreconditionRequired(428, "if-match-required", "If-Match requis", "La modification exige l'en-tête If-Match (l'ETag lu).",
 				"Envoyez l'en-tête If-Match avec la version lue (ETag)."),
+		TooManyRequests(429, "too-many-sign-in-attempts", "Trop de tentatives de connexion",
+				"Trop de mots de passe erronés pour ce compte depuis cette adresse : les identifiants HTTP Basic ne sont pas "
+						+ "vérifiés avant le délai de l'en-tête Retry-After (en secondes). Même réponse que le compte existe ou non.",
+				"Trop de mots de passe erronés pour cet identifiant depuis cette adresse : réessayez dans 45 s (en-tête Retry-After)."),
 		ServiceUnavailable(503, "starting", "Entente démarre", "Entente termine son démarrage (en-tête Retry-After).",
 				"Entente termine son démarrage : réessayez dans 5 secondes.");
 
@@ -281,6 +292,9 @@ class OpenApiContract {
 		if (method == PathItem.HttpMethod.POST) {
 			answers.add(Answer.UnprocessableContent);
 		}
+		// LoginThrottleFilter stands before HTTP Basic on the whole API chain: credentials sent to an open operation
+		// are throttled too.
+		answers.add(Answer.TooManyRequests);
 		answers.add(Answer.ServiceUnavailable);
 		for (Answer a : answers) {
 			String code = Integer.toString(a.status);

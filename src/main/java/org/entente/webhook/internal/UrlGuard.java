@@ -13,8 +13,8 @@ import org.entente.common.ProblemException;
  * Server-side request forgery: a webhook URL is http or https, without credentials, and every address its host
  * resolves to is public — no loopback, link-local (cloud metadata 169.254.169.254), private (RFC 1918), unique-local
  * (fc00::/7), carrier-grade NAT, multicast or unspecified address — unless an administrator allowed this webhook to
- * reach an internal tool. Checked at registration and again at each delivery, whose connection goes to the
- * address checked then (see {@link WebhookSender}).
+ * reach an internal tool. Checked at registration and again at each delivery, where the sender's resolver checks
+ * the one answer its connection uses (see {@link PinnedResolver}).
  */
 final class UrlGuard {
 
@@ -56,15 +56,24 @@ final class UrlGuard {
 		catch (UnknownHostException e) {
 			throw ProblemException.invalid("url", "Hôte inconnu : " + uri.getHost() + ".");
 		}
+		check(uri.getHost(), addresses, allowPrivate);
+		return addresses;
+	}
+
+	/** Every address allowed, or a {@link ProblemException} naming {@code url} and the first internal address. */
+	static void check(String host, List<InetAddress> addresses, boolean allowPrivate) {
 		if (!allowPrivate) {
 			for (InetAddress a : addresses) {
 				if (internal(a)) {
-					throw ProblemException.invalid("url", "L'hôte " + uri.getHost() + " désigne une adresse interne ("
-							+ a.getHostAddress() + ") : seul un administrateur peut l'autoriser, pour un outil interne.");
+					throw ProblemException.invalid("url", refusal(host, a));
 				}
 			}
 		}
-		return addresses;
+	}
+
+	static String refusal(String host, InetAddress a) {
+		return "L'hôte " + host + " désigne une adresse interne (" + a.getHostAddress()
+				+ ") : seul un administrateur peut l'autoriser, pour un outil interne.";
 	}
 
 	static boolean internal(InetAddress a) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The events a webhook may ask for, by their name in the payload's {@code type}. One is pending: the convention
- * module publishes no event when a version is loaded yet; its listener is added when that event exists.
+ * The events a webhook may ask for, by their name in the payload's {@code type}. {@code published} stays in the API
+ * ({@code GET /api/v1/webhooks/events}) for a type announced before its module publishes it; every type is published.
  */
 enum WebhookEventType {
 
@@ -15,7 +15,7 @@ enum WebhookEventType {
 	CLOCK_BREACHED("ticket.clock-breached", "Délai dépassé", true),
 	SECURITY_INCIDENT_REPORTED("security.incident-reported", "Incident de sécurité signalé (sans contenu confidentiel)", true),
 	ASSET_INVENTORIED("inventory.asset-inventoried", "Équipement inventorié", true),
-	CONVENTION_VERSION_LOADED("convention.version-loaded", "Version de la convention chargée (à venir)", false),
+	CONVENTION_VERSION_LOADED("convention.version-loaded", "Version de la convention chargée (démarrage ou avenant)", true),
 	MONTHLY_STATISTICS_PRODUCED("reporting.monthly-statistics-produced", "Statistiques mensuelles produites", true);
 
 	final String wire;

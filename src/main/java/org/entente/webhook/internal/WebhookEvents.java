@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.entente.convention.ConventionVersionLoaded;
 import org.entente.helpdesk.ClockAtRisk;
 import org.entente.helpdesk.ClockBreached;
 import org.entente.helpdesk.TicketOpened;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookEvents {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** An event about no establishment in particular that every scope may read (the convention is public). */
+	static final String ANY_ESTABLISHMENT = "*";
 
 	private final WebhookRepository repository;
 
@@ -105,6 +109,20 @@ class WebhookEvents {
 				"statistics:" + e.statisticsId(), e.producedAt(), data);
 	}
 
+	/** A version recorded (first start-up or amendment): public, so every webhook that asked for it receives it. */
+	@ApplicationModuleListener
+	void on(ConventionVersionLoaded e) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("conventionId", e.conventionId());
+		data.put("version", e.version());
+		data.put("title", e.title());
+		data.put("amendmentSummary", e.amendmentSummary());
+		data.put("loadedBy", e.loadedBy());
+		data.put("loadedAt", e.loadedAt().toString());
+		enqueue(WebhookEventType.CONVENTION_VERSION_LOADED, "convention:" + e.conventionId(), ANY_ESTABLISHMENT,
+				"convention:" + e.conventionId() + ":" + e.version(), e.loadedAt(), data);
+	}
+
 	private void clock(WebhookEventType type, TicketSnapshot ticket, String clock, Instant deadline, Instant at) {
 		Map<String, Object> data = ticket(ticket);
 		data.put("clock", clock);
@@ -131,7 +149,7 @@ class WebhookEvents {
 	int enqueue(WebhookEventType type, String subject, String uai, String eventKey, Instant at, Map<String, Object> data) {
 		int created = 0;
 		for (Webhook w : repository.subscribedTo(type.wire)) {
-			if (!w.mayRead(uai)) {
+			if (!ANY_ESTABLISHMENT.equals(uai) && !w.mayRead(uai)) {
 				continue;
 			}
 			String id = "msg_" + UUID.nameUUIDFromBytes((w.id() + "|" + eventKey).getBytes(StandardCharsets.UTF_8));

@@ -66,6 +66,9 @@ class OpenApiDocumentTests {
 				if (!open && !o.path("responses").has("401")) {
 					faults.add(where + " : pas de 401");
 				}
+				if (!"#/components/responses/TooManyRequests".equals(o.at("/responses/429/$ref").asString(""))) {
+					faults.add(where + " : pas de 429 (LoginThrottleFilter)");
+				}
 				if (path.getKey().contains("{") && !o.path("responses").has("404")) {
 					faults.add(where + " : pas de 404");
 				}
@@ -81,5 +84,9 @@ class OpenApiDocumentTests {
 		JsonNode problem = doc.at("/components/responses/NotFound/content/application~1problem+json");
 		assertThat(problem.at("/schema/$ref").asString()).isEqualTo("#/components/schemas/Problem");
 		assertThat(problem.at("/examples/not-found/value/status").asInt()).isEqualTo(404);
+		JsonNode throttled = doc.at("/components/responses/TooManyRequests");
+		assertThat(throttled.at("/headers/Retry-After/schema/type").asString()).isEqualTo("integer");
+		assertThat(throttled.at("/content/application~1problem+json/examples/too-many-sign-in-attempts/value/status").asInt())
+			.isEqualTo(429);
 	}
 }

@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.sun.net.httpserver.HttpServer;
 import org.entente.EntenteTest;
 import org.entente.TestAccounts;
+import org.entente.convention.ConventionVersionLoaded;
 import org.entente.helpdesk.TicketKind;
 import org.entente.helpdesk.TicketOpened;
 import org.entente.helpdesk.TicketSnapshot;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -65,6 +69,18 @@ class WebhookDeliveryTests {
 
 	@Autowired
 	InAppNotifications notices;
+
+	@Autowired
+	WebhookRepository repository;
+
+	@Autowired
+	org.entente.directory.Accounts accounts;
+
+	@Autowired
+	List<ScheduledTaskHolder> scheduledTasks;
+
+	@Autowired
+	TaskScheduler scheduler;
 
 	HttpServer receiver;
 
@@ -236,6 +252,64 @@ class WebhookDeliveryTests {
 		var view = mvc.get().uri("/api/v1/webhooks/" + adminOwn).with(TestAccounts.as("admin")).exchange();
 		assertThat(view).hasStatusOk();
 		assertThat(view.getResponse().getContentAsString()).doesNotContain(SECRET);
+	}
+
+	/** The convention module's ConventionVersionLoaded reaches a collège's webhook too: the convention is public. */
+	@Test
+	void aConventionVersionLoadedIsForwardedToEveryScope() throws Exception {
+		register("admin", """
+				{"url": "%s", "events": ["convention.version-loaded"], "secret": "%s", "allowPrivate": true,
+				 "establishment": "0359902Y", "description": "test"}""".formatted(url(), SECRET));
+		String version = "avenant-" + ThreadLocalRandom.current().nextInt(1_000_000);
+		publish(new ConventionVersionLoaded("entente-35", version, "Convention", "Bornes Wi-Fi au CD", "admin", Instant.now()));
+		await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(r -> r.body().contains(version)));
+		Received r = received.stream().filter(x -> x.body().contains(version)).findFirst().orElseThrow();
+		assertThat(verifies(r)).isTrue();
+		JsonNode body = JSON.readTree(r.body());
+		assertThat(body.get("type").asString()).isEqualTo("convention.version-loaded");
+		assertThat(body.at("/data/version").asString()).isEqualTo(version);
+		assertThat(body.at("/data/amendmentSummary").asString()).isEqualTo("Bornes Wi-Fi au CD");
+	}
+
+	/**
+	 * A pending delivery outlives its worker: the scheduled dispatcher is stopped while the receiver fails, nothing is
+	 * sent while no worker runs, and a new dispatcher — no memory of the first — finds the row in webhook_delivery and
+	 * sends it once, under the webhook-id of the failed attempts. (The whole application killed and restarted on the
+	 * same database is scripts/webhook-durability.sh, docs/benchmarks.md.)
+	 */
+	@Test
+	void aPendingDeliveryOutlivesItsWorker() throws Exception {
+		long webhook = registerLoopback(null);
+		answer.set(503);
+		long id = ThreadLocalRandom.current().nextLong(5_000_000_000L, 6_000_000_000L);
+		publish(new TicketOpened(ticket(id, "0359901X"), TicketKind.INCIDENT, false, "college", Instant.now()));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !about(id).isEmpty());
+		ScheduledTask worker = scheduledTasks.stream().flatMap(h -> h.getScheduledTasks().stream())
+			.filter(t -> t.getTask().getRunnable().toString().contains("WebhookDispatcher.scheduled"))
+			.findFirst().orElseThrow();
+		worker.cancel(false);
+		try {
+			answer.set(200);
+			int before = about(id).size();
+			// Longer than retry-max: the old worker would have tried again by now.
+			await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> about(id).size() == before);
+			assertThat(deliveries(webhook).get(0).get("status").asString()).isEqualTo("PENDING");
+
+			WebhookDispatcher fresh = new WebhookDispatcher(repository, new WebhookSender(), events, accounts, transactions,
+					Duration.ofMillis(200), Duration.ofSeconds(1), 6, Duration.ofMillis(300));
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				fresh.dispatchDue();
+				return about(id).stream().anyMatch(r -> r.answered() == 200);
+			});
+			List<Received> got = about(id);
+			assertThat(got).extracting(Received::id).containsOnly(got.get(0).id());
+			assertThat(got.stream().filter(r -> r.answered() == 200)).hasSize(1);
+			assertThat(deliveries(webhook).get(0).get("status").asString()).isEqualTo("DELIVERED");
+		}
+		finally {
+			// The shared context's worker again, for the other tests.
+			scheduler.scheduleWithFixedDelay(worker.getTask().getRunnable(), Duration.ofMillis(250));
+		}
 	}
 
 	private JsonNode deliveries(long webhook) throws Exception {
