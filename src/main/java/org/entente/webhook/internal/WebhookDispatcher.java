@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class WebhookDispatcher {
 
+	/** How long one pass takes rows, below the lock's two minutes (a send waits 7 s at most). */
+	static final Duration PASS_LIMIT = Duration.ofSeconds(90);
+
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
 	private final WebhookRepository repository;
@@ -64,7 +67,10 @@ class WebhookDispatcher {
 	}
 
 	@Scheduled(fixedDelayString = "${entente.webhook.dispatch-every:PT5S}", initialDelayString = "PT5S")
-	@SchedulerLock(name = "webhook-dispatch")
+	// A killed instance keeps the lock until lockAtMostFor: 2 minutes, not the default 10, so that a restart drains
+	// within minutes (the durability run waited 10). A pass stops taking rows after PASS_LIMIT to stay within it;
+	// each row's own 60-second lease still keeps two senders apart.
+	@SchedulerLock(name = "webhook-dispatch", lockAtMostFor = "PT2M")
 	void scheduled() {
 		dispatchDue();
 	}
@@ -73,8 +79,12 @@ class WebhookDispatcher {
 	synchronized int dispatchDue() {
 		int attempts = 0;
 		List<Delivery> due = repository.due(Instant.now(), settle, 100);
+		Instant stopTaking = Instant.now().plus(PASS_LIMIT);
 		for (Delivery d : due) {
 			Instant now = Instant.now();
+			if (now.isAfter(stopTaking)) {
+				break;
+			}
 			if (!repository.lease(d.seq(), now, now.plusSeconds(60))) {
 				continue;
 			}
