@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The monthly statistics page: a past month produced again from the page (the API's permission), both productions
+ * The monthly statistics page and the committee packs: a past month produced again from the page (the API's permission), both productions
  * listed with their convention version, the latest authoritative; readers who may not produce see no button.
  */
 @EntenteTest
@@ -50,5 +50,28 @@ class StatisticsPageTests {
 		String current = YearMonth.now(ZoneId.of("Europe/Paris")).toString();
 		assertThat(ReportingApiTests.content(mvc.get().uri("/indicateurs/statistiques?month=" + current).with(as("agent.cd")).exchange()))
 			.doesNotContain("Produire à nouveau");
+	}
+
+	static String text(byte[] pdf) {
+		try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
+	void committeePacksFitTheirCommitteesMissions() {
+		MvcTestResult strategic = mvc.get().uri("/indicateurs/comites/STRATEGIC.pdf?from=2026-01-01&to=2026-06-30").with(as("agent.cd")).exchange();
+		assertThat(strategic).hasStatusOk().hasContentType("application/pdf");
+		String s = text(strategic.getResponse().getContentAsByteArray());
+		assertThat(s).contains("Comité stratégique", "Missions du comité", "État des services rendus", "Niveaux de service",
+				"Décisions attendues", "Points à clarifier", "PAC-01");
+		String exploitation = text(mvc.get().uri("/indicateurs/comites/EXPLOITATION.pdf?from=2026-01-01&to=2026-03-31")
+			.with(as("gestion.aca")).exchange().getResponse().getContentAsByteArray());
+		assertThat(exploitation).contains("Tendances de l'assistance", "2026-01", "2026-02", "2026-03").doesNotContain("Points à clarifier");
+		assertThat(mvc.get().uri("/indicateurs/comites/INCONNU.pdf").with(as("agent.cd"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/indicateurs/comites/STRATEGIC.pdf").with(as("college"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 }

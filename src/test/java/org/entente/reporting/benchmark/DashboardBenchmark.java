@@ -146,7 +146,7 @@ public final class DashboardBenchmark {
 				             when op > now() - interval '10 days' and g % 5 < 2 then (array['TAKEN_IN_CHARGE','IN_PROGRESS','WAITING'])[1 + g % 3]
 				             when g % 400 = 0 then 'IN_PROGRESS' when g % 50 = 1 then 'RESOLVED' else 'CLOSED' end st
 				      from (select g, timestamptz '2025-04-01 08:00+02' + (g::float8 / TOTAL) * (now() - timestamptz '2025-04-01 08:00+02') op
-				            from generate_series(FIRST, LAST) g) a) b"""
+				            from generate_series(FIRST::bigint, LAST::bigint) g) a) b"""
 			.replace("UAIS", array(uais))
 			.replace("COMPONENTS", array(COMPONENTS))
 			.replace("PARTIES", array(PARTIES))
