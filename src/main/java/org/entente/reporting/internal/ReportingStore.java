@@ -133,7 +133,8 @@ class ReportingStore {
 
 	/** Inserts new lines in JDBC batches (a rebuild: the table was emptied). */
 	void insertLines(List<TicketLine> lines) {
-		batches(INSERT_LINE, lines.stream().map(ReportingStore::values).toList());
+		// Already in identifier order and at most one batch: no sorting.
+		template.batchUpdate(INSERT_LINE, lines.stream().map(ReportingStore::values).toList());
 	}
 
 	/** Inserts counters into emptied tables by JDBC batches (a rebuild: one round trip per batch, not per row). */
@@ -165,7 +166,21 @@ class ReportingStore {
 				values (?, ?, ?, ?, ?, ?, ?, ?)""", clock);
 	}
 
+	/**
+	 * Rows in key order (the day first), so that a period's rows sit together on disk: inserted in a hash map's
+	 * order, a month of a million tickets' aggregates was spread over the whole table (22,000 pages read, 1 s).
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private void batches(String sql, List<Object[]> rows) {
+		rows.sort((a, b) -> {
+			for (int i = 0; i < Math.min(a.length, b.length); i++) {
+				int c = a[i] == null || b[i] == null ? 0 : ((Comparable) a[i]).compareTo(b[i]);
+				if (c != 0) {
+					return c;
+				}
+			}
+			return 0;
+		});
 		for (int i = 0; i < rows.size(); i += BATCH) {
 			template.batchUpdate(sql, rows.subList(i, Math.min(rows.size(), i + BATCH)));
 		}

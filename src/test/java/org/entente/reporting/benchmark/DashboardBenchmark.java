@@ -57,7 +57,8 @@ public final class DashboardBenchmark {
 		}
 		else {
 			measure(o.getOrDefault("base", "http://127.0.0.1:18080"), o.getOrDefault("password", "bench"),
-					Integer.parseInt(o.getOrDefault("requests", "300")), !"false".equals(o.get("rebuild")));
+					Integer.parseInt(o.getOrDefault("requests", "300")), !"false".equals(o.get("rebuild")),
+					Integer.parseInt(o.getOrDefault("warmup", "100")), !"false".equals(o.get("year")));
 		}
 	}
 
@@ -176,7 +177,7 @@ public final class DashboardBenchmark {
 
 	// ---------------------------------------------------------------- measuring
 
-	static void measure(String base, String password, int requests, boolean rebuild) throws Exception {
+	static void measure(String base, String password, int requests, boolean rebuild, int warmup, boolean year) throws Exception {
 		URI root = URI.create(base);
 		if (!List.of("127.0.0.1", "localhost").contains(root.getHost())) {
 			throw new IllegalArgumentException("loopback only: " + base);
@@ -199,12 +200,14 @@ public final class DashboardBenchmark {
 		pages.put("agent.cd last month, establishment", "/indicateurs?from=" + lastFrom + "&to=" + lastTo + "&establishment="
 				+ Uai.withCheckLetter(359903).value());
 		pages.put("agent.cd last month, component", "/indicateurs?from=" + lastFrom + "&to=" + lastTo + "&component=BORNES_WIFI");
-		pages.put("agent.cd school year 2025-09-01..today", "/indicateurs?from=2025-09-01");
+		if (year) {
+			pages.put("agent.cd school year 2025-09-01..today", "/indicateurs?from=2025-09-01");
+		}
 		pages.put("GET /api/v1/reporting/monthly (last month)", "/api/v1/reporting/monthly?month=" + last);
 		HttpClient http = client();
 		String auth = basic("agent.cd", password);
 		// Warm-up: every page, until the JIT has compiled the paths (not measured).
-		for (int i = 0; i < Math.max(50, requests / 2); i++) {
+		for (int i = 0; i < warmup; i++) {
 			for (String path : pages.values()) {
 				get(http, root, path, auth);
 			}
