@@ -4,9 +4,10 @@
  * the convention file (see docs/reporting.md). Depends on {@code helpdesk} (its events, and {@code TicketFacts} to
  * rebuild from scratch), {@code convention} (the version in force, the indicator set and its recipients),
  * {@code worktime} (the calendar: days in the convention's zone, the first working day of the month),
- * {@code directory} (who asks: role and party), {@code notification} (the monthly mail) and {@code common}.
+ * {@code directory} (who asks: role and party), {@code notification} (the monthly mail), {@code policy} (the
+ * revisions due, in committee packs) and {@code common}.
  * Publishes {@link org.entente.reporting.MonthlyStatisticsProduced}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicateurs",
-		allowedDependencies = { "helpdesk", "convention", "worktime", "directory", "notification", "common" })
+		allowedDependencies = { "helpdesk", "convention", "worktime", "directory", "notification", "policy", "common" })
 package org.entente.reporting;

@@ -29,7 +29,12 @@ class TicketClocks {
 
 	/** The clocks as they stand now (for the ticket page and the API). */
 	List<ClockView> of(Ticket t) {
-		return clocks.compute(t, history.statusChanges(t.id()), Instant.now());
+		return of(t, history.statusChanges(t.id()));
+	}
+
+	/** The clocks as they stand now, from status changes already read. */
+	List<ClockView> of(Ticket t, List<StatusChange> changes) {
+		return clocks.compute(t, changes, Instant.now());
 	}
 
 	/** The clocks of a ticket just opened, stored in one batch. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.entente.helpdesk.TicketFacts;
 import org.entente.helpdesk.TicketStatus;
+import org.entente.helpdesk.internal.Clocks.StatusChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TicketFactsReader implements TicketFacts {
 
-	static final int BATCH = 1000;
+	static final int BATCH = 2000;
 
 	private final JdbcClient jdbc;
 	private final ServiceLevelOutcomes outcomes;
@@ -52,10 +53,24 @@ class TicketFactsReader implements TicketFacts {
 				return;
 			}
 			String ids = batch.stream().map(t -> Long.toString(t.id())).collect(Collectors.joining(","));
-			Map<Long, List<Step>> steps = jdbc.sql("select ticket_id, type, at from ticket_event where ticket_id in (" + ids
-					+ ") and type in ('HAND_BACK', 'REOPEN') order by id")
-				.query((rs, i) -> new Step(rs.getLong("ticket_id"), rs.getString("type"), instant(rs, "at")))
-				.list().stream().collect(Collectors.groupingBy(Step::ticketId));
+			// One read of the batch's history: hand-backs, reopenings and the status changes the clocks need (one
+			// query per ticket made a rebuild of a million tickets a million round trips).
+			Map<Long, List<Step>> steps = new HashMap<>();
+			Map<Long, List<StatusChange>> changes = new HashMap<>();
+			jdbc.sql("select ticket_id, type, at, to_status from ticket_event where ticket_id in (" + ids
+					+ ") and (type in ('HAND_BACK', 'REOPEN') or to_status is not null) order by id")
+				.query(rs -> {
+					long id = rs.getLong("ticket_id");
+					Instant at = instant(rs, "at");
+					String type = rs.getString("type");
+					if (type.equals("HAND_BACK") || type.equals("REOPEN")) {
+						steps.computeIfAbsent(id, k -> new ArrayList<>()).add(new Step(id, type, at));
+					}
+					String to = rs.getString("to_status");
+					if (to != null) {
+						changes.computeIfAbsent(id, k -> new ArrayList<>()).add(new StatusChange(at, TicketStatus.valueOf(to)));
+					}
+				});
 			Map<Long, Answer> answers = new HashMap<>();
 			jdbc.sql("select ticket_id, rating, answered_at from ticket_satisfaction where ticket_id in (" + ids + ")")
 				.query(rs -> {
@@ -66,7 +81,7 @@ class TicketFactsReader implements TicketFacts {
 				Answer answer = answers.get(t.id());
 				each.accept(new TicketFact(t.snapshot(), t.status(), t.openedAt(), t.closedAt(), at(own, "HAND_BACK"),
 						at(own, "REOPEN"), answer == null ? null : answer.rating(), answer == null ? null : answer.at(),
-						t.status() == TicketStatus.CLOSED ? outcomes.of(t) : List.of()));
+						t.status() == TicketStatus.CLOSED ? outcomes.of(t, changes.getOrDefault(t.id(), List.of())) : List.of()));
 			}
 			after = batch.get(batch.size() - 1).id();
 		}

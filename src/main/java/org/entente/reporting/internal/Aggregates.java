@@ -52,6 +52,22 @@ class Aggregates {
 		days.computeIfAbsent(key, k -> new int[COUNTERS])[counter] += value;
 	}
 
+	/** Writes the counters of a rebuild into the emptied tables, by batches of inserts. */
+	void insertAll(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
+		store.insertAll(days, byParties(days), clocks);
+	}
+
+	/** The openings and closures by day and parties, summed from the daily counters. */
+	private static Map<java.util.List<Object>, int[]> byParties(Map<DayKey, int[]> days) {
+		Map<java.util.List<Object>, int[]> byParties = new HashMap<>();
+		days.forEach((k, d) -> {
+			int[] p = byParties.computeIfAbsent(java.util.List.of(k.day(), k.parties()), x -> new int[2]);
+			p[0] += d[OPENED];
+			p[1] += d[CLOSED];
+		});
+		return byParties;
+	}
+
 	/** Applies the change from {@code before} (null for a new ticket) to {@code after} to the stored counters. */
 	void apply(TicketLine before, TicketLine after) {
 		Map<DayKey, int[]> days = new HashMap<>();
@@ -63,15 +79,12 @@ class Aggregates {
 
 	/** Writes counter changes, skipping those that cancel out. */
 	void write(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
-		Map<java.util.List<Object>, int[]> byParties = new HashMap<>();
 		days.forEach((k, d) -> {
 			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
 				store.addDaily(k, d);
 			}
-			int[] p = byParties.computeIfAbsent(java.util.List.of(k.day(), k.parties()), x -> new int[2]);
-			p[0] += d[OPENED];
-			p[1] += d[CLOSED];
 		});
+		Map<java.util.List<Object>, int[]> byParties = byParties(days);
 		byParties.forEach((k, p) -> {
 			if (p[0] != 0 || p[1] != 0) {
 				store.addParty((java.time.LocalDate) k.get(0), (String) k.get(1), p[0], p[1]);

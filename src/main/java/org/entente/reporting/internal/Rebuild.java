@@ -49,6 +49,7 @@ class Rebuild {
 		Map<DayKey, int[]> days = new HashMap<>();
 		Map<ClockKey, int[]> clocks = new HashMap<>();
 		long[] tickets = { 0 };
+		java.util.List<TicketLine> pending = new java.util.ArrayList<>(ReportingStore.BATCH);
 		java.time.ZoneId zone = workTime.calendar().zone();
 		facts.forEach(f -> {
 			var s = f.ticket();
@@ -63,7 +64,11 @@ class Rebuild {
 						tc == null ? null : tc.met(), DeskEventListener.minutes(tc), rest == null ? null : rest.met(),
 						DeskEventListener.minutes(rest))
 				.withIndicative(indicative);
-			store.save(line, false);
+			pending.add(line);
+			if (pending.size() == ReportingStore.BATCH) {
+				store.insertLines(pending);
+				pending.clear();
+			}
 			Aggregates.count(line, 1, days, clocks);
 			String parties = line.parties();
 			f.handBacks().forEach(at -> Aggregates.add(days, new DayKey(at.atZone(zone).toLocalDate(), s.uai(), parties,
@@ -77,7 +82,8 @@ class Rebuild {
 			}
 			tickets[0]++;
 		});
-		aggregates.write(days, clocks);
+		store.insertLines(pending);
+		aggregates.insertAll(days, clocks);
 		Result r = new Result(tickets[0], days.size(), clocks.size(), System.currentTimeMillis() - start);
 		log.info("Indicateurs reconstruits : {} tickets, {} lignes journalières, {} lignes de niveaux de service, {} ms",
 				r.tickets(), r.dailyRows(), r.clockRows(), r.millis());

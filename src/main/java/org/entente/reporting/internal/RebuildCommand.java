@@ -1,13 +1,15 @@
 package org.entente.reporting.internal;
 
+import org.entente.helpdesk.DemoTicketsSeeded;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The rebuild as a command: start the application with {@code --reporting.rebuild} (e.g.
  * {@code mvn spring-boot:run -Dspring-boot.run.arguments=--reporting.rebuild}); the aggregates are rebuilt once
- * the application is ready, and it keeps running.
+ * the application is ready, and it keeps running. Also run when demo mode wrote its tickets without events.
  */
 @Component
 class RebuildCommand implements ApplicationRunner {
@@ -25,5 +27,10 @@ class RebuildCommand implements ApplicationRunner {
 		if (args.containsOption(OPTION)) {
 			rebuild.run();
 		}
+	}
+
+	@ApplicationModuleListener
+	void on(DemoTicketsSeeded seeded) {
+		rebuild.run();
 	}
 }

@@ -6,8 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +31,20 @@ class ReportingStore {
 	record ClockKey(LocalDate day, String clock, String uai, String parties, String component, int minutes) {
 	}
 
-	private final JdbcClient jdbc;
+	/** Rows per JDBC batch in a rebuild. */
+	static final int BATCH = 2000;
 
-	ReportingStore(JdbcClient jdbc) {
+	private static final String INSERT_LINE = """
+			insert into reporting_ticket (number, uai, parties, component, level, criticality, status, status_at,
+			opened_day, closed_day, at_risk_clocks, breached, take_charge_met, take_charge_minutes, restoration_met,
+			restoration_minutes, indicative, ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+
+	ReportingStore(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/** Takes the lock row for the rest of the transaction: one listener at a time writes the aggregates. */
@@ -51,10 +66,14 @@ class ReportingStore {
 		return jdbc.sql("select * from reporting_ticket where ticket_id = ?").param(ticketId).query(ReportingStore::map).optional();
 	}
 
-	void save(TicketLine l, boolean exists) {
-		Object[] values = { l.number(), l.uai(), l.parties(), l.component(), l.level(), l.criticality(), l.status(),
+	private static Object[] values(TicketLine l) {
+		return new Object[] { l.number(), l.uai(), l.parties(), l.component(), l.level(), l.criticality(), l.status(),
 				ts(l.statusAt()), date(l.openedDay()), date(l.closedDay()), l.atRiskClocks(), l.breached(), l.takeChargeMet(),
 				l.takeChargeMinutes(), l.restorationMet(), l.restorationMinutes(), l.indicative(), l.ticketId() };
+	}
+
+	void save(TicketLine l, boolean exists) {
+		Object[] values = values(l);
 		if (exists) {
 			jdbc.sql("""
 					update reporting_ticket set number = ?, uai = ?, parties = ?, component = ?, level = ?, criticality = ?,
@@ -63,11 +82,7 @@ class ReportingStore {
 					where ticket_id = ?""").params(values).update();
 		}
 		else {
-			jdbc.sql("""
-					insert into reporting_ticket (number, uai, parties, component, level, criticality, status, status_at,
-					opened_day, closed_day, at_risk_clocks, breached, take_charge_met, take_charge_minutes, restoration_met,
-					restoration_minutes, indicative, ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(values).update();
+			jdbc.sql(INSERT_LINE).params(values).update();
 		}
 	}
 
@@ -113,6 +128,61 @@ class ReportingStore {
 			jdbc.sql("insert into reporting_daily_party (stat_day, parties, opened, closed) values (?, ?, ?, ?)")
 				.params(date(day), parties, opened, closed)
 				.update();
+		}
+	}
+
+	/** Inserts new lines in JDBC batches (a rebuild: the table was emptied). */
+	void insertLines(List<TicketLine> lines) {
+		// Already in identifier order and at most one batch: no sorting.
+		template.batchUpdate(INSERT_LINE, lines.stream().map(ReportingStore::values).toList());
+	}
+
+	/** Inserts counters into emptied tables by JDBC batches (a rebuild: one round trip per batch, not per row). */
+	void insertAll(Map<DayKey, int[]> days, Map<List<Object>, int[]> parties, Map<ClockKey, int[]> clocks) {
+		List<Object[]> daily = new ArrayList<>();
+		days.forEach((k, d) -> {
+			if (Arrays.stream(d).anyMatch(v -> v != 0)) {
+				daily.add(new Object[] { date(k.day()), k.uai(), k.parties(), k.component(), d[0], d[1], d[2], d[3], d[4], d[5] });
+			}
+		});
+		batches("""
+				insert into reporting_daily (stat_day, uai, parties, component, opened, closed, hand_backs, reopened,
+				satisfaction_answers, satisfaction_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", daily);
+		List<Object[]> party = new ArrayList<>();
+		parties.forEach((k, p) -> {
+			if (p[0] != 0 || p[1] != 0) {
+				party.add(new Object[] { date((LocalDate) k.get(0)), k.get(1), p[0], p[1] });
+			}
+		});
+		batches("insert into reporting_daily_party (stat_day, parties, opened, closed) values (?, ?, ?, ?)", party);
+		List<Object[]> clock = new ArrayList<>();
+		clocks.forEach((k, c) -> {
+			if (c[0] != 0 || c[1] != 0) {
+				clock.add(new Object[] { date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes(), c[0], c[1] });
+			}
+		});
+		batches("""
+				insert into reporting_clock_daily (stat_day, clock, uai, parties, component, working_minutes, met, breached)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", clock);
+	}
+
+	/**
+	 * Rows in key order (the day first), so that a period's rows sit together on disk: inserted in a hash map's
+	 * order, a month of a million tickets' aggregates was spread over the whole table (22,000 pages read, 1 s).
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void batches(String sql, List<Object[]> rows) {
+		rows.sort((a, b) -> {
+			for (int i = 0; i < Math.min(a.length, b.length); i++) {
+				int c = a[i] == null || b[i] == null ? 0 : ((Comparable) a[i]).compareTo(b[i]);
+				if (c != 0) {
+					return c;
+				}
+			}
+			return 0;
+		});
+		for (int i = 0; i < rows.size(); i += BATCH) {
+			template.batchUpdate(sql, rows.subList(i, Math.min(rows.size(), i + BATCH)));
 		}
 	}
 
