@@ -111,7 +111,7 @@ class HostileInputFuzzTests {
 		SEEDS.put("POST /api/v1/security/breaches", new Seed("application/json",
 				"{\"awareAt\":\"2026-11-30T10:00:00+01:00\",\"nature\":\"Ordinateur portable volé\"}", null, List.of(), false));
 		SEEDS.put("POST /api/v1/webhooks", new Seed("application/json",
-				"{\"url\": \"https://hooks.example.org/fuzz\", \"events\": [\"ticket.opened\"]}", null, List.of("webhook_endpoint"), false));
+				"{\"url\": \"http://hooks.example.org/fuzz\", \"events\": [\"ticket.opened\"]}", null, List.of("webhook_endpoint"), false));
 		SEEDS.put("POST /api/v1/policies/{code}/versions", new Seed("application/json",
 				"{\"title\":\"Fuzz\",\"summary\":\"résumé\",\"effectiveOn\":\"2026-09-01\",\"link\":\"https://example.org/p.pdf\"}", null, List.of(), false));
 		SEEDS.put("POST /api/v1/inventory/glpi-agent", new Seed("application/json", """
@@ -145,7 +145,9 @@ class HostileInputFuzzTests {
 	}
 
 	/** Writes left out, with the reason. */
-	static final Map<String, String> SKIPPED = Map.of("POST /api/v1/privacy/purges",
+	static final Map<String, String> SKIPPED = Map.of("POST /api/v1/privacy/register",
+			"a processing created there (generated bodies say feedsIdentities) blocks every identity import of the shared context until its copy is sent: fuzzed by PUT /api/v1/privacy/register/{id} on a missing id",
+			"POST /api/v1/privacy/purges",
 			"runs the purge: it reads no body (AccessMatrixTests leaves it out too)", "POST /api/v1/reporting/rebuild",
 			"recounts the aggregates: it reads no body");
 
@@ -525,7 +527,7 @@ class HostileInputFuzzTests {
 			return 1.5;
 		}
 		if (c == boolean.class || c == Boolean.class) {
-			return true;
+			return false; // true would switch on options with effects on shared state
 		}
 		if (c.isEnum()) {
 			return c.getEnumConstants()[0].toString();
