@@ -31,9 +31,12 @@ psql -h "$PGH" -p "$PGP" -U postgres -q -c "drop database if exists $DB" -c "cre
 
 JAR=target/entente-0.1.0-SNAPSHOT.jar
 [ -f "$JAR" ] || mvn -o -B -q -DskipTests package
-[ -f target/test-classpath.txt ] || mvn -o -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 [ -d target/test-classes/org/entente/benchmark ] || mvn -o -B -q -DskipTests test-compile
-CP=target/test-classes:target/classes:$(cat target/test-classpath.txt)
+# The load generator's classpath: the application's own libraries (from its jar) and GreenMail (a test dependency).
+mkdir -p "$LOG/lib"
+unzip -qo -j "$(realpath "$JAR")" 'BOOT-INF/lib/*' -d "$LOG/lib"
+GREENMAIL=$(find ~/.m2/repository/com/icegreen/greenmail -name 'greenmail-2*.jar' | sort | tail -n 1)
+CP="target/test-classes:target/classes:$GREENMAIL:$LOG/lib/*"
 
 declare -A PID
 start() { # name port
