@@ -44,6 +44,7 @@ start() { # name port
   ENTENTE_MAIL_ENABLED=true SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT ENTENTE_MAIL_RETRY_AFTER=PT5S ENTENTE_MAIL_RETRY_EVERY=PT5S \
   ENTENTE_PRIVACY_PURGE_CRON='*/10 * * * * *' \
     java -Xmx768m -jar "$JAR" --server.port="$2" --server.address=127.0.0.1 --logging.level.root=WARN \
+      --entente.journal.directory="$LOG/journal-$1" --entente.journal.syslog.tcp-port=0 --entente.journal.syslog.udp-port=0 \
       --logging.level.org.entente.directory.internal.LoginThrottle=WARN >>"$LOG/$1.log" 2>&1 &
   PID[$1]=$!
   for _ in $(seq 1 180); do
