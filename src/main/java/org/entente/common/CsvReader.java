@@ -144,7 +144,13 @@ public final class CsvReader {
 			malformed(e.getCause(), line, errors);
 		}
 		catch (IllegalStateException | IllegalArgumentException e) {
-			errors.add(lineOf(e, line), null, "CSV mal formé : " + e.getMessage());
+			Utf8Reader.NotUtf8Exception bad = notUtf8(e);
+			if (bad != null) {
+				errors.add(bad.line(), null, "CSV mal formé : " + bad.getMessage());
+			}
+			else {
+				errors.add(lineOf(e, line), null, "CSV mal formé : " + e.getMessage());
+			}
 		}
 		return rows;
 	}
@@ -159,6 +165,11 @@ public final class CsvReader {
 		if (e instanceof LimitedInputStream.TooLargeException t) {
 			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
 					"Le fichier dépasse " + t.limit() / 1024 / 1024 + " Mio : découpez-le.");
+		}
+		Utf8Reader.NotUtf8Exception bad = notUtf8(e);
+		if (bad != null) {
+			errors.add(bad.line(), null, "CSV mal formé : " + bad.getMessage());
+			return;
 		}
 		String message = String.valueOf(e.getMessage());
 		long line = lineOf(e, lastGoodLine + 1);
@@ -175,6 +186,40 @@ public final class CsvReader {
 		else {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * A refused import as a 422 problem document: its report's members ({@code errors} with line, column and message,
+	 * the counts, {@code dryRun}) stay as they were, and the detail names the first faulty line.
+	 */
+	public static ProblemException refused(Map<String, Object> report, long firstLine, String firstColumn,
+			String firstMessage, int count) {
+		String detail = "Fichier refusé, rien n'est écrit : ligne " + firstLine
+				+ (firstColumn == null ? "" : ", colonne " + firstColumn) + " : " + firstMessage
+				+ (count > 1 ? " (et " + (count - 1) + " autre(s) faute(s))" : "");
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-file", "Fichier refusé", detail, null,
+				List.of(), report);
+	}
+
+	/** {@link #refused(Map, long, String, String, int)} for faults kept as {@link LineError}. */
+	public static ProblemException refused(Map<String, Object> report, List<LineError> errors) {
+		LineError first = errors.get(0);
+		return refused(report, first.line(), first.column(), first.message(), errors.size());
+	}
+
+	/** The strict decoder's fault, wherever the parser wrapped it. */
+	public static Utf8Reader.NotUtf8Exception notUtf8(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof Utf8Reader.NotUtf8Exception n) {
+				return n;
+			}
+		}
+		return null;
+	}
+
+	/** A strict UTF-8 reader of an uploaded body (see {@link Utf8Reader}): intakes use it instead of InputStreamReader. */
+	public static java.io.Reader utf8(java.io.InputStream in) {
+		return new Utf8Reader(in);
 	}
 
 	private static long lineOf(Exception e, long otherwise) {

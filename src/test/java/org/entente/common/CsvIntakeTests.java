@@ -47,4 +47,62 @@ class CsvIntakeTests {
 		assertThat(body).contains("ligne 3");
 		assertThat(body).doesNotContain("Erreur interne");
 	}
+
+	/**
+	 * An invalid UTF-8 byte is a fault of its line with its byte offset, where InputStreamReader used to store U+FFFD
+	 * silently; the API answers a problem document and nothing is written.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/v1/assets/import?dryRun=false                     | agent.cd | 422
+			/api/v1/establishments/import?dryRun=false             | admin    | 422
+			/api/v1/establishments/network-ranges?dryRun=false     | admin    | 400
+			/api/v1/accounts/import                                | admin    | 400
+			/api/v1/privacy/identities/import?mode=partial&dryRun=false | dpo | 422
+			""")
+	void anInvalidUtf8ByteNamesItsLineAndOffset(String uri, String user, int status) throws Exception {
+		String csv = switch (uri.substring(0, uri.indexOf('?') < 0 ? uri.length() : uri.indexOf('?'))) {
+			case "/api/v1/assets/import" -> ASSET_HEADER
+					+ "0359901X,VIDEOPROJECTEURS,PEDAGOGICAL,VP-CSV-U1,CSV-U-1,Epson,EB,CD,2024-01-01,2027-01-01,IN_SERVICE\n"
+					+ "0359901X,VIDEOPROJECTEURS,PEDAGOGICAL,VP-CSV-U2,CSV-U-2,Eps@n,EB,CD,2024-01-01,2027-01-01,IN_SERVICE\n";
+			case "/api/v1/establishments/import" -> "uai,name,commune,kind\n0359901X,Collège A,Rennes,COLLEGE\n0359902Y,Coll@ge B,Rennes,COLLEGE\n";
+			case "/api/v1/establishments/network-ranges" -> "uai,reseau,libelle\n0359901X,10.98.2.0/24,a\n0359901X,10.98.3.0/24,@\n";
+			case "/api/v1/privacy/identities/import" -> "guuid,uid,lastName,firstName,civility,birthDate,status,function,uai,class,department\n"
+					+ "G-utf1,csv.utf1,Durand,Léa,MME,2012-03-04,PUPIL,,0359901X,5e B,\nG-utf2,csv.utf2,Dur@nd,Léa,MME,2012-03-04,PUPIL,,0359901X,5e B,\n";
+			default -> "username,displayName,email,role\ncsv.u1,U Un,u1@example.org,COLLEGE\ncsv.u2,U D@ux,u2@example.org,COLLEGE\n";
+		};
+		byte[] bytes = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		int at = csv.lastIndexOf('@');
+		int offset = csv.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		bytes[offset] = (byte) 0xC3; // a lead byte followed by an ASCII byte: never valid
+		MvcTestResult r = mvc.post().uri(uri).contentType(MediaType.parseMediaType("text/csv")).content(bytes)
+			.with(as(user)).exchange();
+		assertThat(r).hasStatus(status);
+		assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+		String body = r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(body).contains("UTF-8").contains("ligne 3").contains("octet n° " + offset);
+		assertThat(body).doesNotContain("csv.u1\"").doesNotContain("Erreur interne");
+	}
+
+	@org.junit.jupiter.api.Test
+	void theStrictReaderCountsLinesAndBytes() throws Exception {
+		byte[] ok = "é\nà\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		try (var r = CsvReader.utf8(new java.io.ByteArrayInputStream(ok))) {
+			assertThat(readAll(r)).isEqualTo("é\nà\n");
+		}
+		byte[] truncated = { 'a', '\n', 'b', (byte) 0xE2, (byte) 0x82 };
+		try (var r = CsvReader.utf8(new java.io.ByteArrayInputStream(truncated))) {
+			assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(Utf8Reader.NotUtf8Exception.class, () -> readAll(r)))
+				.satisfies(e -> {
+					assertThat(e.line()).isEqualTo(2);
+					assertThat(e.offset()).isEqualTo(3);
+				});
+		}
+	}
+
+	private static String readAll(java.io.Reader r) throws java.io.IOException {
+		java.io.StringWriter w = new java.io.StringWriter();
+		r.transferTo(w);
+		return w.toString();
+	}
 }

@@ -101,9 +101,14 @@ class AccountApiController {
 	@io.swagger.v3.oas.annotations.Operation(summary = "Importer des comptes (CSV)",
 			description = "Tout ou rien : le nombre créé (ou qui le serait avec dryRun=true), ou chaque ligne fautive et rien d'écrit.")
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
-	Map<String, Object> importCsv(@RequestBody String csv, @RequestParam(defaultValue = "false") boolean dryRun,
+	Map<String, Object> importCsv(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/plain", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")) })
+			@RequestBody byte[] csv, @RequestParam(defaultValue = "false") boolean dryRun,
 			@AuthenticationPrincipal EntenteUser user) {
-		AccountImport.ImportResult r = imports.importCsv(new java.io.StringReader(csv), user, dryRun, base());
+		// Bytes, not a String: Spring's string converter would replace invalid UTF-8 silently.
+		AccountImport.ImportResult r = imports.importCsv(
+				org.entente.common.CsvReader.utf8(new java.io.ByteArrayInputStream(csv)), user, dryRun, base());
 		if (!r.ok()) {
 			throw ProblemException.invalid(r.errors().stream()
 				.map(e -> new org.entente.common.FieldProblem(e.column() == null ? "line" : e.column(), "ligne " + e.line() + " : " + e.message()))

@@ -80,7 +80,7 @@ class AccountPageController {
 			model.addAttribute("fileError", "choisissez un fichier CSV");
 			return "directory/import";
 		}
-		try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+		try (var reader = org.entente.common.CsvReader.utf8(file.getInputStream())) {
 			model.addAttribute("result", imports.importCsv(reader, user, !commit, base()));
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());

@@ -1,6 +1,7 @@
 package org.entente.directory.internal;
 
 import java.io.IOException;
+import java.util.Map;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,8 +58,16 @@ class EstablishmentApiController {
 		if (user.role() != Role.ADMIN) {
 			throw ProblemException.forbidden("Seul un administrateur importe les établissements.");
 		}
-		var r = establishmentImport.importCsv(new InputStreamReader(new LimitedInputStream(request.getInputStream(), MAX_CSV_BYTES),
-				StandardCharsets.UTF_8), dryRun);
-		return ResponseEntity.status(r.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(r);
+		var r = establishmentImport.importCsv(org.entente.common.CsvReader.utf8(new LimitedInputStream(request.getInputStream(), MAX_CSV_BYTES)), dryRun);
+		if (!r.errors().isEmpty()) {
+			var first = r.errors().get(0);
+			Map<String, Object> report = new java.util.LinkedHashMap<>();
+			report.put("created", r.created());
+			report.put("updated", r.updated());
+			report.put("errors", r.errors());
+			report.put("dryRun", r.dryRun());
+			throw org.entente.common.CsvReader.refused(report, first.line(), first.column(), first.message(), r.errors().size());
+		}
+		return ResponseEntity.ok(r);
 	}
 }

@@ -43,6 +43,6 @@ class NetworkRangeApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	NetworkRanges.ImportResult importPlan(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
 			throws IOException {
-		return ranges.importCsv(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), dryRun);
+		return ranges.importCsv(org.entente.common.CsvReader.utf8(request.getInputStream()), dryRun);
 	}
 }

@@ -145,8 +145,7 @@ class AssetApiController {
 			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
 					"Le fichier dépasse " + MAX_CSV_BYTES / 1024 / 1024 + " Mio : découpez-le.");
 		}
-		try (Reader reader = new InputStreamReader(new LimitedInputStream(request.getInputStream(), MAX_CSV_BYTES),
-				StandardCharsets.UTF_8)) {
+		try (Reader reader = org.entente.common.CsvReader.utf8(new LimitedInputStream(request.getInputStream(), MAX_CSV_BYTES))) {
 			AssetImport.ImportResult r = assetImport.importCsv(reader, user, dryRun);
 			Map<String, Object> body = new java.util.LinkedHashMap<>();
 			body.put("created", r.created());
@@ -157,7 +156,11 @@ class AssetApiController {
 			if (r.truncated()) {
 				body.put("truncated", true);
 			}
-			return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
+			if (!r.ok()) {
+				AssetImport.ImportError first = r.errors().get(0);
+				throw org.entente.common.CsvReader.refused(body, first.line(), first.column(), first.message(), r.errors().size());
+			}
+			return ResponseEntity.ok(body);
 		}
 	}
 

@@ -72,7 +72,7 @@ class InventoryFilePageController {
 		}
 		permissions.requireImport(user);
 		AssetImport.ImportResult result = assetImport.importCsv(
-				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), user, !commit);
+				org.entente.common.CsvReader.utf8(file.getInputStream()), user, !commit);
 		model.addAttribute("result", result);
 		model.addAttribute("fileName", file.getOriginalFilename());
 		return "inventory/import";

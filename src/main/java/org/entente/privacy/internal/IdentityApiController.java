@@ -55,7 +55,7 @@ class IdentityApiController {
 		catch (IllegalArgumentException e) {
 			throw ProblemException.invalidParameter("mode", "mode « " + mode + " » inconnu : full ou partial");
 		}
-		try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+		try (Reader reader = org.entente.common.CsvReader.utf8(request.getInputStream())) {
 			IdentityImport.Result r = identityImport.run(reader, m, dryRun, auth.getName());
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("created", r.created());
@@ -67,7 +67,10 @@ class IdentityApiController {
 			if (r.truncated()) {
 				body.put("truncated", true);
 			}
-			return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
+			if (!r.ok()) {
+				throw org.entente.common.CsvReader.refused(body, r.errors());
+			}
+			return ResponseEntity.ok(body);
 		}
 	}
 

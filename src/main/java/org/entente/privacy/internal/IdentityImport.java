@@ -130,11 +130,17 @@ class IdentityImport {
 				}
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-			errors.add(lines + 2, null, "CSV mal formé : " + e.getMessage());
+		catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+			var bad = CsvReader.notUtf8(e);
+			if (bad != null) {
+				errors.add(bad.line(), null, "CSV mal formé : " + bad.getMessage());
+			}
+			else if (e instanceof IOException io) {
+				throw new UncheckedIOException(io);
+			}
+			else {
+				errors.add(lines + 2, null, "CSV mal formé : " + e.getMessage());
+			}
 		}
 		if (errors.isEmpty() && lines == 0) {
 			errors.add(1, null, "aucune ligne de données");

@@ -54,7 +54,7 @@ class PrivacyPageController {
 		}
 		IdentityImport.Mode m = "partial".equals(mode) ? IdentityImport.Mode.PARTIAL : IdentityImport.Mode.FULL;
 		boolean dryRun = !"import".equals(action);
-		try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+		try (Reader reader = org.entente.common.CsvReader.utf8(file.getInputStream())) {
 			model.addAttribute("result", identityImport.run(reader, m, dryRun, auth.getName()));
 		}
 		catch (ProblemException e) {
