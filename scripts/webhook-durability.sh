@@ -27,7 +27,7 @@ if [ "$DB" = pg ]; then
   psql -h 127.0.0.1 -U postgres -d "$PGDB" -q -c 'drop schema if exists webhook_durab cascade' -c 'create schema webhook_durab'
   URL="jdbc:postgresql://127.0.0.1:5432/$PGDB?currentSchema=webhook_durab"; USER=postgres
 else
-  URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"; USER=sa
+  URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0"; USER=sa
 fi
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.entente.benchmark.WebhookDurabilityRun \
   "$WORK/app-classpath.txt" "$URL" "$USER" "$N" "$WORK" | tee "$WORK/run.txt"
