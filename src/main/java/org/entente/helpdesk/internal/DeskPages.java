@@ -42,10 +42,12 @@ class DeskPages {
 	private final MessageSource messages;
 	private final Labels labels;
 
-	DeskPages(WorkTime workTime, MessageSource messages, Labels labels) {
+	DeskPages(WorkTime workTime, MessageSource messages) {
 		this.workTime = workTime;
 		this.messages = messages;
-		this.labels = labels;
+		// Built here rather than injected: the web module defines the templates' bean, and the desk's module tests
+		// start without it.
+		this.labels = new Labels(messages);
 	}
 
 	/** The words of a status, criticality, kind… in the page's language (model attribute {@code labels}). */
