@@ -57,6 +57,15 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 	record Sql(String clause, List<Object> params) {
 	}
 
+	/**
+	 * The open statuses as a SQL list. The party's open tickets are named by value, not « not in (closed ones) », so
+	 * that they are one range of {@code ix_ticket_party (party, status, ticket_id)}; with the statistics of
+	 * V110__TicketPartyStatistics PostgreSQL then knows a party with few open tickets (the ACA's queue) and sorts
+	 * them instead of reading the whole priority index.
+	 */
+	static final String OPEN_STATUSES = java.util.Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen)
+		.map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+
 	/** A party code that may be written into SQL as it is (the convention's codes: CD, ACA, EPLE…). */
 	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,19}");
 
@@ -75,7 +84,8 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 			String code = party.trim().toUpperCase(Locale.ROOT);
 			if (CODE.matcher(code).matches()) {
 				from += " join ticket_party p on p.ticket_id = t.id and p.party = '" + code + "'"
-						+ (status == null ? "" : " and p.status = '" + status.name() + "'");
+						+ (status != null ? " and p.status = '" + status.name() + "'"
+								: openOnly ? " and p.status in (" + OPEN_STATUSES + ")" : "");
 			}
 			else {
 				where.add("1 = 0"); // not a party code: no ticket is routed to it

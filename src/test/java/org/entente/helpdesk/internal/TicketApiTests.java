@@ -358,6 +358,7 @@ class TicketApiTests {
 			.content("{\"to\":\"TAKEN_IN_CHARGE\"}")).hasStatusOk();
 		assertThat(listed("party=EPLE&status=NEW&q=" + word)).isEmpty();
 		assertThat(listed("party=eple&status=TAKEN_IN_CHARGE&q=" + word)).containsExactly(id);
+		assertThat(listed("party=EPLE&openOnly=true&sort=priority&q=" + word)).containsExactly(id);
 		// The search reads the number too.
 		String number = JsonPath.read(content(opened), "$.number");
 		assertThat(listed("q=" + number.toLowerCase())).containsExactly(id);

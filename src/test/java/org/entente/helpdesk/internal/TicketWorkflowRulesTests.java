@@ -195,4 +195,15 @@ class TicketWorkflowRulesTests {
 			.isEqualTo("level=1&openOnly=true&sort=priority");
 		assertThat(status(() -> new TicketQuery(null, null, null, null, null, null, null, null, false, "id"))).isEqualTo(400);
 	}
+
+	@Test
+	void aPartysOpenQueueNamesTheOpenStatusesInItsJoin() {
+		// One range of ix_ticket_party (party, status, ticket_id): the ACA's ten open tickets, not the whole priority index.
+		TicketQuery.Sql sql = new TicketQuery(null, "aca", null, null, null, null, null, null, true, "priority")
+			.toSql(new TicketQuery.Sql("1 = 1", List.of()));
+		assertThat(sql.clause()).contains("p.party = 'ACA' and p.status in ('NEW', 'TAKEN_IN_CHARGE', 'IN_PROGRESS', "
+				+ "'WAITING', 'RESTORED')");
+		assertThat(new TicketQuery(null, "ACA", null, null, null, null, null, null, false, "priority")
+			.toSql(new TicketQuery.Sql("1 = 1", List.of())).clause()).doesNotContain("p.status");
+	}
 }
