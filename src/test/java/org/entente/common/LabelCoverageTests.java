@@ -122,7 +122,7 @@ class LabelCoverageTests {
 	}
 
 	/** French words that stay in the convention's English names: parties, institutions and products. */
-	private static final String KEPT_CONVENTION = "(?i)académie|département|éducation nationale|collèges?|siècle";
+	private static final String KEPT_CONVENTION = "(?iu)académie|département|éducation nationale|collèges?|siècle";
 
 	@Test
 	void everyNameOfTheShippedConventionHasEnglishWords() throws Exception {
