@@ -6,6 +6,7 @@ import static org.entente.TestAccounts.as;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -16,7 +17,9 @@ import org.entente.EntenteTest;
 import org.entente.common.Labels;
 import org.entente.convention.Area;
 import org.entente.convention.Component;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
+import org.entente.convention.Domain;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;
@@ -24,6 +27,7 @@ import org.entente.inventory.AssetStatus;
 import org.entente.inventory.InventoryNetwork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,9 +35,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The convention's and the inventory's pages in English mode ({@code ?lang=en}), rendered server side: no French label
- * of an enum value, no French heading or button, no raw {@code ENUM_NAME} in the text. What stays French is the
- * convention's own text (its rows, notes, clauses: the signed annex) and the establishments' names; both are taken out
- * before looking.
+ * of an enum value, no French heading or button, no French name of a component or domain of the convention, no raw
+ * {@code ENUM_NAME} in the text. What stays French is the convention's quoted text (notes, clauses, conditions: the
+ * signed annex, which the pages say) and the establishments' names; both are taken out before looking.
  */
 @EntenteTest
 class EnglishPagesTests {
@@ -50,6 +54,9 @@ class EnglishPagesTests {
 
 	@Autowired
 	Conventions conventions;
+
+	@Autowired
+	ConventionLabels conventionLabels;
 
 	@Test
 	void theInventoryAndConventionPagesSpeakEnglish() throws Exception {
@@ -73,11 +80,25 @@ class EnglishPagesTests {
 			}
 		}
 		assertThat(leaks).as("French or raw labels in English mode").isEmpty();
+		String matrix = mvc.get().uri("/qui-fait-quoi?lang=en").with(as("admin")).exchange().getResponse().getContentAsString();
+		assertThat(HtmlUtils.htmlUnescape(matrix)).contains("Network infrastructure", "Wi-Fi access points", "Internet connection",
+				"Services portal (Toutatice)", "The convention's own text is quoted in French");
 	}
 
 	/** The French labels of the enums these pages show (where English differs), and the pages' own French words. */
-	private static List<String> frenchLabels() {
+	private List<String> frenchLabels() {
 		List<String> words = new ArrayList<>(FRENCH);
+		// The convention's names, where the English name does not keep the French one (« Infrastructure », « Portail Agent »).
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		try {
+			for (Domain d : conventions.current().domains()) {
+				conventionName(words, d.name(), conventionLabels.domain(d));
+				d.components().forEach(c -> conventionName(words, c.label(), conventionLabels.component(c)));
+			}
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 		Stream.of(AssetStatus.values(), InventoryNetwork.values(), Network.values(), Funding.values(),
 				InterventionKind.values(), Area.values())
 			.flatMap(Stream::of)
@@ -87,9 +108,15 @@ class EnglishPagesTests {
 		return words;
 	}
 
+	private static void conventionName(List<String> words, String french, String english) {
+		if (!english.contains(french) && (french.matches("(?s).*[éèêàâçôûùî].*") || french.contains(" "))) {
+			words.add(french);
+		}
+	}
+
 	/**
 	 * The page's text as read: no markup, scripts or codes shown on purpose ({@code <code>}, monospace), and without the
-	 * convention's own words (component rows, domains, notes, clauses, conditions, parties, points) nor the names of
+	 * convention's quoted words (section headings, notes, clauses, conditions, parties, points) nor the names of
 	 * establishments, longest first so that a row's label goes before the words it contains.
 	 */
 	private String visibleText(String html) {
@@ -106,10 +133,8 @@ class EnglishPagesTests {
 		});
 		convention.pointsToClarify().forEach(p -> data.add(p.title()));
 		convention.domains().forEach(d -> {
-			data.add(d.name());
 			data.add(d.section());
 			for (Component c : d.components()) {
-				data.add(c.label());
 				data.add(c.clause());
 				data.add(c.section());
 				c.notes().forEach(n -> data.add(n.replaceAll("\\s+", " ")));
