@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.entente.common.ProblemException;
-import org.entente.convention.Component;
-import org.entente.convention.Conventions;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.UnknownComponentException;
 import org.entente.directory.EntenteUser;
-import org.entente.directory.Establishments;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,29 +37,22 @@ class ReportPageController {
 			@Size(max = 200, message = "{helpdesk.error.tooLong}") String contact) {
 	}
 
-	private static final List<InterventionKind> KINDS = List.of(InterventionKind.REPAIR, InterventionKind.ASSISTANCE,
+	static final List<InterventionKind> KINDS = List.of(InterventionKind.REPAIR, InterventionKind.ASSISTANCE,
 			InterventionKind.INSTALLATION, InterventionKind.SUPPLY);
 
 	private final TicketOpening opening;
 	private final TicketConversation conversation;
 	private final TicketAccess access;
-	private final Conventions conventions;
-	private final Establishments establishments;
-	private final AssetChoices assetChoices;
 	private final DeskPages pages;
-	private final RequestTypes requestTypes;
+	private final ReportFormModel formModel;
 
-	ReportPageController(TicketOpening opening, TicketConversation conversation, TicketAccess access,
-			Conventions conventions, Establishments establishments, AssetChoices assetChoices, DeskPages pages,
-			RequestTypes requestTypes) {
-		this.requestTypes = requestTypes;
+	ReportPageController(TicketOpening opening, TicketConversation conversation, TicketAccess access, DeskPages pages,
+			ReportFormModel formModel) {
 		this.opening = opening;
 		this.conversation = conversation;
 		this.access = access;
-		this.conventions = conventions;
-		this.establishments = establishments;
-		this.assetChoices = assetChoices;
 		this.pages = pages;
+		this.formModel = formModel;
 	}
 
 	@GetMapping("/signaler")
@@ -141,30 +131,10 @@ class ReportPageController {
 	}
 
 	private void prepare(EntenteUser user, String q, Model model) {
-		// A request type the convention reserves to some parties (a spare order: the Académie) is offered to them only.
-		model.addAttribute("choices", ProblemChoices.ALL.stream()
-			.filter(c -> c.requestType() == null || requestTypes.offeredTo(user, c.requestType())).toList());
-		model.addAttribute("kinds", KINDS);
-		model.addAttribute("establishments", establishments.findAll().stream().filter(e -> e.kind().coveredByConvention()).toList());
-		model.addAttribute("staff", access.isCollege(user));
-		var levels = conventions.current().serviceLevels();
-		model.addAttribute("criticalData", levels.criticalData());
-		model.addAttribute("nonCriticalData", levels.nonCriticalData() == null ? List.of() : levels.nonCriticalData());
-		model.addAttribute("assetGroups", access.isCollege(user) ? assetChoices.forReport(user.establishment()) : List.of());
-		model.addAttribute("q", q);
-		model.addAttribute("results", search(q));
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", Map.of());
-			model.addAttribute("form", Map.of("problem", q == null ? "" : "autre", "title", "", "description", "",
-					"establishment", "", "assetId", "", "dataConcerned", "", "shared", "false", "contact", ""));
-		}
+		formModel.prepare(user, q, model);
 	}
 
 	private static String orEmpty(String s) {
 		return s == null ? "" : s;
-	}
-
-	private List<Component> search(String q) {
-		return q == null || q.isBlank() ? List.of() : conventions.search(q).stream().limit(8).toList();
 	}
 }
