@@ -131,6 +131,9 @@ class CampaignApiTests {
 		long id = ((Number) JsonPath.read(create("2001-01-01", "2001-01-31", uai), "$.id")).longValue();
 		String token = tokens(id).get("college@demo.entente.invalid");
 		assertThat(answer("college", id, token, "[{\"question\":1,\"score\":4}]")).hasStatus(HttpStatus.CONFLICT);
+		MvcTestResult empty = mvc.get().uri("/indicateurs/enquetes/" + id).with(as("agent.aca")).exchange();
+		assertThat(empty).hasStatusOk();
+		assertThat(ReportingApiTests.content(empty)).contains("0 réponse(s)");
 
 		MvcTestResult bad = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\":\"\",\"roles\":[\"NOBODY\"],\"questions\":[]}").exchange();
