@@ -49,7 +49,7 @@ class CampaignFiles {
 			s.value(4, 0, "Taux de réponse");
 			s.value(4, 1, r.responseRate());
 			int row = 6;
-			s.value(row, 0, "CampaignQuestion");
+			s.value(row, 0, "Question");
 			s.value(row++, 1, "Moyenne");
 			for (var e : r.averages().entrySet()) {
 				s.value(row, 0, e.getKey());
@@ -82,7 +82,7 @@ class CampaignFiles {
 	}
 
 	private static List<String> header() {
-		return List.of("Réponse", "CampaignQuestion", "Libellé", "Rôle", "UAI", "Note", "Commentaire");
+		return List.of("Réponse", "Question", "Libellé", "Rôle", "UAI", "Note", "Commentaire");
 	}
 
 	private List<List<Object>> lines(long id) {
