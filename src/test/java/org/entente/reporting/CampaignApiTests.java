@@ -102,7 +102,7 @@ class CampaignApiTests {
 		assertThat(((Number) JsonPath.read(r, "$.averages['1']")).doubleValue()).isEqualTo(4.0);
 		assertThat(((Number) JsonPath.read(r, "$.distribution['1']['4']")).intValue()).isEqualTo(1);
 		assertThat(((Number) JsonPath.read(r, "$.responseRate")).doubleValue()).isEqualTo(Math.round(1000.0 / invited) / 1000.0);
-		assertThat((List<?>) JsonPath.read(r, "$.comments['2']")).containsExactly("Plus vite.");
+		assertThat((List<Object>) JsonPath.read(r, "$.comments['2']")).containsExactly("Plus vite.");
 		// One response from the collège: below the threshold, the establishment is not shown.
 		assertThat((Map<?, ?>) JsonPath.read(r, "$.byEstablishment")).isEmpty();
 		assertThat(r).doesNotContain("college");
