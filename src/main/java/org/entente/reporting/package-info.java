@@ -5,7 +5,8 @@
  * rebuild from scratch), {@code convention} (the version in force, the indicator set and its recipients),
  * {@code worktime} (the calendar: days in the convention's zone, the first working day of the month),
  * {@code directory} (who asks: role and party), {@code notification} (the monthly mail), {@code policy} (the
- * revisions due, in committee packs) and {@code common}.
+ * revisions due, in committee packs) and {@code common}. Also the strategic committee's satisfaction campaigns
+ * (anonymous answers, one per single-use link, invitations through {@code notification}).
  * Publishes {@link org.entente.reporting.MonthlyStatisticsProduced}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicateurs",

@@ -81,7 +81,8 @@ class ReportingApiController {
 			.body(new ProductionJson(s.id(), s.month(), s.conventionVersion(), s.producedAt(), s.producedBy(), p.created(), mailed));
 	}
 
-	private static ResponseEntity<byte[]> file(byte[] content, String type, String name) {
+	/** A file to download (also the campaigns' exports). */
+	static ResponseEntity<byte[]> file(byte[] content, String type, String name) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(type))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

@@ -1,0 +1,144 @@
+package org.entente.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.TestAccounts.as;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.entente.EntenteTest;
+import org.entente.notification.MailRequested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * A satisfaction campaign's lifecycle through the API: created for a collège's staff (one mail with a single-use
+ * link each), answered once, a second answer with the same link refused, anonymous results and exports; who may do
+ * what; a closed campaign refuses answers.
+ */
+@EntenteTest
+@RecordApplicationEvents
+class CampaignApiTests {
+
+	static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	String create(String opensOn, String closesOn, String uai) {
+		MvcTestResult r = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"title":"Satisfaction des collèges","decision":"Comité stratégique du 12 mars, décision n° 4",
+					 "roles":["SCHOOL_STAFF"],"establishments":["%s"],"opensOn":"%s","closesOn":"%s",
+					 "questions":[{"kind":"SCALE","label":"Êtes-vous satisfait·e de l'assistance ?"},
+					              {"kind":"TEXT","label":"Que faudrait-il améliorer ?"}]}"""
+				.formatted(uai, opensOn, closesOn))
+			.exchange();
+		assertThat(r).hasStatus(HttpStatus.CREATED);
+		return ReportingApiTests.content(r);
+	}
+
+	/** The tokens of the invitations mailed for a campaign, by recipient. */
+	Map<String, String> tokens(long campaign) {
+		Map<String, String> out = new java.util.TreeMap<>();
+		events.stream(MailRequested.class)
+			.filter(m -> "SATISFACTION_CAMPAIGN".equals(m.category()) && m.text().contains("/enquetes/" + campaign + "?token="))
+			.forEach(m -> {
+				Matcher t = TOKEN.matcher(m.text());
+				assertThat(t.find()).isTrue();
+				out.put(m.to().get(0), t.group(1));
+			});
+		return out;
+	}
+
+	MvcTestResult answer(String user, long campaign, String token, String answers) {
+		return mvc.post().uri("/api/v1/reporting/campaigns/" + campaign + "/answers").with(as(user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"token\":\"" + token + "\",\"answers\":" + answers + "}")
+			.exchange();
+	}
+
+	@Test
+	void campaignIsAnsweredOncePerPersonWithAnonymousResults() {
+		String uai = jdbc.sql("select establishment from account where username = 'college'").query(String.class).single();
+		String json = create("2000-01-01", "2100-12-31", uai);
+		long id = ((Number) JsonPath.read(json, "$.id")).longValue();
+		int invited = JsonPath.read(json, "$.invited");
+		assertThat((List<?>) JsonPath.read(json, "$.questions")).hasSize(2);
+		Map<String, String> tokens = tokens(id);
+		assertThat(tokens).hasSize(invited).containsKey("college@demo.entente.invalid");
+		String token = tokens.get("college@demo.entente.invalid");
+
+		assertThat(answer("college", id, token, "[{\"question\":1,\"score\":9}]")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(answer("college", id, "inconnu", "[{\"question\":1,\"score\":4}]")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(answer("college", id, token, "[{\"question\":1,\"score\":4},{\"question\":2,\"text\":\"Plus vite.\"}]"))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		MvcTestResult again = answer("college", id, token, "[{\"question\":1,\"score\":1}]");
+		assertThat(again).hasStatus(HttpStatus.CONFLICT);
+		assertThat(ReportingApiTests.content(again)).contains("une seule réponse par personne");
+
+		MvcTestResult results = mvc.get().uri("/api/v1/reporting/campaigns/" + id + "/results").with(as("agent.cd")).exchange();
+		assertThat(results).hasStatusOk();
+		String r = ReportingApiTests.content(results);
+		assertThat(((Number) JsonPath.read(r, "$.responses")).intValue()).isEqualTo(1);
+		assertThat(((Number) JsonPath.read(r, "$.averages['1']")).doubleValue()).isEqualTo(4.0);
+		assertThat(((Number) JsonPath.read(r, "$.distribution['1']['4']")).intValue()).isEqualTo(1);
+		assertThat(((Number) JsonPath.read(r, "$.responseRate")).doubleValue()).isEqualTo(Math.round(1000.0 / invited) / 1000.0);
+		assertThat((List<Object>) JsonPath.read(r, "$.comments['2']")).containsExactly("Plus vite.");
+		// One response from the collège: below the threshold, the establishment is not shown.
+		assertThat((Map<?, ?>) JsonPath.read(r, "$.byEstablishment")).isEmpty();
+		assertThat(r).doesNotContain("college");
+
+		MvcTestResult csv = mvc.get().uri("/api/v1/reporting/campaigns/" + id + "/answers.csv").with(as("agent.aca")).exchange();
+		assertThat(csv).hasStatusOk();
+		assertThat(ReportingApiTests.content(csv)).contains("Plus vite.").doesNotContain(uai).doesNotContain("college");
+		assertThat(mvc.get().uri("/api/v1/reporting/campaigns/" + id + "/answers.xlsx").with(as("agent.cd"))).hasStatusOk();
+
+		MvcTestResult form = mvc.get().uri("/enquetes/" + id + "?token=" + token).with(as("college")).exchange();
+		assertThat(form).hasStatusOk();
+		assertThat(ReportingApiTests.content(form)).contains("Que faudrait-il améliorer ?").contains("name=\"token\"");
+		MvcTestResult page = mvc.get().uri("/indicateurs/enquetes/" + id).with(as("agent.cd")).exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(ReportingApiTests.content(page)).contains("Répartition des notes").contains("Plus vite.");
+
+		// The collège's staff answer, they do not read the results nor create campaigns.
+		assertThat(mvc.get().uri("/api/v1/reporting/campaigns/" + id + "/results").with(as("college"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/api/v1/reporting/campaigns").with(as("college")).contentType(MediaType.APPLICATION_JSON)
+			.content("{}")).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void closedCampaignRefusesAnswersAndInvalidCampaignIsRefused() {
+		String uai = jdbc.sql("select establishment from account where username = 'college'").query(String.class).single();
+		long id = ((Number) JsonPath.read(create("2001-01-01", "2001-01-31", uai), "$.id")).longValue();
+		String token = tokens(id).get("college@demo.entente.invalid");
+		assertThat(answer("college", id, token, "[{\"question\":1,\"score\":4}]")).hasStatus(HttpStatus.CONFLICT);
+		MvcTestResult empty = mvc.get().uri("/indicateurs/enquetes/" + id).with(as("agent.aca")).exchange();
+		assertThat(empty).hasStatusOk();
+		assertThat(ReportingApiTests.content(empty)).contains("0 réponse(s)");
+
+		MvcTestResult bad = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"\",\"roles\":[\"NOBODY\"],\"questions\":[]}").exchange();
+		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(ReportingApiTests.content(bad)).contains("decision").contains("questions").contains("roles");
+		assertThat(mvc.get().uri("/api/v1/reporting/campaigns/999999").with(as("agent.cd"))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+}
