@@ -52,7 +52,7 @@ class ReportFormModel {
 		}
 	}
 
-	private List<Component> search(String q) {
+	List<Component> search(String q) {
 		return q == null || q.isBlank() ? List.of() : conventions.search(q).stream().limit(8).toList();
 	}
 }

@@ -63,7 +63,7 @@ class ReportPageController {
 
 	@GetMapping("/signaler/composants")
 	String searchComponents(@RequestParam(required = false) String q, Model model) {
-		model.addAttribute("results", search(q));
+		model.addAttribute("results", formModel.search(q));
 		model.addAttribute("q", q);
 		model.addAttribute("kinds", KINDS);
 		return "helpdesk/report :: results";
