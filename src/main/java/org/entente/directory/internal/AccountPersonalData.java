@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The accounts of a person (the login is the Toutatice UID, or the OpenID Connect subject is, or single sign-on
  * stored the UID claim in {@code person_uid}), with their change
- * history, set-password links and sessions: destroyed when the person's retention ends (annexe protection des
+ * history, set-password links, sessions and sign-in throttle rows: destroyed when the person's retention ends (annexe protection des
  * données §8). Where the person changed someone else's account, the author becomes anonymous.
  */
 @Component
@@ -43,7 +43,8 @@ class AccountPersonalData implements PersonalDataHolder {
 	@Override
 	public List<String> columns() {
 		return List.of("account.username", "account.display_name", "account.email", "directory_account_change.username",
-				"directory_account_change.changed_by", "directory_password_token.username", "spring_session.principal_name", "account.person_uid");
+				"directory_account_change.changed_by", "directory_password_token.username", "spring_session.principal_name", "account.person_uid",
+				"directory_sign_in_counter.username");
 	}
 
 	private List<String> usernames(DataSubject s) {
@@ -94,6 +95,8 @@ class AccountPersonalData implements PersonalDataHolder {
 			jdbc.sql("delete from directory_account_change where username = ?").param(username).update();
 			jdbc.sql("update directory_account_change set changed_by = ? where changed_by = ?").params(ANONYMOUS, username).update();
 			jdbc.sql("delete from account where username = ?").param(username).update();
+			// The sign-in throttle's counts and known addresses of the login (kept lower-case there).
+			jdbc.sql("delete from directory_sign_in_counter where username = ?").param(SignInCounters.key(username)).update();
 			userDetails.forget(username);
 		}
 		return usernames.size();

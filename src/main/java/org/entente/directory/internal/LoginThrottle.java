@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
  * Slows password guessing down without handing attackers a way to lock the owner out: wrong passwords are counted
  * by account and client address together, by address and by account ({@link SignInCounters}), with locks that
  * double up to a cap and a reset on success. The client address is the one Tomcat gives, which behind the proxy is
- * the RemoteIpValve's (server.forward-headers-strategy native). State lives in memory, per instance. Each lock that
- * starts is logged and posted once to the administrators as an in-app notice.
+ * the RemoteIpValve's (server.forward-headers-strategy native). The counts live in the database, shared by every
+ * instance and kept across restarts; each lock that starts is logged and posted once (by the one instance that
+ * started it) to the administrators as an in-app notice.
  */
 @Component
 class LoginThrottle implements SignInLocks {
@@ -44,9 +46,9 @@ class LoginThrottle implements SignInLocks {
 	/** Absent when only some modules run (a module test): the log line is then the alert. */
 	private final ObjectProvider<InAppNotifications> notices;
 
-	LoginThrottle(DirectoryProperties properties, Clock clock, AccountUserDetailsService userDetails, Accounts accounts,
-			ObjectProvider<InAppNotifications> notices) {
-		this.counters = new SignInCounters(properties.security(), clock);
+	LoginThrottle(JdbcClient jdbc, DirectoryProperties properties, Clock clock, AccountUserDetailsService userDetails,
+			Accounts accounts, ObjectProvider<InAppNotifications> notices) {
+		this.counters = new SignInCounters(jdbc, properties.security(), clock);
 		this.userDetails = userDetails;
 		this.accounts = accounts;
 		this.notices = notices;
