@@ -6,7 +6,6 @@ import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -21,11 +20,6 @@ class ControllerSizeTests {
 
 	private static final int MOST = 7;
 
-	/** Known exceptions, each with its count, so that a new collaborator there fails too. */
-	private static final Map<String, Integer> EXCEPTIONS = Map.of(
-			// The desk's one API controller (eight reads and writes of a ticket); splitting it is left to its own change.
-			"org.entente.helpdesk.internal.TicketApiController", 8);
-
 	@Test
 	void noControllerHasMoreThanSevenCollaborators() throws Exception {
 		var scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -36,7 +30,7 @@ class ControllerSizeTests {
 			Class<?> type = Class.forName(candidate.getBeanClassName());
 			int collaborators = Arrays.stream(type.getDeclaredConstructors()).mapToInt(Constructor::getParameterCount).max().orElse(0);
 			seen++;
-			if (collaborators > EXCEPTIONS.getOrDefault(type.getName(), MOST)) {
+			if (collaborators > MOST) {
 				tooBig.add(type.getSimpleName() + " (" + collaborators + ")");
 			}
 		}
