@@ -23,8 +23,9 @@ class ControllerSizeTests {
 
 	/** Known exceptions, each with its count, so that a new collaborator there fails too. */
 	private static final Map<String, Integer> EXCEPTIONS = Map.of(
-			// The desk's one API controller (eight reads and writes of a ticket); splitting it is left to its own change.
-			"org.entente.helpdesk.internal.TicketApiController", 8);
+			// The report form (eight: opening, conversation, access, conventions, establishments, assets, pages,
+			// request types), over since the request types came; splitting it is left to its own change.
+			"org.entente.helpdesk.internal.ReportPageController", 8);
 
 	@Test
 	void noControllerHasMoreThanSevenCollaborators() throws Exception {

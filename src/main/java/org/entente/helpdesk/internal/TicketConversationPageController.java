@@ -60,7 +60,7 @@ class TicketConversationPageController {
 	@GetMapping("/tickets/{id}/pieces-jointes/{attachmentId}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal EntenteUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
-		return TicketApiController.download(conversation, user, id, attachmentId);
+		return TicketConversationApiController.download(conversation, user, id, attachmentId);
 	}
 
 	@GetMapping("/tickets/{id}/satisfaction")
