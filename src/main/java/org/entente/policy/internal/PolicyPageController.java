@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entente.convention.ConventionLabels;
 import org.entente.common.FieldReader;
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
@@ -29,9 +30,11 @@ class PolicyPageController {
 	private final PolicyRevisionsDue revisions;
 	private final PolicyRows rows;
 	private final AddressPlanVersions addressPlan;
+	private final ConventionLabels labels;
 
 	PolicyPageController(PolicyRegister register, PolicyPermissions permissions, PolicyRevisionsDue revisions, PolicyRows rows,
-			AddressPlanVersions addressPlan) {
+			AddressPlanVersions addressPlan, ConventionLabels labels) {
+		this.labels = labels;
 		this.register = register;
 		this.permissions = permissions;
 		this.revisions = revisions;
@@ -84,6 +87,8 @@ class PolicyPageController {
 	private String page(EntenteUser user, String code, Model model, Map<String, String> form, Map<String, String> errors, String notice) {
 		PolicyRegister.Row row = register.row(code);
 		model.addAttribute("row", row);
+		// The page title is a fragment parameter, where Thymeleaf forbids bean calls: the row's name comes from here.
+		model.addAttribute("rowName", labels.component(row.component()));
 		model.addAttribute("history", register.history(code));
 		model.addAttribute("canPublish", permissions.publish(user, row.component()));
 		String uai = user == null ? null : user.establishment();
