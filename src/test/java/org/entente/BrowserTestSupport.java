@@ -74,10 +74,15 @@ public abstract class BrowserTestSupport {
 		driver.get(url(path));
 	}
 
-	/** A wait that retries when the page is replaced under it (an element found on the old page goes stale). */
+	/**
+	 * A wait that retries when the page is replaced under it. An element found on the old page goes stale, and
+	 * Chromium 156 sometimes says so as a bare « unknown error: Node with given id does not belong to the
+	 * document » rather than a stale-element error; both are retried (a real fault still ends in a timeout that
+	 * carries the last error).
+	 */
 	protected WebDriverWait waitUpTo(int seconds) {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		wait.ignoring(org.openqa.selenium.WebDriverException.class);
 		return wait;
 	}
 
