@@ -46,6 +46,9 @@ public abstract class BrowserTestSupport {
 			throw new IllegalStateException("Chromium et chromedriver sont requis (apt-get install chromium chromium-driver)");
 		}
 		Assumptions.assumeTrue(available, "Chromium absent : tests de pages ignorés");
+		if (driver != null) {
+			return;
+		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -54,13 +57,27 @@ public abstract class BrowserTestSupport {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		WebDriver started = new ChromeDriver(service, options);
+		started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+		driver = started;
 	}
 
+	/**
+	 * One Chromium serves every page test class of the run (starting one per class cost seconds each): after a
+	 * class, its cookies and window size are put back, and a browser that no longer answers is replaced.
+	 */
 	@AfterAll
-	static void stopBrowser() {
-		if (driver != null) {
+	static void resetBrowser() {
+		if (driver == null) {
+			return;
+		}
+		try {
+			driver.manage().deleteAllCookies();
+			driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+			driver.get("about:blank");
+		}
+		catch (org.openqa.selenium.WebDriverException e) {
 			driver.quit();
 			driver = null;
 		}

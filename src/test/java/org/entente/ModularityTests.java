@@ -31,8 +31,12 @@ class ModularityTests {
 		org.assertj.core.api.Assertions.assertThat(modules.getModuleByName("reporting")).isPresent();
 	}
 
+	/** The module diagrams and canvases of docs/ (writeDocumentation already writes each module's own diagram). */
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+		new Documenter(modules).writeDocumentation();
+		java.nio.file.Path folder = java.nio.file.Path.of("target", "spring-modulith-docs");
+		org.assertj.core.api.Assertions.assertThat(folder.resolve("components.puml")).exists();
+		modules.forEach(module -> org.assertj.core.api.Assertions.assertThat(folder.resolve("module-" + module.getIdentifier() + ".adoc")).exists());
 	}
 }
