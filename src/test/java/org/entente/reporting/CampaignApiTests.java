@@ -2,14 +2,19 @@ package org.entente.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.entente.EntenteTest;
+import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.MailRequested;
+import org.entente.reporting.internal.CampaignReminders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -25,7 +30,8 @@ import com.jayway.jsonpath.JsonPath;
 /**
  * A satisfaction campaign's lifecycle through the API: created for a collège's staff (one mail with a single-use
  * link each), answered once, a second answer with the same link refused, anonymous results and exports; who may do
- * what; a closed campaign refuses answers.
+ * what; a closed campaign refuses answers; those who have not answered are reminded once per step before the end;
+ * the list of campaigns and who may launch one (the form itself: DashboardBrowserTests).
  */
 @EntenteTest
 @RecordApplicationEvents
@@ -41,6 +47,9 @@ class CampaignApiTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	CampaignReminders reminders;
 
 	String create(String opensOn, String closesOn, String uai) {
 		MvcTestResult r = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd"))
@@ -140,5 +149,71 @@ class CampaignApiTests {
 		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(ReportingApiTests.content(bad)).contains("decision").contains("questions").contains("roles");
 		assertThat(mvc.get().uri("/api/v1/reporting/campaigns/999999").with(as("agent.cd"))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	List<CampaignReminders.Sent> remind(LocalDate on, long campaign) {
+		return reminders.remind(on).stream().filter(r -> r.campaignId() == campaign).toList();
+	}
+
+	String uai(String user) {
+		return jdbc.sql("select establishment from account where username = ?").param(user).query(String.class).single();
+	}
+
+	@Test
+	void thoseWhoHaveNotAnsweredAreRemindedOncePerStepBeforeTheEnd() {
+		LocalDate closes = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(30);
+		String json = create("2000-01-01", closes.toString(), uai("college") + "\",\"" + uai("college2"));
+		long id = ((Number) JsonPath.read(json, "$.id")).longValue();
+		int invited = JsonPath.read(json, "$.invited");
+		String token = tokens(id).get("college@demo.entente.invalid");
+
+		assertThat(remind(closes.minusDays(8), id)).as("too early").isEmpty();
+		List<CampaignReminders.Sent> first = remind(closes.minusDays(7), id);
+		assertThat(first).extracting(CampaignReminders.Sent::account).contains("college", "college2").hasSize(invited);
+		assertThat(first).extracting(CampaignReminders.Sent::daysBefore).containsOnly(7);
+		assertThat(remind(closes.minusDays(7), id)).as("not twice").isEmpty();
+		assertThat(remind(closes.minusDays(5), id)).isEmpty();
+
+		assertThat(answer("college", id, token, "[{\"question\":1,\"score\":5}]")).hasStatus(HttpStatus.NO_CONTENT);
+		List<CampaignReminders.Sent> second = remind(closes.minusDays(2), id);
+		assertThat(second).extracting(CampaignReminders.Sent::account).contains("college2").doesNotContain("college").hasSize(invited - 1);
+		assertThat(second).extracting(CampaignReminders.Sent::daysBefore).containsOnly(2);
+		assertThat(remind(closes.minusDays(2), id)).as("not twice").isEmpty();
+		assertThat(remind(closes.minusDays(1), id)).isEmpty();
+		assertThat(remind(closes.plusDays(1), id)).as("closed").isEmpty();
+
+		// By mail (the outbox) and in the application, once per step: the collège that answered got the first only.
+		List<MailRequested> mails = events.stream(MailRequested.class)
+			.filter(m -> "SATISFACTION_CAMPAIGN_REMINDER".equals(m.category()) && m.text().contains("/enquetes/" + id + "\n"))
+			.toList();
+		assertThat(mails).filteredOn(m -> m.to().contains("college2@demo.entente.invalid")).hasSize(2);
+		assertThat(mails).filteredOn(m -> m.to().contains("college@demo.entente.invalid")).hasSize(1);
+		List<InAppNotificationRequested> notices = events.stream(InAppNotificationRequested.class)
+			.filter(n -> ("/enquetes/" + id).equals(n.link())).toList();
+		assertThat(notices).hasSize(2);
+		assertThat(notices).filteredOn(n -> n.recipients().contains("college")).hasSize(1);
+		assertThat(notices.get(0).title()).contains("Rappel", closes.toString());
+
+		// The reminder's link carries no token: the signed-in invitee answers with their own invitation, once.
+		assertThat(ReportingApiTests.content(mvc.post().uri("/enquetes/" + id).with(as("college2")).with(csrf()).param("q1", "4").exchange()))
+			.contains("Merci, votre réponse est enregistrée.");
+		assertThat(ReportingApiTests.content(mvc.post().uri("/enquetes/" + id).with(as("college2")).with(csrf()).param("q1", "4").exchange()))
+			.contains("une seule réponse par personne");
+		String list = ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes").with(as("gestion.cd")).exchange());
+		assertThat(list).contains("2 réponse(s) sur " + invited + " personne(s) invitée(s), " + (invited - 2) + " sans réponse")
+			.doesNotContain("/indicateurs/enquetes/nouvelle");
+		// By establishment, one or two answers are not counted exactly (the results would tell whose they are).
+		assertThat(ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes/" + id).with(as("agent.aca")).exchange()))
+			.contains("Participation par établissement", "<td>1 ou 2</td>");
+		// Who may: the collège's staff neither see the list nor launch; account managers read but do not launch.
+		assertThat(mvc.get().uri("/indicateurs/enquetes").with(as("college"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/indicateurs/enquetes/nouvelle").with(as("gestion.aca"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/indicateurs/enquetes").with(as("gestion.aca")).with(csrf()).param("title", "x"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+
+		// A day missed: only the nearest step is sent, the farther one is recorded as passed.
+		long late = ((Number) JsonPath.read(create("2000-01-01", closes.toString(), uai("college")), "$.id")).longValue();
+		assertThat(remind(closes.minusDays(1), late)).extracting(CampaignReminders.Sent::daysBefore).containsOnly(2).isNotEmpty();
+		assertThat(remind(closes.minusDays(1), late)).isEmpty();
 	}
 }

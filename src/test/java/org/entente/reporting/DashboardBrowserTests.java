@@ -20,12 +20,20 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /**
  * The dashboard in Chromium: a critical incident opened at the desk shows in its figures (charts drawn, each with
  * its text alternative and table), a figure leads to the desk's list filtered, axe-clean, readable at 390 px; a
- * collège is refused.
+ * collège is refused. The satisfaction surveys: launched from their page with the keyboard (errors next to their
+ * fields first), then listed with their answers so far; axe-clean, and fitting at 390 px.
  */
 class DashboardBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	/** Each test signs in afresh: the browser is shared by the class's tests. */
+	@org.junit.jupiter.api.BeforeEach
+	void signedOut() {
+		open("/connexion");
+		signOut();
+	}
 
 	@Test
 	void theDashboardShowsTheDesksWorkAndLeadsToItsList() {
@@ -72,9 +80,7 @@ class DashboardBrowserTests extends BrowserTestSupport {
 			assertThat(wider).as("plus large que l'écran").isEmpty();
 			// axe on the dashboard's content: at 390 px the layout's header wraps its logout button onto a white
 			// background (a contrast fault of the layout, left to its owner; see the report).
-			var results = new com.deque.html.axecore.selenium.AxeBuilder()
-				.withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).include("#contenu").analyze(driver);
-			assertThat(results.getViolations()).extracting(r -> r.getId()).isEmpty();
+			assertContentAccessible();
 		}
 		finally {
 			driver.manage().window().setSize(new Dimension(1280, 900));
@@ -85,5 +91,53 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		open("/indicateurs");
 		assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Tableau de bord de l'assistance");
 		assertThat(driver.findElements(By.cssSelector("a[href='/indicateurs']"))).isEmpty();
+	}
+
+	@Test
+	void aSurveyIsLaunchedWithTheKeyboardAndListedWithItsAnswers() {
+		// A phone's width throughout: nothing wider than the screen, and the keyboard works as on a desk.
+		driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			signIn("agent.aca");
+			open("/indicateurs/enquetes");
+			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Enquêtes de satisfaction");
+			driver.findElement(By.id("launch")).sendKeys(Keys.ENTER);
+			waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/indicateurs/enquetes/nouvelle"));
+
+			// Enter in an empty form: each error next to its field, announced by the field.
+			driver.findElement(By.id("title")).sendKeys(Keys.ENTER);
+			waitFor(By.id("title-error"));
+			WebElement title = driver.findElement(By.id("title"));
+			assertThat(title.getAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(title.getAttribute("aria-describedby")).isEqualTo("title-error");
+			assertThat(driver.findElement(By.id("questions-error")).getText()).isEqualTo("Écrivez au moins une question.");
+			assertThat(elementsWiderThanTheWindow()).as("formulaire plus large que l'écran").isEmpty();
+			assertContentAccessible();
+
+			String name = "Enquête au clavier " + UUID.randomUUID();
+			title.sendKeys(name);
+			title.sendKeys(Keys.TAB);
+			assertThat(focused().getAttribute("id")).isEqualTo("decision");
+			focused().sendKeys("Comité stratégique du 5 mai, décision n° 1");
+			driver.findElement(By.id("establishments")).sendKeys("0359901X");
+			driver.findElement(By.id("question-0")).sendKeys("L'assistance répond-elle à vos besoins ?");
+			driver.findElement(By.id("question-0")).sendKeys(Keys.ENTER);
+			waitFor(By.id("launched"));
+			assertThat(driver.findElement(By.id("launched")).getText()).contains(name).contains("invitation(s) envoyée(s)");
+			WebElement card = driver.findElement(By.xpath("//li[.//a[text()='" + name + "']]"));
+			assertThat(card.getText()).contains("en cours").contains("0 réponse(s) sur");
+			assertThat(elementsWiderThanTheWindow()).as("liste plus large que l'écran").isEmpty();
+			assertContentAccessible();
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	/** axe on the page's own content: at 390 px the layout's header is the layout's (see the dashboard's test). */
+	void assertContentAccessible() {
+		var results = new com.deque.html.axecore.selenium.AxeBuilder()
+			.withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).include("#contenu").analyze(driver);
+		assertThat(results.getViolations()).as(driver.getCurrentUrl()).extracting(r -> r.getId()).isEmpty();
 	}
 }

@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CampaignPageController {
 
 	private final Campaigns campaigns;
+	private final CampaignProgress progress;
 
-	CampaignPageController(Campaigns campaigns) {
+	CampaignPageController(Campaigns campaigns, CampaignProgress progress) {
 		this.campaigns = campaigns;
+		this.progress = progress;
 	}
 
 	@GetMapping("/enquetes/{id}")
@@ -37,7 +39,7 @@ class CampaignPageController {
 	@PostMapping("/enquetes/{id}")
 	@PreAuthorize("isAuthenticated()")
 	String answer(@PathVariable long id, @RequestParam(defaultValue = "") String token,
-			@RequestParam Map<String, String> form, Model model) {
+			@RequestParam Map<String, String> form, java.security.Principal principal, Model model) {
 		Campaigns.SatisfactionCampaign c = campaigns.find(id);
 		List<Campaigns.CampaignAnswer> answers = new ArrayList<>();
 		for (Campaigns.CampaignQuestion q : c.questions()) {
@@ -55,7 +57,7 @@ class CampaignPageController {
 		model.addAttribute("campaign", c);
 		model.addAttribute("token", token);
 		try {
-			campaigns.answer(id, token, answers);
+			campaigns.answer(id, token, principal.getName(), answers);
 			model.addAttribute("done", true);
 		}
 		catch (ProblemException e) {
@@ -63,12 +65,13 @@ class CampaignPageController {
 		}
 		return "reporting/campaign";
 	}
-	/** The anonymous results, with a chart per scale question (the dashboard's script) and the table behind it. */
+	/** The anonymous results and the participation by establishment, with a chart per scale question (the dashboard's script) and the table behind it. */
 	@GetMapping("/indicateurs/enquetes/{id}")
 	@PreAuthorize("@reportingPermissions.read(authentication)")
 	String results(@PathVariable long id, Model model) {
 		model.addAttribute("campaign", campaigns.find(id));
 		model.addAttribute("results", campaigns.results(id));
+		model.addAttribute("participation", progress.byEstablishment(id));
 		return "reporting/campaign-results";
 	}
 }

@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Satisfaction campaigns ordered by the strategic committee (annexe partie 4, « Enquête de satisfaction des
  * utilisateurs »): a short questionnaire, a population (roles, establishments), a period, the committee decision
  * that ordered it. Each invited account gets a mail with a single-use token; only the token's hash is kept, with
- * the invitee's establishment and role, so answers are anonymous and one per person. CampaignResults by establishment are
+ * the invitee's establishment, role and account (to remind those who have not answered, see {@link CampaignReminders}),
+ * and no answer points back to its invitation, so answers are anonymous and one per person. CampaignResults by establishment are
  * shown only from {@link #MIN_GROUP} responses, so that a small collège's answers cannot be told apart.
  */
 @Service
@@ -160,8 +161,8 @@ class Campaigns {
 			byte[] raw = new byte[24];
 			RANDOM.nextBytes(raw);
 			String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-			jdbc.sql("insert into reporting_campaign_invitation (token_hash, campaign_id, uai, role) values (?, ?, ?, ?)")
-				.params(hash(token), id, a.establishment(), a.role().name())
+			jdbc.sql("insert into reporting_campaign_invitation (token_hash, campaign_id, uai, role, account) values (?, ?, ?, ?, ?)")
+				.params(hash(token), id, a.establishment(), a.role().name(), a.username())
 				.update();
 			events.publishEvent(MailRequested.text(List.of(a.email()), "Enquête de satisfaction : " + c.title().trim(), """
 					Bonjour,
@@ -173,6 +174,11 @@ class Campaigns {
 					""".formatted(c.decision().trim(), c.opensOn(), c.closesOn(), baseUrl, id, token), "SATISFACTION_CAMPAIGN"));
 		}
 		return find(id);
+	}
+
+	/** The address of one of Entente's pages, as a mail gives it. */
+	String absolute(String path) {
+		return baseUrl + path;
 	}
 
 	SatisfactionCampaign find(long id) {
@@ -198,15 +204,28 @@ class Campaigns {
 	/** Records one response for a token: 404 for an unknown token, 409 once used or outside the period. */
 	@Transactional
 	void answer(long campaignId, String token, List<CampaignAnswer> answers) {
+		answer(campaignId, token, null, answers);
+	}
+
+	/**
+	 * Records one response for a token or, without one, for the signed-in invitee's own invitation (the link of a
+	 * reminder, mailed or in the application, carries no token): the answer itself still names no one.
+	 */
+	@Transactional
+	void answer(long campaignId, String token, String account, List<CampaignAnswer> answers) {
 		SatisfactionCampaign c = find(campaignId);
-		if (token == null || token.isBlank()) {
+		boolean byToken = token != null && !token.isBlank();
+		if (!byToken && account == null) {
 			throw ProblemException.invalid("token", "le jeton reçu dans le courriel d'invitation");
 		}
-		var invitation = jdbc.sql("select uai, role, used from reporting_campaign_invitation where token_hash = ? and campaign_id = ? for update")
-			.params(hash(token), campaignId)
-			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3)) })
+		var invitation = jdbc.sql("select uai, role, used, token_hash from reporting_campaign_invitation where campaign_id = ? and "
+				+ (byToken ? "token_hash = ?" : "account = ?") + " for update")
+			.params(campaignId, byToken ? hash(token) : account)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3)), rs.getString(4) })
 			.optional()
-			.orElseThrow(() -> ProblemException.notFound("Invitation inconnue", "Ce lien ne correspond à aucune invitation de cette campagne."));
+			.orElseThrow(() -> ProblemException.notFound("Invitation inconnue", byToken
+					? "Ce lien ne correspond à aucune invitation de cette campagne."
+					: "Votre compte n'est pas invité à cette campagne."));
 		LocalDate today = LocalDate.now(clock.withZone(PARIS));
 		if (today.isBefore(c.opensOn()) || today.isAfter(c.closesOn())) {
 			throw ProblemException.conflict("Enquête fermée", "L'enquête est ouverte du " + c.opensOn() + " au " + c.closesOn() + ".");
@@ -234,7 +253,7 @@ class Campaigns {
 			throw ProblemException.invalid("answers", "au moins une réponse");
 		}
 		// Conditional, so that two simultaneous answers with one link cannot both count.
-		if (jdbc.sql("update reporting_campaign_invitation set used = true where token_hash = ? and not used").param(hash(token)).update() != 1) {
+		if (jdbc.sql("update reporting_campaign_invitation set used = true where token_hash = ? and not used").param(invitation[3]).update() != 1) {
 			throw ProblemException.conflict("Réponse déjà enregistrée", "Ce lien a déjà servi : une seule réponse par personne.");
 		}
 		String response = UUID.randomUUID().toString();
