@@ -124,11 +124,16 @@ class AddressPlanAndRestoreTicketTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> mvc.get().uri("/api/v1/backups/restore-tickets/" + id).with(as("agent.aca"))
 			.exchange().getResponse().getStatus() == 404);
 		assertThat(mvc.get().uri("/tickets/" + id).with(as("agent.aca")).exchange()).bodyText().doesNotContain("id=\"sauvegarde\"");
-		reclassify(id, etag, true);
+		etag = reclassify(id, etag, true);
 		await().atMost(Duration.ofSeconds(10)).until(() -> mvc.get().uri("/api/v1/backups/restore-tickets/" + id).with(as("agent.aca"))
 			.exchange().getResponse().getStatus() == 200);
 		assertThat(JsonPath.<String>read(body(mvc.get().uri("/api/v1/backups/restore-tickets/" + id).with(as("agent.aca")).exchange()),
 				"$.job")).isEqualTo(job);
+		// A contractor sees the ticket assigned to it, not the collège's backups: no card.
+		assertThat(mvc.put().uri("/api/v1/tickets/" + id + "/assignee").with(as("niveau1")).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"assignee\":\"prestataire\"}").exchange()).hasStatusOk();
+		assertThat(mvc.get().uri("/tickets/" + id).with(as("prestataire")).exchange()).hasStatusOk().bodyText()
+			.contains(job).doesNotContain("id=\"sauvegarde\"");
 	}
 
 	/** Reclassifies by the API as level 1 (data involved or not); returns the new ETag. */
