@@ -79,6 +79,15 @@ public class ConventionLabels {
 		return d == null ? "" : words(dataClassKey(d.code()), d.label());
 	}
 
+	/** A critical data class by its code, in the current convention; the code itself when the convention does not know it. */
+	public String dataClass(String code) {
+		if (code == null) {
+			return "";
+		}
+		return words(dataClassKey(code), conventions.current().serviceLevels().criticalData().stream()
+			.filter(d -> d.code().equals(code)).map(ServiceLevels.CriticalData::label).findFirst().orElse(code));
+	}
+
 	public String namingRule(NamingRule r) {
 		return r == null ? "" : words(namingKey(r.kind()), r.label());
 	}

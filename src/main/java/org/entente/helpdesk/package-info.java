@@ -5,9 +5,9 @@
  * working time), {@code directory} (establishments, accounts and their scope), {@code notification} (mail and in-app
  * notices), {@code inventory} (the asset a ticket names gives its component, network and funding to routing, its
  * warranty and spares to the ticket page; the desk lists an asset's tickets through the inventory's
- * {@code AssetPageLinks}), {@code policy} (a broken backup commitment becomes an incident) and {@code common} (the problem type, If-Match, page and CSV shapes every module shares).
+ * {@code AssetPageLinks}), {@code policy} (a broken backup commitment becomes an incident; a restore ticket is linked to its backup record, shown on the ticket page) and {@code common} (the problem type, If-Match, page and CSV shapes every module shares).
  * Publishes {@link org.entente.helpdesk.TicketOpened}, {@link org.entente.helpdesk.TicketStatusChanged},
- * {@link org.entente.helpdesk.ClockAtRisk} and {@link org.entente.helpdesk.ClockBreached}, each with a
+ * {@link org.entente.helpdesk.TicketReclassified}, {@link org.entente.helpdesk.ClockAtRisk} and {@link org.entente.helpdesk.ClockBreached}, each with a
  * {@link org.entente.helpdesk.TicketSnapshot}. Depends on {@code privacy} to declare the personal data of tickets and
  * anonymise it when a person's retention ends (tickets stay for the statistics).
  */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.entente.convention.ServiceLevels.CriticalData;
+import org.entente.directory.EntenteUser;
 import org.entente.policy.internal.Backups;
+import org.entente.policy.internal.PolicyPermissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Links a desk ticket that asks for a restore (the clock « Restauration complète des données utilisateurs sur les
  * espaces partagés », annexe §4) to the backup record that must allow it: the establishment's last successful report
- * for the data class, and whether the commitment held when the ticket was opened. The desk calls it (it depends on the
- * register, not the other way round); the register keeps the link and shows it with the backups.
+ * for the data class, and whether the commitment held when the ticket was opened (or reclassified as a restore). The
+ * desk calls it (it depends on the register, not the other way round) when a restore ticket opens, and again when a
+ * reclassification makes a ticket a restore ticket or takes it out of that type; the register keeps the link and shows
+ * it with the backups, and the desk's ticket page reads it through {@link #seenBy}.
  */
 @Service
 public class RestoreTicketLinks {
@@ -31,15 +35,19 @@ public class RestoreTicketLinks {
 
 	private final JdbcClient jdbc;
 	private final Backups backups;
+	private final PolicyPermissions permissions;
 
-	RestoreTicketLinks(JdbcClient jdbc, Backups backups) {
+	RestoreTicketLinks(JdbcClient jdbc, Backups backups, PolicyPermissions permissions) {
 		this.jdbc = jdbc;
 		this.backups = backups;
+		this.permissions = permissions;
 	}
 
 	/**
 	 * Records the link once per ticket (a redelivered event changes nothing). {@code dataClass} is a critical data code
 	 * of the convention (ADMINISTRATIVE, PEDAGOGICAL_GROUP); any other class has no backup commitment and is not linked.
+	 * A ticket already linked for another establishment or class (a reclassification changed its network) is linked
+	 * again, to the record of the new class at {@code openedAt}.
 	 */
 	@Transactional
 	public Optional<RestoreTicketLink> link(long ticketId, String ticketNumber, String uai, String dataClass, Instant openedAt) {
@@ -47,9 +55,11 @@ public class RestoreTicketLinks {
 		if (c == null || uai == null) {
 			return Optional.empty();
 		}
-		if (find(ticketId).isPresent()) {
-			return find(ticketId);
+		Optional<RestoreTicketLink> existing = find(ticketId);
+		if (existing.isPresent() && existing.get().uai().equals(uai) && existing.get().dataClass().equals(dataClass)) {
+			return existing;
 		}
+		existing.ifPresent(l -> unlink(ticketId));
 		Long reportId = jdbc.sql("""
 				select id from policy_backup_report where uai = ? and data_class = ? and status = 'SUCCESS'
 				order by ended_at desc, id desc limit 1""")
@@ -62,6 +72,17 @@ public class RestoreTicketLinks {
 					Timestamp.from(Instant.now()))
 			.update();
 		return find(ticketId);
+	}
+
+	/** Takes the link off a ticket that is no longer a restore ticket (reclassified); false when it had none. */
+	@Transactional
+	public boolean unlink(long ticketId) {
+		return jdbc.sql("delete from policy_restore_link where ticket_id = ?").param(ticketId).update() > 0;
+	}
+
+	/** The link of a ticket if this person may read the establishment's backups (the ticket page, the API). */
+	public Optional<RestoreTicketLink> seenBy(EntenteUser user, long ticketId) {
+		return find(ticketId).filter(l -> permissions.readCompliance(user, l.uai()));
 	}
 
 	public Optional<RestoreTicketLink> find(long ticketId) {

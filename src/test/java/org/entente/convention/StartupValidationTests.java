@@ -66,6 +66,11 @@ class StartupValidationTests {
 		assertThat(Conventions.refreshesInPlace(stored(earlier, Conventions.STARTUP), bundled)).isTrue();
 		// An uploaded amendment is never replaced, even by an addition.
 		assertThat(Conventions.refreshesInPlace(stored(earlier, "admin"), bundled)).isFalse();
+		// The file before the VDI référentiel became a policy row (a new row and its point to clarify): an addition.
+		String withoutVdi = seed.replaceFirst("(?ms)^      # Le texte pose le référentiel VDI.*?(?=^  # -+ 2\\.)", "")
+			.replaceFirst("(?ms)^  - id: PAC-44\n.*?(?=^  # --- Incidents)", "");
+		assertThat(withoutVdi).doesNotContain("REFERENTIEL_VDI");
+		assertThat(Conventions.refreshesInPlace(stored(withoutVdi, Conventions.STARTUP), bundled)).isTrue();
 		// A changed working calendar changes what applies: a new version is needed.
 		String otherHours = seed.replaceFirst("\"08:00-12:00\"", "\"08:30-12:00\"");
 		assertThat(otherHours).isNotEqualTo(seed);

@@ -21,7 +21,8 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * A collège names the video projector concerned; the ticket shows it; the asset page lists the ticket; level 1 names
- * another one when reclassifying; axe-clean.
+ * another one when reclassifying, with data involved: the ticket, now a data restore, shows its backup record and leads to
+ * the establishment's backups; axe-clean.
  */
 class TicketAssetBrowserTests extends BrowserTestSupport {
 
@@ -79,8 +80,29 @@ class TicketAssetBrowserTests extends BrowserTestSupport {
 		driver.findElement(By.id("component")).sendKeys("VIDEOPROJECTEURS");
 		assertThat(new Select(driver.findElement(By.id("classify-assetId"))).getFirstSelectedOption().getAttribute("value"))
 			.isEqualTo(String.valueOf(otherAsset));
+		// The class's shared files were on the projector's laptop and are gone too: data involved makes the ticket a
+		// data restore, linked after the commit to the collège's last good backup of shared pedagogical data.
+		String job = "nas-" + s;
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+		assertThat(mvc.post().uri("/api/v1/backups/reports").with(as("glpi-agent")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"uai":"0359901X","dataClass":"PEDAGOGICAL_GROUP","job":"%s","startedAt":"%s","endedAt":"%s","status":"SUCCESS","oldestRestorePoint":"%s"}"""
+			.formatted(job, now.minusMinutes(10), now.minusMinutes(1), now.minusDays(20))).exchange()).hasStatus(HttpStatus.CREATED);
+		assertThat(driver.findElements(By.id("sauvegarde"))).isEmpty();
+		driver.findElement(By.id("classify-data")).sendKeys(Keys.SPACE);
 		driver.findElement(By.cssSelector("form[action$='/classement'] button[type=submit]")).sendKeys(Keys.ENTER);
 		waitUpTo(10).until(d -> d.findElement(By.id("equipement")).getText().contains(other));
+		waitUpTo(10).until(d -> {
+			if (d.findElements(By.id("sauvegarde")).isEmpty()) {
+				d.navigate().refresh();
+			}
+			return !d.findElements(By.id("sauvegarde")).isEmpty();
+		});
+		assertThat(driver.findElement(By.id("sauvegarde")).getText()).contains("Sauvegarde liée", job, "engagement tenu");
+		assertAccessible();
+		driver.findElement(By.id("sauvegarde-lien")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/politiques/sauvegardes/0359901X" + "#restauration-" + ticketPath.substring(9)));
+		assertThat(driver.findElement(By.id("restauration-" + ticketPath.substring(9))).getText()).contains(job);
+		assertThat(driver.findElement(By.id("conformite")).getText()).contains("engagement");
 		assertAccessible();
 		signOut();
 	}

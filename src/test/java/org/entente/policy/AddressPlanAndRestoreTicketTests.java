@@ -111,5 +111,37 @@ class AddressPlanAndRestoreTicketTests {
 		assertThat(JsonPath.<List<Object>>read(body(list), "$[?(@.job == '" + job + "')]")).hasSize(1);
 		// Another collège sees neither the link nor the list.
 		assertThat(mvc.get().uri("/api/v1/backups/restore-tickets/" + id).with(as("college2")).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+
+		// The ticket page shows the backup record and links to the establishment's backups page, which lists the ticket.
+		assertThat(mvc.get().uri("/tickets/" + id).with(as("agent.aca")).exchange()).hasStatusOk().bodyText()
+			.contains("id=\"sauvegarde\"", job, "/politiques/sauvegardes/0359901X#restauration-" + id);
+		assertThat(mvc.get().uri("/politiques/sauvegardes/0359901X").with(as("college")).exchange()).hasStatusOk().bodyText()
+			.contains("id=\"restauration-" + id + "\"", job, "/tickets/" + id);
+		assertThat(mvc.get().uri("/politiques/sauvegardes/0359901X").with(as("college2")).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+
+		// Reclassified out of the restore type (no data involved: no longer critical), the link goes; back in, it returns.
+		String etag = reclassify(id, ticket.getResponse().getHeader("ETag"), false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> mvc.get().uri("/api/v1/backups/restore-tickets/" + id).with(as("agent.aca"))
+			.exchange().getResponse().getStatus() == 404);
+		assertThat(mvc.get().uri("/tickets/" + id).with(as("agent.aca")).exchange()).bodyText().doesNotContain("id=\"sauvegarde\"");
+		etag = reclassify(id, etag, true);
+		await().atMost(Duration.ofSeconds(10)).until(() -> mvc.get().uri("/api/v1/backups/restore-tickets/" + id).with(as("agent.aca"))
+			.exchange().getResponse().getStatus() == 200);
+		assertThat(JsonPath.<String>read(body(mvc.get().uri("/api/v1/backups/restore-tickets/" + id).with(as("agent.aca")).exchange()),
+				"$.job")).isEqualTo(job);
+		// A contractor sees the ticket assigned to it, not the collège's backups: no card.
+		assertThat(mvc.put().uri("/api/v1/tickets/" + id + "/assignee").with(as("niveau1")).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"assignee\":\"prestataire\"}").exchange()).hasStatusOk();
+		assertThat(mvc.get().uri("/tickets/" + id).with(as("prestataire")).exchange()).hasStatusOk().bodyText()
+			.contains(job).doesNotContain("id=\"sauvegarde\"");
+	}
+
+	/** Reclassifies by the API as level 1 (data involved or not); returns the new ETag. */
+	private String reclassify(Number id, String etag, boolean dataInvolved) {
+		MvcTestResult r = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(as("niveau1")).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"dataInvolved\":" + dataInvolved + ",\"reason\":\"vérifié\"}").exchange();
+		assertThat(r).as(body(r)).hasStatusOk();
+		assertThat(JsonPath.<String>read(body(r), "$.criticality")).isEqualTo(dataInvolved ? "CRITICAL" : "NON_CRITICAL");
+		return r.getResponse().getHeader("ETag");
 	}
 }

@@ -62,6 +62,23 @@ class PolicyRegisterApiTests {
 		assertThat(JsonPath.<List<String>>read(body(r), "$[?(@.code == 'CARINE')].definedBy[*]")).isEmpty();
 		assertThat(JsonPath.<List<String>>read(body(r), "$[*].code")).contains("CATALOGUES_LOGICIELS", "NOMMAGE", "RGPD")
 			.doesNotContain("BORNES_WIFI");
+		// The Département's VDI référentiel (annexe §3, Infrastructure réseau) is a row of the file's policies (PAC-44).
+		assertThat(JsonPath.<List<String>>read(body(r), "$[?(@.code == 'REFERENTIEL_VDI')].definedBy[*]")).containsExactly("CD");
+	}
+
+	@Test
+	void theDepartmentPublishesItsVdiReferentielAndTheAcademyCannot() {
+		int before = versions("REFERENTIEL_VDI");
+		MvcTestResult aca = publish("agent.aca", "REFERENTIEL_VDI", version("Référentiel VDI, version de l'Académie"));
+		assertThat(aca).as(body(aca)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(JsonPath.<List<String>>read(body(aca), "$.definedBy")).containsExactly("CD");
+		MvcTestResult cd = publish("agent.cd", "REFERENTIEL_VDI", version("Référentiel VDI 2026"));
+		assertThat(cd).as(body(cd)).hasStatus(HttpStatus.CREATED);
+		assertThat(JsonPath.<String>read(body(cd), "$.definedBy")).isEqualTo("CD");
+		assertThat(versions("REFERENTIEL_VDI")).isEqualTo(before + 1);
+		MvcTestResult row = mvc.get().uri("/api/v1/policies/REFERENTIEL_VDI").with(as("agent.aca")).exchange();
+		assertThat(JsonPath.<String>read(body(row), "$.currentVersion.title")).isEqualTo("Référentiel VDI 2026");
+		assertThat(JsonPath.<List<String>>read(body(row), "$.acknowledgements.missing")).contains("0359901X");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.entente.convention.Network;
 import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.WaitingReason;
 import org.entente.inventory.Asset;
+import org.entente.policy.RestoreTicketLinks;
 import org.entente.worktime.Criticality;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -17,7 +18,8 @@ import org.springframework.ui.Model;
 /**
  * What the ticket page shows, gathered in one place so that the controllers of its actions stay small: the ticket's
  * clocks, history, conversation and survey here, its people and words in {@link TicketPageWords}, its asset in
- * {@link TicketPageAsset}.
+ * {@link TicketPageAsset}, the backup record a restore ticket is linked to from the policy register
+ * ({@link RestoreTicketLinks}, for those who may read the establishment's backups).
  */
 @Component
 class TicketPageModel {
@@ -29,9 +31,12 @@ class TicketPageModel {
 	private final TicketAccess access;
 	private final TicketPageWords words;
 	private final TicketPageAsset assets;
+	private final RestoreTicketLinks restoreLinks;
 
 	TicketPageModel(TicketClocks clocks, TicketHistory history, TicketConversation conversation,
-			TicketSatisfaction satisfaction, TicketAccess access, TicketPageWords words, TicketPageAsset assets) {
+			TicketSatisfaction satisfaction, TicketAccess access, TicketPageWords words, TicketPageAsset assets,
+			RestoreTicketLinks restoreLinks) {
+		this.restoreLinks = restoreLinks;
 		this.clocks = clocks;
 		this.history = history;
 		this.conversation = conversation;
@@ -63,6 +68,7 @@ class TicketPageModel {
 		model.addAttribute("networks", Network.values());
 		model.addAttribute("fundings", Funding.values());
 		model.addAttribute("zone", assets.zone());
+		model.addAttribute("backupLink", restoreLinks.seenBy(user, t.id()).orElse(null));
 		model.addAttribute("isDesk", access.isDesk(user));
 		model.addAttribute("isCollege", access.isCollege(user));
 		model.addAttribute("whoHandles", words.whoHandles(t));

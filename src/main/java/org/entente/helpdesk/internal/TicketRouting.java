@@ -17,9 +17,11 @@ import org.entente.convention.Responsibility;
 import org.entente.convention.ResponsibilityContext;
 import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.TicketKind;
+import org.entente.helpdesk.TicketReclassified;
 import org.entente.inventory.Asset;
 import org.entente.inventory.Assets;
 import org.entente.worktime.Criticality;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,15 +44,17 @@ class TicketRouting {
 	private final TicketAccess access;
 	private final TicketRepository tickets;
 	private final TicketSteps steps;
+	private final ApplicationEventPublisher events;
 
 	TicketRouting(Conventions conventions, Assets assets, TicketLookup lookup, TicketAccess access,
-			TicketRepository tickets, TicketSteps steps) {
+			TicketRepository tickets, TicketSteps steps, ApplicationEventPublisher events) {
 		this.conventions = conventions;
 		this.assets = assets;
 		this.lookup = lookup;
 		this.access = access;
 		this.tickets = tickets;
 		this.steps = steps;
+		this.events = events;
 	}
 
 	// The rules
@@ -200,7 +204,7 @@ class TicketRouting {
 				+ (network != null ? " / " + network.label() : "") + (funding != null ? " / " + funding.label() : "")
 				+ " → " + String.join(" et ", r.parties()) + " (" + r.clause() + ")" + (r.toArbitrate() ? " — à arbitrer" : "")
 				+ (blank(reason) != null ? " — " + reason : "");
-		return steps.record(id, now, user.getUsername(), "ROUTING", detail, true);
+		return reclassified(steps.record(id, now, user.getUsername(), "ROUTING", detail, true), "ROUTING", user, now);
 	}
 
 	@Transactional
@@ -216,6 +220,12 @@ class TicketRouting {
 		Instant now = Instant.now();
 		tickets.updateCriticality(id, criticality, priorityClass(criticality, t.priorityClass(), t.intervention(), t.funding()), now);
 		String detail = "Criticité : " + t.criticality().label() + " → " + criticality.label() + " — " + reason;
-		return steps.record(id, now, user.getUsername(), "CRITICALITY", detail, true);
+		return reclassified(steps.record(id, now, user.getUsername(), "CRITICALITY", detail, true), "CRITICALITY", user, now);
+	}
+
+	/** Registers {@link TicketReclassified} in the transaction of the change (the restore link follows it). */
+	private Ticket reclassified(Ticket updated, String what, EntenteUser user, Instant now) {
+		events.publishEvent(new TicketReclassified(updated.snapshot(), what, user.getUsername(), now));
+		return updated;
 	}
 }

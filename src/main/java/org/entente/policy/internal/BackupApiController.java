@@ -105,7 +105,7 @@ class BackupApiController {
 	@GetMapping("/restore-tickets/{ticketId}")
 	@Operation(summary = "La sauvegarde d'un ticket de restauration", description = "Pour un ticket du guichet (son identifiant) : le rapport de sauvegarde réussi qui devait permettre la restauration et la conformité à l'ouverture ; 404 si le ticket n'est pas un ticket de restauration lié ou n'est pas dans votre périmètre.")
 	RestoreTicketLinks.RestoreTicketLink restoreTicket(@AuthenticationPrincipal EntenteUser user, @PathVariable long ticketId) {
-		return restoreLinks.find(ticketId).filter(l -> permissions.readCompliance(user, l.uai()))
+		return restoreLinks.seenBy(user, ticketId)
 			.orElseThrow(() -> ProblemException.notFound("Ticket sans sauvegarde liée", "Le ticket " + ticketId + " n'est pas un ticket de restauration lié à une sauvegarde de votre périmètre."));
 	}
 
