@@ -182,4 +182,25 @@ class LabelCoverageTests {
 			LocaleContextHolder.resetLocaleContext();
 		}
 	}
+
+	/**
+	 * A message with arguments goes through {@link java.text.MessageFormat}, where a lone apostrophe opens a quoted
+	 * part: « Conseil d'Administration du {0} » printed « Conseil dAdministration du {0} », argument unfilled. Such a
+	 * message writes its apostrophes twice ('').
+	 */
+	@Test
+	void aMessageWithArgumentsDoublesItsApostrophes() throws Exception {
+		List<String> lone = new ArrayList<>();
+		for (String pattern : List.of("*.properties", "*_en.properties")) {
+			Properties all = bundles(pattern);
+			for (String key : all.stringPropertyNames()) {
+				String value = all.getProperty(key);
+				if (value.matches("(?s).*\\{\\d.*") && value.matches("(?s).*(?<!')'(?!').*")) {
+					lone.add(key + " = " + value);
+				}
+			}
+		}
+		assertThat(lone).as("apostrophes seules dans des messages à arguments").isEmpty();
+		assertThat(java.text.MessageFormat.format("Conseil d''Administration du {0}", "3 mars")).isEqualTo("Conseil d'Administration du 3 mars");
+	}
 }
