@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -29,8 +30,9 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * The tickets' retention (convention file, {@code TICKETS}: five years after closure): a ticket closed five years and
- * a day ago goes with its comments, history, clocks, the register's restore link and reporting's line; one closed five
- * years less a day ago and an old open one stay; a second run erases nothing more; the purge's dry run counts them.
+ * a day ago goes with its comments, history, clocks, attachment, the register's restore link, reporting's line, an
+ * incident's link and its webhook deliveries; one closed five years less a day ago (with its links) and an old open
+ * one stay; a second run erases nothing more; the purge's dry run counts them.
  */
 @EntenteTest
 class TicketRetentionTests {
@@ -74,6 +76,14 @@ class TicketRetentionTests {
 		return jdbc.sql("select count(*) from " + table + " where " + column + " = ?").param(id).query(Long.class).single();
 	}
 
+	long links(long ticket) {
+		return jdbc.sql("select count(*) from security_incident_link where kind = 'TICKET' and ref = ?").param(ticket).query(Long.class).single();
+	}
+
+	long deliveries(long ticket) {
+		return jdbc.sql("select count(*) from webhook_delivery where subject = ?").param("ticket:" + ticket).query(Long.class).single();
+	}
+
 	@Test
 	void aTicketClosedFiveYearsAndADayAgoGoesWithEverythingItHasTheOthersStay() {
 		LocalDate today = retention.today();
@@ -92,6 +102,24 @@ class TicketRetentionTests {
 				+ "values (?, 'photo.txt', 'text/plain', 2, ?, 'niveau1', ?)").params(old, new byte[] { 'o', 'k' }, noon(today.minusYears(6))).update();
 		jdbc.sql("insert into policy_restore_link (ticket_id, ticket_number, uai, data_class, compliant, reasons, linked_at) "
 				+ "values (?, 'E-2020-000001', ?, 'ADMINISTRATIVE', true, '', ?)").params(old, COLLEGE, noon(today.minusYears(6))).update();
+		// Another module's links to both tickets: an incident (security), a webhook's delivery log (webhook).
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("insert into security_incident (status, title, description, establishments, component, detected_at, personal_data, "
+				+ "reported_at, reported_by, reporter_role, handled_by, clause, explanation, convention_version, updated_at) "
+				+ "values ('OPEN', 'Incident lié', '-', ',0359901X,', 'ADDUCTION_INTERNET', :at, false, :at, 'rssi', 'RSSI', 'CD', '-', '-', '1', :at)")
+			.param("at", noon(today)).update(key, "id");
+		long incident = key.getKeyAs(Number.class).longValue();
+		GeneratedKeyHolder endpointKey = new GeneratedKeyHolder();
+		jdbc.sql("insert into webhook_endpoint (url, events, secret, owner, status, created_at) "
+				+ "values ('https://example.org/hook', 'ticket.opened', 'secret', 'admin', 'PAUSED', ?)").param(noon(today)).update(endpointKey, "id");
+		long endpoint = endpointKey.getKeyAs(Number.class).longValue();
+		for (long id : List.of(old, recent)) {
+			jdbc.sql("insert into security_incident_link (incident_id, kind, ref, added_at, added_by) values (?, 'TICKET', ?, ?, 'rssi')")
+				.params(incident, id, noon(today)).update();
+			jdbc.sql("insert into webhook_delivery (id, endpoint_id, event_key, event_type, subject, occurred_at, payload, status, next_attempt, created_at) "
+					+ "values (?, ?, ?, 'ticket.opened', ?, :at, '{}', 'DELIVERED', :at, :at)".replace(":at", "?"))
+				.params(UUID.randomUUID().toString(), endpoint, "opened:" + id, "ticket:" + id, noon(today), noon(today), noon(today)).update();
+		}
 		assertThat(count("ticket_event", "ticket_id", old)).isPositive();
 		assertThat(count("ticket_clock", "ticket_id", old)).isPositive();
 
@@ -109,7 +137,10 @@ class TicketRetentionTests {
 				{ "policy_restore_link", "ticket_id" } }) {
 			assertThat(count(t[0], t[1], old)).as(t[0]).isZero();
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> count("reporting_ticket", "ticket_id", old) == 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("reporting_ticket", "ticket_id", old) == 0
+				&& links(old) == 0 && deliveries(old) == 0);
+		assertThat(links(recent)).isEqualTo(1);
+		assertThat(deliveries(recent)).isEqualTo(1);
 		for (long kept : List.of(recent, stillOpen)) {
 			assertThat(count("ticket", "id", kept)).isEqualTo(1);
 			assertThat(count("reporting_ticket", "ticket_id", kept)).isEqualTo(1);
