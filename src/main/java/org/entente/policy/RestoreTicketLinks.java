@@ -89,6 +89,16 @@ public class RestoreTicketLinks {
 		return query("where l.ticket_id = ?", ticketId).stream().findFirst();
 	}
 
+	/**
+	 * Forgets the links of tickets the desk erased at the end of their retention period (five years after closure): the
+	 * desk calls it in the transaction that erases them. The backup reports stay.
+	 */
+	@Transactional
+	public int forget(java.util.Collection<Long> ticketIds) {
+		return ticketIds.isEmpty() ? 0
+				: jdbc.sql("delete from policy_restore_link where ticket_id in (:ids)").param("ids", ticketIds).update();
+	}
+
 	/** The restore tickets of an establishment, the most recent first. */
 	public List<RestoreTicketLink> forEstablishment(String uai) {
 		return query("where l.uai = ? order by l.linked_at desc, l.ticket_id desc", uai);

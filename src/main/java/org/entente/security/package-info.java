@@ -6,8 +6,9 @@
  * {@code notification} (duties to inform and reminders are mails through the outbox, notices in the application)
  * and {@code inventory} (the asset an incident names; a compromised asset's warning on its page through
  * {@code AssetPageLinks}) and {@code common} (the shared problem document, If-Match reader, page record and CSV
- * writer) and {@code privacy} (the reporter of an incident is anonymised when the person's retention ends).
+ * writer) and {@code privacy} (the reporter of an incident is anonymised when the person's retention ends) and
+ * {@code helpdesk} (only its {@code TicketsErased}: an incident's link to a ticket erased at the end of its retention goes).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sécurité",
-		allowedDependencies = { "common", "convention", "directory", "notification", "inventory", "privacy" })
+		allowedDependencies = { "common", "convention", "directory", "notification", "inventory", "privacy", "helpdesk" })
 package org.entente.security;

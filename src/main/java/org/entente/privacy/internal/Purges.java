@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.entente.convention.RetentionRule;
 import org.entente.privacy.DataSubject;
+import org.entente.privacy.PeriodRetention;
 import org.entente.privacy.PersonalDataHolder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The purge (annexe protection des données §8): for each person whose destruction date has come, every module's
  * {@link PersonalDataHolder} destroys what it holds, in one transaction per person, the identity last. A dry run
- * counts what would go. Each run is recorded with its counts per category and the rule applied, never the data.
+ * counts what would go, and also what the modules' own retention jobs would destroy ({@link PeriodRetention}: the desk's
+ * tickets five years after closure, under {@code TICKETS}); a real run leaves those to their jobs. Each run is
+ * recorded with its counts per category and the rule applied, never the data.
  */
 @Service
 class Purges {
@@ -40,14 +43,16 @@ class Purges {
 
 	private final Identities identities;
 	private final ObjectProvider<PersonalDataHolder> holders;
+	private final ObjectProvider<PeriodRetention> periods;
 	private final RetentionPolicy retention;
 	private final TransactionTemplate tx;
 	private final JdbcClient jdbc;
 
-	Purges(Identities identities, ObjectProvider<PersonalDataHolder> holders, RetentionPolicy retention,
-			TransactionTemplate tx, JdbcClient jdbc) {
+	Purges(Identities identities, ObjectProvider<PersonalDataHolder> holders, ObjectProvider<PeriodRetention> periods,
+			RetentionPolicy retention, TransactionTemplate tx, JdbcClient jdbc) {
 		this.identities = identities;
 		this.holders = holders;
+		this.periods = periods;
 		this.retention = retention;
 		this.tx = tx;
 		this.jdbc = jdbc;
@@ -92,6 +97,9 @@ class Purges {
 			}
 			// A real run removes the people it destroyed; a dry run leaves them, so it pages on.
 			offset = dryRun ? offset + page.size() : 0;
+		}
+		if (dryRun) {
+			periods.orderedStream().forEach(p -> counts.merge(p.category(), p.due(on), Long::sum));
 		}
 		int total = persons;
 		return tx.execute(status -> record(started, on, dryRun, trigger, operator, total, counts));

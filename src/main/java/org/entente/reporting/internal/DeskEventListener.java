@@ -20,6 +20,7 @@ import org.entente.helpdesk.TicketOpened;
 import org.entente.helpdesk.TicketSnapshot;
 import org.entente.helpdesk.TicketStatus;
 import org.entente.helpdesk.TicketStatusChanged;
+import org.entente.helpdesk.TicketsErased;
 import org.entente.reporting.internal.ReportingStore.ClockKey;
 import org.entente.reporting.internal.ReportingStore.DayKey;
 import org.entente.worktime.WorkTime;
@@ -158,6 +159,16 @@ class DeskEventListener {
 	}
 
 	/** Takes the lock and records the event; false when it was applied already. */
+	/**
+	 * Tickets erased at the end of their retention period: their lines go (a replay deletes nothing more), the daily
+	 * and monthly counts they fed stay.
+	 */
+	@ApplicationModuleListener
+	void on(TicketsErased e) {
+		store.lock();
+		store.forget(e.ticketIds());
+	}
+
 	private boolean begin(String key, Instant at) {
 		store.lock();
 		return store.firstTime(key, at);

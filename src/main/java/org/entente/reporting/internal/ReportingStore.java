@@ -186,6 +186,15 @@ class ReportingStore {
 		}
 	}
 
+	/**
+	 * Deletes the lines of tickets the desk erased (their retention ended); the daily counts they fed stay, they name
+	 * no ticket.
+	 */
+	int forget(List<Long> ticketIds) {
+		return ticketIds.isEmpty() ? 0
+				: jdbc.sql("delete from reporting_ticket where ticket_id in (:ids)").param("ids", ticketIds).update();
+	}
+
 	/** Empties the aggregates before a rebuild (the events applied are kept: a late redelivery stays a no-op). */
 	void clear() {
 		jdbc.sql("delete from reporting_clock_daily").update();

@@ -231,6 +231,12 @@ class IncidentRepository {
 			.list();
 	}
 
+	/** Deletes the links to desk tickets the desk erased (their retention ended); the incidents stay. */
+	int forgetTickets(java.util.List<Long> ticketIds) {
+		return ticketIds.isEmpty() ? 0
+				: jdbc.sql("delete from security_incident_link where kind = 'TICKET' and ref in (:ids)").param("ids", ticketIds).update();
+	}
+
 	boolean addLink(long id, String kind, long ref, boolean compromised, String by, Instant at) {
 		if (jdbc.sql("select count(*) from security_incident_link where incident_id = :id and kind = :k and ref = :r")
 			.param("id", id).param("k", kind).param("r", ref).query(Long.class).single() > 0) {

@@ -28,6 +28,12 @@ class WebhookRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** Deletes the delivery log of erased tickets (subject {@code ticket:ID}): their payloads named the ticket. */
+	int forgetSubjects(List<String> subjects) {
+		return subjects.isEmpty() ? 0
+				: jdbc.sql("delete from webhook_delivery where subject in (:subjects)").param("subjects", subjects).update();
+	}
+
 	long insert(String url, List<String> events, String secret, String owner, String ownerParty, String establishment,
 			boolean allowPrivate, String description) {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
