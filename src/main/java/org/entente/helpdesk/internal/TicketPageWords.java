@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.entente.convention.Component;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
@@ -23,10 +24,12 @@ class TicketPageWords {
 	private final Accounts accounts;
 	private final TicketRepository contacts;
 	private final DeskPages pages;
+	private final ConventionLabels conventionLabels;
 
 	TicketPageWords(Conventions conventions, Establishments establishments, Accounts accounts, TicketRepository contacts,
-			DeskPages pages) {
+			DeskPages pages, ConventionLabels conventionLabels) {
 		this.conventions = conventions;
+		this.conventionLabels = conventionLabels;
 		this.establishments = establishments;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -73,7 +76,7 @@ class TicketPageWords {
 		}
 		List<String> names = t.parties().stream().map(code -> pages.textOr("helpdesk.party." + code, code)).toList();
 		String who = join(names);
-		String component = conventions.current().component(t.component()).map(c -> c.label()).orElse(t.component());
+		String component = conventionLabels.component(t.component());
 		String sentence = pages.textOr("helpdesk.who." + t.intervention().name(), null, who, component, names.size());
 		if (sentence == null) {
 			sentence = pages.text("helpdesk.who", who, component, names.size(), pages.labels().of(t.intervention()).toLowerCase(Locale.ROOT));
@@ -83,10 +86,7 @@ class TicketPageWords {
 
 	/** The routed parties by their names, « le Département d'Ille-et-Vilaine et l'Académie de Rennes ». */
 	String partyNames(Ticket t) {
-		var parties = conventions.current().parties();
-		List<String> names = t.parties().stream()
-			.map(code -> parties.stream().filter(p -> p.code().equals(code)).map(p -> p.name()).findFirst().orElse(code))
-			.toList();
+		List<String> names = t.parties().stream().map(conventionLabels::party).toList();
 		if (names.isEmpty()) {
 			return pages.text("helpdesk.confirm.nobody");
 		}
