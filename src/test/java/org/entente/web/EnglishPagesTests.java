@@ -171,6 +171,14 @@ class EnglishPagesTests {
 		assertThat(fault).contains("the name « " + name + " » does not follow the Département's rule « Peripherals » (example: ")
 			.doesNotContain("ne respecte pas", "règle", "exemple");
 
+		// « Signaler un problème »: the collège's words for its problems, and its equipment grouped by component.
+		String reportEn = HtmlUtils.htmlUnescape(mvc.get().uri("/signaler?lang=en").with(as("college")).exchange().getResponse()
+			.getContentAsString());
+		assertThat(reportEn).contains("The Internet no longer works", "no website opens", "label=\"Video projectors\"")
+			.doesNotContain("Internet ne fonctionne plus", "aucun site ne s'ouvre", "Un vidéoprojecteur", "label=\"Vidéoprojecteurs\"");
+		assertThat(HtmlUtils.htmlUnescape(mvc.get().uri("/signaler").with(as("college")).exchange().getResponse().getContentAsString()))
+			.contains("Internet ne fonctionne plus", "aucun site ne s'ouvre, dans tout le collège ou une partie", "label=\"Vidéoprojecteurs\"");
+
 		// A ticket: who handles it, its clocks, and its chip and party names in the list.
 		String ticketFr = reported("/tickets/{id}");
 		String ticketEn = reported("/tickets/{id}?lang=en");
