@@ -179,6 +179,20 @@ class EnglishPagesTests {
 		assertThat(HtmlUtils.htmlUnescape(mvc.get().uri("/signaler").with(as("college")).exchange().getResponse().getContentAsString()))
 			.contains("Internet ne fonctionne plus", "aucun site ne s'ouvre, dans tout le collège ou une partie", "label=\"Vidéoprojecteurs\"");
 
+		// « Signaler un incident de sécurité »: what happened in the collège's words, the components by name, the errors.
+		String securityEn = HtmlUtils.htmlUnescape(mvc.get().uri("/securite/signaler?lang=en").with(as("college")).exchange()
+			.getResponse().getContentAsString());
+		assertThat(securityEn).contains("A suspicious message", "An email, a text message", "Most often", "Wi-Fi access points")
+			.doesNotContain("Un message suspect", "Un courriel", "Le plus souvent", "Bornes Wi-Fi");
+		String refusedEn = HtmlUtils.htmlUnescape(mvc.post().uri("/securite/signaler?lang=en").with(as("college")).with(csrf())
+			.param("personalData", "").exchange().getResponse().getContentAsString());
+		assertThat(refusedEn).contains("Choose what is happening.", "Describe what you saw")
+			.doesNotContain("Choisissez ce qui se passe", "Décrivez ce que vous avez vu");
+		String refusedFr = HtmlUtils.htmlUnescape(mvc.post().uri("/securite/signaler").with(as("college")).with(csrf())
+			.param("personalData", "").exchange().getResponse().getContentAsString());
+		assertThat(refusedFr).contains("Choisissez ce qui se passe.", "Décrivez ce que vous avez vu, même en quelques mots.",
+				"Répondez oui, non ou je ne sais pas.");
+
 		// A ticket: who handles it, its clocks, and its chip and party names in the list.
 		String ticketFr = reported("/tickets/{id}");
 		String ticketEn = reported("/tickets/{id}?lang=en");
