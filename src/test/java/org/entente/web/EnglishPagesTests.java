@@ -193,12 +193,14 @@ class EnglishPagesTests {
 		assertThat(refusedFr).contains("Choisissez ce qui se passe.", "Décrivez ce que vous avez vu, même en quelques mots.",
 				"Répondez oui, non ou je ne sais pas.");
 
-		// A ticket: who handles it, its clocks, and its chip and party names in the list.
+		// A ticket: who handles it, the parties by name, its clocks, and its chip and party names in the list.
 		String ticketFr = reported("/tickets/{id}");
 		String ticketEn = reported("/tickets/{id}?lang=en");
 		assertThat(element(ticketFr, "who-handles")).isEqualTo("Le Département répare « Adduction internet ».");
+		assertThat(element(ticketFr, "confirmation-who")).contains("Conseil Départemental d'Ille-et-Vilaine");
 		assertThat(ticketFr).contains("Prise en charge des demandes utilisateurs et diagnostic");
 		assertThat(element(ticketEn, "who-handles")).isEqualTo("The Département repairs « Internet connection ».");
+		assertThat(element(ticketEn, "confirmation-who")).contains("Ille-et-Vilaine Département council").doesNotContain("Conseil");
 		assertThat(ticketEn).contains("Taking charge of user requests and diagnosis").doesNotContain("Prise en charge des demandes");
 		String listEn = HtmlUtils.htmlUnescape(mvc.get().uri("/tickets?lang=en").with(as("admin")).exchange().getResponse().getContentAsString());
 		String listFr = HtmlUtils.htmlUnescape(mvc.get().uri("/tickets").with(as("admin")).exchange().getResponse().getContentAsString());
@@ -207,13 +209,15 @@ class EnglishPagesTests {
 				">Établissement</option>");
 	}
 
-	/** A problem reported on « Signaler un problème » (Internet), then its page as the collège sees it. */
+	/** A problem reported on « Signaler un problème » (Internet), then its page as the collège first sees it. */
 	private String reported(String page) throws Exception {
 		var r = mvc.post().uri("/signaler").with(as("college")).with(csrf()).param("problem", "internet")
 			.param("title", "English " + UUID.randomUUID()).param("description", "Plus d'internet au CDI").exchange();
 		assertThat(r).hasStatus(HttpStatus.FOUND);
 		String location = r.getResponse().getRedirectedUrl();
-		var shown = mvc.get().uri(page.replace("{id}", location.substring("/tickets/".length()))).with(as("college")).exchange();
+		// The flash attributes live in the session (Spring Session JDBC): the redirect is followed with its cookie.
+		var shown = mvc.get().uri(page.replace("{id}", location.substring("/tickets/".length()))).with(as("college"))
+			.cookie(r.getResponse().getCookies()).exchange();
 		assertThat(shown).hasStatusOk();
 		return HtmlUtils.htmlUnescape(shown.getResponse().getContentAsString());
 	}
