@@ -193,6 +193,25 @@ class EnglishPagesTests {
 		assertThat(refusedFr).contains("Choisissez ce qui se passe.", "Décrivez ce que vous avez vu, même en quelques mots.",
 				"Répondez oui, non ou je ne sais pas.");
 
+		// Form errors the page controllers word themselves: the identities import, the BYOD opening, the journal search.
+		String identities = "/donnees-personnelles/identites";
+		assertThat(text(mvc.post().uri(identities + "?lang=en").with(as("admin")).with(csrf())))
+			.contains("Choose the CSV file of the identities export.").doesNotContain("Choisissez le fichier");
+		assertThat(text(mvc.post().uri(identities).with(as("admin")).with(csrf())))
+			.contains("Choisissez le fichier CSV de l'export des identités.");
+		String opening = "/politiques/byod/ouverture";
+		assertThat(text(mvc.post().uri(opening + "?lang=en").with(as("college")).with(csrf())))
+			.contains("Request not confirmed: use the button on the page.").doesNotContain("Demande non confirmée");
+		assertThat(text(mvc.post().uri(opening).with(as("college")).with(csrf())))
+			.contains("Demande non confirmée : utilisez le bouton de la page.");
+		String search = "/journal?from=2026-01-01T00:00&to=2026-01-02T00:00&purpose=";
+		assertThat(text(mvc.get().uri(search + "p".repeat(501) + "&lang=en").with(as("journal"))))
+			.contains("500 characters at most.").doesNotContain("caractères au plus");
+		assertThat(text(mvc.get().uri(search + "&lang=en").with(as("journal"))))
+			.contains("Give the purpose of the search").doesNotContain("Indiquez l'objet");
+		assertThat(text(mvc.get().uri(search).with(as("journal"))))
+			.contains("Indiquez l'objet de la recherche : il figure au registre de garde que lisent les DPO.");
+
 		// A ticket: who handles it, the parties by name, its clocks, and its chip and party names in the list.
 		String ticketFr = reported("/tickets/{id}");
 		String ticketEn = reported("/tickets/{id}?lang=en");
@@ -220,6 +239,11 @@ class EnglishPagesTests {
 			.cookie(r.getResponse().getCookies()).exchange();
 		assertThat(shown).hasStatusOk();
 		return HtmlUtils.htmlUnescape(shown.getResponse().getContentAsString());
+	}
+
+	/** The text of a page, entities decoded (any status: a refused form answers its page again). */
+	private static String text(MockMvcTester.MockMvcRequestBuilder request) throws Exception {
+		return HtmlUtils.htmlUnescape(request.exchange().getResponse().getContentAsString());
 	}
 
 	private String page(String uri) throws Exception {
