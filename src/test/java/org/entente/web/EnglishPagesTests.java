@@ -220,6 +220,10 @@ class EnglishPagesTests {
 		assertThat(ticketFr).contains("Prise en charge des demandes utilisateurs et diagnostic");
 		assertThat(element(ticketEn, "who-handles")).isEqualTo("The Département repairs « Internet connection ».");
 		assertThat(element(ticketEn, "confirmation-who")).contains("Ille-et-Vilaine Département council").doesNotContain("Conseil");
+		// Why, on demand: the ticket's own sentence in French, told again in English.
+		String internet = convention.component("ADDUCTION_INTERNET").orElseThrow().cellClause(InterventionKind.REPAIR);
+		assertThat(element(ticketFr, "routing-explanation")).isEqualTo("Dépannage de « Adduction internet » : CD (" + internet + ").");
+		assertThat(element(ticketEn, "routing-explanation")).isEqualTo("Repair of « Internet connection »: CD (" + internet + ").");
 		assertThat(ticketEn).contains("Taking charge of user requests and diagnosis").doesNotContain("Prise en charge des demandes");
 		String listEn = HtmlUtils.htmlUnescape(mvc.get().uri("/tickets?lang=en").with(as("admin")).exchange().getResponse().getContentAsString());
 		String listFr = HtmlUtils.htmlUnescape(mvc.get().uri("/tickets").with(as("admin")).exchange().getResponse().getContentAsString());

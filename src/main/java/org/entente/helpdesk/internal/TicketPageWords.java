@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.entente.convention.Component;
 import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
+import org.entente.convention.ResponsibilityContext;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
@@ -82,6 +83,27 @@ class TicketPageWords {
 			sentence = pages.text("helpdesk.who", who, component, names.size(), pages.labels().of(t.intervention()).toLowerCase(Locale.ROOT));
 		}
 		return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+	}
+
+	/**
+	 * Why the ticket went where it did, in the page's language: the sentence the ticket keeps (French, as routed), told
+	 * again in English only when the convention in force gives the ticket's context that very answer (an amendment or
+	 * a routing since changed keeps the ticket's own words).
+	 */
+	String routingExplanation(Ticket t) {
+		if (!conventionLabels.translated() || !conventions.current().version().equals(t.conventionVersion())) {
+			return t.routingExplanation();
+		}
+		try {
+			var context = new ResponsibilityContext(t.funding(), t.network(), t.sharedBetweenNetworks());
+			if (!conventions.resolve(t.component(), t.intervention(), context).explanation().equals(t.routingExplanation())) {
+				return t.routingExplanation();
+			}
+			return conventionLabels.resolve(t.component(), t.intervention(), context).explanation();
+		}
+		catch (RuntimeException e) {
+			return t.routingExplanation();
+		}
 	}
 
 	/** The routed parties by their names, « le Département d'Ille-et-Vilaine et l'Académie de Rennes ». */
