@@ -2,6 +2,7 @@ package org.entente.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,6 +84,199 @@ class EnglishPagesTests {
 		String matrix = mvc.get().uri("/qui-fait-quoi?lang=en").with(as("admin")).exchange().getResponse().getContentAsString();
 		assertThat(HtmlUtils.htmlUnescape(matrix)).contains("Network infrastructure", "Wi-Fi access points", "Internet connection",
 				"Services portal (Toutatice)", "The convention's own text is quoted in French");
+	}
+
+	/** The words of the sentences built in code (not the convention's quoted text), none of which English may keep. */
+	private static final List<String> FRENCH_SENTENCES = List.of(" de « ", " car ", "par renvoi", "ne désigne aucune",
+			"cellule vide", "plusieurs parties", "trancher", "aucune partie", " et ", "Dépannage", "Fourniture", "n'a pas de colonne",
+			"inconnu", "Choisissez", "ne respecte pas", "règle", "ouvrées restantes", "en pause", "menacé", "dépassé",
+			"Prise en charge", "Rétablissement", "répare", "le Département", "l'Académie", "Conseil Départemental",
+			"Établissement", "à fixer");
+
+	/**
+	 * The sentences Java code builds (« Qui fait quoi ? » answers and their errors, the party names, naming faults, who
+	 * handles a ticket, its clocks and chips) read in English in English mode, and stay the same French otherwise.
+	 */
+	@Test
+	void theSentencesBuiltInCodeSpeakEnglish() throws Exception {
+		var convention = conventions.current();
+		// Every answer of the matrix, told in English: no French word of the sentence's frame (the conditions and
+		// clauses quoted from the convention are taken out first).
+		List<String> leaks = new ArrayList<>();
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		try {
+			for (Component c : convention.components().values()) {
+				for (InterventionKind k : c.area().kinds()) {
+					var r = conventionLabels.resolve(c.code(), k, null);
+					String sentence = r.explanation().replace(r.clause(), " ");
+					for (var condition : c.conditions()) {
+						String quoted = condition.text().strip();
+						sentence = sentence.replace(quoted.endsWith(".") ? quoted.substring(0, quoted.length() - 1) : quoted, " ");
+					}
+					for (String french : FRENCH_SENTENCES) {
+						if (sentence.contains(french)) {
+							leaks.add(c.code() + "/" + k + ": « " + french + " » in " + r.explanation());
+						}
+					}
+				}
+			}
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		assertThat(leaks).as("French words in the English answers").isEmpty();
+
+		// The matrix page: the answer, the party names and the question's errors.
+		String french = answer("/qui-fait-quoi?component=BORNES_WIFI&kind=REPAIR");
+		assertThat(french).isEqualTo("Dépannage de « Bornes Wi-Fi » : " + String.join(" et ",
+				convention.component("BORNES_WIFI").orElseThrow().cell(InterventionKind.REPAIR).parties()) + " ("
+				+ convention.component("BORNES_WIFI").orElseThrow().cellClause(InterventionKind.REPAIR) + ").")
+			.isEqualTo(conventions.resolve("BORNES_WIFI", InterventionKind.REPAIR, null).explanation());
+		String english = answer("/qui-fait-quoi?lang=en&component=BORNES_WIFI&kind=REPAIR");
+		// The clause is the convention's own French, quoted.
+		String clause = convention.component("BORNES_WIFI").orElseThrow().cellClause(InterventionKind.REPAIR);
+		assertThat(english).startsWith("Repair of « Wi-Fi access points »: ").endsWith(" (" + clause + ").");
+		assertThat(english.replace(clause, "")).doesNotContain("Dépannage", "Bornes", " : ");
+		String because = answer("/qui-fait-quoi?lang=en&component=VIDEOPROJECTEURS&kind=REPAIR&funding=OWN_FUNDS_CATALOGUE");
+		assertThat(because).contains("Repair of « Video projectors »", ", because the convention says « ").doesNotContain(", car ");
+		String matrix = page("/qui-fait-quoi?lang=en");
+		assertThat(option(matrix, "CD")).isEqualTo("CD — Ille-et-Vilaine Département council");
+		assertThat(option(page("/qui-fait-quoi"), "CD")).isEqualTo("CD — Conseil Départemental d'Ille-et-Vilaine");
+		Component outside = convention.components().values().stream()
+			.filter(c -> c.area() == Area.OUTSIDE).findFirst().orElseThrow();
+		assertThat(questionError("/qui-fait-quoi?component=" + outside.code() + "&kind=REPAIR"))
+			.isEqualTo("La ligne « " + outside.label() + " » (" + outside.area().label() + ") n'a pas de colonne « Dépannage » ; colonnes : "
+					+ outside.area().kinds());
+		assertThat(questionError("/qui-fait-quoi?lang=en&component=" + outside.code() + "&kind=REPAIR"))
+			.contains("has no « Repair » column; its columns: Supply, Installation").doesNotContain("colonne", "Fourniture", "SUPPLY");
+		assertThat(questionError("/qui-fait-quoi?lang=en&component=PAS_UN_CODE&kind=REPAIR")).contains("is not in the convention")
+			.doesNotContain("inconnu");
+		assertThat(questionError("/qui-fait-quoi?lang=en&kind=REPAIR")).isEqualTo("Choose an intervention and a piece of equipment or a service.");
+		assertThat(questionError("/qui-fait-quoi?kind=REPAIR")).isEqualTo("Choisissez une intervention et un équipement ou service.");
+
+		// A name that breaks the naming rules: its fault on the naming page.
+		String name = "VP salle EN" + ThreadLocalRandom.current().nextInt(1000, 9999);
+		var imported = mvc.post().uri("/api/v1/assets/import?dryRun=false").contentType("text/csv")
+			.content("uai,component,network,name,serial,manufacturer,model,funding,acquired,warrantyEnd,status\n"
+					+ COLLEGE + ",VIDEOPROJECTEURS,PEDAGOGICAL," + name + ",EN-" + UUID.randomUUID().toString().substring(0, 8)
+					+ ",Epson,EB,CD,2024-01-01,2099-01-01,IN_SERVICE\n")
+			.with(as("admin")).exchange();
+		assertThat(imported).hasStatusOk();
+		String namingFr = visibleText(page("/inventaire/nommage"));
+		assertThat(namingFr).contains("le nom « " + name + " » ne respecte pas la règle « ");
+		String namingEn = page("/inventaire/nommage?lang=en");
+		Matcher cell = Pattern.compile("<td>([^<]*« " + name + " »[^<]*)</td>").matcher(HtmlUtils.htmlUnescape(namingEn));
+		assertThat(cell.find()).as("the fault of " + name).isTrue();
+		String fault = cell.group(1);
+		assertThat(fault).contains("the name « " + name + " » does not follow the Département's rule « Peripherals » (example: ")
+			.doesNotContain("ne respecte pas", "règle", "exemple");
+
+		// « Signaler un problème »: the collège's words for its problems, and its equipment grouped by component.
+		String reportEn = HtmlUtils.htmlUnescape(mvc.get().uri("/signaler?lang=en").with(as("college")).exchange().getResponse()
+			.getContentAsString());
+		assertThat(reportEn).contains("The Internet no longer works", "no website opens", "label=\"Video projectors\"")
+			.doesNotContain("Internet ne fonctionne plus", "aucun site ne s'ouvre", "Un vidéoprojecteur", "label=\"Vidéoprojecteurs\"");
+		assertThat(HtmlUtils.htmlUnescape(mvc.get().uri("/signaler").with(as("college")).exchange().getResponse().getContentAsString()))
+			.contains("Internet ne fonctionne plus", "aucun site ne s'ouvre, dans tout le collège ou une partie", "label=\"Vidéoprojecteurs\"");
+
+		// « Signaler un incident de sécurité »: what happened in the collège's words, the components by name, the errors.
+		String securityEn = HtmlUtils.htmlUnescape(mvc.get().uri("/securite/signaler?lang=en").with(as("college")).exchange()
+			.getResponse().getContentAsString());
+		assertThat(securityEn).contains("A suspicious message", "An email, a text message", "Most often", "Wi-Fi access points")
+			.doesNotContain("Un message suspect", "Un courriel", "Le plus souvent", "Bornes Wi-Fi");
+		String refusedEn = HtmlUtils.htmlUnescape(mvc.post().uri("/securite/signaler?lang=en").with(as("college")).with(csrf())
+			.param("personalData", "").exchange().getResponse().getContentAsString());
+		assertThat(refusedEn).contains("Choose what is happening.", "Describe what you saw")
+			.doesNotContain("Choisissez ce qui se passe", "Décrivez ce que vous avez vu");
+		String refusedFr = HtmlUtils.htmlUnescape(mvc.post().uri("/securite/signaler").with(as("college")).with(csrf())
+			.param("personalData", "").exchange().getResponse().getContentAsString());
+		assertThat(refusedFr).contains("Choisissez ce qui se passe.", "Décrivez ce que vous avez vu, même en quelques mots.",
+				"Répondez oui, non ou je ne sais pas.");
+
+		// Form errors the page controllers word themselves: the identities import, the BYOD opening, the journal search.
+		String identities = "/donnees-personnelles/identites";
+		assertThat(text(mvc.post().uri(identities + "?lang=en").with(as("admin")).with(csrf())))
+			.contains("Choose the CSV file of the identities export.").doesNotContain("Choisissez le fichier");
+		assertThat(text(mvc.post().uri(identities).with(as("admin")).with(csrf())))
+			.contains("Choisissez le fichier CSV de l'export des identités.");
+		String opening = "/politiques/byod/ouverture";
+		assertThat(text(mvc.post().uri(opening + "?lang=en").with(as("college")).with(csrf())))
+			.contains("Request not confirmed: use the button on the page.").doesNotContain("Demande non confirmée");
+		assertThat(text(mvc.post().uri(opening).with(as("college")).with(csrf())))
+			.contains("Demande non confirmée : utilisez le bouton de la page.");
+		String search = "/journal?from=2026-01-01T00:00&to=2026-01-02T00:00&purpose=";
+		assertThat(text(mvc.get().uri(search + "p".repeat(501) + "&lang=en").with(as("journal"))))
+			.contains("500 characters at most.").doesNotContain("caractères au plus");
+		assertThat(text(mvc.get().uri(search + "&lang=en").with(as("journal"))))
+			.contains("Give the purpose of the search").doesNotContain("Indiquez l'objet");
+		assertThat(text(mvc.get().uri(search).with(as("journal"))))
+			.contains("Indiquez l'objet de la recherche : il figure au registre de garde que lisent les DPO.");
+
+		// A ticket: who handles it, the parties by name, its clocks, and its chip and party names in the list.
+		String ticketFr = reported("/tickets/{id}");
+		String ticketEn = reported("/tickets/{id}?lang=en");
+		assertThat(element(ticketFr, "who-handles")).isEqualTo("Le Département répare « Adduction internet ».");
+		assertThat(element(ticketFr, "confirmation-who")).contains("Conseil Départemental d'Ille-et-Vilaine");
+		assertThat(ticketFr).contains("Prise en charge des demandes utilisateurs et diagnostic");
+		assertThat(element(ticketEn, "who-handles")).isEqualTo("The Département repairs « Internet connection ».");
+		assertThat(element(ticketEn, "confirmation-who")).contains("Ille-et-Vilaine Département council").doesNotContain("Conseil");
+		// Why, on demand: the ticket's own sentence in French, told again in English.
+		String internet = convention.component("ADDUCTION_INTERNET").orElseThrow().cellClause(InterventionKind.REPAIR);
+		assertThat(element(ticketFr, "routing-explanation")).isEqualTo("Dépannage de « Adduction internet » : CD (" + internet + ").");
+		assertThat(element(ticketEn, "routing-explanation")).isEqualTo("Repair of « Internet connection »: CD (" + internet + ").");
+		assertThat(ticketEn).contains("Taking charge of user requests and diagnosis").doesNotContain("Prise en charge des demandes");
+		String listEn = HtmlUtils.htmlUnescape(mvc.get().uri("/tickets?lang=en").with(as("admin")).exchange().getResponse().getContentAsString());
+		String listFr = HtmlUtils.htmlUnescape(mvc.get().uri("/tickets").with(as("admin")).exchange().getResponse().getContentAsString());
+		assertThat(listFr).contains("Prise en charge").contains(">Établissement</option>");
+		assertThat(listEn).contains("Taking charge").contains(">School</option>").doesNotContain("Prise en charge", "ouvrées restantes",
+				">Établissement</option>");
+	}
+
+	/** A problem reported on « Signaler un problème » (Internet), then its page as the collège first sees it. */
+	private String reported(String page) throws Exception {
+		var r = mvc.post().uri("/signaler").with(as("college")).with(csrf()).param("problem", "internet")
+			.param("title", "English " + UUID.randomUUID()).param("description", "Plus d'internet au CDI").exchange();
+		assertThat(r).hasStatus(HttpStatus.FOUND);
+		String location = r.getResponse().getRedirectedUrl();
+		// The flash attributes live in the session (Spring Session JDBC): the redirect is followed with its cookie.
+		var shown = mvc.get().uri(page.replace("{id}", location.substring("/tickets/".length()))).with(as("college"))
+			.cookie(r.getResponse().getCookies()).exchange();
+		assertThat(shown).hasStatusOk();
+		return HtmlUtils.htmlUnescape(shown.getResponse().getContentAsString());
+	}
+
+	/** The text of a page, entities decoded (any status: a refused form answers its page again). */
+	private static String text(MockMvcTester.MockMvcRequestBuilder request) throws Exception {
+		return HtmlUtils.htmlUnescape(request.exchange().getResponse().getContentAsString());
+	}
+
+	private String page(String uri) throws Exception {
+		var r = mvc.get().uri(uri).with(as("admin")).exchange();
+		assertThat(r).as(uri).hasStatus(HttpStatus.OK);
+		return r.getResponse().getContentAsString();
+	}
+
+	private String answer(String uri) throws Exception {
+		return element(HtmlUtils.htmlUnescape(page(uri)), "answer-explanation");
+	}
+
+	private String questionError(String uri) throws Exception {
+		return element(HtmlUtils.htmlUnescape(page(uri)), "question-error");
+	}
+
+	/** The text of the element with this id (no nested markup). */
+	private static String element(String html, String id) {
+		Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+		assertThat(m.find()).as("#" + id).isTrue();
+		return m.group(1).strip();
+	}
+
+	/** The text of the party select's option (« Partie ») with this value. */
+	private static String option(String html, String value) {
+		String select = html.substring(html.indexOf("id=\"party\""));
+		Matcher m = Pattern.compile("<option value=\"" + value + "\"[^>]*>([^<]*)<").matcher(HtmlUtils.htmlUnescape(select));
+		assertThat(m.find()).as("option " + value).isTrue();
+		return m.group(1).strip();
 	}
 
 	/** The French labels of the enums these pages show (where English differs), and the pages' own French words. */

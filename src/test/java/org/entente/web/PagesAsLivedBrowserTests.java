@@ -161,6 +161,9 @@ class PagesAsLivedBrowserTests extends BrowserTestSupport {
 		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Closed");
 		assertThat(driver.findElement(By.id("historique")).getText()).contains("New → Resolved");
 		assertThat(driver.getPageSource()).contains("Not critical", "Repair");
+		// Who handles it, in English words too (the convention's names of the parties and the component).
+		assertThat(driver.findElement(By.id("who-handles")).getText()).matches("^The (Département|Académie).* « Video projectors »\\.$")
+			.doesNotContain("répare", "Vidéoprojecteurs");
 		open("/tickets/" + id + "?lang=fr");
 		signOut();
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.entente.convention.Component;
 import org.entente.convention.Convention;
 import org.entente.convention.ConventionFileException;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
 import org.entente.convention.Domain;
 import org.entente.convention.Funding;
@@ -34,9 +35,11 @@ class ConventionPageController {
 	}
 
 	private final Conventions conventions;
+	private final ConventionLabels labels;
 
-	ConventionPageController(Conventions conventions) {
+	ConventionPageController(Conventions conventions, ConventionLabels labels) {
 		this.conventions = conventions;
+		this.labels = labels;
 	}
 
 	@GetMapping("/qui-fait-quoi")
@@ -79,18 +82,39 @@ class ConventionPageController {
 		model.addAttribute("shared", shared);
 		// Questions are answered by the version in force only; an old version is for reading.
 		if (!old && component != null && !component.isBlank() && kind != null) {
-			try {
-				model.addAttribute("answer", conventions.resolve(component, kind, new ResponsibilityContext(funding, network, shared)));
-				model.addAttribute("answerComponent", conventions.component(component));
-			}
-			catch (IllegalArgumentException | org.entente.convention.UnknownComponentException e) {
-				model.addAttribute("questionError", e.getMessage());
-			}
+			question(model, component, kind, new ResponsibilityContext(funding, network, shared));
 		}
 		else if (!old && (component != null || kind != null)) {
-			model.addAttribute("questionError", "Choisissez une intervention et un équipement ou service.");
+			questionError(model, "matrix.question.incomplete");
 		}
 		return "convention/matrix";
+	}
+
+	/** The answer in the page's language, or why there is none (in the page's language too). */
+	private void question(Model model, String component, InterventionKind kind, ResponsibilityContext context) {
+		try {
+			model.addAttribute("answer", labels.resolve(component, kind, context));
+			model.addAttribute("answerComponent", conventions.component(component));
+		}
+		catch (org.entente.convention.UnknownComponentException e) {
+			List<String> near = e.suggestions().stream().map(c -> c.code() + " (" + labels.component(c) + ")").toList();
+			if (near.isEmpty()) {
+				questionError(model, "matrix.question.unknownComponent", e.code());
+			}
+			else {
+				questionError(model, "matrix.question.unknownComponentNear", e.code(), String.join(", ", near));
+			}
+		}
+		catch (IllegalArgumentException e) {
+			Component row = conventions.component(component);
+			questionError(model, "matrix.question.noColumn", labels.component(row), labels.area(row.area()), labels.kind(kind),
+					row.area().kinds().toString(), String.join(", ", row.area().kinds().stream().map(labels::kind).toList()));
+		}
+	}
+
+	private static void questionError(Model model, String key, Object... args) {
+		model.addAttribute("questionError", key);
+		model.addAttribute("questionErrorArgs", args);
 	}
 
 	private static boolean hasParty(Component row, String party, InterventionKind intervention) {

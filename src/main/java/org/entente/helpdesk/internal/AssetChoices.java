@@ -3,8 +3,7 @@ package org.entente.helpdesk.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.entente.convention.Component;
-import org.entente.convention.Conventions;
+import org.entente.convention.ConventionLabels;
 import org.entente.inventory.Asset;
 import org.entente.inventory.Assets;
 
@@ -15,16 +14,18 @@ import org.entente.inventory.Assets;
 @org.springframework.stereotype.Component
 class AssetChoices {
 
-	/** One group of the picker: a component's code and label, and the establishment's assets of it. */
+	/** One group of the picker: a component's code and label (in the page's language), and the establishment's assets of it. */
 	record AssetGroup(String component, String label, List<Asset> assets) {
 	}
 
-	private final Conventions conventions;
+	private final ConventionLabels labels;
 	private final Assets assets;
+	private final DeskPages pages;
 
-	AssetChoices(Conventions conventions, Assets assets) {
-		this.conventions = conventions;
+	AssetChoices(ConventionLabels labels, Assets assets, DeskPages pages) {
+		this.labels = labels;
 		this.assets = assets;
+		this.pages = pages;
 	}
 
 	/** For a collège's report: its assets of the components it can report. */
@@ -42,7 +43,7 @@ class AssetChoices {
 		ProblemChoices.ALL.forEach(c -> components.add(c.component()));
 		List<AssetGroup> groups = new ArrayList<>();
 		if (named != null) {
-			groups.add(new AssetGroup(named.component(), "Équipement nommé sur le ticket", List.of(named)));
+			groups.add(new AssetGroup(named.component(), pages.text("helpdesk.asset.named"), List.of(named)));
 		}
 		groups.addAll(groups(t.establishment(), components));
 		return groups;
@@ -51,7 +52,7 @@ class AssetChoices {
 	/** The establishment's assets of these components, one group per component that has some. */
 	private List<AssetGroup> groups(String uai, List<String> components) {
 		return components.stream().distinct()
-			.map(code -> new AssetGroup(code, conventions.current().component(code).map(Component::label).orElse(code),
+			.map(code -> new AssetGroup(code, labels.component(code),
 					assets.ofComponent(uai, code, 100)))
 			.filter(g -> !g.assets().isEmpty())
 			.toList();

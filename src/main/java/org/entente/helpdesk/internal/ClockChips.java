@@ -36,11 +36,13 @@ class ClockChips {
 	private final ClockRepository stored;
 	private final WorkTime workTime;
 	private final Clocks clocks;
+	private final DeskPages pages;
 
-	ClockChips(ClockRepository stored, WorkTime workTime, Clocks clocks) {
+	ClockChips(ClockRepository stored, WorkTime workTime, Clocks clocks, DeskPages pages) {
 		this.stored = stored;
 		this.workTime = workTime;
 		this.clocks = clocks;
+		this.pages = pages;
 	}
 
 	/** The chips of these tickets; a clock no responsible party is bound to says « indicatif », never « dépassé ». */
@@ -59,29 +61,36 @@ class ClockChips {
 	}
 
 	Chip chip(StoredClock c, Instant now) {
-		String label = label(c.clock());
+		String label = shortLabel(c.clock());
 		if (c.paused() || c.deadline() == null) {
-			return new Chip(label, "PAUSED", label + " : en pause");
+			return new Chip(label, "PAUSED", pages.text("helpdesk.chip.paused", label));
 		}
 		Duration remaining = workTime.workingTimeBetween(now, c.deadline(), List.of());
 		if (!now.isBefore(c.deadline())) {
-			// Clocks.text already says « dépassé de … » for the time past the deadline.
-			return new Chip(label, "BREACHED", label + " : " + (remaining.isNegative() ? Clocks.text(remaining) : "dépassé"));
+			return new Chip(label, "BREACHED", remaining.isNegative() ? pages.text("helpdesk.chip.overdue", label, Clocks.hm(remaining))
+					: pages.text("helpdesk.chip.breached", label));
 		}
-		String left = Clocks.text(remaining) + " ouvrées restantes";
-		return !now.isBefore(c.atRiskAt()) ? new Chip(label, "AT_RISK", label + " : menacé, " + left)
-				: new Chip(label, "RUNNING", label + " : " + left);
+		String left = pages.text("helpdesk.clock.remaining", Clocks.text(remaining));
+		return !now.isBefore(c.atRiskAt()) ? new Chip(label, "AT_RISK", pages.text("helpdesk.chip.atRisk", label, left))
+				: new Chip(label, "RUNNING", pages.text("helpdesk.chip.running", label, left));
 	}
 
 	/** A time no responsible party is bound to: the time left, or « écoulé », never « menacé » or « dépassé ». */
 	Chip indicative(StoredClock c, Instant now) {
-		String label = label(c.clock());
-		String left = c.paused() || c.deadline() == null ? "en pause"
-				: now.isBefore(c.deadline()) ? Clocks.text(workTime.workingTimeBetween(now, c.deadline(), List.of())) + " ouvrées restantes"
-						: "temps écoulé";
-		return new Chip(label, "INDICATIVE", label + " (temps indicatif, pas un engagement) : " + left);
+		String label = shortLabel(c.clock());
+		String left = c.paused() || c.deadline() == null ? pages.text("helpdesk.clock.PAUSED")
+				: now.isBefore(c.deadline())
+						? pages.text("helpdesk.clock.remaining", Clocks.text(workTime.workingTimeBetween(now, c.deadline(), List.of())))
+						: pages.text("helpdesk.chip.elapsed");
+		return new Chip(label, "INDICATIVE", pages.text("helpdesk.chip.indicative", label, left));
 	}
 
+	/** A clock's short name in the page's language (the French one of {@link #label} as fallback). */
+	private String shortLabel(String clock) {
+		return pages.textOr("helpdesk.chip." + clock, label(clock));
+	}
+
+	/** A clock's short French name, for the history the watcher writes. */
 	static String label(String clock) {
 		return switch (clock) {
 			case WorkTime.TAKE_CHARGE -> "Prise en charge";

@@ -41,6 +41,11 @@ class Clocks {
 		public String remainingText() {
 			return Clocks.text(remaining);
 		}
+
+		/** The remaining working time or the overrun without a word, e.g. «1 h 05», for the page's own words. */
+		public String remainingHm() {
+			return Clocks.hm(remaining);
+		}
 	}
 
 	/** A status change as the clocks need it. */
@@ -176,8 +181,15 @@ class Clocks {
 		if (d == null) {
 			return "";
 		}
+		return d.isNegative() ? "dépassé de " + hm(d) : hm(d);
+	}
+
+	/** «3 h 20», «45 min», whatever the sign. */
+	static String hm(Duration d) {
+		if (d == null) {
+			return "";
+		}
 		long minutes = Math.abs(d.toMinutes());
-		String hm = minutes >= 60 ? (minutes / 60) + " h " + String.format("%02d", minutes % 60) : minutes + " min";
-		return d.isNegative() ? "dépassé de " + hm : hm;
+		return minutes >= 60 ? (minutes / 60) + " h " + String.format("%02d", minutes % 60) : minutes + " min";
 	}
 }

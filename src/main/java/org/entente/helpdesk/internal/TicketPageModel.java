@@ -72,6 +72,7 @@ class TicketPageModel {
 		model.addAttribute("isDesk", access.isDesk(user));
 		model.addAttribute("isCollege", access.isCollege(user));
 		model.addAttribute("whoHandles", words.whoHandles(t));
+		model.addAttribute("routingExplanation", words.routingExplanation(t));
 		model.addAttribute("requesterName", words.requesterName(t));
 		model.addAttribute("requesterContact", words.requesterContact(t));
 		if (model.containsAttribute("reported")) {

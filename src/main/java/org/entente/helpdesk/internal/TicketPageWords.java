@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.entente.convention.Component;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
+import org.entente.convention.ResponsibilityContext;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
@@ -23,10 +25,12 @@ class TicketPageWords {
 	private final Accounts accounts;
 	private final TicketRepository contacts;
 	private final DeskPages pages;
+	private final ConventionLabels conventionLabels;
 
 	TicketPageWords(Conventions conventions, Establishments establishments, Accounts accounts, TicketRepository contacts,
-			DeskPages pages) {
+			DeskPages pages, ConventionLabels conventionLabels) {
 		this.conventions = conventions;
+		this.conventionLabels = conventionLabels;
 		this.establishments = establishments;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -73,7 +77,7 @@ class TicketPageWords {
 		}
 		List<String> names = t.parties().stream().map(code -> pages.textOr("helpdesk.party." + code, code)).toList();
 		String who = join(names);
-		String component = conventions.current().component(t.component()).map(c -> c.label()).orElse(t.component());
+		String component = conventionLabels.component(t.component());
 		String sentence = pages.textOr("helpdesk.who." + t.intervention().name(), null, who, component, names.size());
 		if (sentence == null) {
 			sentence = pages.text("helpdesk.who", who, component, names.size(), pages.labels().of(t.intervention()).toLowerCase(Locale.ROOT));
@@ -81,12 +85,30 @@ class TicketPageWords {
 		return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
 	}
 
+	/**
+	 * Why the ticket went where it did, in the page's language: the sentence the ticket keeps (French, as routed), told
+	 * again in English only when the convention in force gives the ticket's context that very answer (an amendment or
+	 * a routing since changed keeps the ticket's own words).
+	 */
+	String routingExplanation(Ticket t) {
+		if (!conventionLabels.translated() || !conventions.current().version().equals(t.conventionVersion())) {
+			return t.routingExplanation();
+		}
+		try {
+			var context = new ResponsibilityContext(t.funding(), t.network(), t.sharedBetweenNetworks());
+			if (!conventions.resolve(t.component(), t.intervention(), context).explanation().equals(t.routingExplanation())) {
+				return t.routingExplanation();
+			}
+			return conventionLabels.resolve(t.component(), t.intervention(), context).explanation();
+		}
+		catch (RuntimeException e) {
+			return t.routingExplanation();
+		}
+	}
+
 	/** The routed parties by their names, « le Département d'Ille-et-Vilaine et l'Académie de Rennes ». */
 	String partyNames(Ticket t) {
-		var parties = conventions.current().parties();
-		List<String> names = t.parties().stream()
-			.map(code -> parties.stream().filter(p -> p.code().equals(code)).map(p -> p.name()).findFirst().orElse(code))
-			.toList();
+		List<String> names = t.parties().stream().map(conventionLabels::party).toList();
 		if (names.isEmpty()) {
 			return pages.text("helpdesk.confirm.nobody");
 		}

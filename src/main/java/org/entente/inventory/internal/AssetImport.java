@@ -129,7 +129,7 @@ public class AssetImport {
 			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
 			List<FieldProblem> problems = rules.checkFields(data, lookup);
 			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
-			rules.naming(data).ifPresent(p -> warnings.add(new ImportError(row.line(), p.field(), p.message())));
+			rules.namingHere(data).ifPresent(p -> warnings.add(new ImportError(row.line(), p.field(), p.message())));
 			if (!problems.isEmpty()) {
 				continue;
 			}

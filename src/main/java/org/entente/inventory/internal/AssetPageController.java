@@ -51,7 +51,7 @@ class AssetPageController {
 		model.addAttribute("spare", spares.availableFor(a.uai(), a.component()));
 		model.addAttribute("manages", permissions.canManage(user, a.data()));
 		model.addAttribute("manager", permissions.manager(a.component(), a.data().network(), a.data().funding()));
-		model.addAttribute("namingProblem", rules.naming(a.data()).map(FieldProblem::message).orElse(null));
+		model.addAttribute("namingProblem", rules.namingHere(a.data()).map(FieldProblem::message).orElse(null));
 		model.addAttribute("sections", links.orderedStream()
 			.map(l -> new Section(l.title(), l.linksFor(id, user.getUsername()), l.hiddenWhenEmpty()))
 			.filter(s -> !(s.hiddenWhenEmpty() && s.links().isEmpty()))

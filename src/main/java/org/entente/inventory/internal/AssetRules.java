@@ -4,6 +4,7 @@ import org.entente.common.FieldProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +13,14 @@ import java.util.regex.Pattern;
 
 import org.entente.convention.Area;
 import org.entente.convention.Component;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
 import org.entente.convention.NamingRule;
 import org.entente.directory.Establishment;
 import org.entente.inventory.AssetData;
 import org.entente.inventory.AssetStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The checks every asset write goes through, whatever the channel: an establishment the convention covers, a
@@ -29,10 +33,14 @@ public class AssetRules {
 	static final int MAX_TEXT = 100;
 
 	private final Conventions conventions;
+	private final ConventionLabels conventionLabels;
+	private final MessageSource messages;
 	private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-	AssetRules(Conventions conventions) {
+	AssetRules(Conventions conventions, ConventionLabels conventionLabels, MessageSource messages) {
 		this.conventions = conventions;
+		this.conventionLabels = conventionLabels;
+		this.messages = messages;
 	}
 
 	/**
@@ -112,8 +120,17 @@ public class AssetRules {
 		return problems;
 	}
 
-	/** The naming fault of this asset's name, if a rule of the convention applies and is broken. */
+	/** The naming fault of this asset's name, if a rule of the convention applies and is broken; in French (the API's). */
 	public Optional<FieldProblem> naming(AssetData a) {
+		return naming(a, Locale.FRENCH);
+	}
+
+	/** The same fault in the page's language (the naming page, an asset's page, an import's warnings). */
+	public Optional<FieldProblem> namingHere(AssetData a) {
+		return naming(a, LocaleContextHolder.getLocale());
+	}
+
+	private Optional<FieldProblem> naming(AssetData a, Locale locale) {
 		if (a.name() == null || a.component() == null || a.network() == null) {
 			return Optional.empty();
 		}
@@ -125,9 +142,9 @@ public class AssetRules {
 			Pattern p = patterns.computeIfAbsent(conventions.current().version() + "|" + rule.kind() + "|" + uai,
 					k -> rule.compile(a.uai()));
 			if (!p.matcher(a.name()).matches()) {
-				return Optional.of(new FieldProblem("name", "le nom « " + a.name() + " » ne respecte pas la règle « "
-						+ rule.label() + " » du Département (exemple : " + rule.example().replace("0359901X", uai.isEmpty() ? "0359901X" : uai)
-						+ ") ; " + rule.clause()));
+				String example = rule.example().replace("0359901X", uai.isEmpty() ? "0359901X" : uai);
+				return Optional.of(new FieldProblem("name", messages.getMessage("inv.naming.breach",
+						new Object[] { a.name(), conventionLabels.namingRule(rule, locale), example, rule.clause() }, locale)));
 			}
 		}
 		return Optional.empty();

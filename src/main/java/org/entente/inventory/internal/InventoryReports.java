@@ -82,7 +82,7 @@ public class InventoryReports {
 		}, (java.sql.ResultSet rs) -> {
 			while (violations.size() < MAX_ROWS && rs.next()) {
 				Asset a = AssetRepository.map(rs, 0);
-				rules.naming(a.data()).ifPresent(p -> violations.add(new NamingViolation(a, p.message())));
+				rules.namingHere(a.data()).ifPresent(p -> violations.add(new NamingViolation(a, p.message())));
 			}
 			return null;
 		});

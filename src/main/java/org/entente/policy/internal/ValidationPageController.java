@@ -7,6 +7,8 @@ import org.entente.common.FieldReader;
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -25,8 +27,10 @@ class ValidationPageController {
 	private final Validations validations;
 	private final Byod byod;
 	private final PolicyRows rows;
+	private final MessageSource messages;
 
-	ValidationPageController(Validations validations, Byod byod, PolicyRows rows) {
+	ValidationPageController(Validations validations, Byod byod, PolicyRows rows, MessageSource messages) {
+		this.messages = messages;
 		this.validations = validations;
 		this.byod = byod;
 		this.rows = rows;
@@ -91,7 +95,7 @@ class ValidationPageController {
 	String open(@AuthenticationPrincipal EntenteUser user, @RequestParam(name = "confirm", required = false) String confirm, Model model) {
 		if (!"oui".equals(confirm)) {
 			// The form's button sends it: a bare POST (a replayed or forged request) opens nothing.
-			return byod(user, model, Map.of(), Map.of(), "Demande non confirmée : utilisez le bouton de la page.");
+			return byod(user, model, Map.of(), Map.of(), messages.getMessage("policy.byod.error.unconfirmed", null, LocaleContextHolder.getLocale()));
 		}
 		try {
 			byod.requestOpening(user);

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import org.entente.common.ProblemException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,9 +28,11 @@ class PrivacyPageController {
 	private final Purges purges;
 	private final SubjectRequests requests;
 	private final RetentionPolicy retention;
+	private final MessageSource messages;
 
 	PrivacyPageController(IdentityImport identityImport, ProcessingRegister register, Purges purges,
-			SubjectRequests requests, RetentionPolicy retention) {
+			SubjectRequests requests, RetentionPolicy retention, MessageSource messages) {
+		this.messages = messages;
 		this.identityImport = identityImport;
 		this.register = register;
 		this.purges = purges;
@@ -49,7 +53,7 @@ class PrivacyPageController {
 			@RequestParam(defaultValue = "preview") String action, Authentication auth, Model model) throws java.io.IOException {
 		model.addAttribute("mode", mode);
 		if (file == null || file.isEmpty()) {
-			model.addAttribute("fileError", "Choisissez le fichier CSV de l'export des identités.");
+			model.addAttribute("fileError", messages.getMessage("privacy.import.error.noFile", null, LocaleContextHolder.getLocale()));
 			return "privacy/import";
 		}
 		IdentityImport.Mode m = "partial".equals(mode) ? IdentityImport.Mode.PARTIAL : IdentityImport.Mode.FULL;

@@ -15,6 +15,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +36,11 @@ class BreachPageController {
 
 	private final BreachService breaches;
 
-	BreachPageController(BreachService breaches) {
+	private final MessageSource messages;
+
+	BreachPageController(BreachService breaches, MessageSource messages) {
 		this.breaches = breaches;
+		this.messages = messages;
 	}
 
 	@GetMapping("/securite/violations")
@@ -107,7 +112,8 @@ class BreachPageController {
 		}
 		try {
 			breaches.notifyAcademy(user, id, lateReason, attachments);
-			redirect.addFlashAttribute("done", "Notification envoyée à " + breaches.rules().to() + ".");
+			redirect.addFlashAttribute("done", messages.getMessage("sec.breach.done.notified", new Object[] { breaches.rules().to() },
+					LocaleContextHolder.getLocale()));
 		}
 		catch (ProblemException e) {
 			if (e.errors().isEmpty()) {

@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.entente.common.FieldProblem;
+import org.entente.common.Labels;
 import org.entente.common.ProblemException;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
 import org.entente.security.internal.IncidentAccess.View;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +39,11 @@ class IncidentPageController {
 	private final IncidentRepository repository;
 	private final BreachRepository breaches;
 	private final RemediationPlan plan;
+	private final MessageSource messages;
 
 	IncidentPageController(IncidentService incidents, IncidentRepository repository, BreachRepository breaches,
-			RemediationPlan plan) {
+			RemediationPlan plan, MessageSource messages) {
+		this.messages = messages;
 		this.plan = plan;
 		this.incidents = incidents;
 		this.repository = repository;
@@ -115,7 +120,7 @@ class IncidentPageController {
 			incidents.transition(user, id, version(p), new IncidentService.Step(to, choice(IncidentCategory.class, p.get("category")),
 					choice(Severity.class, p.get("severity")), p.get("personalDataBreach") == null ? null : "oui".equals(p.get("personalDataBreach")),
 					null, IncidentReportPageController.blank(p.get("note")), actions, IncidentReportPageController.blank(p.get("lessonsLearned"))));
-			redirect.addFlashAttribute("done", "L'incident est passé à l'étape « " + to.label() + " ».");
+			redirect.addFlashAttribute("done", text("sec.incident.done.step", new Labels(messages).of(to)));
 		}
 		catch (ProblemException e) {
 			if (e.errors().isEmpty()) {
@@ -124,7 +129,7 @@ class IncidentPageController {
 			redirect.addFlashAttribute("errors", errorsOf(e));
 		}
 		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("errors", Map.of("to", "Étape inconnue."));
+			redirect.addFlashAttribute("errors", Map.of("to", text("sec.incident.error.step")));
 		}
 		return "redirect:/securite/incidents/" + id;
 	}
@@ -134,7 +139,7 @@ class IncidentPageController {
 			RedirectAttributes redirect) {
 		try {
 			plan.addAction(user, id, version(p), action(p));
-			redirect.addFlashAttribute("done", "Action ajoutée au plan de remédiation.");
+			redirect.addFlashAttribute("done", text("sec.incident.done.action"));
 		}
 		catch (ProblemException e) {
 			if (e.errors().isEmpty()) {
@@ -145,22 +150,27 @@ class IncidentPageController {
 		return "redirect:/securite/incidents/" + id;
 	}
 
-	private static IncidentService.NewAction action(Map<String, String> p) {
+	/** A text of the security bundles in the page's language. */
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args.length == 0 ? null : args, LocaleContextHolder.getLocale());
+	}
+
+	private IncidentService.NewAction action(Map<String, String> p) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String description = IncidentReportPageController.blank(p.get("actionDescription"));
 		String owner = IncidentReportPageController.blank(p.get("actionOwner"));
 		LocalDate due = null;
 		if (description == null || description.length() > 2000) {
-			problems.add(new FieldProblem("actionDescription", "Décrivez l'action (2 000 caractères au plus)."));
+			problems.add(new FieldProblem("actionDescription", text("sec.incident.error.actionDescription")));
 		}
 		if (owner == null || owner.length() > 200) {
-			problems.add(new FieldProblem("actionOwner", "Nommez qui la mène (200 caractères au plus)."));
+			problems.add(new FieldProblem("actionOwner", text("sec.incident.error.actionOwner")));
 		}
 		try {
 			due = LocalDate.parse(p.getOrDefault("actionDue", ""));
 		}
 		catch (DateTimeParseException e) {
-			problems.add(new FieldProblem("actionDue", "Indiquez l'échéance (une date)."));
+			problems.add(new FieldProblem("actionDue", text("sec.incident.error.actionDue")));
 		}
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);

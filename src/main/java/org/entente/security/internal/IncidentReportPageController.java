@@ -12,10 +12,13 @@ import java.util.Map;
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
 import org.entente.convention.Area;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishments;
 import org.entente.directory.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,17 +33,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class IncidentReportPageController {
 
-	/** What happened, in the collège's words: the title it suggests, and whether personal data are likely at stake. */
-	record Kind(String key, String label, String hint, String title, IncidentCategory category) {
+	/**
+	 * What happened, in the collège's words ({@code sec.report.kind.<key>} and {@code .hint} in the security bundles):
+	 * the title it gives the incident (French, the register's), and its category.
+	 */
+	record Kind(String key, String title, IncidentCategory category) {
 	}
 
 	static final List<Kind> KINDS = List.of(
-			new Kind("message", "Un message suspect", "Un courriel, un SMS ou un appel qui demande un mot de passe, un paiement ou d'ouvrir une pièce jointe.", "Message suspect", IncidentCategory.PHISHING),
-			new Kind("poste", "Un poste qui se comporte bizarrement", "Lent d'un coup, des fenêtres qui s'ouvrent seules, des fichiers renommés ou illisibles, l'antivirus qui alerte.", "Poste au comportement anormal", IncidentCategory.MALWARE),
-			new Kind("donnees", "Des données perdues ou volées", "Une clé USB ou un ordinateur perdu, un fichier envoyé à la mauvaise personne, des fichiers disparus.", "Données perdues ou volées", IncidentCategory.DATA_LOSS),
-			new Kind("compte", "Un compte utilisé par quelqu'un d'autre", "Des messages envoyés en votre nom, un mot de passe changé sans vous.", "Compte utilisé par un tiers", IncidentCategory.ACCOUNT_COMPROMISE),
-			new Kind("contenu", "Un contenu choquant vu par des élèves", "Un site ou un contenu qui aurait dû être filtré.", "Contenu inapproprié vu par des élèves", IncidentCategory.MINORS_PROTECTION),
-			new Kind("autre", "Autre chose", "Tout autre doute sur la sécurité.", "Incident de sécurité", IncidentCategory.OTHER));
+			new Kind("message", "Message suspect", IncidentCategory.PHISHING),
+			new Kind("poste", "Poste au comportement anormal", IncidentCategory.MALWARE),
+			new Kind("donnees", "Données perdues ou volées", IncidentCategory.DATA_LOSS),
+			new Kind("compte", "Compte utilisé par un tiers", IncidentCategory.ACCOUNT_COMPROMISE),
+			new Kind("contenu", "Contenu inapproprié vu par des élèves", IncidentCategory.MINORS_PROTECTION),
+			new Kind("autre", "Incident de sécurité", IncidentCategory.OTHER));
 
 	/** The components a collège meets most, first in the list. */
 	static final List<String> COMMON = List.of("STATIONS_PEDAGOGIQUES", "STATIONS_ADMINISTRATIVES", "TABLETTES",
@@ -55,11 +61,16 @@ class IncidentReportPageController {
 	private final IncidentService incidents;
 	private final Conventions conventions;
 	private final Establishments establishments;
+	private final ConventionLabels labels;
+	private final MessageSource messages;
 
-	IncidentReportPageController(IncidentService incidents, Conventions conventions, Establishments establishments) {
+	IncidentReportPageController(IncidentService incidents, Conventions conventions, Establishments establishments,
+			ConventionLabels labels, MessageSource messages) {
 		this.incidents = incidents;
 		this.conventions = conventions;
 		this.establishments = establishments;
+		this.labels = labels;
+		this.messages = messages;
 	}
 
 	@GetMapping("/securite/signaler")
@@ -77,41 +88,41 @@ class IncidentReportPageController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Kind kind = KINDS.stream().filter(k -> k.key().equals(params.get("kind"))).findFirst().orElse(null);
 		if (kind == null) {
-			errors.put("kind", "Choisissez ce qui se passe.");
+			errors.put("kind", text("sec.report.error.kind"));
 		}
 		String component = blank(params.get("component"));
 		if (component == null) {
-			errors.put("component", "Choisissez sur quoi porte l'incident (« Je ne sais pas » convient).");
+			errors.put("component", text("sec.report.error.component"));
 		}
 		String description = blank(params.get("description"));
 		if (description == null) {
-			errors.put("description", "Décrivez ce que vous avez vu, même en quelques mots.");
+			errors.put("description", text("sec.report.error.description"));
 		}
 		else if (description.length() > 10_000) {
-			errors.put("description", "10 000 caractères au plus.");
+			errors.put("description", text("sec.report.error.descriptionLength"));
 		}
 		Instant detectedAt = null;
 		try {
 			String at = blank(params.get("detectedAt"));
 			if (at == null) {
-				errors.put("detectedAt", "Indiquez quand vous l'avez remarqué.");
+				errors.put("detectedAt", text("sec.report.error.detectedAt"));
 			}
 			else {
 				detectedAt = LocalDateTime.parse(at).atZone(incidents.zone()).toInstant();
 			}
 		}
 		catch (DateTimeParseException e) {
-			errors.put("detectedAt", "Date et heure attendues, par exemple 14/03/2026 09:30.");
+			errors.put("detectedAt", text("sec.report.error.detectedAtFormat"));
 		}
 		String personal = params.getOrDefault("personalData", "");
 		if (!List.of("oui", "non", "nsp").contains(personal)) {
-			errors.put("personalData", "Répondez oui, non ou je ne sais pas.");
+			errors.put("personalData", text("sec.report.error.personalData"));
 		}
 		String minors = params.getOrDefault("minors", "");
 		boolean academy = "on".equals(params.get("academyLevel")) && user.role() != Role.SCHOOL_STAFF;
 		String uai = user.role() == Role.SCHOOL_STAFF ? user.establishment() : blank(params.get("establishment"));
 		if (uai == null && !academy) {
-			errors.put("establishment", "Choisissez l'établissement, ou cochez « plusieurs établissements ou niveau académique ».");
+			errors.put("establishment", text("sec.report.error.establishment"));
 		}
 		if (!errors.isEmpty()) {
 			return reportPage(user, model, form, errors);
@@ -152,15 +163,20 @@ class IncidentReportPageController {
 	private List<Group> groups() {
 		var convention = conventions.current();
 		List<Group> groups = new ArrayList<>();
-		groups.add(new Group("Le plus souvent", COMMON.stream().map(c -> convention.component(c).orElse(null))
-			.filter(c -> c != null).map(c -> new Option(c.code(), c.label())).toList()));
+		groups.add(new Group(text("sec.report.where.common"), COMMON.stream().map(c -> convention.component(c).orElse(null))
+			.filter(c -> c != null).map(c -> new Option(c.code(), labels.component(c))).toList()));
 		for (var d : convention.domains()) {
 			if (d.area() == Area.POLICY) {
 				continue;
 			}
-			groups.add(new Group(d.name(), d.components().stream().map(c -> new Option(c.code(), c.label())).toList()));
+			groups.add(new Group(labels.domain(d), d.components().stream().map(c -> new Option(c.code(), labels.component(c))).toList()));
 		}
 		return groups;
+	}
+
+	/** A text of the security bundles in the page's language. */
+	private String text(String key) {
+		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 
 	static String blank(String s) {

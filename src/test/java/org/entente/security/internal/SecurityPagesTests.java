@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.HtmlUtils;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -88,6 +89,26 @@ class SecurityPagesTests {
 			.param("category", "PHISHING").param("severity", "LOW").param("personalDataBreach", "non").exchange();
 		assertThat(ok).hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.get().uri("/api/v1/security/incidents/" + id).with(as("rssi"))).bodyJson().extractingPath("$.status").isEqualTo("QUALIFIED");
+	}
+
+	/** The incident page's notices (a step taken, a fault in the remediation action) in the reader's language. */
+	@Test
+	void theIncidentPageNoticesSpeakTheReadersLanguage() {
+		long id = reported(mvc, "college", incident(COLLEGE, "STATIONS_PEDAGOGIQUES", false, ""));
+		String page = "/securite/incidents/" + id;
+		MvcTestResult french = mvc.post().uri(page + "/actions").with(as("rssi")).with(csrf()).param("version", "0").exchange();
+		assertThat(french).hasStatus(HttpStatus.FOUND);
+		assertThat(HtmlUtils.htmlUnescape(content(mvc.get().uri(page).with(as("rssi")).cookie(french.getResponse().getCookies()).exchange())))
+			.contains("Décrivez l'action (2 000 caractères au plus).", "Nommez qui la mène (200 caractères au plus).",
+					"Indiquez l'échéance (une date).");
+		MvcTestResult english = mvc.post().uri(page + "/actions?lang=en").with(as("rssi")).with(csrf()).param("version", "0").exchange();
+		assertThat(HtmlUtils.htmlUnescape(content(mvc.get().uri(page + "?lang=en").with(as("rssi")).cookie(english.getResponse().getCookies())
+			.exchange()))).contains("Describe the action", "Name who leads it", "Give the due date").doesNotContain("Décrivez", "Nommez");
+		MvcTestResult step = mvc.post().uri(page + "/etape?lang=en").with(as("rssi")).with(csrf()).param("to", "QUALIFIED").param("version", "0")
+			.param("category", "PHISHING").param("severity", "LOW").param("personalDataBreach", "non").exchange();
+		assertThat(step).hasStatus(HttpStatus.FOUND);
+		assertThat(HtmlUtils.htmlUnescape(content(mvc.get().uri(page + "?lang=en").with(as("rssi")).cookie(step.getResponse().getCookies())
+			.exchange()))).contains("The incident moved to the step « Qualified ».").doesNotContain("passé à l'étape");
 	}
 
 	@Test

@@ -21,6 +21,8 @@ import org.entente.journal.internal.JournalSearch;
 import org.entente.journal.internal.JournalService;
 import org.entente.journal.internal.intake.SyslogParserAccess;
 import org.entente.journal.internal.store.Line;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +47,11 @@ class JournalSearchPageController {
 	private final JournalService service;
 	private final JournalProperties properties;
 	private final Establishments establishments;
+	private final MessageSource messages;
 
-	JournalSearchPageController(JournalService service, JournalProperties properties, Establishments establishments) {
+	JournalSearchPageController(JournalService service, JournalProperties properties, Establishments establishments,
+			MessageSource messages) {
+		this.messages = messages;
 		this.service = service;
 		this.properties = properties;
 		this.establishments = establishments;
@@ -86,10 +91,10 @@ class JournalSearchPageController {
 		}
 		String purpose = JournalRequests.blank(form.get("purpose"));
 		if (purpose == null) {
-			errors.put("purpose", "Indiquez l'objet de la recherche : il figure au registre de garde que lisent les DPO.");
+			errors.put("purpose", messages.getMessage("journal.search.error.purpose", null, LocaleContextHolder.getLocale()));
 		}
 		else if (purpose.length() > 500) {
-			errors.put("purpose", "500 caractères au plus.");
+			errors.put("purpose", messages.getMessage("journal.search.error.purposeLength", null, LocaleContextHolder.getLocale()));
 		}
 		JournalSearch.Criteria c = null;
 		try {
