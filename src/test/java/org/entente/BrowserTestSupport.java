@@ -36,6 +36,8 @@ public abstract class BrowserTestSupport {
 
 	protected static WebDriver driver;
 
+	private static boolean shutdownHook;
+
 	@LocalServerPort
 	protected int port;
 
@@ -59,7 +61,14 @@ public abstract class BrowserTestSupport {
 			.build();
 		WebDriver started = new ChromeDriver(service, options);
 		started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+		if (driver == null && !shutdownHook) {
+			shutdownHook = true;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				if (driver != null) {
+					driver.quit();
+				}
+			}));
+		}
 		driver = started;
 	}
 
@@ -73,6 +82,8 @@ public abstract class BrowserTestSupport {
 			return;
 		}
 		try {
+			// Every cookie of the browser, not only the current page's: 127.0.0.1's cookies ignore the port.
+			((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
 			driver.manage().deleteAllCookies();
 			driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 			driver.get("about:blank");
@@ -94,12 +105,27 @@ public abstract class BrowserTestSupport {
 	/**
 	 * A wait that retries when the page is replaced under it. An element found on the old page goes stale, and
 	 * Chromium 156 sometimes says so as a bare « unknown error: Node with given id does not belong to the
-	 * document » rather than a stale-element error; both are retried (a real fault still ends in a timeout that
-	 * carries the last error).
+	 * document » rather than a stale-element error; both are retried. Any other error (a wrong selector, an alert,
+	 * a browser gone) fails at once rather than after the whole wait.
 	 */
 	protected WebDriverWait waitUpTo(int seconds) {
-		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-		wait.ignoring(org.openqa.selenium.WebDriverException.class);
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds)) {
+			@Override
+			public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> isTrue) {
+				return super.until(d -> {
+					try {
+						return isTrue.apply(d);
+					}
+					catch (org.openqa.selenium.WebDriverException e) {
+						if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+							return null;
+						}
+						throw e;
+					}
+				});
+			}
+		};
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		return wait;
 	}
 

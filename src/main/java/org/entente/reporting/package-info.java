@@ -10,5 +10,5 @@
  * Publishes {@link org.entente.reporting.MonthlyStatisticsProduced}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicateurs",
-		allowedDependencies = { "helpdesk", "convention", "worktime", "directory", "notification", "policy", "common" })
+		allowedDependencies = { "helpdesk", "convention", "worktime", "directory", "notification", "policy", "common", "privacy" })
 package org.entente.reporting;

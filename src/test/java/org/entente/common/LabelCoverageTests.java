@@ -195,12 +195,14 @@ class LabelCoverageTests {
 			Properties all = bundles(pattern);
 			for (String key : all.stringPropertyNames()) {
 				String value = all.getProperty(key);
-				if (value.matches("(?s).*\\{\\d.*") && value.matches("(?s).*(?<!')'(?!').*")) {
+				boolean arguments = value.matches("(?s).*\\{\\d.*");
+				// With arguments a lone apostrophe is eaten; without, Spring prints the text as it is, '' included.
+				if (arguments ? value.matches("(?s).*(?<!')'(?!').*") : value.contains("''")) {
 					lone.add(key + " = " + value);
 				}
 			}
 		}
-		assertThat(lone).as("apostrophes seules dans des messages à arguments").isEmpty();
+		assertThat(lone).as("apostrophes seules dans un message à arguments, doublées dans un message sans").isEmpty();
 		assertThat(java.text.MessageFormat.format("Conseil d''Administration du {0}", "3 mars")).isEqualTo("Conseil d'Administration du 3 mars");
 	}
 }

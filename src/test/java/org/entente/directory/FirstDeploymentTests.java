@@ -40,9 +40,9 @@ class FirstDeploymentTests extends BrowserTestSupport {
 		registry.add("entente.demo.enabled", () -> "false");
 		registry.add("entente.bootstrap.admin", () -> ADMIN);
 		registry.add("entente.bootstrap.password-file", PASSWORD_FILE::toString);
-		// Short, so that the idle warning shows within the test (at 12 s: a fifth before the end). Tomcat keeps the
-		// real session a whole minute (it counts in minutes), so the steps before never find it expired.
-		registry.add("server.servlet.session.timeout", () -> "15s");
+		// Short, so that the idle warning shows within the test (at 24 s: a fifth before the end), with 6 s left to
+		// press « Rester connecté·e » (the session store, Spring Session JDBC, ends the session at 30 s idle).
+		registry.add("server.servlet.session.timeout", () -> "30s");
 	}
 
 	@Autowired

@@ -192,7 +192,7 @@ class CampaignApiTests {
 			.filter(n -> ("/enquetes/" + id).equals(n.link())).toList();
 		assertThat(notices).hasSize(2);
 		assertThat(notices).filteredOn(n -> n.recipients().contains("college")).hasSize(1);
-		assertThat(notices.get(0).title()).contains("Rappel", closes.toString());
+		assertThat(notices.get(0).title()).contains("Rappel", "au plus tard le " + closes.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
 		// The reminder's link carries no token: the signed-in invitee answers with their own invitation, once.
 		assertThat(ReportingApiTests.content(mvc.post().uri("/enquetes/" + id).with(as("college2")).with(csrf()).param("q1", "4").exchange()))
@@ -200,11 +200,14 @@ class CampaignApiTests {
 		assertThat(ReportingApiTests.content(mvc.post().uri("/enquetes/" + id).with(as("college2")).with(csrf()).param("q1", "4").exchange()))
 			.contains("une seule réponse par personne");
 		String list = ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes").with(as("gestion.cd")).exchange());
-		assertThat(list).contains("2 réponse(s) sur " + invited + " personne(s) invitée(s), " + (invited - 2) + " sans réponse")
+		assertThat(list).contains("2 réponse(s) sur " + invited + " personne(s) invitée(s) (" + (200 / invited) + " %), " + (invited - 2) + " sans réponse")
 			.doesNotContain("/indicateurs/enquetes/nouvelle");
-		// By establishment, one or two answers are not counted exactly (the results would tell whose they are).
-		assertThat(ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes/" + id).with(as("agent.aca")).exchange()))
-			.contains("Participation par établissement", "<td>1 ou 2</td>");
+		// By establishment, fewer than 3 answers are not counted exactly, and the collèges of one or two invitees are
+		// counted together (the results would tell whose answer it is).
+		String participation = ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes/" + id).with(as("agent.aca")).exchange());
+		participation = participation.substring(participation.indexOf("id=\"participation\""));
+		assertThat(participation).contains("Établissements de moins de 3 personnes invitées (ensemble)", "<td>moins de 3</td>")
+			.doesNotContain("0359901X", "0359902Y");
 		// Who may: the collège's staff neither see the list nor launch; account managers read but do not launch.
 		assertThat(mvc.get().uri("/indicateurs/enquetes").with(as("college"))).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/indicateurs/enquetes/nouvelle").with(as("gestion.aca"))).hasStatus(HttpStatus.FORBIDDEN);
@@ -215,5 +218,18 @@ class CampaignApiTests {
 		long late = ((Number) JsonPath.read(create("2000-01-01", closes.toString(), uai("college")), "$.id")).longValue();
 		assertThat(remind(closes.minusDays(1), late)).extracting(CampaignReminders.Sent::daysBefore).containsOnly(2).isNotEmpty();
 		assertThat(remind(closes.minusDays(1), late)).isEmpty();
+
+		// The invitee's retention ends: the invitations forget the account and the reminders sent to it go.
+		org.entente.privacy.PersonalDataHolder campaignsHolder = holders.stream()
+			.filter(h -> h.columns().contains("reporting_campaign_invitation.account")).findFirst().orElseThrow();
+		org.entente.privacy.DataSubject college2 = new org.entente.privacy.DataSubject("college2", null, null, null, java.util.Set.of());
+		assertThat(campaignsHolder.count(college2)).isPositive();
+		assertThat(campaignsHolder.destroy(college2)).isPositive();
+		assertThat(campaignsHolder.count(college2)).isZero();
+		assertThat(jdbc.sql("select count(*) from reporting_campaign_reminder where account = 'college2'").query(Long.class).single()).isZero();
+		assertThat(remind(closes.minusDays(1), id)).extracting(CampaignReminders.Sent::account).doesNotContain("college2");
 	}
+
+	@Autowired
+	List<org.entente.privacy.PersonalDataHolder> holders;
 }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * How far each satisfaction campaign has got: who was invited, how many have answered, how many reminders went out,
- * and by establishment. An establishment's count of answers is shown only when it is none or at least
- * {@link Campaigns#MIN_GROUP}: with one or two, comparing two visits of the results would tell whose answer arrived.
+ * and by establishment. A count of answers is shown only from {@link Campaigns#MIN_GROUP} (« moins de 3 » below, zero
+ * included), and establishments with fewer invitees than that are counted together: with one or two invitees,
+ * comparing two visits of the results would tell whose answer arrived.
  */
 @Service
 class CampaignProgress {
@@ -34,7 +35,10 @@ class CampaignProgress {
 	record Line(Campaigns.SatisfactionCampaign campaign, String status, long answered, int percent, long reminders) {
 	}
 
-	/** An establishment's invitees and answers; {@code answered} is null for one or two answers (see the class). */
+	/**
+	 * An establishment's invitees and answers; {@code uai} is null for the establishments of fewer invitees than
+	 * {@link Campaigns#MIN_GROUP}, counted together; {@code answered} is null below that many answers (see the class).
+	 */
 	record Participation(String uai, long invited, Long answered) {
 	}
 
@@ -50,15 +54,30 @@ class CampaignProgress {
 	}
 
 	List<Participation> byEstablishment(long campaignId) {
-		return jdbc.sql("""
+		List<long[]> small = new java.util.ArrayList<>();
+		List<Participation> out = new java.util.ArrayList<>();
+		jdbc.sql("""
 				select coalesce(uai, '-'), count(*), sum(case when used then 1 else 0 end) from reporting_campaign_invitation
 				where campaign_id = ? group by coalesce(uai, '-') order by 1""")
 			.param(campaignId)
-			.query((rs, i) -> {
-				long a = rs.getLong(3);
-				return new Participation(rs.getString(1), rs.getLong(2), a == 0 || a >= Campaigns.MIN_GROUP ? a : null);
-			})
-			.list();
+			.query((java.sql.ResultSet rs) -> {
+				long invited = rs.getLong(2);
+				long answered = rs.getLong(3);
+				if (invited < Campaigns.MIN_GROUP) {
+					small.add(new long[] { invited, answered });
+				}
+				else {
+					out.add(participation(rs.getString(1), invited, answered));
+				}
+			});
+		if (!small.isEmpty()) {
+			out.add(participation(null, small.stream().mapToLong(r -> r[0]).sum(), small.stream().mapToLong(r -> r[1]).sum()));
+		}
+		return out;
+	}
+
+	private static Participation participation(String uai, long invited, long answered) {
+		return new Participation(uai, invited, answered >= Campaigns.MIN_GROUP ? answered : null);
 	}
 
 	private Map<Long, Long> counts(String sql) {

@@ -115,7 +115,9 @@ public class CampaignReminders {
 
 	private List<Sent> send(Open c, Map<String, Integer> due) {
 		String link = "/enquetes/" + c.id();
-		String subject = "Rappel : enquête de satisfaction « " + c.title() + " », à remplir avant le " + c.closesOn();
+		// The last day is still open for answers: « au plus tard le », in the French way of writing a date.
+		String lastDay = c.closesOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		String subject = "Rappel : enquête de satisfaction « " + c.title() + " », à remplir au plus tard le " + lastDay;
 		List<Account> reachable = accounts.enabledAmong(due.keySet(), List.of(), null).stream()
 			.filter(a -> due.containsKey(a.username()))
 			.toList();
@@ -125,11 +127,11 @@ public class CampaignReminders {
 						Bonjour,
 
 						Vous n'avez pas encore répondu à l'enquête de satisfaction demandée par le comité stratégique de la
-						convention Département–Académie. Elle se termine le %s. Vos réponses sont anonymes ; connectez-vous
+						convention Département–Académie. Vous pouvez répondre jusqu'au %s inclus. Vos réponses sont anonymes ; connectez-vous
 						pour répondre (le lien du premier courriel sert aussi) :
 
 						%s
-						""".formatted(c.closesOn(), campaigns.absolute(link)), "SATISFACTION_CAMPAIGN_REMINDER"));
+						""".formatted(lastDay, campaigns.absolute(link)), "SATISFACTION_CAMPAIGN_REMINDER"));
 			}
 		}
 		if (!reachable.isEmpty()) {
