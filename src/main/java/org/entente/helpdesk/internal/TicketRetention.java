@@ -63,7 +63,10 @@ class TicketRetention implements PeriodRetention {
 		return CATEGORY;
 	}
 
-	/** The period of the convention's {@code TICKETS} row, when it has one that is positive. */
+	/**
+	 * The period of the convention's {@code TICKETS} row, when it has one that is positive and counted from the
+	 * closure (the only start the desk knows for a ticket's end; another {@code after} erases nothing).
+	 */
 	Optional<Period> period() {
 		return period(conventions.current().retention());
 	}
@@ -71,7 +74,7 @@ class TicketRetention implements PeriodRetention {
 	static Optional<Period> period(List<RetentionRule> rules) {
 		return rules == null ? Optional.empty()
 				: rules.stream()
-					.filter(r -> r != null && CATEGORY.equals(r.category()) && r.period() != null && !r.period().isNegative()
+					.filter(r -> r != null && CATEGORY.equals(r.category()) && "CLOSURE".equals(r.after()) && r.period() != null && !r.period().isNegative()
 							&& !r.period().isZero())
 					.map(RetentionRule::period)
 					.findFirst();
@@ -114,7 +117,9 @@ class TicketRetention implements PeriodRetention {
 	}
 
 	private int eraseBatch(Instant limit) {
-		List<Long> ids = jdbc.sql("select id from ticket where status = 'CLOSED' and closed_at < ? order by id limit " + BATCH)
+		// Locked: a ticket reopened while its batch is erased would otherwise lose its history under it.
+		List<Long> ids = jdbc.sql("select id from ticket where status = 'CLOSED' and closed_at < ? order by closed_at, id limit "
+				+ BATCH + " for update")
 			.param(Timestamp.from(limit)).query(Long.class).list();
 		if (ids.isEmpty()) {
 			return 0;

@@ -158,7 +158,6 @@ class DeskEventListener {
 		}
 	}
 
-	/** Takes the lock and records the event; false when it was applied already. */
 	/**
 	 * Tickets erased at the end of their retention period: their lines go (a replay deletes nothing more), the daily
 	 * and monthly counts they fed stay.
@@ -169,6 +168,7 @@ class DeskEventListener {
 		store.forget(e.ticketIds());
 	}
 
+	/** Takes the lock and records the event; false when it was applied already. */
 	private boolean begin(String key, Instant at) {
 		store.lock();
 		return store.firstTime(key, at);
