@@ -109,7 +109,10 @@ record TicketQuery(String establishment, String party, TicketStatus status, Crit
 			where.add("t.status = '" + status.name() + "'");
 		}
 		else if (openOnly) {
-			where.add("t.status not in ('RESOLVED', 'CLOSED')");
+			// With a request type, the open statuses by value, one range of ix_ticket_request_type (request_type,
+			// status): with « not in », only a filter there, PostgreSQL read ix_ticket_priority in order instead
+			// (836 ms against 1.4 ms for the open enrolments by priority at 1M tickets, docs/benchmarks.md).
+			where.add(requestType != null ? "t.status in (" + OPEN_STATUSES + ")" : "t.status not in ('RESOLVED', 'CLOSED')");
 		}
 		if (criticality != null) {
 			where.add("t.criticality = '" + criticality.name() + "'");
