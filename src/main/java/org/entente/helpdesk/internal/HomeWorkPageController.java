@@ -73,7 +73,7 @@ class HomeWorkPageController {
 
 	private static TicketQuery with(TicketQuery q, TicketStatus status, String sla) {
 		return new TicketQuery(q.establishment(), q.party(), status != null ? status : q.status(), q.criticality(),
-				sla != null ? sla : q.sla(), q.q(), q.level(), q.assignee(), q.openOnly() || sla != null, null);
+				sla != null ? sla : q.sla(), q.q(), q.level(), q.assignee(), q.openOnly() || sla != null, null, q.requestType());
 	}
 
 	/** A queue's query string (written by {@link TicketAccess#queues}) as the list would read it. */
@@ -85,6 +85,6 @@ class HomeWorkPageController {
 		return new TicketQuery(p.getFirst("establishment"), p.getFirst("party"), status == null ? null : TicketStatus.valueOf(status),
 				criticality == null ? null : Criticality.valueOf(criticality), p.getFirst("sla"), p.getFirst("q"),
 				level == null ? null : Integer.valueOf(level), p.getFirst("assignee"), "true".equals(p.getFirst("openOnly")),
-				p.getFirst("sort"));
+				p.getFirst("sort"), p.getFirst("requestType"));
 	}
 }

@@ -49,14 +49,28 @@ class RequestTypes {
 			.requestType(t.requestType());
 	}
 
-	/** The type of this code in the convention in force; 400 naming « requestType » when there is none. */
+	/** The type of this code in the convention in force; 400 naming the field « requestType » when there is none. */
 	RequestType require(String code) {
 		RequestType type = conventions.current().serviceLevels().requestType(code.trim());
 		if (type == null) {
-			throw ProblemException.invalid("requestType", "Type de demande « " + code + " » inconnu : "
-					+ String.join(", ", all().stream().map(t -> t.code() + " (" + t.label() + ")").toList()) + ".");
+			throw ProblemException.invalid("requestType", "Type de demande " + unknown(code));
 		}
 		return type;
+	}
+
+	/**
+	 * A list filter's code (null: no filter), already in capitals ({@link TicketQuery}): a type of the convention in
+	 * force, else 400 naming the query parameter « requestType ».
+	 */
+	void checkFilter(String code) {
+		if (code != null && conventions.current().serviceLevels().requestType(code) == null) {
+			throw ProblemException.invalidParameter("requestType", "Paramètre « requestType » : type de demande " + unknown(code));
+		}
+	}
+
+	private String unknown(String code) {
+		return "« " + code + " » inconnu : "
+				+ String.join(", ", all().stream().map(t -> t.code() + " (" + t.label() + ")").toList()) + ".";
 	}
 
 	/** Whether this user may open a request of this type (false when the convention in force has no such type). */

@@ -80,7 +80,8 @@ class TicketApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Lister les tickets", description = "Filtres, recherche plein texte (numéro, titre, description), pagination ; seulement ceux de votre périmètre.")
+	@Operation(summary = "Lister les tickets", description = "Filtres, recherche plein texte (numéro, titre, description), pagination ; seulement ceux de votre périmètre. "
+			+ "« requestType » garde les demandes d'un type de la convention (niveaux de service : ENROLMENT, SPARE_ORDER) ; un type inconnu est refusé (400).")
 	PageSlice<TicketViews.Summary> list(@AuthenticationPrincipal EntenteUser user, @RequestParam(required = false) String establishment,
 			@RequestParam(required = false) String party, @RequestParam(required = false) TicketStatus status,
 			@RequestParam(required = false) Criticality criticality, @RequestParam(required = false) String sla,
@@ -88,10 +89,13 @@ class TicketApiController {
 			@RequestParam(required = false) String assignee, @RequestParam(defaultValue = "false") boolean openOnly,
 			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
 			@Parameter(description = "« priority » : criticité, puis classe de priorité (annexe §4), puis ancienneté ; "
-					+ "sinon les plus récents d'abord") @RequestParam(required = false) String sort) {
+					+ "sinon les plus récents d'abord") @RequestParam(required = false) String sort,
+			@Parameter(description = "Type de demande de la convention (serviceLevels.requestTypes), p. ex. ENROLMENT : "
+					+ "enrôlement d'une station administrative ; SPARE_ORDER : commande de matériel de secours")
+			@RequestParam(required = false) String requestType) {
 		PageSlice.check(page, size, 200);
 		TicketQuery query = new TicketQuery(establishment, party, status, criticality, sla, q, level, assignee, openOnly,
-				sort);
+				sort, requestType);
 		return lookup.list(user, query, page, size).map(t -> TicketViews.summary(t, answers.zone()));
 	}
 }

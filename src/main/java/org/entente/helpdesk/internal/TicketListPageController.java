@@ -71,6 +71,7 @@ class TicketListPageController {
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("criticalities", Criticality.values());
 		model.addAttribute("parties", conventions.current().parties());
+		model.addAttribute("requestTypes", conventions.current().serviceLevels().requestTypes());
 		model.addAttribute("saved", savedFilters.of(user.getUsername()));
 		model.addAttribute("queues", queues(user));
 		return "helpdesk/list";

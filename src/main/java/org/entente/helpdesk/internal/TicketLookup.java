@@ -17,10 +17,12 @@ class TicketLookup {
 
 	private final TicketRepository tickets;
 	private final TicketAccess access;
+	private final RequestTypes requestTypes;
 
-	TicketLookup(TicketRepository tickets, TicketAccess access) {
+	TicketLookup(TicketRepository tickets, TicketAccess access, RequestTypes requestTypes) {
 		this.tickets = tickets;
 		this.access = access;
+		this.requestTypes = requestTypes;
 	}
 
 	/** The ticket if this account may see it; otherwise 404, as if it did not exist. */
@@ -28,8 +30,12 @@ class TicketLookup {
 		return tickets.find(id).filter(t -> access.canSee(user, t)).orElseThrow(() -> notFound(id));
 	}
 
-	/** One page of the tickets this account may see that match the query, newest first or as it asks. */
+	/**
+	 * One page of the tickets this account may see that match the query, newest first or as it asks; 400 naming
+	 * « requestType » for a request type the convention in force does not name.
+	 */
 	PageSlice<Ticket> list(EntenteUser user, TicketQuery query, int page, int size) {
+		requestTypes.checkFilter(query.requestType());
 		return PageSlice.ofOneMore(tickets.page(query.toSql(access.scope(user)), query.orderBy(), size + 1,
 				(long) page * size), page, size);
 	}

@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * it should start, to a pool of {@code connections} keep-alive connections, and latency is counted from that
  * instant, so a slow server cannot hide its queueing), while {@code listers} other clients list queues in closed
  * loops with {@code think-ms} between requests;</li>
- * <li>{@code list}: sequential first-page requests of filtered lists, p50/p95/p99 per filter.</li>
+ * <li>{@code list}: first-page requests of filtered lists after {@code warmup} unmeasured ones, from {@code clients}
+ * connections (1: sequential), p50/p95/p99 and throughput per filter.</li>
  * </ul>
  * Loopback only, every loop bounded by a count or a duration. HTTP through {@link LoopbackHttp}, cheap enough not
  * to steal the CPU it measures.
@@ -54,7 +55,8 @@ public final class TicketLoadGenerator {
 			listMode(base, auth, Integer.parseInt(a.getOrDefault("requests", "300")),
 					a.containsKey("filters") ? a.get("filters").split(",") : new String[] { "establishment=0359903Z&status=IN_PROGRESS",
 							"party=CD&openOnly=true", "criticality=CRITICAL&openOnly=true", "sla=BREACHED", "status=NEW&party=ACA",
-							"q=imprimante", "q=tableau%20blanc" });
+							"q=imprimante", "q=tableau%20blanc" },
+					Integer.parseInt(a.getOrDefault("warmup", "20")), Integer.parseInt(a.getOrDefault("clients", "1")));
 			return;
 		}
 		createMode(base, auth, Integer.parseInt(a.getOrDefault("rate", "300")),
@@ -188,29 +190,61 @@ public final class TicketLoadGenerator {
 		return new Result(total, ok.get(), errors.get() + unfinished, latencies, elapsed);
 	}
 
-	static void listMode(String base, String auth, int requests, String[] filters) throws Exception {
+	/**
+	 * Each filter in turn: {@code warmup} unmeasured requests (the whole list of filters first gets one such round,
+	 * so the JIT has seen every query before the first is measured), then {@code requests} measured ones shared by
+	 * {@code clients} connections in closed loops; p50/p95/p99 of every request and the throughput (requests per
+	 * second of wall time) of the filter.
+	 */
+	static void listMode(String base, String auth, int requests, String[] filters, int warmup, int clients) throws Exception {
 		try (LoopbackHttp http = new LoopbackHttp(base, TIMEOUT_MILLIS)) {
 			for (String f : filters) {
-				long[] lat = new long[requests];
-				int errors = 0;
-				for (int i = 0; i < 20; i++) { // warm-up
+				for (int i = 0; i < warmup; i++) {
 					http.get("/api/v1/tickets?" + f, auth);
 				}
-				int items = -1;
-				for (int i = 0; i < requests; i++) {
-					long start = System.nanoTime();
-					LoopbackHttp.Response r = http.get("/api/v1/tickets?" + f, auth);
-					lat[i] = System.nanoTime() - start;
-					if (r.status() != 200) {
-						errors++;
-					}
-					else if (items < 0) {
-						items = r.body().split("\"number\"").length - 1;
-					}
-				}
-				System.out.printf("%-45s %d req, %d errors, %d items on page 1; ms p50 %.1f p95 %.1f p99 %.1f%n", f, requests,
-						errors, items, pct(lat, 50), pct(lat, 95), pct(lat, 99));
 			}
+		}
+		for (String f : filters) {
+			long[] lat = new long[requests];
+			AtomicInteger errors = new AtomicInteger();
+			AtomicInteger next = new AtomicInteger();
+			AtomicInteger items = new AtomicInteger(-1);
+			List<Thread> threads = new ArrayList<>();
+			try (LoopbackHttp warm = new LoopbackHttp(base, TIMEOUT_MILLIS)) {
+				for (int i = 0; i < warmup; i++) {
+					warm.get("/api/v1/tickets?" + f, auth);
+				}
+			}
+			long t0 = System.nanoTime();
+			for (int c = 0; c < clients; c++) {
+				Thread t = new Thread(() -> {
+					try (LoopbackHttp http = new LoopbackHttp(base, TIMEOUT_MILLIS)) {
+						for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+							long start = System.nanoTime();
+							LoopbackHttp.Response r = http.get("/api/v1/tickets?" + f, auth);
+							lat[i] = System.nanoTime() - start;
+							if (r.status() != 200) {
+								errors.incrementAndGet();
+							}
+							else {
+								items.compareAndSet(-1, r.body().split("\"number\"").length - 1);
+							}
+						}
+					}
+					catch (Exception e) {
+						errors.incrementAndGet();
+					}
+				}, "list-" + c);
+				threads.add(t);
+				t.start();
+			}
+			for (Thread t : threads) {
+				t.join();
+			}
+			double seconds = (System.nanoTime() - t0) / 1e9;
+			System.out.printf("%-50s %d req (%d clients, %d warm-up), %d errors, %d items on page 1; ms p50 %.1f p95 %.1f p99 %.1f; %.1f req/s%n",
+					f, requests, clients, warmup, errors.get(), items.get(), pct(lat, 50), pct(lat, 95), pct(lat, 99),
+					requests / seconds);
 		}
 	}
 

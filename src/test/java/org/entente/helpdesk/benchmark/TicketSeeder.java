@@ -65,7 +65,7 @@ public final class TicketSeeder {
 		return """
 				insert into ticket (number, kind, establishment, requester, title, description, component, intervention,
 				  criticality, priority_class, data_involved, status, level, parties, to_arbitrate, routing_explanation,
-				  routing_clause, convention_version, sla_state, opened_at, updated_at, version)
+				  routing_clause, convention_version, sla_state, opened_at, updated_at, version, request_type)
 				select 'S-' || substr(md5(random()::text), 1, 10) || '-' || g,
 				  case when g %% 3 = 0 then 'REQUEST' else 'INCIDENT' end,
 				  (array['0359901X','0359902Y','0359903Z','0359904A','0359905B','0359906C','0359907D','0359908E','0359909F','0359910G'])[1 + g %% 10],
@@ -83,7 +83,9 @@ public final class TicketSeeder {
 				  (array[',EPLE,', ',CD,EPLE,', ',CD,', ',CD,', ',ACA,'])[1 + g %% 5],
 				  g %% 5 = 1, 'Routage de volume', 'Annexe opérationnelle §3', '1',
 				  case when g %% 97 = 0 then 'BREACHED' when g %% 89 = 0 then 'AT_RISK' else 'OK' end,
-				  now() - (g %% 1000) * interval '1 day', now(), 0
+				  now() - (g %% 1000) * interval '1 day', now(), 0,
+				  -- one ticket in 201 an enrolment, one in 213 a spare order (serviceLevels.requestTypes; both requests)
+				  case when g %% 201 = 0 then 'ENROLMENT' when g %% 213 = 0 then 'SPARE_ORDER' end
 				from generate_series(1, %d) g""".formatted(n).replace("%%", "%");
 	}
 }

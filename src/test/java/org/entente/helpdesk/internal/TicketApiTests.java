@@ -223,6 +223,31 @@ class TicketApiTests {
 	}
 
 	@Test
+	void listsFilterByTheConventionsRequestTypes() {
+		String marker = "Type" + UUID.randomUUID().toString().substring(0, 8);
+		long enrolment = createdId(create("college", body(COLLEGE, marker + " enrôlement", "STATIONS_ADMINISTRATIVES",
+				"ADMINISTRATION", ",\"requestType\":\"ENROLMENT\"")));
+		long plain = createdId(create("college", body(COLLEGE, marker + " poste", "STATIONS_ADMINISTRATIVES", "ADMINISTRATION", "")));
+		long spare = createdId(create("agent.aca", body(COLLEGE, marker + " disques", "RESEAU_ADMINISTRATIF", "SUPPLY",
+				",\"requestType\":\"SPARE_ORDER\"")));
+		assertThat(listed("q=" + marker)).containsExactly(spare, plain, enrolment);
+		assertThat(listed("q=" + marker + "&requestType=ENROLMENT")).containsExactly(enrolment);
+		// Codes in any case, with the other filters and the priority order.
+		assertThat(listed("q=" + marker + "&requestType=spare_order&openOnly=true&sort=priority")).containsExactly(spare);
+		assertThat(listed("q=" + marker + "&requestType=ENROLMENT&status=CLOSED")).isEmpty();
+		// A code the convention does not name is refused, naming the parameter and the known codes.
+		MvcTestResult unknown = mvc.get().uri("/api/v1/tickets?requestType=ENROLEMENT").with(as("niveau1")).exchange();
+		assertThat(unknown).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.parameter").isEqualTo("requestType");
+		assertThat(unknown).bodyJson().extractingPath("$.detail").asString().contains("requestType", "ENROLEMENT", "ENROLMENT",
+				"SPARE_ORDER");
+		// The list page filters the same way and keeps the filter in its links.
+		String html = content(mvc.get().uri("/tickets?q=" + marker + "&requestType=ENROLMENT").with(as("niveau1")).exchange());
+		assertThat(html).contains(marker + " enrôlement", "requestType=ENROLMENT").doesNotContain(marker + " poste",
+				marker + " disques");
+		assertThat(html).containsPattern("<option value=\"ENROLMENT\"[^>]*selected");
+	}
+
+	@Test
 	void criticalityFollowsWhatIsUnavailableAndTheDataClass() throws Exception {
 		// « L'ENT Toutatice ne fonctionne plus » on « Signaler un problème »: a remote service (§4) is down.
 		String title = unique("ENT inaccessible");

@@ -205,5 +205,9 @@ class TicketWorkflowRulesTests {
 				+ "'WAITING', 'RESTORED')");
 		assertThat(new TicketQuery(null, "ACA", null, null, null, null, null, null, false, "priority")
 			.toSql(new TicketQuery.Sql("1 = 1", List.of())).clause()).doesNotContain("p.status");
+		// The same for a request type's open requests: one range of ix_ticket_request_type (request_type, status).
+		assertThat(new TicketQuery(null, null, null, null, null, null, null, null, true, "priority", "enrolment")
+			.toSql(new TicketQuery.Sql("1 = 1", List.of())).clause()).contains("t.request_type = 'ENROLMENT'",
+					"t.status in ('NEW', 'TAKEN_IN_CHARGE', 'IN_PROGRESS', 'WAITING', 'RESTORED')");
 	}
 }
