@@ -2,7 +2,7 @@
 # Two instances behind HAProxy on one PostgreSQL database (issue 17). Shows, through the load balancer:
 #   1. a session opened on one instance is honoured by the other (sessions in the database, Spring Session JDBC);
 #   2. a scheduled job fires once per period across both instances (ShedLock): the personal-data purge is set to
-#      every 10 s on both, and its runs are counted in privacy_purge_run;
+#      every 10 s on both (its lock held 5 s after each run, lockAtLeastFor), and its runs are counted in privacy_purge_run;
 #   3. tickets created at a fixed rate (with Idempotency-Key, retried with the same key) while instance A is killed
 #      with SIGKILL and restarted: every acknowledged ticket is stored once, every mail sent once (DurabilityRun);
 #   4. X-Forwarded-For from HAProxy is honoured by Tomcat's RemoteIpValve (server.forward-headers-strategy: native):
@@ -42,7 +42,7 @@ declare -A PID
 start() { # name port
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGH:$PGP/$DB" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
   ENTENTE_MAIL_ENABLED=true SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT ENTENTE_MAIL_RETRY_AFTER=PT5S ENTENTE_MAIL_RETRY_EVERY=PT5S \
-  ENTENTE_PRIVACY_PURGE_CRON='*/10 * * * * *' \
+  ENTENTE_PRIVACY_PURGE_CRON='*/10 * * * * *' ENTENTE_PRIVACY_PURGE_LOCK_AT_LEAST_FOR=PT5S \
     java -Xmx768m -jar "$JAR" --server.port="$2" --server.address=127.0.0.1 --logging.level.root=WARN \
       --entente.journal.directory="$LOG/journal-$1" --entente.journal.syslog.tcp-port=0 --entente.journal.syslog.udp-port=0 \
       --logging.level.org.entente.directory.internal.LoginThrottle=WARN >>"$LOG/$1.log" 2>&1 &
