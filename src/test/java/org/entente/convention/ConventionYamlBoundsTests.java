@@ -59,4 +59,15 @@ class ConventionYamlBoundsTests {
 		assertThat(e.faults()).allSatisfy(f -> assertThat(f.message()).startsWith("élément vide dans la liste"));
 		assertThat(e.faults().get(1).line()).isEqualTo(5);
 	}
+
+	/** Found by Jazzer (ConventionFileFuzzTests): « partyCalendars: {OFF} » gave a null calendar, then a NullPointerException. */
+	@org.junit.jupiter.api.Test
+	void anEmptyPartyCalendarIsAFault() {
+		String file = ConventionFixtures.seedText().replaceFirst("partyCalendars: \\{\\}", "partyCalendars: {OFF}");
+		ConventionFileException e = catchThrowableOfType(ConventionFileException.class,
+				() -> ConventionParser.parse("avenant.yaml", file.getBytes(StandardCharsets.UTF_8)));
+		assertThat(e).isNotNull();
+		assertThat(e.faults()).extracting(Fault::path).contains("calendar.partyCalendars.OFF");
+		assertThat(e.faults()).extracting(Fault::message).contains("calendrier de la partie « OFF » vide");
+	}
 }
