@@ -8,6 +8,7 @@
 #   4. X-Forwarded-For from HAProxy is honoured by Tomcat's RemoteIpValve (server.forward-headers-strategy: native):
 #      wrong passwords from two client addresses are counted per address, and the lock names the client's address;
 #      it also shows how many attempts the per-instance login throttle lets through two instances.
+#   5. a convention amendment uploaded through instance A is served by instance B (Conventions.refreshIfChanged, 30 s).
 # Not in CI (minutes; needs haproxy, installed from Debian if absent). Loopback only.
 #   scripts/two-instances.sh [RATE] [SECONDS]     env: ENTENTE_TWO_DB (default entente_two), PGHOST/PGPORT
 set -euo pipefail
@@ -136,3 +137,27 @@ while [ "$CODE" != 429 ] && [ $N -lt 30 ]; do N=$((N + 1)); CODE=$(attempt 127.0
 echo "depuis 127.0.0.5, college2 : verrouillé (429) après $N essais faux (5 sur une instance seule)"
 echo "depuis 127.0.0.6, college2 : $(attempt 127.0.0.6 college2) (401 = l'adresse du client est lue dans X-Forwarded-For)"
 echo "journaux de verrouillage : $(grep -h 'Verrouillage' "$LOG/a.log" "$LOG/b.log" | grep -c '127.0.0.5') ligne(s) nomment 127.0.0.5, $(grep -h 'Verrouillage' "$LOG/a.log" "$LOG/b.log" | grep -c '127.0.0.1\b') nomment 127.0.0.1 (HAProxy)"
+
+echo "== 5. Avenant chargé par a, servi par b"
+# The shipped file as a new version with an amendment: the upload goes to a directly, the reading to b directly.
+AMENDED="$LOG/avenant-deux-instances.yaml"
+sed -e '0,/^version: "1"/s//version: "2"/' \
+    -e '0,/^amendment: null/s//amendment: { number: 1, signedOn: 2026-03-01, summary: "Avenant deux instances" }/' \
+    src/main/resources/convention/convention-2025-2026.yaml >"$AMENDED"
+versions_on() { curl -s "http://127.0.0.1:$1/api/v1/convention/versions" | grep -o '"version":"2"[^}]*"current":true' || true; }
+echo "avant : version 2 en vigueur sur b : $( [ -n "$(versions_on "$PORT_B")" ] && echo oui || echo non)"
+T_UP=$(date +%s)
+UP=$(curl -s -o "$LOG/avenant.json" -w '%{http_code}' -u "admin:$ENTENTE_DEMO_PASSWORD" -H 'Content-Type: application/yaml' \
+  -H 'X-Filename: avenant-deux-instances.yaml' --data-binary @"$AMENDED" "http://127.0.0.1:$PORT_A/api/v1/convention/versions")
+echo "chargé par a : HTTP $UP ($(head -c 200 "$LOG/avenant.json"))"
+echo "sur a aussitôt : version 2 en vigueur : $( [ -n "$(versions_on "$PORT_A")" ] && echo oui || echo non)"
+SEEN=""
+for _ in $(seq 1 90); do
+  if [ -n "$(versions_on "$PORT_B")" ]; then SEEN=$(( $(date +%s) - T_UP )); break; fi
+  sleep 1
+done
+if [ -n "$SEEN" ]; then
+  echo "sur b : version 2 en vigueur après ${SEEN} s (relecture toutes les 30 s), résumé : $(curl -s "http://127.0.0.1:$PORT_B/api/v1/convention/versions" | grep -o '"amendmentSummary":"Avenant deux instances"' | head -n 1)"
+else
+  echo "sur b : version 2 toujours absente après 90 s" >&2
+fi
