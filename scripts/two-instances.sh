@@ -2,12 +2,13 @@
 # Two instances behind HAProxy on one PostgreSQL database (issue 17). Shows, through the load balancer:
 #   1. a session opened on one instance is honoured by the other (sessions in the database, Spring Session JDBC);
 #   2. a scheduled job fires once per period across both instances (ShedLock): the personal-data purge is set to
-#      every 10 s on both, and its runs are counted in privacy_purge_run;
+#      every 10 s on both (its lock held 5 s after each run, lockAtLeastFor), and its runs are counted in privacy_purge_run;
 #   3. tickets created at a fixed rate (with Idempotency-Key, retried with the same key) while instance A is killed
 #      with SIGKILL and restarted: every acknowledged ticket is stored once, every mail sent once (DurabilityRun);
 #   4. X-Forwarded-For from HAProxy is honoured by Tomcat's RemoteIpValve (server.forward-headers-strategy: native):
 #      wrong passwords from two client addresses are counted per address, and the lock names the client's address;
 #      it also shows how many attempts the per-instance login throttle lets through two instances.
+#   5. a convention amendment uploaded through instance A is served by instance B (Conventions.refreshIfChanged, 30 s).
 # Not in CI (minutes; needs haproxy, installed from Debian if absent). Loopback only.
 #   scripts/two-instances.sh [RATE] [SECONDS]     env: ENTENTE_TWO_DB (default entente_two), PGHOST/PGPORT
 set -euo pipefail
@@ -42,7 +43,7 @@ declare -A PID
 start() { # name port
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGH:$PGP/$DB" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
   ENTENTE_MAIL_ENABLED=true SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT ENTENTE_MAIL_RETRY_AFTER=PT5S ENTENTE_MAIL_RETRY_EVERY=PT5S \
-  ENTENTE_PRIVACY_PURGE_CRON='*/10 * * * * *' \
+  ENTENTE_PRIVACY_PURGE_CRON='*/10 * * * * *' ENTENTE_PRIVACY_PURGE_LOCK_AT_LEAST_FOR=PT5S \
     java -Xmx768m -jar "$JAR" --server.port="$2" --server.address=127.0.0.1 --logging.level.root=WARN \
       --entente.journal.directory="$LOG/journal-$1" --entente.journal.syslog.tcp-port=0 --entente.journal.syslog.udp-port=0 \
       --logging.level.org.entente.directory.internal.LoginThrottle=WARN >>"$LOG/$1.log" 2>&1 &
@@ -136,3 +137,27 @@ while [ "$CODE" != 429 ] && [ $N -lt 30 ]; do N=$((N + 1)); CODE=$(attempt 127.0
 echo "depuis 127.0.0.5, college2 : verrouillé (429) après $N essais faux (5 sur une instance seule)"
 echo "depuis 127.0.0.6, college2 : $(attempt 127.0.0.6 college2) (401 = l'adresse du client est lue dans X-Forwarded-For)"
 echo "journaux de verrouillage : $(grep -h 'Verrouillage' "$LOG/a.log" "$LOG/b.log" | grep -c '127.0.0.5') ligne(s) nomment 127.0.0.5, $(grep -h 'Verrouillage' "$LOG/a.log" "$LOG/b.log" | grep -c '127.0.0.1\b') nomment 127.0.0.1 (HAProxy)"
+
+echo "== 5. Avenant chargé par a, servi par b"
+# The shipped file as a new version with an amendment: the upload goes to a directly, the reading to b directly.
+AMENDED="$LOG/avenant-deux-instances.yaml"
+sed -e '0,/^version: "1"/s//version: "2"/' \
+    -e '0,/^amendment: null/s//amendment: { number: 1, signedOn: 2026-03-01, summary: "Avenant deux instances" }/' \
+    src/main/resources/convention/convention-2025-2026.yaml >"$AMENDED"
+versions_on() { curl -s "http://127.0.0.1:$1/api/v1/convention/versions" | grep -o '"version":"2"[^}]*"current":true' || true; }
+echo "avant : version 2 en vigueur sur b : $( [ -n "$(versions_on "$PORT_B")" ] && echo oui || echo non)"
+T_UP=$(date +%s)
+UP=$(curl -s -o "$LOG/avenant.json" -w '%{http_code}' -u "admin:$ENTENTE_DEMO_PASSWORD" -H 'Content-Type: application/yaml' \
+  -H 'X-Filename: avenant-deux-instances.yaml' --data-binary @"$AMENDED" "http://127.0.0.1:$PORT_A/api/v1/convention/versions")
+echo "chargé par a : HTTP $UP ($(head -c 200 "$LOG/avenant.json"))"
+echo "sur a aussitôt : version 2 en vigueur : $( [ -n "$(versions_on "$PORT_A")" ] && echo oui || echo non)"
+SEEN=""
+for _ in $(seq 1 90); do
+  if [ -n "$(versions_on "$PORT_B")" ]; then SEEN=$(( $(date +%s) - T_UP )); break; fi
+  sleep 1
+done
+if [ -n "$SEEN" ]; then
+  echo "sur b : version 2 en vigueur après ${SEEN} s (relecture toutes les 30 s), résumé : $(curl -s "http://127.0.0.1:$PORT_B/api/v1/convention/versions" | grep -o '"amendmentSummary":"Avenant deux instances"' | head -n 1)"
+else
+  echo "sur b : version 2 toujours absente après 90 s" >&2
+fi

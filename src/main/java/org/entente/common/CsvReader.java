@@ -84,6 +84,7 @@ public final class CsvReader {
 	public static List<Line> read(Reader reader, List<String> required, List<String> optional, int maxRows, Errors errors) {
 		List<Line> rows = new ArrayList<>();
 		long line = 1;
+		boolean headerRead = false;
 		try {
 			BufferedReader in = new BufferedReader(reader, 1 << 16);
 			in.mark(HEADER_LIMIT + 1);
@@ -102,6 +103,7 @@ public final class CsvReader {
 				.setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
 			try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
 				List<String> header = parser.getHeaderNames();
+				headerRead = true;
 				Set<String> known = new HashSet<>(required);
 				known.addAll(optional);
 				List<String> missing = required.stream().filter(col -> !header.contains(col)).toList();
@@ -149,7 +151,9 @@ public final class CsvReader {
 				errors.add(bad.line(), null, "CSV mal formé : " + bad.getMessage());
 			}
 			else {
-				errors.add(lineOf(e, line), null, "CSV mal formé : " + e.getMessage());
+				// A fault of the header (a name twice, an empty name) is line 1: its message quotes the header, whose
+				// text may say « line: 0 » (Jazzer found it), so no line number is read from it.
+				errors.add(headerRead ? lineOf(e, line) : 1, null, "CSV mal formé : " + e.getMessage());
 			}
 		}
 		return rows;

@@ -100,6 +100,20 @@ class CsvIntakeTests {
 		}
 	}
 
+	/** Found by Jazzer (ParserFuzzTests#csv): the fault of an empty header name took its line from the quoted header. */
+	@org.junit.jupiter.api.Test
+	void aHeaderFaultIsLineOneWhateverTheHeaderSays() {
+		String csv = "uai,name,,n line: 0\n0359901X,A,B,C\n";
+		CsvReader.Errors errors = new CsvReader.Errors();
+		var lines = CsvReader.read(CsvReader.utf8(new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+				java.util.List.of("uai", "name"), java.util.List.of(), 10, errors);
+		assertThat(lines).isEmpty();
+		assertThat(errors.list()).singleElement().satisfies(e -> {
+			assertThat(e.line()).isEqualTo(1);
+			assertThat(e.message()).startsWith("CSV mal formé");
+		});
+	}
+
 	private static String readAll(java.io.Reader r) throws java.io.IOException {
 		java.io.StringWriter w = new java.io.StringWriter();
 		r.transferTo(w);

@@ -47,4 +47,27 @@ class ConventionYamlBoundsTests {
 		assertThat(fault.message()).contains(message);
 		assertThat(fault.line()).isEqualTo(line);
 	}
+
+	/** Found by Jazzer (ConventionFileFuzzTests): a lone « - » in a list was a null party, then a NullPointerException (a 500). */
+	@org.junit.jupiter.api.Test
+	void anEmptyListItemIsAFaultNotANullPointer() {
+		String file = "id: x\nparties:\n  -\n  - { code: ACA, name: Académie }\ndomains: [~]\n";
+		ConventionFileException e = catchThrowableOfType(ConventionFileException.class,
+				() -> ConventionParser.parse("avenant.yaml", file.getBytes(StandardCharsets.UTF_8)));
+		assertThat(e).isNotNull();
+		assertThat(e.faults()).extracting(Fault::path).containsExactly("parties[0]", "domains[0]");
+		assertThat(e.faults()).allSatisfy(f -> assertThat(f.message()).startsWith("élément vide dans la liste"));
+		assertThat(e.faults().get(1).line()).isEqualTo(5);
+	}
+
+	/** Found by Jazzer (ConventionFileFuzzTests): « partyCalendars: {OFF} » gave a null calendar, then a NullPointerException. */
+	@org.junit.jupiter.api.Test
+	void anEmptyPartyCalendarIsAFault() {
+		String file = ConventionFixtures.seedText().replaceFirst("partyCalendars: \\{\\}", "partyCalendars: {OFF}");
+		ConventionFileException e = catchThrowableOfType(ConventionFileException.class,
+				() -> ConventionParser.parse("avenant.yaml", file.getBytes(StandardCharsets.UTF_8)));
+		assertThat(e).isNotNull();
+		assertThat(e.faults()).extracting(Fault::path).contains("calendar.partyCalendars.OFF");
+		assertThat(e.faults()).extracting(Fault::message).contains("calendrier de la partie « OFF » vide");
+	}
 }

@@ -99,17 +99,25 @@ final class ConventionYaml {
 			for (int i = 0; i < sequence.getValue().size(); i++) {
 				List<Object> child = new ArrayList<>(path);
 				child.add(i);
-				list.add(toPlain(sequence.getValue().get(i), child, enclosing, usedAt));
+				Node item = sequence.getValue().get(i);
+				// No list of the file holds an empty item (a lone « - »); the checks that read the list expect none.
+				if (item instanceof ScalarNode s && isNull(s)) {
+					faults.add(new Fault(file, line(item), render(child), "élément vide dans la liste : complétez-le ou retirez le tiret"));
+					continue;
+				}
+				list.add(toPlain(item, child, enclosing, usedAt));
 			}
 			return list;
 		}
 		ScalarNode scalar = (ScalarNode) node;
+		return isNull(scalar) ? null : scalar.getValue();
+	}
+
+	/** A YAML null: nothing, {@code ~} or {@code null}, unquoted. */
+	private static boolean isNull(ScalarNode scalar) {
 		String value = scalar.getValue();
-		boolean plainStyle = scalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
-		if (plainStyle && (value.isEmpty() || value.equals("~") || value.equals("null"))) {
-			return null;
-		}
-		return value;
+		return scalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
+				&& (value.isEmpty() || value.equals("~") || value.equals("null"));
 	}
 
 	void fault(List<Object> path, String message) {

@@ -97,7 +97,15 @@ final class SectionChecks extends YamlChecks {
 		}
 		checkCalendar(calendar, List.of("calendar"));
 		if (calendar.partyCalendars() != null) {
-			calendar.partyCalendars().forEach((party, c) -> checkCalendar(c, List.of("calendar", "partyCalendars", party)));
+			calendar.partyCalendars().forEach((party, c) -> {
+				List<Object> path = List.of("calendar", "partyCalendars", party);
+				if (c == null) {
+					fault(path, "calendrier de la partie « " + party + " » vide");
+				}
+				else {
+					checkCalendar(c, path);
+				}
+			});
 		}
 	}
 

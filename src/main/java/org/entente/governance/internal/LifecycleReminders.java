@@ -38,7 +38,7 @@ class LifecycleReminders {
 	}
 
 	@Scheduled(cron = "${entente.governance.reminders-cron:0 0 7 * * *}", zone = "Europe/Paris")
-	@SchedulerLock(name = "governance-lifecycle-reminders", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "governance-lifecycle-reminders", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
 	@Transactional
 	public void sendDueReminders() {
 		Convention c = lifecycle.convention();

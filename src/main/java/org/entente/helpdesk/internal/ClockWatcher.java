@@ -58,7 +58,7 @@ class ClockWatcher {
 	}
 
 	@Scheduled(fixedDelayString = "${entente.helpdesk.watch-every:PT1M}", initialDelayString = "PT30S")
-	@SchedulerLock(name = "helpdesk-clock-watcher", lockAtMostFor = "PT5M")
+	@SchedulerLock(name = "helpdesk-clock-watcher", lockAtMostFor = "PT5M", lockAtLeastFor = "PT20S")
 	public void watchClocks() {
 		int fired = fire(Instant.now());
 		if (fired > 0) {
@@ -67,7 +67,7 @@ class ClockWatcher {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-	@SchedulerLock(name = "helpdesk-auto-close", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "helpdesk-auto-close", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
 	public void autoClose() {
 		closeResolved(Instant.now());
 	}

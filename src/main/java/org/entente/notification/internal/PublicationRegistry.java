@@ -40,7 +40,7 @@ class PublicationRegistry {
 	}
 
 	@Scheduled(cron = "${entente.events.housekeeping-cron:0 20 3 * * *}", zone = "Europe/Paris")
-	@SchedulerLock(name = "event-publication-housekeeping")
+	@SchedulerLock(name = "event-publication-housekeeping", lockAtLeastFor = "PT5M")
 	void deleteOldCompleted() {
 		long before = completedCount();
 		completed.deletePublicationsOlderThan(keepCompleted);

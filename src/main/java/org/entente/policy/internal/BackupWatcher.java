@@ -18,7 +18,7 @@ class BackupWatcher {
 	}
 
 	@Scheduled(cron = "${entente.policy.backup-watch-cron:0 15 * * * *}")
-	@SchedulerLock(name = "policy-backup-watcher", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "policy-backup-watcher", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
 	public void watch() {
 		backups.watchAll(Instant.now());
 	}

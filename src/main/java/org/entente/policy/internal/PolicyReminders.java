@@ -30,7 +30,7 @@ class PolicyReminders {
 	}
 
 	@Scheduled(cron = "${entente.policy.remind-cron:0 0 8 * * MON-FRI}", zone = "Europe/Paris")
-	@SchedulerLock(name = "policy-acknowledgement-reminders", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "policy-acknowledgement-reminders", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
 	public void remind() {
 		int sent = remind(Instant.now());
 		if (sent > 0) {

@@ -22,7 +22,7 @@ class PurgeJob {
 	}
 
 	@Scheduled(cron = "${entente.privacy.purge-cron:0 30 2 * * *}", zone = "Europe/Paris")
-	@SchedulerLock(name = "privacy-purge", lockAtMostFor = "PT2H")
+	@SchedulerLock(name = "privacy-purge", lockAtMostFor = "PT2H", lockAtLeastFor = "${entente.privacy.purge-lock-at-least-for:PT5M}")
 	public void purgeDaily() {
 		Purges.Run run = purges.run(retention.today(), false, "SCHEDULED", "système");
 		log.info("Purge des données personnelles n° {} : {} personne(s), {}", run.id(), run.persons(), run.counts());

@@ -26,7 +26,7 @@ class RequestReminderJob {
 	}
 
 	@Scheduled(cron = "${entente.privacy.reminder-cron:0 0 8 * * *}", zone = "Europe/Paris")
-	@SchedulerLock(name = "privacy-request-reminders", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "privacy-request-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
 	public void remindDaily() {
 		remind(retention.today());
 	}

@@ -32,7 +32,7 @@ class MonthlyStatisticsJob {
 	}
 
 	@Scheduled(cron = "${entente.reporting.monthly-cron:0 0 7 * * *}", zone = "Europe/Paris")
-	@SchedulerLock(name = "reporting-monthly-statistics", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "reporting-monthly-statistics", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
 	public void run() {
 		runOn(LocalDate.now(workTime.calendar().zone()));
 	}

@@ -25,7 +25,7 @@ class BreachWatcher {
 	}
 
 	@Scheduled(fixedDelayString = "${entente.security.breach-watch-every:PT1M}", initialDelayString = "PT30S")
-	@SchedulerLock(name = "security-breach-watcher", lockAtMostFor = "PT5M")
+	@SchedulerLock(name = "security-breach-watcher", lockAtMostFor = "PT5M", lockAtLeastFor = "PT20S")
 	public void watch() {
 		int sent = remind(Instant.now());
 		if (sent > 0) {

@@ -15,11 +15,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.TransactionException;
@@ -183,13 +181,6 @@ class IdempotencyKeys extends OncePerRequestFilter {
 	private static void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
 			throws IOException {
 		ProblemResponses.write(response, status, type, title, detail, null);
-	}
-
-	/** Expired keys go, once a night across all instances. */
-	@Scheduled(cron = "${entente.idempotency.purge-cron:0 40 3 * * *}", zone = "Europe/Paris")
-	@SchedulerLock(name = "idempotency-key-purge")
-	void purgeExpired() {
-		jdbc.sql("delete from web_idempotency_key where created_at <= ?").param(Timestamp.from(Instant.now().minus(KEPT))).update();
 	}
 
 	private static String sha256(String what, byte[] body) {

@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +41,12 @@ class IdempotencyKeyTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	IdempotencyKeyPurge purge;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -118,5 +128,50 @@ class IdempotencyKeyTests {
 		assertThat(ids).isNotEmpty();
 		assertThat(ids).allMatch(ids.get(0)::equals);
 		assertThat(ticketsTitled(word)).isEqualTo(1);
+	}
+
+	/**
+	 * Issue 17: two instances whose clocks differ by a few seconds both wake for the nightly purge; without
+	 * {@code lockAtLeastFor} the second, waking just after the first finished, finds the ShedLock row free and runs the
+	 * job again. Both calls go through the bean's proxy and the real JDBC lock provider, as two instances would
+	 * (ShedLock never lends a lock to its own host either); the second must do nothing while the lock is held.
+	 */
+	@Test
+	void aSecondInstanceWakingJustAfterTheNightlyPurgeDoesNotRunItAgain() {
+		String account = "lock-" + UUID.randomUUID().toString().substring(0, 8);
+		releasePurgeLock();
+		try {
+			expiredKey(account, "first");
+			purge.purgeExpired();
+			assertThat(keysOf(account)).as("the first instance purges").isZero();
+
+			expiredKey(account, "second");
+			purge.purgeExpired();
+			assertThat(keysOf(account)).as("the second instance, while the lock is held, purges nothing").isEqualTo(1);
+			Instant heldUntil = jdbc.sql("select lock_until from shedlock where name = 'idempotency-key-purge'")
+				.query(Timestamp.class).single().toInstant();
+			assertThat(heldUntil).as("held for minutes after the job").isAfter(Instant.now().plus(Duration.ofMinutes(4)));
+		}
+		finally {
+			releasePurgeLock();
+		}
+		purge.purgeExpired();
+		assertThat(keysOf(account)).as("once the lock is released, the purge runs").isZero();
+	}
+
+	/** As if its hold had run out (the row stays: ShedLock remembers it has one and only updates it). */
+	private void releasePurgeLock() {
+		jdbc.sql("update shedlock set lock_until = locked_at where name = 'idempotency-key-purge'").update();
+	}
+
+	private void expiredKey(String account, String key) {
+		jdbc.sql("insert into web_idempotency_key (account, idem_key, request, request_hash, status, body, created_at)"
+				+ " values (?, ?, 'POST /api/v1/tickets', 'x', 201, '{}', ?)")
+			.params(account, key, Timestamp.from(Instant.now().minus(IdempotencyKeys.KEPT).minus(Duration.ofHours(1))))
+			.update();
+	}
+
+	private int keysOf(String account) {
+		return jdbc.sql("select count(*) from web_idempotency_key where account = ?").param(account).query(Integer.class).single();
 	}
 }

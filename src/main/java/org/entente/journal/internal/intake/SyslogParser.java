@@ -108,7 +108,8 @@ public final class SyslogParser {
 				time = bytes ? Rfc3339.parseMillis(b, starts[0], tl)
 						: OffsetDateTime.parse(new String(b, starts[0], tl, StandardCharsets.ISO_8859_1)).toInstant().toEpochMilli();
 			}
-			catch (DateTimeParseException e) {
+			catch (DateTimeParseException | ArithmeticException e) {
+				// ArithmeticException: a valid RFC 3339 time beyond what epoch milliseconds hold (+999999999-…)
 				return unparsed(b, p, 0, flags);
 			}
 		}

@@ -174,4 +174,21 @@ class SyslogParserFastPathTest {
 		assertThat(f.host()).isEqualTo("fw-college-3");
 		assertThat(f.eventTimeMillis()).isEqualTo(1796115600000L);
 	}
+
+	/**
+	 * A year RFC 3339 allows but epoch milliseconds cannot hold made {@code parse} throw ArithmeticException: one such
+	 * datagram ended the UDP receiving thread (its loop catches only IOException). Now an unparsed line, as on both paths.
+	 */
+	@Test
+	void aTimeBeyondEpochMillisecondsIsAnUnparsedLineNotAnException() {
+		for (SyslogParser parser : new SyslogParser[] { new SyslogParser(ZoneId.of("Europe/Paris")),
+				SyslogParser.reference(ZoneId.of("Europe/Paris")) }) {
+			for (String time : new String[] { "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z" }) {
+				byte[] b = ("<14>1 " + time + " fw01 proxy - - user=x").getBytes(StandardCharsets.US_ASCII);
+				IndexFields f = parser.parse(b, 0, b.length);
+				assertThat(f.flags() & IndexFields.UNPARSED).as(time).isNotZero();
+				assertThat(f.eventTimeMillis()).isEqualTo(IndexFields.NO_TIME);
+			}
+		}
+	}
 }
