@@ -63,7 +63,7 @@ public class CampaignReminders {
 	}
 
 	@Scheduled(cron = "${entente.reporting.campaign-reminders-cron:0 30 8 * * *}", zone = "Europe/Paris")
-	@SchedulerLock(name = "reporting-campaign-reminders", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "reporting-campaign-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
 	@Transactional
 	public void remindDaily() {
 		List<Sent> sent = remind(LocalDate.now(clock.withZone(PARIS)));
