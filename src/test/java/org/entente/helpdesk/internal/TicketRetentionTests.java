@@ -106,7 +106,7 @@ class TicketRetentionTests {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("insert into security_incident (status, title, description, establishments, component, detected_at, personal_data, "
 				+ "reported_at, reported_by, reporter_role, handled_by, clause, explanation, convention_version, updated_at) "
-				+ "values ('OPEN', 'Incident lié', '-', ',0359901X,', 'ADDUCTION_INTERNET', :at, false, :at, 'rssi', 'RSSI', 'CD', '-', '-', '1', :at)")
+				+ "values ('CLOSED', 'Incident lié', '-', ',0359901X,', 'ADDUCTION_INTERNET', :at, false, :at, 'rssi', 'RSSI', 'CD', '-', '-', '1', :at)")
 			.param("at", noon(today)).update(key, "id");
 		long incident = key.getKeyAs(Number.class).longValue();
 		GeneratedKeyHolder endpointKey = new GeneratedKeyHolder();
@@ -151,6 +151,12 @@ class TicketRetentionTests {
 		assertThat(retention.due(today)).isZero();
 		assertThat(retention.erase(today)).isZero();
 		assertThat(count("ticket", "id", recent)).isEqualTo(1);
+
+		// The shared test database goes on to the security and webhook tests: they must not find these rows.
+		jdbc.sql("delete from security_incident_link where incident_id = ?").param(incident).update();
+		jdbc.sql("delete from security_incident where id = ?").param(incident).update();
+		jdbc.sql("delete from webhook_delivery where endpoint_id = ?").param(endpoint).update();
+		jdbc.sql("delete from webhook_endpoint where id = ?").param(endpoint).update();
 	}
 
 	@Test
