@@ -191,6 +191,17 @@ class GovernanceMailTests {
 		return TestSmtp.attachment(multipart, filename);
 	}
 
+	/**
+	 * The daily run, as if the test clock's days had passed: the job holds its ShedLock five minutes after it ends
+	 * (lockAtLeastFor, in real time), which would skip the next call; once a day comes from the reminders kept.
+	 */
+	private void runReminders() {
+		// Expired rather than deleted: ShedLock remembers the row it inserted and only updates it afterwards.
+		jdbc.sql("update shedlock set lock_until = ? where name = 'governance-lifecycle-reminders'")
+			.param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).update();
+		reminders.sendDueReminders();
+	}
+
 	@Test
 	void eachLifecycleReminderIsMailedOnceOnItsDay() {
 		assertThat(post("/gouvernance/comites/membres", "agent.cd", "committee", "EXPLOITATION", "name", "Rappel Un",
@@ -198,22 +209,22 @@ class GovernanceMailTests {
 		String window = "Ouverture de la fenêtre de renouvellement";
 
 		clock.set("2026-06-30T08:00:00Z");
-		reminders.sendDueReminders();
+		runReminders();
 		clock.set("2026-07-01T05:00:00Z");
-		reminders.sendDueReminders();
-		reminders.sendDueReminders(); // the same day again: nothing more
+		runReminders();
+		runReminders(); // the same day again: nothing more
 		await().atMost(Duration.ofSeconds(15)).until(() -> received(window).size() >= 1);
 
 		// a few days later, and the next fixed point (three months before the end)
 		clock.set("2026-07-05T08:00:00Z");
-		reminders.sendDueReminders();
+		runReminders();
 		clock.set("2026-10-01T08:00:00Z");
-		reminders.sendDueReminders();
+		runReminders();
 		await().atMost(Duration.ofSeconds(15)).until(() -> received("prend fin dans 3 mois").size() >= 1);
 
 		// down for the 1-month point: only the latest due reminder (15 days) goes out, the older one is superseded
 		clock.set("2026-12-20T08:00:00Z");
-		reminders.sendDueReminders();
+		runReminders();
 		await().atMost(Duration.ofSeconds(15)).until(() -> received("prend fin dans 15 jours").size() >= 1);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
@@ -230,7 +241,7 @@ class GovernanceMailTests {
 
 		// after the end, nothing is sent
 		clock.set("2027-01-02T08:00:00Z");
-		reminders.sendDueReminders();
+		runReminders();
 		assertThat(jdbc.sql("select count(*) from gov_reminder_sent").query(Long.class).single()).isEqualTo(4);
 	}
 
