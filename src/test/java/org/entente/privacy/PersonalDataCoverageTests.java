@@ -34,8 +34,7 @@ class PersonalDataCoverageTests {
 	static final Map<String, String> NOT_COVERED = Map.ofEntries(
 			Map.entry("gov_reminder_sent.recipients", "governance: how many people a reminder went to (an integer), no person"),
 			Map.entry("privacy_processing.recipients", "the register's categories of recipients, a description, no person"),
-			Map.entry("web_idempotency_key.account", "web: who sent a creation with an Idempotency-Key, deleted after 24 hours by IdempotencyKeys' purge"),
-			Map.entry("security_requisition.account", "security: the account a judicial requisition names, part of the requisition's record (to decide: see the closing note)"));
+			Map.entry("web_idempotency_key.account", "web: who sent a creation with an Idempotency-Key, deleted after 24 hours by IdempotencyKeys' purge"));
 
 	@Autowired
 	JdbcClient jdbc;

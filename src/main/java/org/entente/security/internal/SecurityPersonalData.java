@@ -21,7 +21,7 @@ class SecurityPersonalData extends AnonymisedColumns {
 	static final List<String> COLUMNS = List.of("security_incident.reported_by", "security_incident_event.actor",
 			"security_incident_link.added_by", "security_incident_action.done_by", "security_breach.recorded_by",
 			"security_breach.notified_by", "security_breach_attachment.uploaded_by", "security_requisition.recorded_by",
-			"security_requisition.answered_by");
+			"security_requisition.answered_by", "security_requisition.account");
 
 	SecurityPersonalData(JdbcClient jdbc) {
 		super(jdbc, "SECURITY_REPORTERS", COLUMNS);

@@ -83,6 +83,23 @@ class RequisitionApiTests {
 		return ((Number) JsonPath.read(content(r), "$.id")).longValue();
 	}
 
+	@Autowired
+	java.util.List<org.entente.privacy.PersonalDataHolder> holders;
+
+	/** The account a requisition names is a person's: once their retention ends it is anonymised, the requisition stays. */
+	@Test
+	void theAccountARequisitionNamesIsAnonymisedWithThePerson() {
+		String uid = unique("eleve.depart");
+		long id = recorded(",\"establishment\":\"0359901x\",\"account\":\"" + uid + "\"");
+		org.entente.privacy.DataSubject subject = new org.entente.privacy.DataSubject(uid, null, null, null, java.util.Set.of());
+		org.entente.privacy.PersonalDataHolder security = holders.stream()
+			.filter(h -> h.columns().contains("security_requisition.account")).findFirst().orElseThrow();
+		assertThat(security.count(subject)).isEqualTo(1);
+		security.destroy(subject);
+		assertThat(jdbc.sql("select account from security_requisition where id = ?").param(id).query(String.class).single())
+			.isEqualTo(org.entente.privacy.DataSubject.ANONYMOUS);
+	}
+
 	@Test
 	void theRssiRecordsItAndTheCdAnswersWithAFile() {
 		long id = recorded(",\"establishment\":\"0359901x\",\"address\":\"10.35.1.12\"");
