@@ -194,4 +194,21 @@ class PolicyRegisterApiTests {
 		assertThat(mvc.get().uri("/politiques/bandeau").with(as("college"))).bodyText().doesNotContain("en retard");
 		assertThat(mvc.get().uri("/politiques/bandeau").with(as("agent.aca"))).hasStatusOk();
 	}
+
+	/** The register leads to an establishment's backups: the collège's own UAI is kept in the form, a bad one is said next to its field. */
+	@Test
+	void theRegisterLeadsToAnEstablishmentsBackups() throws Exception {
+		String register = mvc.get().uri("/politiques").with(as("college")).exchange().getResponse().getContentAsString();
+		assertThat(register).contains("id=\"backup-uai\"", "value=\"0359901X\"", "Voir la conformité des sauvegardes");
+		assertThat(mvc.get().uri("/politiques/sauvegardes?uai= 0359901x ").with(as("college")))
+			.hasStatus(org.springframework.http.HttpStatus.FOUND).hasRedirectedUrl("/politiques/sauvegardes/0359901X");
+		assertThat(mvc.get().uri("/politiques/sauvegardes/0359901X").with(as("college"))).hasStatusOk();
+		// Another collège's backups stay out of reach, whatever is typed.
+		assertThat(mvc.get().uri("/politiques/sauvegardes/0359901X").with(as("college2")))
+			.hasStatus(org.springframework.http.HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/politiques/sauvegardes?uai=035990").with(as("college")))
+			.hasStatus(org.springframework.http.HttpStatus.FOUND).hasRedirectedUrl("/politiques?uai-invalide#sauvegardes");
+		String refused = mvc.get().uri("/politiques?uai-invalide").with(as("college")).exchange().getResponse().getContentAsString();
+		assertThat(refused).contains("7 chiffres et une lettre", "aria-invalid=\"true\"", "aria-describedby=\"backup-uai-error\"");
+	}
 }

@@ -38,6 +38,16 @@ class BackupPageController {
 		this.conventions = conventions;
 	}
 
+	/** The register's « Sauvegardes d'un établissement » form: the UAI typed or kept, then that establishment's page. */
+	@GetMapping("/politiques/sauvegardes")
+	String pick(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String uai) {
+		String code = uai.strip().toUpperCase(Locale.ROOT);
+		if (!code.matches("[0-9]{7}[A-Z]")) {
+			return "redirect:/politiques?uai-invalide#sauvegardes";
+		}
+		return "redirect:/politiques/sauvegardes/" + code;
+	}
+
 	@GetMapping("/politiques/sauvegardes/{uai}")
 	String backups(@AuthenticationPrincipal EntenteUser user, @PathVariable String uai, Model model) {
 		String code = uai.strip().toUpperCase(Locale.ROOT);
