@@ -42,7 +42,7 @@ class BackupPageController {
 	@GetMapping("/politiques/sauvegardes")
 	String pick(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String uai) {
 		String code = uai.strip().toUpperCase(Locale.ROOT);
-		if (!code.matches("[0-9]{7}[A-Z]")) {
+		if (org.entente.directory.Uai.problem(code) != null) {
 			return "redirect:/politiques?uai-invalide#sauvegardes";
 		}
 		return "redirect:/politiques/sauvegardes/" + code;
