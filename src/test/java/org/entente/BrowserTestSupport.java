@@ -61,7 +61,7 @@ public abstract class BrowserTestSupport {
 			.build();
 		WebDriver started = new ChromeDriver(service, options);
 		started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		if (driver == null && !shutdownHook) {
+		if (!shutdownHook) {
 			shutdownHook = true;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				if (driver != null) {

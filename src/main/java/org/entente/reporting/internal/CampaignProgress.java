@@ -54,24 +54,28 @@ class CampaignProgress {
 	}
 
 	List<Participation> byEstablishment(long campaignId) {
-		List<long[]> small = new java.util.ArrayList<>();
-		List<Participation> out = new java.util.ArrayList<>();
+		// Raw counts per UAI: {invited, answered}.
+		Map<String, long[]> raw = new TreeMap<>();
 		jdbc.sql("""
 				select coalesce(uai, '-'), count(*), sum(case when used then 1 else 0 end) from reporting_campaign_invitation
-				where campaign_id = ? group by coalesce(uai, '-') order by 1""")
+				where campaign_id = ? group by coalesce(uai, '-')""")
 			.param(campaignId)
 			.query((java.sql.ResultSet rs) -> {
-				long invited = rs.getLong(2);
-				long answered = rs.getLong(3);
-				if (invited < Campaigns.MIN_GROUP) {
-					small.add(new long[] { invited, answered });
-				}
-				else {
-					out.add(participation(rs.getString(1), invited, answered));
-				}
+				raw.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
 			});
-		if (!small.isEmpty()) {
-			out.add(participation(null, small.stream().mapToLong(r -> r[0]).sum(), small.stream().mapToLong(r -> r[1]).sum()));
+		List<Participation> out = new java.util.ArrayList<>();
+		long[] small = { 0, 0 };
+		raw.forEach((uai, n) -> {
+			if (n[0] >= Campaigns.MIN_GROUP) {
+				out.add(participation(uai, n[0], n[1]));
+			}
+			else {
+				small[0] += n[0];
+				small[1] += n[1];
+			}
+		});
+		if (small[0] > 0) {
+			out.add(participation(null, small[0], small[1]));
 		}
 		return out;
 	}
