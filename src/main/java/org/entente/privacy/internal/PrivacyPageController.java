@@ -95,6 +95,10 @@ class PrivacyPageController {
 	String purges(Model model) {
 		model.addAttribute("runs", purges.latest(50));
 		model.addAttribute("notPerPerson", purges.notPerPerson());
+		// Each category as the convention file words it (« tickets anonymisés, gardés pour les statistiques »), not its code.
+		java.util.Map<String, String> labels = new java.util.HashMap<>();
+		retention.rules().forEach(r -> labels.put(r.category(), r.label()));
+		model.addAttribute("categoryLabels", labels);
 		return "privacy/purges";
 	}
 

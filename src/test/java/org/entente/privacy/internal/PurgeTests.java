@@ -183,6 +183,9 @@ class PurgeTests {
 		assertThat(r).hasStatus(HttpStatus.OK);
 		assertThat(r).bodyJson().extractingPath("$.dryRun").isEqualTo(true);
 		assertThat(r).bodyJson().extractingPath("$.counts[*].category").asArray().contains("IDENTITIES", "ACCOUNTS");
+		// The purge page words each category as the convention file does, its code only as a tooltip.
+		assertThat(json(mvc.get().uri("/donnees-personnelles/purges").with(as("admin")).exchange()))
+			.contains("title=\"ACCOUNTS\">compte de la personne, son historique et ses sessions : ");
 	}
 
 	/** The journal's lines are not destroyed per person but at the end of their period, and every place says so. */
