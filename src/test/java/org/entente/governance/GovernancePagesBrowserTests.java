@@ -124,6 +124,27 @@ class GovernancePagesBrowserTests extends BrowserTestSupport {
 		assertThat(driver.getCurrentUrl()).contains("/gouvernance/reunions/");
 		assertThat(driver.findElement(By.id("meeting-status")).getText()).isEqualTo("Planifiée");
 		assertAccessible();
+
+		// The meeting's pack, assembled by reporting after the scheduling: its period and its link, on a phone too.
+		waitUpTo(20).until(d -> {
+			d.navigate().refresh();
+			return !d.findElements(By.id("pack-link")).isEmpty();
+		});
+		assertThat(driver.findElement(By.id("pack-period")).getText()).containsIgnoringCase("état des services").contains(" au ");
+		assertThat(driver.findElement(By.id("pack-link")).getAttribute("href")).matches(".*/gouvernance/reunions/\\d+/dossier\\.pdf");
+		org.openqa.selenium.Dimension wide = driver.manage().window().getSize();
+		try {
+			driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+			driver.navigate().refresh();
+			waitFor(By.id("pack-link"));
+			assertThat(elementsWiderThanTheWindow()).as("wider than the 390 px window").isEmpty();
+			var results = new com.deque.html.axecore.selenium.AxeBuilder()
+				.withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).include("#contenu").analyze(driver);
+			assertThat(results.getViolations()).extracting(r -> r.getId()).isEmpty();
+		}
+		finally {
+			driver.manage().window().setSize(wide);
+		}
 	}
 
 	@Test

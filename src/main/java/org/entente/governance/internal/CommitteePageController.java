@@ -143,6 +143,7 @@ class CommitteePageController {
 		model.addAttribute("committee", committees.committee(m.committeeCode()));
 		model.addAttribute("invitees", committees.invitees(id));
 		model.addAttribute("decisions", committees.decisions(id));
+		model.addAttribute("pack", committees.pack(id).orElse(null));
 		model.addAttribute("targetTypes", TargetType.values());
 		model.addAttribute("statuses", Status.values());
 		if (!model.containsAttribute("decisionForm")) {
@@ -183,6 +184,20 @@ class CommitteePageController {
 			redirect.addFlashAttribute("convocationError", e.getMessage());
 		}
 		return "redirect:/gouvernance/reunions/" + id;
+	}
+
+	/** The pack assembled again with today's figures (by reporting, after this request is committed). */
+	@PostMapping("/gouvernance/reunions/{id}/dossier")
+	@PreAuthorize(CD)
+	String requestPack(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			committees.requestPack(id);
+			redirect.addFlashAttribute("packRequested", true);
+		}
+		catch (GovernanceInputException e) {
+			redirect.addFlashAttribute("convocationError", e.getMessage());
+		}
+		return "redirect:/gouvernance/reunions/" + id + "#pack";
 	}
 
 	@PostMapping("/gouvernance/reunions/{id}/compte-rendu")

@@ -16,6 +16,9 @@ import org.entente.convention.Convention;
 import org.entente.governance.CommitteeSchedule;
 import org.entente.governance.Convocation;
 import org.entente.governance.GovernanceInputException;
+import org.entente.governance.MeetingPacks.MeetingPack;
+import org.entente.governance.MeetingPackRequested;
+import org.entente.governance.MeetingScheduled;
 import org.entente.governance.internal.GovernanceStore.Decision;
 import org.entente.governance.internal.GovernanceStore.Invitee;
 import org.entente.governance.internal.GovernanceStore.Meeting;
@@ -49,13 +52,16 @@ class Committees {
 	private final GovernanceStore store;
 	private final ApplicationEventPublisher events;
 	private final NotificationProperties mail;
+	private final String baseUrl;
 
 	Committees(ConventionLifecycle lifecycle, GovernanceStore store, ApplicationEventPublisher events,
-			NotificationProperties mail) {
+			NotificationProperties mail,
+			@org.springframework.beans.factory.annotation.Value("${entente.governance.base-url:${ENTENTE_BASE_URL:http://localhost:8080}}") String baseUrl) {
 		this.lifecycle = lifecycle;
 		this.store = store;
 		this.events = events;
 		this.mail = mail;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	List<CommitteeView> overview() {
@@ -146,7 +152,10 @@ class Committees {
 		return (int) held.stream().distinct().count();
 	}
 
-	/** A planned meeting; its invitees are the committee's named members at this moment. */
+	/**
+	 * A planned meeting; its invitees are the committee's named members at this moment. Publishes
+	 * {@link MeetingScheduled} with the committee's previous recorded meeting, from which its pack is assembled.
+	 */
 	@Transactional
 	long schedule(String committeeCode, LocalDateTime startsAt, int durationMinutes, String place, String agenda,
 			String user) {
@@ -159,11 +168,30 @@ class Committees {
 		for (Member m : store.members(committeeCode)) {
 			store.addInvitee(id, m.name(), m.email(), m.party(), m.role());
 		}
+		events.publishEvent(new MeetingScheduled(id, committeeCode, startsAt,
+				store.previousMeeting(committeeCode, startsAt, lifecycle.now()).orElse(null)));
 		return id;
+	}
+
+	/** Asks for a planned meeting's pack again, with today's figures ({@link MeetingPackRequested}). */
+	@Transactional
+	void requestPack(long meetingId) {
+		Meeting m = meeting(meetingId);
+		if (m.status() != Status.PLANNED) {
+			throw new GovernanceInputException("status", "Le dossier se prépare pour une réunion planifiée.");
+		}
+		events.publishEvent(new MeetingPackRequested(meetingId, m.committeeCode(), m.startsAt(),
+				store.previousMeeting(m.committeeCode(), m.startsAt(), lifecycle.now()).orElse(null)));
 	}
 
 	Meeting meeting(long id) {
 		return store.meeting(id).orElseThrow(() -> new MeetingNotFoundException(id));
+	}
+
+	/** The pack attached to a meeting (404 for an unknown meeting). */
+	java.util.Optional<MeetingPack> pack(long id) {
+		meeting(id);
+		return store.pack(id);
 	}
 
 	List<Invitee> invitees(long id) {
@@ -212,8 +240,18 @@ class Committees {
 				+ (m.place() == null || m.place().isBlank() ? "" : ", " + m.place()) + ".\n\nOrdre du jour :\n"
 				+ (m.agenda() == null || m.agenda().isBlank() ? "à venir" : m.agenda())
 				+ "\n\nL'invitation est jointe (convocation.ics) pour votre agenda.\n";
-		publish(invitees, (sequence > 1 ? "Convocation modifiée : " : "Convocation : ") + convocation.summary(), text,
-				IcsWriter.write(convocation), ICS_TYPE, "GOVERNANCE_CONVOCATION");
+		// The meeting's pack, when reporting has attached it: joined, and on the meeting's page in any case.
+		java.util.Optional<MeetingPack> pack = store.pack(meetingId);
+		String page = baseUrl + "/gouvernance/reunions/" + meetingId;
+		text += pack.map(p -> "Le dossier de séance (" + French.date(p.from()) + " – " + French.date(p.to())
+				+ ") est joint (" + packFilename(m) + ") ; il reste consultable sur la page de la réunion : " + page + "\n")
+			.orElse("Le dossier de séance sera consultable sur la page de la réunion : " + page + "\n");
+		List<MailAttachment> files = new java.util.ArrayList<>();
+		files.add(new MailAttachment("convocation.ics", ICS_TYPE, IcsWriter.write(convocation).getBytes(StandardCharsets.UTF_8)));
+		pack.ifPresent(p -> files.add(new MailAttachment(packFilename(m), "application/pdf", p.pdf())));
+		events.publishEvent(new MailRequested(UUID.randomUUID(), invitees.stream().map(Invitee::email).toList(),
+				(sequence > 1 ? "Convocation modifiée : " : "Convocation : ") + convocation.summary(), text, null, files,
+				"GOVERNANCE_CONVOCATION"));
 		return invitees.size();
 	}
 
@@ -252,6 +290,11 @@ class Committees {
 				committee.name() + " — " + French.date(m.startsAt().toLocalDate()), start,
 				start.plusMinutes(m.durationMinutes()), m.place(), m.agenda(), new Convocation.Person(organizer, mail.from()),
 				invitees.stream().map(i -> new Convocation.Person(i.name(), i.email())).toList(), cancelled);
+	}
+
+	/** The pack's file name, as the convocation joins it and the page downloads it: dossier-strategic-2027-01-14.pdf. */
+	static String packFilename(Meeting m) {
+		return "dossier-" + m.committeeCode().toLowerCase(Locale.ROOT) + "-" + m.startsAt().toLocalDate() + ".pdf";
 	}
 
 	private void publish(List<Invitee> to, String subject, String text, String ics, String type, String category) {

@@ -46,6 +46,11 @@ class ConventionLifecycle {
 		return LocalDate.now(clock.withZone(zone()));
 	}
 
+	/** Now in the convention's zone, from the application's clock. */
+	java.time.LocalDateTime now() {
+		return java.time.LocalDateTime.now(clock.withZone(zone()));
+	}
+
 	LifecycleStatus status() {
 		return status(today());
 	}

@@ -18,6 +18,14 @@ public class GovernancePermissions {
 		return any(who, "ADMIN", "CD_AGENT");
 	}
 
+	/**
+	 * A meeting's pack (the state of services assembled by reporting): the parties' agents and account managers and
+	 * the administrators, who read the indicators; the members receive it with their convocation.
+	 */
+	public boolean readMeetingPacks(Authentication who) {
+		return any(who, "ADMIN", "CD_AGENT", "ACA_AGENT", "CD_MANAGER", "ACA_MANAGER");
+	}
+
 	/** ENT contribution payments: the Département's finance service (financial annex). */
 	public boolean recordPayments(Authentication who) {
 		return any(who, "ADMIN", "FINANCE");

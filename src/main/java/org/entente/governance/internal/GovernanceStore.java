@@ -146,6 +146,39 @@ class GovernanceStore {
 			.list();
 	}
 
+	/** The day of the committee's last meeting before {@code before} that was held or has passed uncancelled, if any. */
+	Optional<LocalDate> previousMeeting(String committeeCode, LocalDateTime before, LocalDateTime now) {
+		return jdbc.sql("""
+				select max(starts_at) from gov_meeting where committee_code = ? and status <> 'CANCELLED' and starts_at < ?
+				and starts_at <= ?""")
+			.params(committeeCode, Timestamp.valueOf(before), Timestamp.valueOf(now))
+			.query((rs, i) -> rs.getTimestamp(1))
+			.optional()
+			.filter(java.util.Objects::nonNull)
+			.map(t -> t.toLocalDateTime().toLocalDate());
+	}
+
+	// ---------------------------------------------------------------- packs
+
+	void savePack(long meetingId, LocalDate from, LocalDate to, LocalDate since, byte[] pdf) {
+		jdbc.sql("delete from gov_meeting_pack where meeting_id = ?").param(meetingId).update();
+		jdbc.sql("""
+				insert into gov_meeting_pack (meeting_id, period_from, period_to, since_meeting_on, content, generated_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(meetingId, from, to, since, pdf, now())
+			.update();
+	}
+
+	Optional<org.entente.governance.MeetingPacks.MeetingPack> pack(long meetingId) {
+		return jdbc.sql("select * from gov_meeting_pack where meeting_id = ?")
+			.param(meetingId)
+			.query((rs, i) -> new org.entente.governance.MeetingPacks.MeetingPack(rs.getLong("meeting_id"),
+					rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
+					rs.getObject("since_meeting_on", LocalDate.class), rs.getTimestamp("generated_at").toInstant(),
+					rs.getBytes("content")))
+			.optional();
+	}
+
 	// ---------------------------------------------------------------- decisions
 
 	void addDecision(long meetingId, String text, TargetType targetType, String targetRef, String by) {
@@ -160,6 +193,11 @@ class GovernanceStore {
 
 	List<Decision> decisions(long meetingId) {
 		return jdbc.sql(DECISIONS + " where d.meeting_id = ? order by d.id").param(meetingId).query(GovernanceStore::decision).list();
+	}
+
+	List<Decision> decisionsOf(String committeeCode, int limit) {
+		return jdbc.sql(DECISIONS + " where m.committee_code = ? order by m.starts_at desc, d.id desc limit " + limit)
+			.param(committeeCode).query(GovernanceStore::decision).list();
 	}
 
 	/** Decisions whose text or target contains every word of {@code query}, case-insensitive; all when blank. */

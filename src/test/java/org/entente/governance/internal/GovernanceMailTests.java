@@ -187,6 +187,99 @@ class GovernanceMailTests {
 			.isEqualTo(event.getProperty(Property.UID).orElseThrow().getValue());
 	}
 
+	/**
+	 * Issue 13 §4: scheduling a meeting has reporting assemble its pack (on governance's MeetingScheduled event) from
+	 * the committee's previous recorded meeting, attached to the meeting (page and API) and joined to the convocation;
+	 * the evaluation committee's pack carries the use of equipment read through inventory's public API.
+	 */
+	@Test
+	void theMeetingsPackIsAttachedToItAndJoinedToTheConvocation() throws Exception {
+		var referentiel = mvc.post().uri("/api/v1/inventory/referentiel").with(as("agent.cd")).contentType("application/json")
+			.content("""
+					{"note":"Référentiel du test","lines":[
+					 {"component":"BORNES_WIFI","label":"Borne wifi par bâtiment","quantity":4,"minQuantity":2,"maxQuantity":8,"renewalYears":6}]}""")
+			.exchange();
+		assertThat(referentiel).hasStatus(HttpStatus.CREATED);
+		assertThat(mvc.post().uri("/api/v1/assets").with(as("admin")).contentType("application/json").content("""
+				{"uai":"0359901X","component":"BORNES_WIFI","network":"PEDAGOGICAL","name":"BW-0359901X-CDI-01",
+				 "serial":"SN-PACK-%s","funding":"OWN_FUNDS_OTHER","status":"IN_SERVICE"}""".formatted(System.nanoTime()))
+			.exchange()).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/gouvernance/comites/membres", "agent.cd", "committee", "EVALUATION", "name", "Anne Évaluation",
+				"email", "anne.evaluation@ille-et-vilaine.fr", "party", "CD")).hasStatus(HttpStatus.FOUND);
+		// The previous recorded meeting, 15/09/2026, and an older one: the pack runs since the latest.
+		assertThat(post("/gouvernance/comites/EVALUATION/reunions-passees", "agent.cd", "dates", "10/03/2026, 15/09/2026"))
+			.hasStatus(HttpStatus.FOUND);
+		var created = post("/gouvernance/comites/EVALUATION/reunions", "agent.cd", "date", "2027-01-20", "time", "10:00",
+				"duration", "120", "place", "Rennes", "agenda", "Bilan des équipements");
+		assertThat(created).hasStatus(HttpStatus.FOUND);
+		String meeting = created.getResponse().getRedirectedUrl();
+		String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+
+		String api = "/api/v1/governance/meetings/" + id;
+		await().atMost(Duration.ofSeconds(20)).until(() -> mvc.get().uri(api).with(as("agent.cd")).exchange().getResponse()
+			.getContentAsString().contains("\"href\""));
+		String json = mvc.get().uri(api).with(as("gestion.aca")).exchange().getResponse().getContentAsString();
+		assertThat(json).contains("\"committee\":\"EVALUATION\"", "\"sinceMeetingOn\":\"2026-09-15\"",
+				"\"from\":\"2026-09-15\"", "\"to\":\"2026-11-28\"", "\"href\":\"" + api + "/pack.pdf\"");
+		assertThat(mvc.get().uri(api).with(as("college"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/api/v1/governance/meetings/999999").with(as("agent.cd"))).hasStatus(HttpStatus.NOT_FOUND);
+
+		// Days later, before convoking, the Département asks for the pack again: today's figures replace it.
+		clock.set("2026-12-10T09:00:00Z");
+		assertThat(post(meeting + "/dossier", "agent.aca")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(post(meeting + "/dossier", "agent.cd")).hasStatus(HttpStatus.FOUND);
+		await().atMost(Duration.ofSeconds(20)).until(() -> mvc.get().uri(api).with(as("agent.cd")).exchange().getResponse()
+			.getContentAsString().contains("\"to\":\"2026-12-10\""));
+
+		var file = mvc.get().uri(api + "/pack.pdf").with(as("agent.aca")).exchange();
+		assertThat(file).hasStatusOk().hasContentType("application/pdf");
+		String pack = pdfText(file.getResponse().getContentAsByteArray());
+		assertThat(pack).contains("Comité d'évaluation", "depuis la réunion précédente du comité, le 15/09/2026",
+				"Utilisation des équipements : inventaire par établissement", "0359901X", "BORNES_WIFI",
+				"Équité au regard du référentiel", "Borne wifi par bâtiment");
+		assertThat(mvc.get().uri(meeting + "/dossier.pdf").with(as("agent.cd"))).hasStatusOk().hasContentType("application/pdf");
+		assertThat(mvc.get().uri(meeting + "/dossier.pdf").with(as("college"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri(meeting).with(as("agent.aca")).exchange().getResponse().getContentAsString())
+			.contains("id=\"pack-link\"", "depuis la réunion précédente du comité, du 15/09/2026 au 10/12/2026")
+			.doesNotContain("id=\"request-pack\"");
+		assertThat(mvc.get().uri(meeting).with(as("agent.cd")).exchange().getResponse().getContentAsString()).contains("id=\"request-pack\"");
+		assertThat(mvc.get().uri(meeting).with(as("college")).exchange().getResponse().getContentAsString())
+			.doesNotContain("pack-link").contains("envoyé aux membres avec la convocation");
+
+		assertThat(post(meeting + "/convocation", "agent.cd")).hasStatus(HttpStatus.FOUND);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !received("Convocation : Comité d'évaluation").isEmpty());
+		MimeMessage mail = received("Convocation : Comité d'évaluation").get(0);
+		MimeMultipart parts = (MimeMultipart) mail.getContent();
+		BodyPart joined = attachment(parts, "dossier-evaluation-2027-01-20.pdf");
+		assertThat(joined.getContentType()).startsWith("application/pdf");
+		assertThat(joined.getInputStream().readAllBytes()).isEqualTo(file.getResponse().getContentAsByteArray());
+		assertThat(attachment(parts, "convocation.ics")).isNotNull();
+		assertThat(plainText(parts)).contains("Le dossier de séance (15 septembre 2026 – 10 décembre 2026) est joint",
+				"/gouvernance/reunions/" + id);
+	}
+
+	private static String pdfText(byte[] pdf) throws Exception {
+		try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+		}
+	}
+
+	private static String plainText(MimeMultipart multipart) throws Exception {
+		for (int i = 0; i < multipart.getCount(); i++) {
+			BodyPart part = multipart.getBodyPart(i);
+			if (part.isMimeType("text/plain") && part.getFileName() == null) {
+				return (String) part.getContent();
+			}
+			if (part.getContent() instanceof MimeMultipart nested) {
+				String text = plainText(nested);
+				if (text != null) {
+					return text;
+				}
+			}
+		}
+		return null;
+	}
+
 	private static BodyPart attachment(MimeMultipart multipart, String filename) throws Exception {
 		return TestSmtp.attachment(multipart, filename);
 	}
