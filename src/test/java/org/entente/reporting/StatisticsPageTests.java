@@ -71,6 +71,19 @@ class StatisticsPageTests {
 		String exploitation = text(mvc.get().uri("/indicateurs/comites/EXPLOITATION.pdf?from=2026-01-01&to=2026-03-31")
 			.with(as("gestion.aca")).exchange().getResponse().getContentAsByteArray());
 		assertThat(exploitation).contains("Tendances de l'assistance", "2026-01", "2026-02", "2026-03").doesNotContain("Points à clarifier");
+		// A chosen period says nothing of meetings; without one, the pack runs since the committee's last recorded meeting.
+		assertThat(s).contains("Période du 01/01/2026 au 30/06/2026").doesNotContain("réunion précédente");
+		java.time.LocalDate yesterday = java.time.LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1);
+		String day = yesterday.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		assertThat(mvc.post().uri("/gouvernance/comites/OPERATIONAL/reunions-passees").with(as("agent.cd")).with(csrf())
+			.param("dates", day)).hasStatus(HttpStatus.FOUND);
+		assertThat(text(mvc.get().uri("/indicateurs/comites/OPERATIONAL.pdf").with(as("agent.cd")).exchange().getResponse()
+			.getContentAsByteArray())).contains("Période du " + day + " au ", "depuis la réunion précédente du comité, le " + day);
+		// The evaluation committee's pack: the use of equipment, from the inventory's public API.
+		assertThat(text(mvc.get().uri("/indicateurs/comites/EVALUATION.pdf?from=2026-01-01&to=2026-06-30").with(as("agent.cd"))
+			.exchange().getResponse().getContentAsByteArray()))
+			.contains("Utilisation des équipements : inventaire par établissement", "Équité au regard du référentiel")
+			.doesNotContain("Pas encore assemblé");
 		assertThat(mvc.get().uri("/indicateurs/comites/INCONNU.pdf").with(as("agent.cd"))).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/indicateurs/comites/STRATEGIC.pdf").with(as("college"))).hasStatus(HttpStatus.FORBIDDEN);
 	}

@@ -146,17 +146,30 @@ public class Referentiel {
 			int maxQuantity, String position) {
 	}
 
+	/** Assets in service or spare of an establishment and component. */
+	public record Count(String uai, String component, int count) {
+	}
+
+	/** Every establishment's assets in service or spare by component (the central stock left out). */
+	public List<Count> counts() {
+		return counts(InventoryPermissions.Scope.ALL);
+	}
+
+	private List<Count> counts(InventoryPermissions.Scope scope) {
+		return jdbc.sql("select uai, component, count(*) as n from inv_asset where uai is not null and status in ('IN_SERVICE', 'SPARE')"
+				+ (scope.all() ? "" : " and uai = :uai") + " group by uai, component order by uai, component")
+			.params(scope.all() ? Map.of() : Map.of("uai", scope.uai()))
+			.query((rs, n) -> new Count(rs.getString("uai"), rs.getString("component"), rs.getInt("n")))
+			.list();
+	}
+
 	public List<Equity> equity(InventoryPermissions.Scope scope) {
 		Optional<Version> v = current();
 		if (v.isEmpty()) {
 			return List.of();
 		}
 		Map<String, Integer> counts = new java.util.HashMap<>();
-		jdbc.sql("select uai, component, count(*) as n from inv_asset where uai is not null and status in ('IN_SERVICE', 'SPARE')"
-				+ (scope.all() ? "" : " and uai = :uai") + " group by uai, component")
-			.params(scope.all() ? Map.of() : Map.of("uai", scope.uai()))
-			.query((rs, n) -> counts.put(rs.getString("uai") + "|" + rs.getString("component"), rs.getInt("n")))
-			.list();
+		counts(scope).forEach(c -> counts.put(c.uai() + "|" + c.component(), c.count()));
 		// The collèges come from the directory, which owns establishments (never its table).
 		List<String> uais = establishments.findAll().stream()
 			.filter(e -> e.kind() == EstablishmentKind.COLLEGE && scope.covers(e.uai().value()))

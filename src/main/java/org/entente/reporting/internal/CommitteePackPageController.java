@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.entente.common.ProblemException;
 import org.entente.convention.Committee;
+import org.entente.governance.MeetingPacks;
 import org.entente.worktime.WorkTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -17,18 +18,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A committee's pack as a PDF, {@code /indicateurs/comites/{code}.pdf?from=&to=}: by default the committee's last
- * cadence up to today (Entente does not yet read the date of the last meeting held from governance).
+ * A committee's pack as a PDF, {@code /indicateurs/comites/{code}.pdf?from=&to=}: by default since the committee's
+ * last recorded meeting (governance's {@link MeetingPacks#previousMeetingOn}) up to today, over one cadence when none
+ * is recorded. The pack of a scheduled meeting is assembled once and attached to it ({@link MeetingPackAssembler}).
  */
 @Controller
 class CommitteePackPageController {
 
 	private final CommitteePack packs;
 	private final WorkTime workTime;
+	private final MeetingPacks meetings;
 
-	CommitteePackPageController(CommitteePack packs, WorkTime workTime) {
+	CommitteePackPageController(CommitteePack packs, WorkTime workTime, MeetingPacks meetings) {
 		this.packs = packs;
 		this.workTime = workTime;
+		this.meetings = meetings;
 	}
 
 	@GetMapping("/indicateurs/comites/{code}.pdf")
@@ -38,7 +42,9 @@ class CommitteePackPageController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		Committee c = packs.committee(code);
 		LocalDate end = to == null ? LocalDate.now(workTime.calendar().zone()) : to;
-		LocalDate start = from == null ? end.minus(c.cadence()) : from;
+		CommitteePack.Span span = from != null ? CommitteePack.Span.chosen(from, end)
+				: CommitteePack.Span.of(c, meetings.previousMeetingOn(c.code(), end).orElse(null), end);
+		LocalDate start = span.from();
 		if (end.isBefore(start)) {
 			throw ProblemException.invalidParameter("to", "La fin de la période « to » précède son début « from ».");
 		}
@@ -46,6 +52,6 @@ class CommitteePackPageController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("dossier-" + c.code().toLowerCase(java.util.Locale.ROOT) + "-" + end + ".pdf").build().toString())
-			.body(packs.pdf(c, start, end));
+			.body(packs.pdf(c, span));
 	}
 }
