@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.entente.EntenteTest;
+import org.entente.governance.CommitteeDecisions;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.MailRequested;
 import org.entente.reporting.internal.CampaignReminders;
@@ -51,15 +52,40 @@ class CampaignApiTests {
 	@Autowired
 	CampaignReminders reminders;
 
+	@Autowired
+	CommitteeDecisions decisions;
+
+	/** A decision recorded by governance at a meeting of {@code committee}, as the CD records it from the meeting's page. */
+	static CommitteeDecisions.CommitteeDecision decision(MockMvcTester mvc, CommitteeDecisions decisions, String committee,
+			String text) {
+		MvcTestResult meeting = mvc.post().uri("/gouvernance/comites/" + committee + "/reunions").with(as("agent.cd")).with(csrf())
+			.param("date", LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString()).param("time", "14:00")
+			.param("duration", "60").exchange();
+		assertThat(meeting).hasStatus(HttpStatus.FOUND);
+		String text2 = text + " " + java.util.UUID.randomUUID();
+		assertThat(mvc.post().uri(meeting.getResponse().getRedirectedUrl() + "/decisions").with(as("agent.cd")).with(csrf())
+			.param("text", text2)).hasStatus(HttpStatus.FOUND);
+		return decisions.ofCommittee(committee, 50).stream().filter(d -> d.text().equals(text2)).findFirst().orElseThrow();
+	}
+
+	private CommitteeDecisions.CommitteeDecision ordering;
+
+	long ordering() {
+		if (ordering == null) {
+			ordering = decision(mvc, decisions, "STRATEGIC", "Une enquête de satisfaction auprès des collèges");
+		}
+		return ordering.id();
+	}
+
 	String create(String opensOn, String closesOn, String uai) {
 		MvcTestResult r = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"title":"Satisfaction des collèges","decision":"Comité stratégique du 12 mars, décision n° 4",
+					{"title":"Satisfaction des collèges","decisionId":%d,
 					 "roles":["SCHOOL_STAFF"],"establishments":["%s"],"opensOn":"%s","closesOn":"%s",
 					 "questions":[{"kind":"SCALE","label":"Êtes-vous satisfait·e de l'assistance ?"},
 					              {"kind":"TEXT","label":"Que faudrait-il améliorer ?"}]}"""
-				.formatted(uai, opensOn, closesOn))
+				.formatted(ordering(), uai, opensOn, closesOn))
 			.exchange();
 		assertThat(r).hasStatus(HttpStatus.CREATED);
 		return ReportingApiTests.content(r);
@@ -147,8 +173,67 @@ class CampaignApiTests {
 		MvcTestResult bad = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\":\"\",\"roles\":[\"NOBODY\"],\"questions\":[]}").exchange();
 		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(ReportingApiTests.content(bad)).contains("decision").contains("questions").contains("roles");
+		assertThat(ReportingApiTests.content(bad)).contains("decisionId").contains("questions").contains("roles");
 		assertThat(mvc.get().uri("/api/v1/reporting/campaigns/999999").with(as("agent.cd"))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	/**
+	 * Issue 13 §3: a campaign names the strategic committee's decision that ordered it by its governance id, checked
+	 * through governance's public API; the API and the survey pages give it as a link to its meeting; a campaign of
+	 * before keeps its text, readable, without a link.
+	 */
+	@Test
+	void aCampaignIsLinkedToTheStrategicCommitteesDecisionThatOrderedIt() {
+		String uai = uai("college");
+		String body = """
+				{"title":"Décision","decisionId":%d,"roles":["SCHOOL_STAFF"],"establishments":["%s"],
+				 "opensOn":"2000-01-01","closesOn":"2100-01-01","questions":[{"kind":"SCALE","label":"Note ?"}]}""";
+		MvcTestResult unknown = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd")).contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(987654321L, uai)).exchange();
+		assertThat(unknown).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat((List<String>) JsonPath.read(ReportingApiTests.content(unknown), "$.errors[*].field")).containsExactly("decisionId");
+		assertThat(ReportingApiTests.content(unknown)).contains("décision n° 987654321 inconnue");
+		long operational = decision(mvc, decisions, "OPERATIONAL", "Revoir les délais").id();
+		MvcTestResult elsewhere = mvc.post().uri("/api/v1/reporting/campaigns").with(as("agent.cd")).contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(operational, uai)).exchange();
+		assertThat(elsewhere).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(ReportingApiTests.content(elsewhere)).contains("decisionId", "Comité opérationnel", "commandée par le comité stratégique");
+
+		String json = create("2000-01-01", "2100-12-31", uai);
+		long id = ((Number) JsonPath.read(json, "$.id")).longValue();
+		String page = "/gouvernance/reunions/" + ordering.meetingId() + "#decision-" + ordering.id();
+		assertThat(((Number) JsonPath.read(json, "$.decisionId")).longValue()).isEqualTo(ordering.id());
+		assertThat((String) JsonPath.read(json, "$.decisionPage")).isEqualTo(page);
+		assertThat((String) JsonPath.read(json, "$.decision")).startsWith("Comité stratégique du "
+				+ ordering.meetingOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " : Une enquête de satisfaction");
+		assertThat(((Number) JsonPath.read(ReportingApiTests.content(mvc.get().uri("/api/v1/reporting/campaigns/" + id + "/results")
+			.with(as("agent.cd")).exchange()), "$.decisionId")).longValue()).isEqualTo(ordering.id());
+		String href = "href=\"" + page + "\"";
+		assertThat(ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes").with(as("agent.cd")).exchange())).contains(href);
+		assertThat(ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes/" + id).with(as("agent.cd")).exchange()))
+			.contains("id=\"decision-link\"", href);
+		assertThat(ReportingApiTests.content(mvc.get().uri("/enquetes/" + id).with(as("college")).exchange())).contains(href);
+		// The meeting's page has the anchor the link points at.
+		assertThat(ReportingApiTests.content(mvc.get().uri("/gouvernance/reunions/" + ordering.meetingId()).with(as("agent.cd")).exchange()))
+			.contains("id=\"decision-" + ordering.id() + "\"");
+		// The form offers the strategic committee's decisions, not the others'.
+		String form = ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes/nouvelle").with(as("agent.cd")).exchange());
+		assertThat(form).contains("value=\"" + ordering.id() + "\"").doesNotContain("value=\"" + operational + "\"");
+
+		// A campaign launched before the link existed: its text stays readable, with no link.
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into reporting_campaign (title, decision, roles, establishments, opens_on, closes_on, invited, created_at)
+				values ('Ancienne enquête', 'Comité stratégique du 12 mars, décision n° 4', 'SCHOOL_STAFF', '', ?, ?, 0, current_timestamp)""")
+			.params(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)).update(keys, "id");
+		long old = keys.getKey().longValue();
+		String before = ReportingApiTests.content(mvc.get().uri("/api/v1/reporting/campaigns/" + old).with(as("agent.cd")).exchange());
+		assertThat((String) JsonPath.read(before, "$.decision")).isEqualTo("Comité stratégique du 12 mars, décision n° 4");
+		assertThat((Object) JsonPath.read(before, "$.decisionId")).isNull();
+		String card = ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes").with(as("agent.cd")).exchange());
+		card = card.substring(card.indexOf("id=\"campaign-" + old + "\""));
+		card = card.substring(0, card.indexOf("</li>"));
+		assertThat(card).contains("Comité stratégique du 12 mars, décision n° 4").doesNotContain("/gouvernance/reunions/");
 	}
 
 	List<CampaignReminders.Sent> remind(LocalDate on, long campaign) {
@@ -216,8 +301,19 @@ class CampaignApiTests {
 
 		// A day missed: only the nearest step is sent, the farther one is recorded as passed.
 		long late = ((Number) JsonPath.read(create("2000-01-01", closes.toString(), uai("college")), "$.id")).longValue();
-		assertThat(remind(closes.minusDays(1), late)).extracting(CampaignReminders.Sent::daysBefore).containsOnly(2).isNotEmpty();
+		// An invitee whose account is gone is claimed, never reached.
+		jdbc.sql("insert into reporting_campaign_invitation (token_hash, campaign_id, uai, role, account) values (?, ?, ?, 'SCHOOL_STAFF', ?)")
+			.params(java.util.UUID.randomUUID().toString().replace("-", ""), late, uai("college"), "parti-" + late).update();
+		List<CampaignReminders.Sent> caughtUp = remind(closes.minusDays(1), late);
+		assertThat(caughtUp).extracting(CampaignReminders.Sent::daysBefore).containsOnly(2).isNotEmpty();
+		assertThat(caughtUp).extracting(CampaignReminders.Sent::account).doesNotContain("parti-" + late);
 		assertThat(remind(closes.minusDays(1), late)).isEmpty();
+		// « Relances envoyées » counts what went out: not the farther step passed over, nor the gone account's claims.
+		assertThat(jdbc.sql("select count(*) from reporting_campaign_reminder where campaign_id = ?").param(late).query(Long.class).single())
+			.isEqualTo(2L * (caughtUp.size() + 1));
+		String lateCard = ReportingApiTests.content(mvc.get().uri("/indicateurs/enquetes").with(as("agent.cd")).exchange());
+		lateCard = lateCard.substring(lateCard.indexOf("id=\"campaign-" + late + "\""));
+		assertThat(lateCard.substring(0, lateCard.indexOf("</li>"))).contains("pondu : " + caughtUp.size() + "</p>");
 
 		// The invitee's retention ends: the invitations forget the account and the reminders sent to it go.
 		org.entente.privacy.PersonalDataHolder campaignsHolder = holders.stream()

@@ -21,12 +21,16 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * The dashboard in Chromium: a critical incident opened at the desk shows in its figures (charts drawn, each with
  * its text alternative and table), a figure leads to the desk's list filtered, axe-clean, readable at 390 px; a
  * collège is refused. The satisfaction surveys: launched from their page with the keyboard (errors next to their
- * fields first), then listed with their answers so far; axe-clean, and fitting at 390 px.
+ * fields first; the ordering decision chosen among the strategic committee's), then listed with their answers so far
+ * and a link to that decision; axe-clean, and fitting at 390 px.
  */
 class DashboardBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	org.entente.governance.CommitteeDecisions decisions;
 
 	/** Each test signs in afresh: the browser is shared by the class's tests. */
 	@org.junit.jupiter.api.BeforeEach
@@ -95,6 +99,8 @@ class DashboardBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void aSurveyIsLaunchedWithTheKeyboardAndListedWithItsAnswers() {
+		org.entente.governance.CommitteeDecisions.CommitteeDecision ordering = CampaignApiTests.decision(mvc, decisions, "STRATEGIC",
+				"Enquête au clavier");
 		// A phone's width throughout: nothing wider than the screen, and the keyboard works as on a desk.
 		driver.manage().window().setSize(new Dimension(390, 844));
 		try {
@@ -111,14 +117,24 @@ class DashboardBrowserTests extends BrowserTestSupport {
 			assertThat(title.getAttribute("aria-invalid")).isEqualTo("true");
 			assertThat(title.getAttribute("aria-describedby")).isEqualTo("title-error");
 			assertThat(driver.findElement(By.id("questions-error")).getText()).isEqualTo("Écrivez au moins une question.");
+			WebElement decision = driver.findElement(By.id("decisionId"));
+			assertThat(decision.getAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(decision.getAttribute("aria-describedby")).isEqualTo("decisionId-help decisionId-error");
+			assertThat(driver.findElement(By.id("decisionId-error")).getText())
+				.isEqualTo("Choisissez la décision du comité stratégique qui commande l'enquête.");
+			assertThat(driver.findElement(By.id("closesOn-help")).getText()).contains("dernier jour : 7, 2");
 			assertThat(elementsWiderThanTheWindow()).as("formulaire plus large que l'écran").isEmpty();
 			assertContentAccessible();
 
 			String name = "Enquête au clavier " + UUID.randomUUID();
 			title.sendKeys(name);
 			title.sendKeys(Keys.TAB);
-			assertThat(focused().getAttribute("id")).isEqualTo("decision");
-			focused().sendKeys("Comité stratégique du 5 mai, décision n° 1");
+			assertThat(focused().getAttribute("id")).isEqualTo("decisionId");
+			// The decision is chosen among the strategic committee's, with the arrow keys.
+			for (int i = 0; i < 200 && !String.valueOf(ordering.id()).equals(focused().getAttribute("value")); i++) {
+				focused().sendKeys(Keys.ARROW_DOWN);
+			}
+			assertThat(focused().getAttribute("value")).isEqualTo(String.valueOf(ordering.id()));
 			driver.findElement(By.id("establishments")).sendKeys("0359901X");
 			driver.findElement(By.id("question-0")).sendKeys("L'assistance répond-elle à vos besoins ?");
 			driver.findElement(By.id("question-0")).sendKeys(Keys.ENTER);
@@ -126,7 +142,17 @@ class DashboardBrowserTests extends BrowserTestSupport {
 			assertThat(driver.findElement(By.id("launched")).getText()).contains(name).contains("invitation(s) envoyée(s)");
 			WebElement card = driver.findElement(By.xpath("//li[.//a[text()='" + name + "']]"));
 			assertThat(card.getText()).contains("en cours").contains("0 réponse(s) sur");
+			assertThat(card.findElement(By.linkText("Comité stratégique du "
+					+ ordering.meetingOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " : " + ordering.text()))
+				.getAttribute("href")).endsWith("/gouvernance/reunions/" + ordering.meetingId() + "#decision-" + ordering.id());
 			assertThat(elementsWiderThanTheWindow()).as("liste plus large que l'écran").isEmpty();
+			assertContentAccessible();
+			// Its results name the decision by a link as well.
+			card.findElement(By.linkText(name)).sendKeys(Keys.ENTER);
+			waitFor(By.id("decision-link"));
+			assertThat(driver.findElement(By.id("decision-link")).getAttribute("href"))
+				.endsWith("/gouvernance/reunions/" + ordering.meetingId() + "#decision-" + ordering.id());
+			assertThat(elementsWiderThanTheWindow()).as("résultats plus larges que l'écran").isEmpty();
 			assertContentAccessible();
 		}
 		finally {

@@ -9,13 +9,17 @@ import org.entente.convention.Reporting;
 /**
  * Checks of the section {@code reporting:} (annexe §4, monthly statistics): well-formed recipients' addresses, at
  * least one indicator, each with a code the module {@code reporting} computes (listed in {@link #CODES}), unique,
- * with its label, definition and clause.
+ * with its label, definition and clause; the satisfaction campaigns' reminder days ({@code campaignReminderDays},
+ * optional): whole days from 1 to {@link #MAX_REMINDER_DAYS} before the last day, each once.
  */
 final class ReportingChecks extends YamlChecks {
 
 	/** The indicators the module reporting knows how to compute. */
 	static final Set<String> CODES = Set.of("OPENED", "CLOSED", "BACKLOG_AT_END", "BY_PARTY", "BY_ESTABLISHMENT",
 			"BY_COMPONENT", "TAKE_CHARGE", "RESTORATION", "HAND_BACKS", "REOPENED", "SATISFACTION");
+
+	/** A reminder further than this many days before a campaign's last day is a typing error. */
+	static final int MAX_REMINDER_DAYS = 60;
 
 	ReportingChecks(ConventionYaml yaml) {
 		super(yaml);
@@ -54,6 +58,18 @@ final class ReportingChecks extends YamlChecks {
 			required(indicator.label(), append(at, "label"));
 			required(indicator.definition(), append(at, "definition"));
 			required(indicator.clause(), append(at, "clause"));
+		}
+		Set<Integer> days = new HashSet<>();
+		for (int i = 0; i < reporting.campaignReminderDays().size(); i++) {
+			Integer day = reporting.campaignReminderDays().get(i);
+			List<Object> at = append(path, "campaignReminderDays", i);
+			if (day == null || day < 1 || day > MAX_REMINDER_DAYS) {
+				fault(at, "relance « " + day + " » : un nombre de jours avant le dernier jour de l'enquête, de 1 à "
+						+ MAX_REMINDER_DAYS);
+			}
+			else if (!days.add(day)) {
+				fault(at, "relance à " + day + " jour(s) répétée");
+			}
 		}
 		return reporting;
 	}

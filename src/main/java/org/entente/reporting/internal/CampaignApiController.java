@@ -38,7 +38,8 @@ class CampaignApiController {
 	@PostMapping
 	@PreAuthorize("@reportingPermissions.produce(authentication)")
 	@Operation(summary = "Lancer une campagne de satisfaction", description = "Titre, décision du comité stratégique qui "
-			+ "l'a commandée, population (rôles, et UAI des établissements ; aucun UAI : tous), période (opensOn, closesOn) "
+			+ "l'a commandée (decisionId : une décision enregistrée par la gouvernance à une réunion du comité stratégique, "
+			+ "400 nommant decisionId sinon ; la campagne la donne ensuite en texte, decision, et par sa page, decisionPage), population (rôles, et UAI des établissements ; aucun UAI : tous), période (opensOn, closesOn) "
 			+ "et questions (kind SCALE : note de 1 à 5, ou TEXT). Chaque compte actif de la population reçoit un courriel "
 			+ "avec un lien à usage unique. Agents CD et ACA, administrateurs.")
 	ResponseEntity<Campaigns.SatisfactionCampaign> create(@RequestBody(required = false) Campaigns.NewSatisfactionCampaign body) {

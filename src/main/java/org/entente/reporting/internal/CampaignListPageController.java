@@ -30,7 +30,8 @@ import jakarta.validation.constraints.Size;
 /**
  * The satisfaction campaigns' pages for the indicators' readers: {@code /indicateurs/enquetes} lists them with how
  * many invitees have answered, and those who may launch one (as by the API: agents CD and ACA, administrators)
- * fill in {@code /indicateurs/enquetes/nouvelle}: the strategic committee's decision, who is asked, when, and up to
+ * fill in {@code /indicateurs/enquetes/nouvelle}: the strategic committee's decision (chosen among those governance
+ * recorded), who is asked, when, and up to
  * {@link #ROWS} questions.
  */
 @Controller
@@ -43,8 +44,11 @@ class CampaignListPageController {
 	private final CampaignProgress progress;
 	private final ReportingPermissions permissions;
 	private final Clock clock;
+	private final CampaignReminders reminders;
 
-	CampaignListPageController(Campaigns campaigns, CampaignProgress progress, ReportingPermissions permissions, Clock clock) {
+	CampaignListPageController(Campaigns campaigns, CampaignProgress progress, ReportingPermissions permissions, Clock clock,
+			CampaignReminders reminders) {
+		this.reminders = reminders;
 		this.campaigns = campaigns;
 		this.progress = progress;
 		this.permissions = permissions;
@@ -54,7 +58,7 @@ class CampaignListPageController {
 	/** The form: {@code kinds} and {@code questions} go by row (a row without a question is left out). */
 	record CampaignForm(
 			@NotBlank(message = "{rep.error.required}") @Size(max = 200, message = "{rep.error.tooLong200}") String title,
-			@NotBlank(message = "{rep.error.required}") @Size(max = 300, message = "{rep.error.tooLong300}") String decision,
+			@NotNull(message = "{rep.error.decision}") Long decisionId,
 			@NotEmpty(message = "{rep.error.roles}") List<Role> roles, String establishments,
 			@NotNull(message = "{rep.error.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
 			@NotNull(message = "{rep.error.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
@@ -81,7 +85,7 @@ class CampaignListPageController {
 	@PreAuthorize("@reportingPermissions.produce(authentication)")
 	String form(Model model) {
 		LocalDate today = LocalDate.now(clock.withZone(PARIS));
-		return form(model, new CampaignForm("", "", List.of(Role.SCHOOL_STAFF), "", today, today.plusWeeks(3),
+		return form(model, new CampaignForm("", null, List.of(Role.SCHOOL_STAFF), "", today, today.plusWeeks(3),
 				List.of("SCALE", "SCALE", "SCALE", "TEXT", "TEXT"), List.of()));
 	}
 
@@ -107,7 +111,7 @@ class CampaignListPageController {
 		List<String> uais = form.establishments() == null ? List.of()
 				: Arrays.stream(form.establishments().toUpperCase(java.util.Locale.ROOT).split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
 		try {
-			Campaigns.SatisfactionCampaign c = campaigns.create(new Campaigns.NewSatisfactionCampaign(form.title(), form.decision(),
+			Campaigns.SatisfactionCampaign c = campaigns.create(new Campaigns.NewSatisfactionCampaign(form.title(), form.decisionId(),
 					form.roles().stream().map(Role::name).toList(), uais, form.opensOn(), form.closesOn(), questions));
 			// Plain values: flash attributes go through the session, which the database keeps (serialised).
 			redirect.addFlashAttribute("launchedTitle", c.title());
@@ -125,6 +129,8 @@ class CampaignListPageController {
 	private String form(Model model, CampaignForm form) {
 		model.addAttribute("campaignForm", form);
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("decisions", campaigns.orderingDecisions());
+		model.addAttribute("reminderDays", String.join(", ", reminders.days().stream().map(String::valueOf).toList()));
 		model.addAttribute("rows", ROWS);
 		return "reporting/campaign-form";
 	}

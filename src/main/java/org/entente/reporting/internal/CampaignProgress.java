@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * How far each satisfaction campaign has got: who was invited, how many have answered, how many reminders went out,
+ * How far each satisfaction campaign has got: who was invited, how many have answered, how many reminders went out
+ * (those delivered: not the steps caught up without sending, nor those claimed for an account no longer reachable),
  * and by establishment. A count of answers is shown only from {@link Campaigns#MIN_GROUP} (« moins de 3 » below, zero
  * included), and establishments with fewer invitees than that are counted together: with one or two invitees,
  * comparing two visits of the results would tell whose answer arrived.
@@ -45,7 +46,7 @@ class CampaignProgress {
 	List<Line> lines() {
 		LocalDate today = LocalDate.now(clock.withZone(PARIS));
 		Map<Long, Long> answered = counts("select campaign_id, count(*) from reporting_campaign_invitation where used group by campaign_id");
-		Map<Long, Long> reminders = counts("select campaign_id, count(*) from reporting_campaign_reminder group by campaign_id");
+		Map<Long, Long> reminders = counts("select campaign_id, count(*) from reporting_campaign_reminder where delivered group by campaign_id");
 		return campaigns.list().stream().map(c -> {
 			long a = answered.getOrDefault(c.id(), 0L);
 			String status = today.isBefore(c.opensOn()) ? "UPCOMING" : today.isAfter(c.closesOn()) ? "CLOSED" : "OPEN";

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entente.convention.Conventions;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.notification.InAppNotificationRequested;
@@ -26,8 +27,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Each morning, reminds the invitees of an open satisfaction campaign who have not answered yet, at
- * {@link #STEPS} days before it closes: by mail (the notification outbox) and in the application, once per invitee
- * and step (table reporting_campaign_reminder, claimed before anything is sent), one instance at a time (ShedLock).
+ * the days before it closes that the convention file names ({@code reporting.campaignReminderDays}, 7 and 2 when it
+ * names none): by mail (the notification outbox) and in the application, once per invitee and step (table
+ * reporting_campaign_reminder, claimed before anything is sent, marked delivered once sent), one instance at a time (ShedLock).
  * A step only counts when it falls after the day the invitations went out and within the campaign's period, so
  * that nobody is reminded on the day they were invited. A day the job did not run is caught up as the privacy
  * reminders do: the nearest step passed is sent, the farther ones are recorded as passed. Public only for the
@@ -36,8 +38,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 @Service
 public class CampaignReminders {
 
-	/** Days before the closing date, farthest first. */
-	static final List<Integer> STEPS = List.of(7, 2);
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 	private static final Logger log = LoggerFactory.getLogger(CampaignReminders.class);
 
@@ -46,13 +46,21 @@ public class CampaignReminders {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final Campaigns campaigns;
+	private final Conventions conventions;
 
-	CampaignReminders(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, Clock clock, Campaigns campaigns) {
+	CampaignReminders(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, Clock clock, Campaigns campaigns,
+			Conventions conventions) {
+		this.conventions = conventions;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
 		this.campaigns = campaigns;
+	}
+
+	/** The reminder days of the convention in force, farthest from the last day first (empty: no reminder). */
+	public List<Integer> days() {
+		return conventions.current().reporting().campaignReminderDaysFarthestFirst();
 	}
 
 	/** One reminder sent: to whom, for which campaign, how many days before it closes. */
@@ -75,9 +83,13 @@ public class CampaignReminders {
 	/** Sends the reminders due on {@code today}; returns them. */
 	@Transactional
 	public List<Sent> remind(LocalDate today) {
+		List<Integer> steps = days();
+		if (steps.isEmpty()) {
+			return List.of();
+		}
 		List<Open> open = jdbc.sql("select id, title, opens_on, closes_on, created_at from reporting_campaign "
 				+ "where opens_on <= ? and closes_on >= ? and closes_on <= ? order by id")
-			.params(today, today, today.plusDays(STEPS.get(0)))
+			.params(today, today, today.plusDays(steps.get(0)))
 			.query((rs, i) -> new Open(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant().atZone(PARIS).toLocalDate()))
 			.list();
@@ -89,7 +101,7 @@ public class CampaignReminders {
 			Map<String, Integer> due = new LinkedHashMap<>();
 			for (String account : waiting) {
 				Integer nearest = null;
-				for (int days : STEPS) {
+				for (int days : steps) {
 					LocalDate step = c.closesOn().minusDays(days);
 					if (today.isBefore(step) || !step.isAfter(c.invitedOn()) || step.isBefore(c.opensOn())) {
 						continue;
@@ -136,6 +148,10 @@ public class CampaignReminders {
 		}
 		if (!reachable.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(reachable.stream().map(Account::username).toList(), subject, link));
+		}
+		for (Account a : reachable) {
+			jdbc.sql("update reporting_campaign_reminder set delivered = true where campaign_id = ? and account = ? and days_before = ?")
+				.params(c.id(), a.username(), due.get(a.username())).update();
 		}
 		return reachable.stream().map(a -> new Sent(c.id(), a.username(), due.get(a.username()))).toList();
 	}

@@ -25,6 +25,7 @@ import org.entente.common.ProblemException;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.directory.Role;
+import org.entente.governance.CommitteeDecisions;
 import org.entente.notification.MailRequested;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,6 +46,8 @@ class Campaigns {
 
 	static final int MIN_GROUP = 3;
 	static final int MAX_QUESTIONS = 20;
+	/** The committee that orders satisfaction campaigns (annexe partie 4 : « à la demande du Comité Stratégique »). */
+	static final String ORDERING_COMMITTEE = "STRATEGIC";
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,14 +56,16 @@ class Campaigns {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final String baseUrl;
+	private final CommitteeDecisions decisions;
 
 	Campaigns(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events,
-			Clock clock,
+			Clock clock, CommitteeDecisions decisions,
 			@Value("${entente.reporting.base-url:${ENTENTE_BASE_URL:http://localhost:8080}}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
+		this.decisions = decisions;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -71,15 +76,20 @@ class Campaigns {
 	record CampaignQuestion(int number, CampaignQuestionKind kind, String label) {
 	}
 
-	record NewSatisfactionCampaign(String title, String decision, List<String> roles, List<String> establishments, LocalDate opensOn,
+	/** {@code decisionId}: a decision of the strategic committee recorded in governance. */
+	record NewSatisfactionCampaign(String title, Long decisionId, List<String> roles, List<String> establishments, LocalDate opensOn,
 			LocalDate closesOn, List<NewCampaignQuestion> questions) {
 	}
 
 	record NewCampaignQuestion(String kind, String label) {
 	}
 
-	record SatisfactionCampaign(long id, String title, String decision, List<String> roles, List<String> establishments,
-			LocalDate opensOn, LocalDate closesOn, int invited, List<CampaignQuestion> questions) {
+	/**
+	 * {@code decision}: the ordering decision as text (committee, day and text since {@code decisionId} exists; before, the
+	 * text typed at launch); {@code decisionId} and {@code decisionPage} (its meeting's page): null for an older campaign.
+	 */
+	record SatisfactionCampaign(long id, String title, String decision, Long decisionId, String decisionPage, List<String> roles,
+			List<String> establishments, LocalDate opensOn, LocalDate closesOn, int invited, List<CampaignQuestion> questions) {
 	}
 
 	record CampaignAnswer(int question, Integer score, String text) {
@@ -89,7 +99,7 @@ class Campaigns {
 	record CampaignGroup(long responses, Map<Integer, Double> averages) {
 	}
 
-	record CampaignResults(long campaignId, String title, String decision, int invited, long responses, double responseRate,
+	record CampaignResults(long campaignId, String title, String decision, Long decisionId, int invited, long responses, double responseRate,
 			Map<Integer, Map<Integer, Long>> distribution, Map<Integer, Double> averages, Map<String, CampaignGroup> byRole,
 			Map<String, CampaignGroup> byEstablishment, long establishmentsWithTooFewResponses, Map<Integer, List<String>> comments) {
 	}
@@ -100,9 +110,23 @@ class Campaigns {
 		if (c.title() == null || c.title().isBlank() || c.title().length() > 200) {
 			errors.add(new FieldProblem("title", "un titre de 1 à 200 caractères"));
 		}
-		if (c.decision() == null || c.decision().isBlank() || c.decision().length() > 300) {
-			errors.add(new FieldProblem("decision",
-					"la décision du comité stratégique qui a commandé l'enquête (1 à 300 caractères)"));
+		String decision = null;
+		if (c.decisionId() == null) {
+			errors.add(new FieldProblem("decisionId", "l'identifiant de la décision du comité stratégique qui a commandé "
+					+ "l'enquête (décisions : /gouvernance/decisions)"));
+		}
+		else {
+			var d = decisions.find(c.decisionId());
+			if (d.isEmpty()) {
+				errors.add(new FieldProblem("decisionId", "décision n° " + c.decisionId() + " inconnue de la gouvernance"));
+			}
+			else if (!ORDERING_COMMITTEE.equals(d.get().committeeCode())) {
+				errors.add(new FieldProblem("decisionId", "la décision n° " + c.decisionId() + " est du " + d.get().committeeName()
+						+ " : une enquête est commandée par le comité stratégique"));
+			}
+			else {
+				decision = label(d.get());
+			}
 		}
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		for (String r : c.roles() == null ? List.<String>of() : c.roles()) {
@@ -145,9 +169,9 @@ class Campaigns {
 			.toList();
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into reporting_campaign (title, decision, roles, establishments, opens_on, closes_on, invited, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(c.title().trim(), c.decision().trim(), String.join(",", roles.stream().map(Role::name).toList()),
+				insert into reporting_campaign (title, decision, decision_id, roles, establishments, opens_on, closes_on, invited, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.title().trim(), decision, c.decisionId(), String.join(",", roles.stream().map(Role::name).toList()),
 					String.join(",", uais), c.opensOn(), c.closesOn(), population.size(), Timestamp.from(Instant.now(clock)))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
@@ -171,9 +195,25 @@ class Campaigns {
 					des utilisateurs (%s). Vos réponses sont anonymes ; ce lien ne sert qu'une fois, du %s au %s :
 
 					%s/enquetes/%d?token=%s
-					""".formatted(c.decision().trim(), c.opensOn(), c.closesOn(), baseUrl, id, token), "SATISFACTION_CAMPAIGN"));
+					""".formatted(decision, c.opensOn(), c.closesOn(), baseUrl, id, token), "SATISFACTION_CAMPAIGN"));
 		}
 		return find(id);
+	}
+
+	/** The decision as a campaign keeps it in words: « Comité stratégique du 12/03/2026 : texte », 300 characters at most. */
+	static String label(CommitteeDecisions.CommitteeDecision d) {
+		String text = d.committeeName() + " du " + d.meetingOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+				+ " : " + d.text().strip().replaceAll("\\s+", " ");
+		return text.length() <= 300 ? text : text.substring(0, 299) + "…";
+	}
+
+	/** The strategic committee's decisions, to choose the one that ordered a campaign (the latest meeting first). */
+	List<CommitteeDecisions.CommitteeDecision> orderingDecisions() {
+		return decisions.ofCommittee(ORDERING_COMMITTEE, 200);
+	}
+
+	private String decisionPage(Long decisionId) {
+		return decisionId == null ? null : decisions.find(decisionId).map(CommitteeDecisions.CommitteeDecision::page).orElse(null);
 	}
 
 	/** The address of one of Entente's pages, as a mail gives it. */
@@ -183,7 +223,8 @@ class Campaigns {
 
 	SatisfactionCampaign find(long id) {
 		return jdbc.sql("select * from reporting_campaign where id = ?").param(id).query((rs, i) -> new SatisfactionCampaign(rs.getLong("id"),
-				rs.getString("title"), rs.getString("decision"), split(rs.getString("roles")), split(rs.getString("establishments")),
+				rs.getString("title"), rs.getString("decision"), (Long) rs.getObject("decision_id", Long.class),
+				decisionPage((Long) rs.getObject("decision_id", Long.class)), split(rs.getString("roles")), split(rs.getString("establishments")),
 				rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class), rs.getInt("invited"),
 				questions(rs.getLong("id"))))
 			.optional()
@@ -309,7 +350,7 @@ class Campaigns {
 		Map<String, CampaignGroup> byRole = large(groups(rows, Row::role));
 		Map<String, CampaignGroup> all = groups(rows, r -> r.uai() == null ? "-" : r.uai());
 		Map<String, CampaignGroup> byUai = large(all);
-		return new CampaignResults(c.id(), c.title(), c.decision(), c.invited(), responses,
+		return new CampaignResults(c.id(), c.title(), c.decision(), c.decisionId(), c.invited(), responses,
 				c.invited() == 0 ? 0 : Math.round(1000.0 * responses / c.invited()) / 1000.0, distribution,
 				groups(rows, r -> "all").getOrDefault("all", new CampaignGroup(0, Map.of())).averages(), byRole, byUai,
 				all.size() - byUai.size(), comments);
