@@ -49,13 +49,15 @@ class Committees {
 	private final GovernanceStore store;
 	private final ApplicationEventPublisher events;
 	private final NotificationProperties mail;
+	private final Arbitrations arbitrations;
 
 	Committees(ConventionLifecycle lifecycle, GovernanceStore store, ApplicationEventPublisher events,
-			NotificationProperties mail) {
+			NotificationProperties mail, Arbitrations arbitrations) {
 		this.lifecycle = lifecycle;
 		this.store = store;
 		this.events = events;
 		this.mail = mail;
+		this.arbitrations = arbitrations;
 	}
 
 	List<CommitteeView> overview() {
@@ -159,6 +161,7 @@ class Committees {
 		for (Member m : store.members(committeeCode)) {
 			store.addInvitee(id, m.name(), m.email(), m.party(), m.role());
 		}
+		arbitrations.planned(id, committeeCode);
 		return id;
 	}
 
@@ -222,6 +225,9 @@ class Committees {
 	void recordOutcome(long meetingId, Status status, String minutes) {
 		Meeting m = meeting(meetingId);
 		store.recordOutcome(meetingId, status, minutes);
+		if (status == Status.CANCELLED && m.status() != Status.CANCELLED) {
+			arbitrations.cancelled(meetingId);
+		}
 		if (status == Status.CANCELLED && m.status() != Status.CANCELLED && m.convokedAt() != null) {
 			int sequence = store.convoked(meetingId);
 			List<Invitee> invitees = store.invitees(meetingId);
@@ -236,6 +242,10 @@ class Committees {
 		meeting(meetingId);
 		if ((targetType == null) != (targetRef == null || targetRef.isBlank())) {
 			throw new GovernanceInputException("targetRef", "Indiquez à la fois le type et la référence de ce que la décision modifie.");
+		}
+		if (targetType == TargetType.POLICY_CHANGE) {
+			throw new GovernanceInputException("targetType", "Une évolution de politique en arbitrage se décide dans la partie « Arbitrages » "
+					+ "de la réunion du comité stratégique, avec son issue.");
 		}
 		if (targetType == TargetType.CONVENTION_VERSION && !lifecycle.hasVersion(targetRef.strip())) {
 			throw new GovernanceInputException("targetRef", "Version de convention inconnue : « " + targetRef.strip()
