@@ -58,6 +58,8 @@ class PolicyPagesBrowserTests extends BrowserTestSupport {
 		acknowledge.sendKeys(Keys.ENTER);
 		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?accuse="));
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Votre établissement a accusé réception");
+		// Who acknowledged: the collège's head, with the function (annexe §1 : « chaque chef d'établissement »).
+		assertThat(driver.findElement(By.id("acknowledgements")).getText()).contains("Secrétariat du collège Les Chênes (démo), Principale, le");
 		assertAccessible();
 	}
 

@@ -221,6 +221,14 @@ class PolicyRegisterApiTests {
 		assertThat(JsonPath.<String>read(body(designated), "$.headFunction")).isEqualTo("Principal adjoint");
 		assertThat(mvc.post().uri(uri).with(as(staff)).exchange()).hasStatus(HttpStatus.OK);
 		assertThat(mvc.get().uri(account + "/history").with(as("admin"))).bodyText().contains("headOfEstablishment");
+		// The account page: an administrator sees the head's fields and changes the function there.
+		assertThat(body(mvc.get().uri("/comptes/" + staff).with(as("admin")).exchange())).contains("id=\"chef-etablissement\"",
+				"id=\"headOfEstablishment\"", "value=\"Principal adjoint\"");
+		assertThat(mvc.post().uri("/comptes/" + staff).with(as("admin")).with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).param("displayName", "Secrétariat " + staff).param("email", staff + "@demo.entente.invalid")
+			.param("role", "SCHOOL_STAFF").param("party", "EPLE").param("establishment", "0359901X").param("headForm", "1")
+			.param("headOfEstablishment", "true").param("headFunction", "Principale adjointe").exchange()).hasStatus(HttpStatus.FOUND);
+		assertThat(accounts.find(staff).orElseThrow().headFunction()).isEqualTo("Principale adjointe");
 		assertThat(mvc.patch().uri(account).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"headOfEstablishment\":false}").exchange()).hasStatusOk();
 		assertThat(mvc.post().uri(uri).with(as(staff)).exchange()).hasStatus(HttpStatus.FORBIDDEN);

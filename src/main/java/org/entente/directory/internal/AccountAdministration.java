@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * An administrator manages every account; a CD or ACA manager ({@link Role#managedParty()}) those of its party,
  * never an administrator. Every change goes to the audit trail in the same transaction; a fault anywhere writes
  * nothing and names the field. Field checks are {@link AccountFields}, passwords and the first administrator
- * {@link AccountCredentials}, the CSV import {@link AccountImport}. What stays here (about 400 lines) is each
- * operation with the scope rule it must obey; kept together so that no operation can skip the rule.
+ * {@link AccountCredentials}, the CSV import {@link AccountImport}. What stays here (about 450 lines, with the head of
+ * establishment's designation in {@code update}) is each operation with the scope rule it must obey; kept together so
+ * that no operation can skip the rule.
  */
 @Service
 class AccountAdministration {

@@ -30,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The reference documents of the policy rows: publishing a version (by the party of « définition », history kept),
  * its communication to the establishments and the other parties the row names (mail and notice through the outbox,
- * in the publishing transaction), the establishments' acknowledgements and the reminders to those that have not.
+ * in the publishing transaction), the establishments' acknowledgements (by each collège's head) and the reminders to
+ * those that have not. About 320 lines: publishing, acknowledging and reminding share the row's version and the list of
+ * expected collèges; splitting the acknowledgements out is the next cut if this grows.
  */
 @Service
 public class PolicyRegister {
