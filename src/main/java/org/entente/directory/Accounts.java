@@ -93,6 +93,19 @@ public class Accounts {
 			.optional();
 	}
 
+	/** The enabled heads of the establishment {@code uai} (« chef·fe d'établissement »), by name. */
+	public List<Account> headsOf(String uai) {
+		return jdbc.sql("select * from account where establishment = ? and head_of_establishment and enabled order by display_name, username")
+			.param(uai).query(Accounts::map).list();
+	}
+
+	/** Designates (or no longer) an account as its establishment's head, with its function; the caller checks who may. */
+	@Transactional
+	public void designateHead(String username, boolean head, String function) {
+		jdbc.sql("update account set head_of_establishment = ?, head_function = ? where username = ?")
+			.params(head, head ? function : null, username).update();
+	}
+
 	/** A new account; the password is stored as a BCrypt hash only. */
 	@Transactional
 	public Account create(NewAccount a) {
@@ -120,6 +133,7 @@ public class Accounts {
 	static Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("party"),
-				rs.getString("establishment"), rs.getBoolean("enabled"), rs.getBoolean("demo"));
+				rs.getString("establishment"), rs.getBoolean("enabled"), rs.getBoolean("demo"), rs.getBoolean("head_of_establishment"),
+				rs.getString("head_function"));
 	}
 }

@@ -59,6 +59,32 @@ class BackupApiTests {
 		return jdbc.sql("select count(*) from policy_backup_report").query(Integer.class).single();
 	}
 
+	/**
+	 * The backups page says each broken commitment in the reader's language, from a code and its arguments; the API
+	 * keeps its French sentences.
+	 */
+	@Test
+	void theBackupsPageSaysTheBrokenCommitmentsInTheReadersLanguage() {
+		String uai = org.entente.directory.Uai.withCheckLetter(359907).value();
+		MvcTestResult stale = post("glpi-agent", report(uai, "ADMINISTRATIVE", Duration.ofDays(3), Duration.ofDays(5)));
+		assertThat(stale).as(body(stale)).hasStatus(HttpStatus.CREATED);
+		assertThat(JsonPath.<List<String>>read(body(stale), "$.compliance.ADMINISTRATIVE.reasons"))
+			.containsExactly("La dernière sauvegarde réussie date de plus de un jour : au plus un jour de données perdues (annexe opérationnelle §4).",
+					"Les points de restauration ne remontent pas à 3 mois : la convention demande de conserver les données administratives 3 mois (annexe opérationnelle §4).");
+
+		String french = body(mvc.get().uri("/politiques/sauvegardes/" + uai).with(as("agent.cd")).exchange());
+		assertThat(french).contains("La dernière sauvegarde réussie date de plus de un jour : au plus un jour de données perdues",
+				"la convention demande de conserver les données administratives 3 mois",
+				"Aucune sauvegarde réussie n&#39;a été signalée pour les données pédagogiques partagées");
+		String english = body(mvc.get().uri("/politiques/sauvegardes/" + uai + "?lang=en").with(as("agent.cd")).exchange());
+		assertThat(english).contains("The last successful backup is more than one day old: at most one day of data may be lost",
+				"The restore points do not reach back 3 months: the convention asks to keep administrative data for 3 months",
+				"No successful backup has been reported for shared teaching data")
+			.doesNotContain("La dernière sauvegarde", "Les points de restauration", "Aucune sauvegarde réussie");
+		MvcTestResult api = mvc.get().uri("/api/v1/backups/compliance?uai=" + uai + "&lang=en").with(as("agent.cd")).exchange();
+		assertThat(JsonPath.<List<String>>read(body(api), "$.PEDAGOGICAL_GROUP.reasons").get(0)).startsWith("Aucune sauvegarde réussie");
+	}
+
 	@Test
 	void aStaleBackupBreaksTheCommitmentAndOpensADeskIncidentThenAFreshOneRestoresCompliance() {
 		MvcTestResult stale = post("glpi-agent", report("0359902Y", "PEDAGOGICAL_GROUP", Duration.ofDays(3), Duration.ofDays(30)));

@@ -58,12 +58,15 @@ class PolicyPagesBrowserTests extends BrowserTestSupport {
 		acknowledge.sendKeys(Keys.ENTER);
 		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?accuse="));
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Votre établissement a accusé réception");
+		// Who acknowledged: the collège's head, with the function (annexe §1 : « chaque chef d'établissement »).
+		assertThat(driver.findElement(By.id("acknowledgements")).getText()).contains("Secrétariat du collège Les Chênes (démo), Principale, le");
 		assertAccessible();
 	}
 
 	/**
 	 * A policy change proposed by the Département with its impact study, the Académie's disagreement sending it to
-	 * arbitration; a change of use submitted and answered; the BYOD page. By keyboard, errors next to their fields,
+	 * arbitration, settled by the strategic committee's decision on the meeting page (the change then links to it); a
+	 * change of use submitted and answered; the BYOD page. By keyboard, errors next to their fields,
 	 * every page axe-clean.
 	 */
 	@Test
@@ -96,7 +99,39 @@ class PolicyPagesBrowserTests extends BrowserTestSupport {
 		driver.findElement(By.cssSelector("#position button[type=submit]")).sendKeys(Keys.ENTER);
 		waitUpTo(10).until(d -> d.getCurrentUrl().contains("?position"));
 		assertThat(driver.findElement(By.id("change-status")).getText()).isEqualTo("En arbitrage");
-		assertThat(driver.findElements(By.id("decision"))).hasSize(1);
+		assertThat(driver.findElement(By.id("arbitration-pending")).getText()).contains("comité stratégique");
+		assertAccessible();
+
+		// The strategic committee decides it: on the next planned meeting's agenda, or planned now to take it.
+		signOut();
+		signIn("agent.cd");
+		open("/gouvernance/comites");
+		assertAccessible();
+		String id = change.substring(change.lastIndexOf('/') + 1);
+		List<org.openqa.selenium.WebElement> scheduled = driver.findElements(By.cssSelector("#scheduled-arbitrations a[href$='#arbitrage-" + id + "']"));
+		if (scheduled.isEmpty()) {
+			assertThat(driver.findElement(By.id("pending-arbitrations")).getText()).contains(title);
+			open("/gouvernance/comites/STRATEGIC/nouvelle-reunion");
+			driver.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
+		}
+		else {
+			scheduled.get(0).sendKeys(Keys.ENTER);
+		}
+		waitFor(By.id("arbitrage-" + id)).findElement(By.cssSelector("button[type=submit]")).sendKeys(Keys.ENTER);
+		waitFor(By.id("arbitration-text-error-" + id));
+		assertThat(driver.findElement(By.id("arbitration-text-" + id)).getAttribute("aria-describedby")).isEqualTo("arbitration-text-error-" + id);
+		assertAccessible();
+		driver.findElement(By.id("adopted-no-" + id)).sendKeys(Keys.SPACE);
+		driver.findElement(By.id("arbitration-text-" + id)).sendKeys("Coupure maintenue, réexamen dans un an");
+		driver.findElement(By.cssSelector("#arbitrage-" + id + " button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo(10).until(d -> d.getCurrentUrl().contains("#decision-"));
+		assertThat(driver.findElement(By.cssSelector("#decision-list a[href='" + change + "']")).isDisplayed()).isTrue();
+		open(change);
+		waitUpTo(10).until(d -> {
+			d.navigate().refresh();
+			return d.findElement(By.id("change-status")).getText().equals("Rejetée après arbitrage");
+		});
+		assertThat(driver.findElement(By.id("decision-link")).getAttribute("href")).contains("/gouvernance/reunions/").contains("#decision-");
 		assertAccessible();
 
 		signOut();

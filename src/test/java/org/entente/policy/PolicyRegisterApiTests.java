@@ -25,6 +25,9 @@ class PolicyRegisterApiTests {
 	MockMvcTester mvc;
 
 	@Autowired
+	org.entente.directory.Accounts accounts;
+
+	@Autowired
 	PolicyRevisionsDue revisions;
 
 	static String version(String title) {
@@ -172,6 +175,63 @@ class PolicyRegisterApiTests {
 		assertThat(mvc.post().uri(uri).with(as("agent.cd")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
 		MvcTestResult list = mvc.get().uri("/api/v1/policies").with(as("agent.aca")).exchange();
 		assertThat(JsonPath.<List<String>>read(body(list), "$[?(@.code == 'ACCOMPAGNEMENT_USAGES')].acknowledgements.acknowledged[*]")).contains("0359901X");
+	}
+
+	/**
+	 * « Chaque chef d'établissement en accuse réception »: only the account an administrator designated as the collège's
+	 * head acknowledges (the demo college account is one); another account of the collège is told who must; the
+	 * register shows who acknowledged, name and function.
+	 */
+	@Test
+	void onlyTheHeadOfTheEstablishmentAcknowledgesAndTheRegisterSaysWho() {
+		String staff = "secretariat-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		accounts.create(new org.entente.directory.Accounts.NewAccount(staff, org.entente.EntenteTest.PASSWORD, "Secrétariat " + staff,
+				staff + "@demo.entente.invalid", org.entente.directory.Role.SCHOOL_STAFF, "EPLE", "0359901X", false));
+		MvcTestResult demo = mvc.get().uri("/api/v1/accounts/college").with(as("admin")).exchange();
+		assertThat(JsonPath.<Boolean>read(body(demo), "$.headOfEstablishment")).isTrue();
+		assertThat(JsonPath.<String>read(body(demo), "$.headFunction")).isEqualTo("Principale");
+
+		int number = JsonPath.read(body(publish("agent.aca", "ACCOMPAGNEMENT_USAGES", version("Parcours numérique " + staff))), "$.number");
+		String uri = "/api/v1/policies/ACCOMPAGNEMENT_USAGES/versions/" + number + "/acknowledgements";
+		MvcTestResult refused = mvc.post().uri(uri).with(as(staff)).exchange();
+		assertThat(refused).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(JsonPath.<List<String>>read(body(refused), "$.heads")).contains("Secrétariat du collège Les Chênes (démo) (Principale)");
+		String page = body(mvc.get().uri("/politiques/ACCOMPAGNEMENT_USAGES").with(as(staff)).exchange());
+		assertThat(page).contains("id=\"who-acknowledges\"", "Seul·e le·la chef·fe de votre établissement accuse réception",
+				"(Principale)").doesNotContain("J&#39;ai pris connaissance");
+
+		assertThat(mvc.post().uri(uri).with(as("college")).exchange()).hasStatus(HttpStatus.CREATED);
+		MvcTestResult list = mvc.get().uri("/api/v1/policies").with(as("agent.aca")).exchange();
+		String by = "$[?(@.code == 'ACCOMPAGNEMENT_USAGES')].acknowledgements.by[?(@.uai == '0359901X')]";
+		assertThat(JsonPath.<List<String>>read(body(list), by + ".function")).containsExactly("Principale");
+		assertThat(JsonPath.<List<String>>read(body(list), by + ".name")).containsExactly("Secrétariat du collège Les Chênes (démo)");
+		assertThat(JsonPath.<List<String>>read(body(list), by + ".username")).containsExactly("college");
+		assertThat(body(mvc.get().uri("/politiques/ACCOMPAGNEMENT_USAGES").with(as("agent.aca")).exchange()))
+			.contains("Secrétariat du collège Les Chênes (démo), Principale, le ");
+
+		// An administrator designates the head; only a collège's staff may be one, and only an administrator designates.
+		String account = "/api/v1/accounts/" + staff;
+		MvcTestResult notStaff = mvc.patch().uri("/api/v1/accounts/agent.aca").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"headOfEstablishment\":true}").exchange();
+		assertThat(notStaff).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(JsonPath.<List<String>>read(body(notStaff), "$.errors[*].field")).containsExactly("headOfEstablishment");
+		MvcTestResult designated = mvc.patch().uri(account).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"headOfEstablishment\":true,\"headFunction\":\"Principal adjoint\"}").exchange();
+		assertThat(designated).hasStatusOk();
+		assertThat(JsonPath.<String>read(body(designated), "$.headFunction")).isEqualTo("Principal adjoint");
+		assertThat(mvc.post().uri(uri).with(as(staff)).exchange()).hasStatus(HttpStatus.OK);
+		assertThat(mvc.get().uri(account + "/history").with(as("admin"))).bodyText().contains("headOfEstablishment");
+		// The account page: an administrator sees the head's fields and changes the function there.
+		assertThat(body(mvc.get().uri("/comptes/" + staff).with(as("admin")).exchange())).contains("id=\"chef-etablissement\"",
+				"id=\"headOfEstablishment\"", "value=\"Principal adjoint\"");
+		assertThat(mvc.post().uri("/comptes/" + staff).with(as("admin")).with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).param("displayName", "Secrétariat " + staff).param("email", staff + "@demo.entente.invalid")
+			.param("role", "SCHOOL_STAFF").param("party", "EPLE").param("establishment", "0359901X").param("headForm", "1")
+			.param("headOfEstablishment", "true").param("headFunction", "Principale adjointe").exchange()).hasStatus(HttpStatus.FOUND);
+		assertThat(accounts.find(staff).orElseThrow().headFunction()).isEqualTo("Principale adjointe");
+		assertThat(mvc.patch().uri(account).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"headOfEstablishment\":false}").exchange()).hasStatusOk();
+		assertThat(mvc.post().uri(uri).with(as(staff)).exchange()).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test

@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * An administrator manages every account; a CD or ACA manager ({@link Role#managedParty()}) those of its party,
  * never an administrator. Every change goes to the audit trail in the same transaction; a fault anywhere writes
  * nothing and names the field. Field checks are {@link AccountFields}, passwords and the first administrator
- * {@link AccountCredentials}, the CSV import {@link AccountImport}. What stays here (about 400 lines) is each
- * operation with the scope rule it must obey; kept together so that no operation can skip the rule.
+ * {@link AccountCredentials}, the CSV import {@link AccountImport}. What stays here (about 450 lines, with the head of
+ * establishment's designation in {@code update}) is each operation with the scope rule it must obey; kept together so
+ * that no operation can skip the rule.
  */
 @Service
 class AccountAdministration {
@@ -45,7 +46,7 @@ class AccountAdministration {
 	static final Set<String> NAMED_PARTIES = Set.of("CD", "ACA");
 
 	static final Set<String> PATCHABLE = Set.of("displayName", "email", "role", "party", "establishment", "enabled",
-			"oidcIssuer", "oidcSubject");
+			"oidcIssuer", "oidcSubject", "headOfEstablishment", "headFunction");
 
 	/** What a creation carries; {@code role} as text so that an unknown one is said, not a 500. */
 	record AccountRequest(String username, String displayName, String email, String role, String party,
@@ -292,6 +293,7 @@ class AccountAdministration {
 				problems.add(new FieldProblem("enabled", "true ou false attendu"));
 			}
 		}
+		Head head = head(before, patch, scope, actor, problems);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
@@ -316,7 +318,10 @@ class AccountAdministration {
 			.params(displayName, email, scope.role().name(), scope.party(), scope.establishment(), enabled,
 					Timestamp.from(Instant.now()), username)
 			.update();
+		accounts.designateHead(username, head.head(), head.function());
 		String by = actor.getUsername();
+		audit.recordIfChanged(username, by, "UPDATED", "headOfEstablishment", before.headOfEstablishment(), head.head());
+		audit.recordIfChanged(username, by, "UPDATED", "headFunction", before.headFunction(), head.head() ? head.function() : null);
 		audit.recordIfChanged(username, by, "UPDATED", "displayName", before.displayName(), displayName);
 		audit.recordIfChanged(username, by, "UPDATED", "email", before.email(), email);
 		audit.recordIfChanged(username, by, "UPDATED", "role", before.role().name(), scope.role().name());
@@ -332,6 +337,46 @@ class AccountAdministration {
 			sessions.endAll(username);
 		}
 		return accounts.find(username).orElseThrow();
+	}
+
+	record Head(boolean head, String function) {
+	}
+
+	/**
+	 * Head of establishment (« chef·fe d'établissement ») and function, from the patch or as before: a collège account
+	 * only (a role or establishment change that leaves the collège drops it), set or changed by an administrator only.
+	 */
+	private static Head head(Account before, Map<String, Object> patch, AccountFields.Scope scope, EntenteUser actor,
+			List<FieldProblem> problems) {
+		boolean head = before.headOfEstablishment();
+		if (patch.containsKey("headOfEstablishment")) {
+			if (patch.get("headOfEstablishment") instanceof Boolean b) {
+				head = b;
+			}
+			else {
+				problems.add(new FieldProblem("headOfEstablishment", "true ou false attendu"));
+			}
+		}
+		String function = patch.containsKey("headFunction")
+				? AccountFields.blankToNull(AccountFields.text(patch.get("headFunction"), "headFunction", problems)) : before.headFunction();
+		if (function != null && function.length() > 100) {
+			problems.add(new FieldProblem("headFunction", "100 caractères au plus"));
+		}
+		boolean asked = Boolean.TRUE.equals(patch.get("headOfEstablishment"));
+		if (head && (scope.role() != Role.SCHOOL_STAFF || scope.establishment() == null)) {
+			if (asked) {
+				problems.add(new FieldProblem("headOfEstablishment", "seul un compte du personnel d'un collège est chef·fe de son établissement"));
+			}
+			head = false;
+		}
+		else if (head && !asked && !Objects.equals(scope.establishment(), before.establishment())) {
+			head = false; // moved to another collège: no longer the head of either
+		}
+		boolean changed = head != before.headOfEstablishment() || (head && !Objects.equals(function, before.headFunction()));
+		if (changed && actor.role() != Role.ADMIN) {
+			problems.add(new FieldProblem("headOfEstablishment", "seul·e un·e administrateur·ice désigne le·la chef·fe d'établissement"));
+		}
+		return new Head(head, function);
 	}
 
 	/**
@@ -398,6 +443,8 @@ class AccountAdministration {
 		m.put("establishment", a.establishment());
 		m.put("enabled", a.enabled());
 		m.put("demo", a.demo());
+		m.put("headOfEstablishment", a.headOfEstablishment());
+		m.put("headFunction", a.headFunction());
 		return m;
 	}
 }

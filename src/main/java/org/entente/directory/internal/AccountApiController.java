@@ -34,11 +34,11 @@ class AccountApiController {
 
 	/** An account as the API shows it. */
 	record AccountView(String username, String displayName, String email, String role, String roleLabel, String party,
-			String establishment, boolean enabled, boolean demo) {
+			String establishment, boolean enabled, boolean demo, boolean headOfEstablishment, String headFunction) {
 
 		static AccountView of(Account a) {
 			return new AccountView(a.username(), a.displayName(), a.email(), a.role().name(), a.role().label(), a.party(),
-					a.establishment(), a.enabled(), a.demo());
+					a.establishment(), a.enabled(), a.demo(), a.headOfEstablishment(), a.headFunction());
 		}
 	}
 
@@ -78,7 +78,7 @@ class AccountApiController {
 	}
 
 	@io.swagger.v3.oas.annotations.Operation(summary = "Modifier un compte",
-			description = "Un patch de fusion (RFC 7396) : {\"enabled\":false} désactive le compte.")
+			description = "Un patch de fusion (RFC 7396) : {\"enabled\":false} désactive le compte ; {\"headOfEstablishment\":true,\"headFunction\":\"Principale\"} désigne un compte du personnel d'un collège comme chef·fe d'établissement (par un·e administrateur·ice seulement ; seul·e le·la chef·fe accuse réception des politiques pour le collège).")
 	@PatchMapping(path = "/{username}", consumes = { "application/json", "application/merge-patch+json" })
 	AccountView update(@PathVariable String username, @RequestBody Map<String, Object> patch,
 			@AuthenticationPrincipal EntenteUser user) {

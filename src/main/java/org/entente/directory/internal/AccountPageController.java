@@ -133,8 +133,15 @@ class AccountPageController {
 	String update(@PathVariable String username, @RequestParam(defaultValue = "") String displayName,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String role,
 			@RequestParam(defaultValue = "") String party, @RequestParam(defaultValue = "") String establishment,
+			@RequestParam(required = false) String headForm, @RequestParam(required = false) String headOfEstablishment,
+			@RequestParam(defaultValue = "") String headFunction,
 			@AuthenticationPrincipal EntenteUser user, Model model, RedirectAttributes redirect) {
 		Map<String, Object> patch = new LinkedHashMap<>();
+		if (headForm != null) {
+			// The head's fields are on the form for an administrator only; an unchecked box is absent.
+			patch.put("headOfEstablishment", "true".equals(headOfEstablishment));
+			patch.put("headFunction", headFunction);
+		}
 		patch.put("displayName", displayName);
 		patch.put("email", email);
 		patch.put("role", role);

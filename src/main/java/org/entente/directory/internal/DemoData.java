@@ -92,6 +92,10 @@ class DemoData implements ApplicationRunner {
 			if (accounts.find(a.username()).isEmpty()) {
 				accounts.create(a);
 				created++;
+				// Each demo collège account is its establishment's head: it acknowledges the policies (V13).
+				if (a.username().equals("college") || a.username().equals("college2")) {
+					accounts.designateHead(a.username(), true, a.username().equals("college") ? "Principale" : "Principal");
+				}
 			}
 			else if (fromEnvironment) {
 				accounts.changePassword(a.username(), password);

@@ -61,10 +61,17 @@ class CommitteePageController {
 			TargetType targetType, @Size(max = 200, message = "{gov.error.tooLong}") String targetRef) {
 	}
 
-	private final Committees committees;
+	/** The committee's decision on one policy change in arbitration (the meeting page has one such form per change). */
+	record ArbitrationForm(@NotNull(message = "{gov.error.required}") Boolean adopted,
+			@NotBlank(message = "{gov.error.required}") @Size(max = 10000, message = "{gov.error.tooLong}") String text) {
+	}
 
-	CommitteePageController(Committees committees) {
+	private final Committees committees;
+	private final Arbitrations arbitrations;
+
+	CommitteePageController(Committees committees, Arbitrations arbitrations) {
 		this.committees = committees;
+		this.arbitrations = arbitrations;
 	}
 
 	@GetMapping("/gouvernance/comites")
@@ -73,6 +80,9 @@ class CommitteePageController {
 			model.addAttribute("memberForm", new MemberForm(null, null, null, "CD", null));
 		}
 		model.addAttribute("committees", committees.overview());
+		model.addAttribute("pendingArbitrations", arbitrations.pending());
+		model.addAttribute("scheduledArbitrations", arbitrations.all().stream()
+			.filter(a -> a.meetingId() != null && a.decisionId() == null).toList());
 		return "governance/committees";
 	}
 
@@ -144,10 +154,14 @@ class CommitteePageController {
 		model.addAttribute("invitees", committees.invitees(id));
 		model.addAttribute("decisions", committees.decisions(id));
 		model.addAttribute("pack", committees.pack(id).orElse(null));
-		model.addAttribute("targetTypes", TargetType.values());
+		model.addAttribute("targetTypes", java.util.Arrays.stream(TargetType.values()).filter(t -> t != TargetType.POLICY_CHANGE).toList());
+		model.addAttribute("arbitrations", arbitrations.onMeeting(id));
 		model.addAttribute("statuses", Status.values());
 		if (!model.containsAttribute("decisionForm")) {
 			model.addAttribute("decisionForm", new DecisionForm(null, null, null));
+		}
+		if (!model.containsAttribute("arbitrationForm")) {
+			model.addAttribute("arbitrationForm", new ArbitrationForm(null, null));
 		}
 		if (!model.containsAttribute("guestForm")) {
 			model.addAttribute("guestForm", new GuestForm(null, null, "PRESTATAIRE"));
@@ -226,6 +240,29 @@ class CommitteePageController {
 				errors.rejectValue("targetRef", "invalid", e.getMessage());
 			}
 		}
+		return meeting(id, model);
+	}
+
+	/** The strategic committee's decision on a policy change in arbitration: adopted or rejected, and its text. */
+	@PostMapping("/gouvernance/reunions/{id}/arbitrages/{changeId}")
+	@PreAuthorize(CD)
+	String decideArbitration(@PathVariable long id, @PathVariable long changeId,
+			@Valid @ModelAttribute("arbitrationForm") ArbitrationForm form, BindingResult errors, Principal principal, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				GovernanceStore.Decision d = arbitrations.decide(id, changeId, form.adopted(), form.text(), principal.getName());
+				redirect.addFlashAttribute("decisionAdded", true);
+				return "redirect:/gouvernance/reunions/" + id + "#decision-" + d.id();
+			}
+			catch (GovernanceInputException e) {
+				errors.rejectValue("text".equals(e.parameter()) ? "text" : "adopted", "invalid", e.getMessage());
+			}
+			catch (org.entente.common.ProblemException e) {
+				errors.rejectValue("adopted", "invalid", e.getMessage());
+			}
+		}
+		model.addAttribute("arbitrationChange", changeId);
 		return meeting(id, model);
 	}
 

@@ -53,15 +53,17 @@ class Committees {
 	private final ApplicationEventPublisher events;
 	private final NotificationProperties mail;
 	private final String baseUrl;
+	private final Arbitrations arbitrations;
 
 	Committees(ConventionLifecycle lifecycle, GovernanceStore store, ApplicationEventPublisher events,
-			NotificationProperties mail,
+			NotificationProperties mail, Arbitrations arbitrations,
 			@org.springframework.beans.factory.annotation.Value("${entente.governance.base-url:${ENTENTE_BASE_URL:http://localhost:8080}}") String baseUrl) {
 		this.lifecycle = lifecycle;
 		this.store = store;
 		this.events = events;
 		this.mail = mail;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.arbitrations = arbitrations;
 	}
 
 	List<CommitteeView> overview() {
@@ -168,6 +170,7 @@ class Committees {
 		for (Member m : store.members(committeeCode)) {
 			store.addInvitee(id, m.name(), m.email(), m.party(), m.role());
 		}
+		arbitrations.planned(id, committeeCode);
 		events.publishEvent(new MeetingScheduled(id, committeeCode, startsAt,
 				store.previousMeeting(committeeCode, startsAt, lifecycle.now()).orElse(null)));
 		return id;
@@ -260,6 +263,9 @@ class Committees {
 	void recordOutcome(long meetingId, Status status, String minutes) {
 		Meeting m = meeting(meetingId);
 		store.recordOutcome(meetingId, status, minutes);
+		if (status == Status.CANCELLED && m.status() != Status.CANCELLED) {
+			arbitrations.cancelled(meetingId);
+		}
 		if (status == Status.CANCELLED && m.status() != Status.CANCELLED && m.convokedAt() != null) {
 			int sequence = store.convoked(meetingId);
 			List<Invitee> invitees = store.invitees(meetingId);
@@ -274,6 +280,10 @@ class Committees {
 		meeting(meetingId);
 		if ((targetType == null) != (targetRef == null || targetRef.isBlank())) {
 			throw new GovernanceInputException("targetRef", "Indiquez à la fois le type et la référence de ce que la décision modifie.");
+		}
+		if (targetType == TargetType.POLICY_CHANGE) {
+			throw new GovernanceInputException("targetType", "Une évolution de politique en arbitrage se décide dans la partie « Arbitrages » "
+					+ "de la réunion du comité stratégique, avec son issue.");
 		}
 		if (targetType == TargetType.CONVENTION_VERSION && !lifecycle.hasVersion(targetRef.strip())) {
 			throw new GovernanceInputException("targetRef", "Version de convention inconnue : « " + targetRef.strip()

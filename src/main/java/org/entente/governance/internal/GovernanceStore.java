@@ -24,7 +24,9 @@ class GovernanceStore {
 
 	/** What a decision changes, when it changes something Entente knows. */
 	enum TargetType {
-		CONVENTION_VERSION, ROUTING_PARAMETER, SOFTWARE_CATALOGUE_ENTRY
+		CONVENTION_VERSION, ROUTING_PARAMETER, SOFTWARE_CATALOGUE_ENTRY,
+		/** An arbitrated policy change (its id), settled by the strategic committee with an outcome (V24). */
+		POLICY_CHANGE
 	}
 
 	record Member(long id, String committeeCode, String name, String email, String party, String role) {
@@ -38,7 +40,7 @@ class GovernanceStore {
 	}
 
 	record Decision(long id, long meetingId, String committeeCode, LocalDateTime meetingStartsAt, String text,
-			TargetType targetType, String targetRef, String recordedBy, Instant recordedAt) {
+			TargetType targetType, String targetRef, String outcome, String recordedBy, Instant recordedAt) {
 	}
 
 	record StoredNotice(long id, LocalDate receivedOn, String senderParty, String reason, String conventionVersion,
@@ -118,6 +120,13 @@ class GovernanceStore {
 		return meeting(id).orElseThrow().sequence();
 	}
 
+	/** Adds a line to a meeting's agenda (what the convocation and its .ics carry). */
+	void appendAgenda(long id, String line) {
+		String agenda = meeting(id).map(Meeting::agenda).orElse(null);
+		jdbc.sql("update gov_meeting set agenda = ? where id = ?")
+			.params(agenda == null || agenda.isBlank() ? line : agenda.stripTrailing() + "\n" + line, id).update();
+	}
+
 	void recordOutcome(long id, Status status, String minutes) {
 		jdbc.sql("update gov_meeting set status = ?, minutes = ? where id = ?").params(status.name(), minutes, id).update();
 	}
@@ -181,10 +190,17 @@ class GovernanceStore {
 
 	// ---------------------------------------------------------------- decisions
 
-	void addDecision(long meetingId, String text, TargetType targetType, String targetRef, String by) {
-		jdbc.sql("insert into gov_decision (meeting_id, decision_text, target_type, target_ref, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?)")
-			.params(meetingId, text, targetType == null ? null : targetType.name(), targetRef, by, now())
-			.update();
+	long addDecision(long meetingId, String text, TargetType targetType, String targetRef, String by) {
+		return addDecision(meetingId, text, targetType, targetRef, null, by);
+	}
+
+	/** A decision; {@code outcome} (ADOPTED or REJECTED) only for a policy change. Returns its id. */
+	long addDecision(long meetingId, String text, TargetType targetType, String targetRef, String outcome, String by) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into gov_decision (meeting_id, decision_text, target_type, target_ref, outcome, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(meetingId, text, targetType == null ? null : targetType.name(), targetRef, outcome, by, now())
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
 	}
 
 	Optional<Decision> findDecision(long id) {
@@ -223,7 +239,7 @@ class GovernanceStore {
 		String type = rs.getString("target_type");
 		return new Decision(rs.getLong("id"), rs.getLong("meeting_id"), rs.getString("committee_code"),
 				rs.getTimestamp("starts_at").toLocalDateTime(), rs.getString("decision_text"),
-				type == null ? null : TargetType.valueOf(type), rs.getString("target_ref"), rs.getString("recorded_by"),
+				type == null ? null : TargetType.valueOf(type), rs.getString("target_ref"), rs.getString("outcome"), rs.getString("recorded_by"),
 				rs.getTimestamp("recorded_at").toInstant());
 	}
 

@@ -42,8 +42,20 @@ public class Backups {
 			Instant oldestRestorePoint) {
 	}
 
+	/**
+	 * {@code reasons}: the French sentences the API and the desk's tickets carry; {@code details}: the same reasons
+	 * as a code and its arguments, which a page says in the reader's language ({@link BackupReasons}).
+	 */
 	public record Compliance(boolean compliant, Instant lastSuccess, Instant oldestRestorePoint, List<String> reasons,
-			List<String> reasonCodes) {
+			List<String> reasonCodes, List<Reason> details) {
+	}
+
+	/**
+	 * One broken commitment: {@code code} NO_SUCCESS, STALE or SHORT_RETENTION, the data class, and the period the
+	 * convention sets for it (the most data that may be lost for STALE, the retention for SHORT_RETENTION; null for
+	 * NO_SUCCESS).
+	 */
+	public record Reason(String code, String dataClass, java.time.Period period) {
 	}
 
 	private final JdbcClient jdbc;
@@ -113,26 +125,30 @@ public class Backups {
 			.optional().orElse(null);
 		List<String> reasons = new ArrayList<>();
 		List<String> codes = new ArrayList<>();
+		List<Reason> details = new ArrayList<>();
 		if (last == null) {
+			details.add(new Reason("NO_SUCCESS", c.code(), null));
 			codes.add("NO_SUCCESS");
 			reasons.add("Aucune sauvegarde réussie n'a été signalée pour " + c.label() + ".");
 		}
 		else {
 			Instant limit = now.atZone(zone).minus(c.maxDataLoss()).toInstant();
 			if (last.endedAt().isBefore(limit)) {
+				details.add(new Reason("STALE", c.code(), c.maxDataLoss()));
 				codes.add("STALE");
 				reasons.add("La dernière sauvegarde réussie date de plus de " + words(c.maxDataLoss()) + " : au plus "
 						+ words(c.maxDataLoss()) + " de données perdues (annexe opérationnelle §4).");
 			}
 			Instant reach = now.atZone(zone).minus(c.retention()).toInstant();
 			if (last.oldest() == null || last.oldest().isAfter(reach)) {
+				details.add(new Reason("SHORT_RETENTION", c.code(), c.retention()));
 				codes.add("SHORT_RETENTION");
 				reasons.add("Les points de restauration ne remontent pas à " + words(c.retention())
 						+ " : la convention demande de conserver " + c.label() + " " + words(c.retention()) + " (annexe opérationnelle §4).");
 			}
 		}
 		return new Compliance(codes.isEmpty(), last == null ? null : last.endedAt(), last == null ? null : last.oldest(),
-				reasons, codes);
+				reasons, codes, details);
 	}
 
 	/**

@@ -41,7 +41,8 @@ class PolicyApiController {
 			String definedBy, String publishedBy, Instant publishedAt, String conventionVersion) {
 	}
 
-	record AcknowledgementsJson(int expected, List<String> acknowledged, List<String> missing) {
+	/** {@code by}: for each establishment that acknowledged, its head's name and function then, and when. */
+	record AcknowledgementsJson(int expected, List<String> acknowledged, List<String> missing, List<PolicyRegister.Acknowledgement> by) {
 	}
 
 	record PolicyJson(String code, String label, String clause, List<String> definedBy, List<String> communicatedBy,
@@ -120,7 +121,7 @@ class PolicyApiController {
 	}
 
 	@PostMapping("/{code}/versions/{number}/acknowledgements")
-	@Operation(summary = "Accuser réception d'une version", description = "Par un compte d'établissement, pour son établissement : 201 la première fois, 200 ensuite (rien ne change).")
+	@Operation(summary = "Accuser réception d'une version", description = "Par le·la chef·fe de l'établissement (compte du collège désigné par un·e administrateur·ice), pour son établissement : 201 la première fois, 200 ensuite (rien ne change). 403 pour un autre compte, avec les chef·fes désigné·es (membre heads).")
 	ResponseEntity<AcknowledgementsJson> acknowledge(@AuthenticationPrincipal EntenteUser user, @PathVariable String code,
 			@PathVariable int number) {
 		boolean first = register.acknowledge(user, code, number);
@@ -151,7 +152,7 @@ class PolicyApiController {
 	}
 
 	static AcknowledgementsJson json(PolicyRegister.Acknowledgements a) {
-		return a == null ? null : new AcknowledgementsJson(a.acknowledged().size() + a.missing().size(), a.acknowledged(), a.missing());
+		return a == null ? null : new AcknowledgementsJson(a.acknowledged().size() + a.missing().size(), a.acknowledged(), a.missing(), a.by());
 	}
 
 	static PolicyJson json(PolicyRegister.Row r) {

@@ -64,15 +64,9 @@ class PolicyChangeApiController {
 	}
 
 	@PostMapping("/{id}/decision")
-	@Operation(summary = "Enregistrer l'issue de l'arbitrage", description = "Par un agent de l'une des parties, pour une proposition en arbitrage : {adopted, reference (la décision du comité : lien ou référence), grounds}. 409 si la proposition n'est pas en arbitrage.")
-	PolicyChanges.Change decide(@AuthenticationPrincipal EntenteUser user, @PathVariable long id, @RequestBody(required = false) JsonNode json) {
-		PolicyChanges.party(user);
-		FieldReader f = FieldReader.of(json);
-		Boolean adopted = f.bool("adopted", true);
-		String reference = f.text("reference", true, 1000);
-		String grounds = f.text("grounds", true, 4000);
-		f.check();
-		return changes.decide(user, id, adopted, reference, grounds);
+	@Operation(summary = "Issue de l'arbitrage : décidée en comité", description = "N'enregistre plus rien : l'arbitrage se tranche par une décision du comité stratégique (POST /api/v1/governance/meetings/{meetingId}/arbitrations/{changeId}/decision, ou la page de la réunion), dont la proposition reprend l'issue (ADOPTED ou REJECTED), l'id et le lien (decision.decisionId, decision.link). 403 hors des agents CD et ACA, 404 pour une proposition inconnue, sinon 409 qui le dit (membre committee = STRATEGIC).")
+	PolicyChanges.Change decide(@AuthenticationPrincipal EntenteUser user, @PathVariable long id) {
+		return changes.decide(user, id);
 	}
 
 	/** The proposal's fields, from a JSON body or the page's form; every fault named, then one 400. */

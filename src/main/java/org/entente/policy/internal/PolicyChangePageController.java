@@ -63,23 +63,6 @@ class PolicyChangePageController {
 		}
 	}
 
-	@PostMapping("/politiques/changements/{id}/decision")
-	String decide(@AuthenticationPrincipal EntenteUser user, @PathVariable long id, @RequestParam Map<String, String> params, Model model) {
-		PolicyChanges.party(user);
-		try {
-			FieldReader f = FieldReader.ofTexts(params::get);
-			Boolean adopted = f.bool("adopted", true);
-			String reference = f.text("reference", true, 1000);
-			String grounds = f.text("grounds", true, 4000);
-			f.check();
-			changes.decide(user, id, adopted, reference, grounds);
-			return "redirect:/politiques/changements/" + id + "?decision";
-		}
-		catch (ProblemException e) {
-			return show(user, id, model, FormErrors.form(params), FormErrors.of(e));
-		}
-	}
-
 	private String list(EntenteUser user, Model model, Map<String, String> form, Map<String, String> errors) {
 		model.addAttribute("changes", changes.list());
 		model.addAttribute("rows", rows.all());
@@ -97,7 +80,6 @@ class PolicyChangePageController {
 		model.addAttribute("row", c.component() == null ? null : rows.find(c.component()).orElse(null));
 		model.addAttribute("canPosition", party != null && c.status() == PolicyChanges.Status.CONSULTATION
 				&& c.positions().stream().noneMatch(p -> p.party().equals(party)));
-		model.addAttribute("canDecide", party != null && c.status() == PolicyChanges.Status.ARBITRATION);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", java.time.ZoneId.of(rows.convention().calendar().zone()));

@@ -10,6 +10,8 @@ import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
 import org.entente.notification.InAppNotificationRequested;
+import org.entente.policy.PolicyArbitrations.CommitteeDecision;
+import org.entente.policy.PolicyChangeEscalated;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * visant à déterminer précisément les impacts sur les volets humains, organisationnels, techniques et financiers » ;
  * « en cas de désaccord, […] un arbitrage sera recherché avec la mobilisation des décideur-euses des deux
  * organisations ». A proposal carries its impact study on the four sides (all required); the proposing party agrees by
- * proposing; the other party then agrees ({@link Status#AGREED}) or disagrees ({@link Status#ARBITRATION}); an
- * arbitration ends with the committee's decision ({@link Status#ADOPTED} or {@link Status#REJECTED}) and its reference.
+ * proposing; the other party then agrees ({@link Status#AGREED}) or disagrees ({@link Status#ARBITRATION}). A
+ * disagreement publishes {@link PolicyChangeEscalated}: governance puts the change on the next strategic committee's
+ * agenda, and the committee's decision ({@link Status#ADOPTED} or {@link Status#REJECTED}) comes back through
+ * {@link org.entente.policy.PolicyArbitrations} with its id and link.
  */
 @Service
 public class PolicyChanges {
@@ -47,7 +51,12 @@ public class PolicyChanges {
 	public record Position(String party, boolean agrees, String comment, String recordedBy, Instant recordedAt) {
 	}
 
-	public record Decision(boolean adopted, String reference, String grounds, String decidedBy, Instant decidedAt) {
+	/**
+	 * The committee's decision on an arbitrated change: {@code decisionId} is governance's decision, shown at
+	 * {@code link}; both are null for a decision typed before arbitration went to the committee (V96).
+	 */
+	public record Decision(boolean adopted, String reference, String grounds, String decidedBy, Instant decidedAt, Long decisionId,
+			String link) {
 	}
 
 	public record Change(long id, String component, String title, String proposal, boolean jointly, String proposedByParty,
@@ -116,24 +125,40 @@ public class PolicyChanges {
 		jdbc.sql("update policy_change set status = ? where id = ? and status = 'CONSULTATION'").params(next.name(), id).update();
 		tell(List.of("CD", "ACA"), (agrees ? "Évolution acceptée par les deux parties : " : "Désaccord, arbitrage à rechercher par les décideur·euses des deux organisations : ")
 				+ c.title(), id);
+		if (!agrees) {
+			events.publishEvent(new PolicyChangeEscalated(id, c.title(), c.component(), c.proposedByParty(), Instant.now()));
+		}
 		return get(id);
 	}
 
-	@Transactional
-	public Change decide(EntenteUser user, long id, boolean adopted, String reference, String grounds) {
+	/**
+	 * The former way of ending an arbitration, where an agent typed the outcome and a committee reference: the outcome
+	 * now comes from the strategic committee's decision recorded in governance ({@link #committeeDecided}), so this
+	 * answers 409 saying where the decision is taken (after the usual 403 and 404).
+	 */
+	public Change decide(EntenteUser user, long id) {
 		party(user);
 		Change c = get(id);
-		if (c.status() != Status.ARBITRATION) {
-			throw ProblemException.conflict("Pas d'arbitrage en cours", "La proposition " + id + " n'est pas en arbitrage (" + c.status()
-					+ ") : seul un désaccord des parties appelle l'arbitrage.");
-		}
-		jdbc.sql("""
-				update policy_change set status = ?, decided_by = ?, decided_at = ?, decision_reference = ?, decision_grounds = ?
+		throw ProblemException.conflict("Décision prise en comité", "L'arbitrage de la proposition " + id + " (" + c.status()
+				+ ") se tranche par une décision du comité stratégique, enregistrée sur la page de sa réunion (/gouvernance/comites) : "
+				+ "la proposition passe alors ADOPTED ou REJECTED et renvoie à la décision.").with("committee", "STRATEGIC");
+	}
+
+	/** The strategic committee's decision settles a change in arbitration; false when it is not (or no longer) in arbitration. */
+	@Transactional
+	public boolean committeeDecided(CommitteeDecision d) {
+		int updated = jdbc.sql("""
+				update policy_change set status = ?, decided_by = ?, decided_at = ?, decision_reference = ?, decision_grounds = ?,
+				  decision_id = ?, decision_link = ?
 				where id = ? and status = 'ARBITRATION'""")
-			.params((adopted ? Status.ADOPTED : Status.REJECTED).name(), user.getUsername(), Timestamp.from(Instant.now()), reference, grounds, id)
+			.params((d.adopted() ? Status.ADOPTED : Status.REJECTED).name(), d.decidedBy(), Timestamp.from(Instant.now()), d.reference(),
+					d.grounds(), d.decisionId(), d.link(), d.changeId())
 			.update();
-		tell(List.of("CD", "ACA"), (adopted ? "Arbitrage : évolution adoptée : " : "Arbitrage : évolution rejetée : ") + c.title(), id);
-		return get(id);
+		if (updated == 1) {
+			tell(List.of("CD", "ACA"), (d.adopted() ? "Arbitrage : évolution adoptée : " : "Arbitrage : évolution rejetée : ") + get(d.changeId()).title(),
+					d.changeId());
+		}
+		return updated == 1;
 	}
 
 	public Change get(long id) {
@@ -157,7 +182,7 @@ public class PolicyChanges {
 		Status status = Status.valueOf(rs.getString("status"));
 		Decision decision = decided == null ? null
 				: new Decision(status == Status.ADOPTED, rs.getString("decision_reference"), rs.getString("decision_grounds"),
-						rs.getString("decided_by"), decided.toInstant());
+						rs.getString("decided_by"), decided.toInstant(), rs.getObject("decision_id", Long.class), rs.getString("decision_link"));
 		String awaiting = switch (status) {
 			case CONSULTATION -> other(rs.getString("proposed_by_party"));
 			case ARBITRATION -> "CD+ACA";

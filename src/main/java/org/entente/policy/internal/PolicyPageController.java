@@ -92,8 +92,16 @@ class PolicyPageController {
 		model.addAttribute("history", register.history(code));
 		model.addAttribute("canPublish", permissions.publish(user, row.component()));
 		String uai = user == null ? null : user.establishment();
-		model.addAttribute("canAcknowledge", row.current() != null && permissions.acknowledge(user, uai)
-				&& row.acknowledgements().missing().contains(uai));
+		boolean mine = row.current() != null && permissions.acknowledge(user, uai) && row.acknowledgements().missing().contains(uai);
+		boolean head = mine && register.isHead(user);
+		model.addAttribute("canAcknowledge", head);
+		// Another account of the collège sees who must acknowledge (its head), or that none is designated.
+		model.addAttribute("mustAcknowledge", mine && !head);
+		Map<String, List<String>> heads = row.current() == null ? Map.of() : register.heads();
+		model.addAttribute("heads", heads);
+		model.addAttribute("myHeads", uai == null ? List.of() : heads.getOrDefault(uai, List.of()));
+		model.addAttribute("byUai", row.current() == null ? Map.of() : row.acknowledgements().by().stream()
+			.collect(java.util.stream.Collectors.toMap(PolicyRegister.Acknowledgement::uai, a -> a)));
 		model.addAttribute("acknowledged", row.current() != null && uai != null && row.acknowledgements().acknowledged().contains(uai));
 		model.addAttribute("names", names());
 		model.addAttribute("planVersions", AddressPlanVersions.COMPONENT.equals(code) ? addressPlan.list() : List.of());

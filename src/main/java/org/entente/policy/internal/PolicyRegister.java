@@ -30,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The reference documents of the policy rows: publishing a version (by the party of « définition », history kept),
  * its communication to the establishments and the other parties the row names (mail and notice through the outbox,
- * in the publishing transaction), the establishments' acknowledgements and the reminders to those that have not.
+ * in the publishing transaction), the establishments' acknowledgements (by each collège's head) and the reminders to
+ * those that have not. About 320 lines: publishing, acknowledging and reminding share the row's version and the list of
+ * expected collèges; splitting the acknowledgements out is the next cut if this grows.
  */
 @Service
 public class PolicyRegister {
@@ -46,8 +48,15 @@ public class PolicyRegister {
 	public record Attachment(String name, String type, byte[] content) {
 	}
 
-	/** The establishments expected to acknowledge a version, split into those that have and those that have not. */
-	public record Acknowledgements(List<String> acknowledged, List<String> missing) {
+	/**
+	 * The establishments expected to acknowledge a version, split into those that have and those that have not;
+	 * {@code by}: who acknowledged for each (the head of the establishment, name and function then).
+	 */
+	public record Acknowledgements(List<String> acknowledged, List<String> missing, List<Acknowledgement> by) {
+	}
+
+	/** One establishment's acknowledgement: its head's account, name (null once the person is purged) and function. */
+	public record Acknowledgement(String uai, String username, String name, String function, Instant acknowledgedAt) {
 	}
 
 	public record Row(Component component, List<String> definedBy, List<String> communicatedBy, List<String> appliedBy,
@@ -142,7 +151,11 @@ public class PolicyRegister {
 		return published;
 	}
 
-	/** The establishment of the signed-in collège account acknowledges the version (once; a second time changes nothing). */
+	/**
+	 * The head of the signed-in collège account's establishment acknowledges the version (once; a second time changes
+	 * nothing). Another account of the collège gets a 403 that names who must (annexe §1 : « chaque chef
+	 * d'établissement en accuse réception »).
+	 */
 	@Transactional
 	public boolean acknowledge(EntenteUser user, String code, int number) {
 		Version v = version(code, number).orElseThrow(() -> ProblemException.notFound("Version inconnue", "Version " + number + " de « " + code + " » inconnue."));
@@ -150,12 +163,37 @@ public class PolicyRegister {
 		if (!permissions.acknowledge(user, uai)) {
 			throw ProblemException.forbidden("Seul un compte d'établissement accuse réception, pour son établissement.");
 		}
+		Account head = accounts.find(user.getUsername()).filter(Account::headOfEstablishment).orElseThrow(() -> {
+			List<String> heads = accounts.headsOf(uai).stream().map(PolicyRegister::nameAndFunction).toList();
+			return ProblemException.forbidden("Chaque chef·fe d'établissement accuse réception (annexe opérationnelle §1, Politiques) : "
+					+ (heads.isEmpty() ? "aucun compte n'est désigné chef·fe de l'établissement " + uai + ", demandez-le à un·e administrateur·ice."
+							: "pour l'établissement " + uai + ", " + String.join(", ", heads) + "."))
+				.with("heads", heads);
+		});
 		int inserted = jdbc.sql("""
-				insert into policy_acknowledgement (version_id, uai, acknowledged_by, acknowledged_at)
-				select ?, ?, ?, ? where not exists (select 1 from policy_acknowledgement where version_id = ? and uai = ?)""")
-			.params(v.id(), uai, user.getUsername(), Timestamp.from(Instant.now()), v.id(), uai)
+				insert into policy_acknowledgement (version_id, uai, acknowledged_by, acknowledged_function, acknowledged_at)
+				select ?, ?, ?, ?, ? where not exists (select 1 from policy_acknowledgement where version_id = ? and uai = ?)""")
+			.params(v.id(), uai, user.getUsername(), head.headFunction(), Timestamp.from(Instant.now()), v.id(), uai)
 			.update();
 		return inserted > 0;
+	}
+
+	/** Whether the signed-in person is the head of their establishment, read afresh (a designation takes effect at once). */
+	public boolean isHead(EntenteUser user) {
+		return user != null && accounts.find(user.getUsername()).map(Account::headOfEstablishment).orElse(false);
+	}
+
+	/** The heads of each establishment, « name (function) », for the page that says who must acknowledge. */
+	public Map<String, List<String>> heads() {
+		Map<String, List<String>> heads = new java.util.TreeMap<>();
+		for (String uai : expected()) {
+			heads.put(uai, accounts.headsOf(uai).stream().map(PolicyRegister::nameAndFunction).toList());
+		}
+		return heads;
+	}
+
+	static String nameAndFunction(Account a) {
+		return a.displayName() + (a.headFunction() == null ? "" : " (" + a.headFunction() + ")");
 	}
 
 	public Acknowledgements acknowledgements(long versionId) {
@@ -163,10 +201,18 @@ public class PolicyRegister {
 	}
 
 	private Acknowledgements acknowledgements(long versionId, List<String> expected) {
-		Set<String> done = new LinkedHashSet<>(jdbc.sql("select uai from policy_acknowledgement where version_id = ? order by uai")
-			.param(versionId).query(String.class).list());
+		List<Acknowledgement> rows = jdbc.sql("select uai, acknowledged_by, acknowledged_function, acknowledged_at from policy_acknowledgement "
+				+ "where version_id = ? order by uai")
+			.param(versionId)
+			.query((rs, i) -> new Acknowledgement(rs.getString(1), rs.getString(2), null, rs.getString(3), rs.getTimestamp(4).toInstant()))
+			.list();
+		Map<String, String> names = new java.util.HashMap<>();
+		accounts.findAll(rows.stream().map(Acknowledgement::username).distinct().toList()).forEach(a -> names.put(a.username(), a.displayName()));
+		List<Acknowledgement> by = rows.stream().filter(a -> expected.contains(a.uai()))
+			.map(a -> new Acknowledgement(a.uai(), a.username(), names.get(a.username()), a.function(), a.acknowledgedAt())).toList();
+		Set<String> done = new LinkedHashSet<>(rows.stream().map(Acknowledgement::uai).toList());
 		return new Acknowledgements(expected.stream().filter(done::contains).toList(),
-				expected.stream().filter(u -> !done.contains(u)).toList());
+				expected.stream().filter(u -> !done.contains(u)).toList(), by);
 	}
 
 	/** The collèges the convention covers: each acknowledges every version. */
@@ -236,8 +282,11 @@ public class PolicyRegister {
 				}
 				jdbc.sql("insert into policy_reminder (version_id, uai, sent_at) values (?, ?, ?)")
 					.params(v.id(), uai, Timestamp.from(Instant.now())).update();
-				List<Account> staff = accounts.enabledAmong(List.of(), List.of(), uai).stream()
-					.filter(a -> a.role() == Role.SCHOOL_STAFF).toList();
+				// The head acknowledges: the reminder goes to the head, or to the collège's staff while none is designated.
+				List<Account> staff = accounts.headsOf(uai);
+				if (staff.isEmpty()) {
+					staff = accounts.enabledAmong(List.of(), List.of(), uai).stream().filter(a -> a.role() == Role.SCHOOL_STAFF).toList();
+				}
 				String label = rows.find(v.component()).map(Component::label).orElse(v.component());
 				String subject = "[Entente] Rappel : accuser réception de « " + label + " » (version " + v.number() + ")";
 				String link = "/politiques/" + v.component();
