@@ -22,6 +22,7 @@ public class ProblemException extends RuntimeException {
 	private final String parameter;
 	private final List<FieldProblem> errors;
 	private final Map<String, Object> properties;
+	private Wording wording;
 
 	public ProblemException(HttpStatus status, String type, String title, String detail, String parameter,
 			List<FieldProblem> errors, Map<String, Object> properties) {
@@ -86,8 +87,29 @@ public class ProblemException extends RuntimeException {
 	public ProblemException with(String name, Object value) {
 		Map<String, Object> more = new LinkedHashMap<>(properties);
 		more.put(name, value);
-		return new ProblemException(status, type.toString().substring("urn:entente:problem:".length()), title,
+		ProblemException copy = new ProblemException(status, type.toString().substring("urn:entente:problem:".length()), title,
 				getMessage(), parameter, errors, more);
+		copy.wording = wording;
+		return copy;
+	}
+
+	/**
+	 * The same problem with the code and arguments of its sentence in the module's bundle: a page tells it in the
+	 * reader's language ({@link #in}); the API keeps the French {@code detail} and carries the code as {@code code}.
+	 */
+	public ProblemException worded(String code, Object... arguments) {
+		this.wording = Wording.of(code, arguments);
+		return this;
+	}
+
+	/** The code and arguments of the sentence, or null when the problem has only its French detail. */
+	public Wording wording() {
+		return wording;
+	}
+
+	/** The sentence in the reader's language when the problem has a wording, otherwise its French detail. */
+	public String in(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+		return wording == null ? getMessage() : wording.in(messages, locale);
 	}
 
 	public HttpStatus status() {
@@ -127,6 +149,9 @@ public class ProblemException extends RuntimeException {
 			p.setProperty("errors", errors);
 		}
 		properties.forEach(p::setProperty);
+		if (wording != null && !properties.containsKey("code")) {
+			p.setProperty("code", wording.code());
+		}
 		return p;
 	}
 

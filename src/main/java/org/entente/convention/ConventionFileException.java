@@ -15,8 +15,21 @@ import org.springframework.http.HttpStatus;
  */
 public class ConventionFileException extends ProblemException {
 
-	/** One fault: where (file, line, path in the document) and what. */
-	public record Fault(String file, int line, String path, String message) {
+	/**
+	 * One fault: where (file, line, path in the document) and what; {@code wording}, when set, is the code of its
+	 * message in the convention's bundle, for a page in another language (not part of the JSON).
+	 */
+	public record Fault(String file, int line, String path, String message,
+			@com.fasterxml.jackson.annotation.JsonIgnore org.entente.common.Wording wording) {
+
+		public Fault(String file, int line, String path, String message) {
+			this(file, line, path, message, null);
+		}
+
+		/** A fault whose message is this sentence of the bundle, in French. */
+		public Fault(String file, int line, String path, org.entente.common.Wording wording) {
+			this(file, line, path, org.entente.convention.internal.FaultWords.french(wording), wording);
+		}
 
 		/** The field of the shared error shape: the path in the document, or the file and line when there is none. */
 		@JsonProperty("field")
@@ -27,6 +40,14 @@ public class ConventionFileException extends ProblemException {
 		@Override
 		public String toString() {
 			return file + ", ligne " + line + (path.isEmpty() ? "" : " (" + path + ")") + " : " + message;
+		}
+
+		/** The same line in this language (the message stays French when it has no wording). */
+		public String in(java.util.Locale locale) {
+			String what = wording == null ? message : org.entente.convention.internal.FaultWords.in(wording, locale);
+			return org.entente.convention.internal.FaultWords.in(path.isEmpty()
+					? org.entente.common.Wording.of("convention.fault.at", file, String.valueOf(line), what)
+					: org.entente.common.Wording.of("convention.fault.atPath", file, String.valueOf(line), path, what), locale);
 		}
 	}
 

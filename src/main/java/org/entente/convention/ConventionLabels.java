@@ -151,6 +151,11 @@ public class ConventionLabels {
 		return code == null ? french : words(clockKey(code), french);
 	}
 
+	/** A committee's name (article 4) in the page's language: {@code convention.committee.<CODE>}, else the file's French. */
+	public String committee(String code, String french) {
+		return code == null ? french : words("convention.committee." + code, french);
+	}
+
 	public String requestType(RequestType t) {
 		return t == null ? "" : words(requestTypeKey(t.code()), t.label());
 	}

@@ -36,6 +36,21 @@ public record Uai(String value) {
 		return null;
 	}
 
+	/** The same fault as {@link #problem}, as a sentence of the directory's bundle ({@code dir.uai.*}) for a page. */
+	public static org.entente.common.Wording problemWording(String value) {
+		if (problem(value) == null) {
+			return null;
+		}
+		if (value == null || value.isBlank()) {
+			return org.entente.common.Wording.of("dir.uai.missing");
+		}
+		if (!value.matches("\\d{7}[A-Z]")) {
+			return org.entente.common.Wording.of("dir.uai.shape");
+		}
+		return org.entente.common.Wording.of("dir.uai.checkLetter", value.substring(0, 7),
+				String.valueOf(checkLetter(Integer.parseInt(value.substring(0, 7)))), String.valueOf(value.charAt(7)));
+	}
+
 	public static char checkLetter(int number) {
 		return LETTERS.charAt(number % 23);
 	}

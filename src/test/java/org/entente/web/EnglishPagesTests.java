@@ -232,6 +232,136 @@ class EnglishPagesTests {
 				">Établissement</option>");
 	}
 
+	/**
+	 * What the services refuse, shown on pages (issue 16): the inventory import's faults, the desk's refusals on the
+	 * ticket page, a convention file's faults on the upload page, the journal export's pre-filled purpose and the
+	 * committees' names read in English in English mode; in French they are the very sentences the API gives, which
+	 * keeps its French detail and gains the sentence's {@code code}.
+	 */
+	@Test
+	void theRefusalsAndFaultsShownOnPagesSpeakEnglish() throws Exception {
+		// The inventory import: a file whose rows are meaningless (unknown school and component, bad date and value,
+		// no serial), checked on the page.
+		String unknownUai = org.entente.directory.Uai.withCheckLetter(3599977).value();
+		String csv = "uai,component,network,name,serial,manufacturer,model,funding,acquired,warrantyEnd,status\n"
+				+ unknownUai + ",VIDEOPROJECTEURS,PEDAGOGICAL,VP,EN-F1,Epson,EB,CD,2024-01-01,2099-01-01,IN_SERVICE\n"
+				+ COLLEGE + ",PAS_UN_CODE,PEDAGOGICAL,VP,EN-F2,Epson,EB,CD,2024-13-45,2099-01-01,IN_SERVICE\n"
+				+ COLLEGE + ",VIDEOPROJECTEURS,NOWHERE,VP,,Epson,EB,CD,2024-01-01,2099-01-01,IN_SERVICE\n";
+		String importEn = importPage(csv, "?lang=en");
+		assertThat(importEn).contains("school « " + unknownUai + " » unknown", "component « PAS_UN_CODE » is not in the convention",
+				"date « 2024-13-45 » is not valid: expected format YYYY-MM-DD", "value « NOWHERE » unknown; possible values: ",
+				"serial number required: it is the key of updates")
+			.doesNotContain("inconnu", "invalide", "obligatoire", "AAAA-MM-JJ", "valeurs possibles");
+		String importFr = importPage(csv, "");
+		var api = mvc.post().uri("/api/v1/assets/import?dryRun=true&lang=en").contentType("text/csv").content(csv)
+			.with(as("admin")).exchange();
+		assertThat(api).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		String apiText = api.getResponse().getContentAsString();
+		for (String french : List.of("établissement « " + unknownUai + " » inconnu", "composant « PAS_UN_CODE » inconnu de la convention",
+				"date « 2024-13-45 » invalide : format AAAA-MM-JJ attendu", "numéro de série obligatoire : c'est la clé de mise à jour")) {
+			assertThat(importFr).contains(french);
+			assertThat(apiText).as("the API stays French").contains(french);
+		}
+		assertThat(importFr).doesNotContain("unknown", "is not in the convention");
+		assertThat(apiText).doesNotContain("unknown");
+
+		// The ticket page: a move the workflow refuses, by level 1, then one the collège may not make.
+		long id = ticket();
+		String refusedEn = ticketFailure(id, "admin", "CLOSED", "?lang=en");
+		assertThat(refusedEn).startsWith("A ticket « New » cannot go to « Closed »; allowed transitions: TAKEN_IN_CHARGE (")
+			.doesNotContain("Nouveau", "ne peut pas", "transitions permises", "« Clos »");
+		var conflict = mvc.post().uri("/api/v1/tickets/" + id + "/transitions?lang=en").with(as("admin")).header("If-Match", "\"" + version(id) + "\"")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"CLOSED\"}").exchange();
+		assertThat(conflict).hasStatus(HttpStatus.CONFLICT);
+		String detail = com.jayway.jsonpath.JsonPath.read(conflict.getResponse().getContentAsString(), "$.detail");
+		assertThat(detail).startsWith("Un ticket « Nouveau » ne peut pas passer à « Clos » ; transitions permises : TAKEN_IN_CHARGE (");
+		assertThat((String) com.jayway.jsonpath.JsonPath.read(conflict.getResponse().getContentAsString(), "$.code"))
+			.isEqualTo("helpdesk.refused.transition");
+		assertThat(ticketFailure(id, "admin", "CLOSED", "")).as("French page = the API's detail").isEqualTo(detail);
+		assertThat(ticketFailure(id, "college", "TAKEN_IN_CHARGE", "?lang=en"))
+			.isEqualTo("The school confirms the repair (CLOSED) or reopens the ticket; the other steps belong to the support teams.");
+		assertThat(ticketFailure(id, "college", "TAKEN_IN_CHARGE", ""))
+			.isEqualTo("Le collège confirme la résolution (CLOSED) ou rouvre le ticket ; les autres étapes appartiennent aux équipes d'assistance.");
+
+		// A convention file with faults: not UTF-8, then a cell naming an unknown party.
+		byte[] latin1 = "title: \"Convention r\u00e9vis\u00e9e\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(uploadFaults(latin1, "?lang=en")).containsExactly("avenant.yaml, line 1: the file is not encoded in UTF-8");
+		assertThat(uploadFaults(latin1, "")).containsExactly("avenant.yaml, ligne 1 : le fichier n'est pas encodé en UTF-8");
+		String unknownParty = org.entente.convention.ConventionFixtures.seedText()
+			.replaceFirst("(code: BORNES_WIFI[\\s\\S]*?ADMINISTRATION: )\\[\\]", "$1[XX]");
+		List<String> partyEn = uploadFaults(unknownParty.getBytes(java.nio.charset.StandardCharsets.UTF_8), "?lang=en");
+		assertThat(partyEn).singleElement().asString().startsWith("avenant.yaml, line ").contains("): party « XX » unknown; declared parties: [")
+			.doesNotContain("ligne", "inconnue");
+		assertThat(uploadFaults(unknownParty.getBytes(java.nio.charset.StandardCharsets.UTF_8), "")).singleElement().asString()
+			.startsWith("avenant.yaml, ligne ").contains(" : partie « XX » inconnue ; parties déclarées : [");
+		assertThat(uploadFaults(new byte[0], "?lang=en")).containsExactly("No file chosen.");
+
+		// The journal's periodic export to the Académie, pre-filled; the committees by name.
+		assertThat(text(mvc.get().uri("/journal/exports?kind=ACADEMY&lang=en").with(as("journal"))))
+			.contains("Periodic sending to the Académie (convention, part 5: logs supplied raw and unmodified)").doesNotContain("Envoi périodique");
+		assertThat(text(mvc.get().uri("/journal/exports?kind=ACADEMY").with(as("journal"))))
+			.contains("Envoi périodique à l'Académie (convention, partie 5 : logs fournis sous forme brute non modifiée)");
+		assertThat(text(mvc.get().uri("/gouvernance/comites?lang=en").with(as("admin"))))
+			.contains("Strategic committee", "Operational committee", "Evaluation committee", "Operations committee")
+			.doesNotContain("Comité stratégique", "Comité d'exploitation");
+		assertThat(text(mvc.get().uri("/gouvernance/comites").with(as("admin")))).contains("Comité stratégique", "Comité d'exploitation");
+	}
+
+	/** The inventory import page's answer to this file (checked, not saved), entities decoded. */
+	private String importPage(String csv, String lang) throws Exception {
+		var r = mvc.post().uri("/inventaire/import" + lang).multipart()
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "inventaire.csv", "text/csv",
+					csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.with(as("admin")).with(csrf()).exchange();
+		assertThat(r).hasStatusOk();
+		return HtmlUtils.htmlUnescape(r.getResponse().getContentAsString());
+	}
+
+	/** A new ticket of the test collège, at level 1, opened by the API; returns its id. */
+	private long ticket() throws Exception {
+		var r = mvc.post().uri("/api/v1/tickets").with(as("college")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"establishment":"%s","title":"Refus %s","description":"Ne marche plus.","component":"ADDUCTION_INTERNET","intervention":"REPAIR"}"""
+			.formatted(COLLEGE, UUID.randomUUID())).exchange();
+		assertThat(r).hasStatus(HttpStatus.CREATED);
+		return ((Number) com.jayway.jsonpath.JsonPath.read(r.getResponse().getContentAsString(), "$.id")).longValue();
+	}
+
+	private int version(long id) throws Exception {
+		return com.jayway.jsonpath.JsonPath.read(mvc.get().uri("/api/v1/tickets/" + id).with(as("admin")).exchange().getResponse()
+			.getContentAsString(), "$.version");
+	}
+
+	/** The reason the ticket page gives when this account asks for that status (the redirect followed with its flash). */
+	private String ticketFailure(long id, String account, String to, String lang) throws Exception {
+		var r = mvc.post().uri("/tickets/" + id + "/transition" + lang).with(as(account)).with(csrf())
+			.param("version", String.valueOf(version(id))).param("to", to).exchange();
+		assertThat(r).hasStatus(HttpStatus.FOUND);
+		var shown = mvc.get().uri(r.getResponse().getRedirectedUrl() + lang).with(as(account)).cookie(r.getResponse().getCookies())
+			.exchange();
+		Matcher m = Pattern.compile("alert-danger\" role=\"alert\"[^>]*>([^<]*)<").matcher(HtmlUtils.htmlUnescape(shown.getResponse().getContentAsString()));
+		assertThat(m.find()).as("the refusal on ticket " + id).isTrue();
+		return m.group(1).strip();
+	}
+
+	/** The faults the versions page lists after uploading this file (nothing is stored: the file is faulty). */
+	private List<String> uploadFaults(byte[] file, String lang) throws Exception {
+		String before = conventions.current().version();
+		var r = mvc.post().uri("/convention/versions" + lang).multipart()
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "avenant.yaml", "application/yaml", file))
+			.with(as("admin")).with(csrf()).exchange();
+		assertThat(r).hasStatus(HttpStatus.FOUND);
+		assertThat(conventions.current().version()).isEqualTo(before);
+		String page = HtmlUtils.htmlUnescape(mvc.get().uri("/convention/versions" + lang).with(as("admin"))
+			.cookie(r.getResponse().getCookies()).exchange().getResponse().getContentAsString());
+		String errors = page.substring(page.indexOf("id=\"upload-errors\""), page.indexOf("</ul>", page.indexOf("id=\"upload-errors\"")));
+		List<String> faults = new ArrayList<>();
+		Matcher m = Pattern.compile("<li>([^<]*)</li>").matcher(errors);
+		while (m.find()) {
+			faults.add(m.group(1).strip());
+		}
+		return faults;
+	}
+
 	/** A problem reported on « Signaler un problème » (Internet), then its page as the collège first sees it. */
 	private String reported(String page) throws Exception {
 		var r = mvc.post().uri("/signaler").with(as("college")).with(csrf()).param("problem", "internet")

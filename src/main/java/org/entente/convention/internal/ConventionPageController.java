@@ -146,7 +146,8 @@ class ConventionPageController {
 		String previous = conventions.current().version();
 		try {
 			if (file.isEmpty()) {
-				redirect.addFlashAttribute("uploadErrors", List.of("Aucun fichier choisi."));
+				redirect.addFlashAttribute("uploadErrors", List.of(FaultWords.in(org.entente.common.Wording.of("convention.fault.noFile"),
+						org.springframework.context.i18n.LocaleContextHolder.getLocale())));
 				return "redirect:/convention/versions#avenant";
 			}
 			Convention loaded = conventions.upload(file.getOriginalFilename(), file.getBytes(), principal.getName());
@@ -154,7 +155,9 @@ class ConventionPageController {
 			return "redirect:/convention/versions?from=" + previous + "&to=" + loaded.version();
 		}
 		catch (ConventionFileException e) {
-			redirect.addFlashAttribute("uploadErrors", e.faults().stream().map(Object::toString).toList());
+			// Each fault in the page's language (its frame always; its message when it has a code, French otherwise).
+			java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+			redirect.addFlashAttribute("uploadErrors", e.faults().stream().map(f -> f.in(locale)).toList());
 			return "redirect:/convention/versions#avenant";
 		}
 	}

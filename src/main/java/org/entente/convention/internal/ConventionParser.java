@@ -148,7 +148,7 @@ public final class ConventionParser extends YamlChecks {
 				.toString();
 		}
 		catch (CharacterCodingException e) {
-			throw single(file, 1, "le fichier n'est pas encodé en UTF-8");
+			throw new ConventionFileException(List.of(new Fault(file, 1, "", org.entente.common.Wording.of("convention.fault.notUtf8"))));
 		}
 	}
 
@@ -210,7 +210,7 @@ public final class ConventionParser extends YamlChecks {
 		required(f.title(), List.of("title"));
 		required(f.clause(), List.of("clause"));
 		if (f.validFrom() == null || f.validTo() == null) {
-			fault(List.of(f.validFrom() == null ? "validFrom" : "validTo"), "date manquante");
+			fault(List.of(f.validFrom() == null ? "validFrom" : "validTo"), org.entente.common.Wording.of("convention.fault.noDate"));
 		}
 		else if (!f.validFrom().isBefore(f.validTo())) {
 			fault(List.of("validTo"), "la fin (" + f.validTo() + ") précède le début (" + f.validFrom() + ")");
@@ -300,7 +300,7 @@ public final class ConventionParser extends YamlChecks {
 				}
 				ConventionFile.ComponentEntry target = entries.get(String.valueOf(see));
 				if (target == null) {
-					fault(append(cPath, "see"), "renvoi vers le composant « " + see + " » inconnu");
+					fault(append(cPath, "see"), org.entente.common.Wording.of("convention.fault.unknownSee", see));
 					continue;
 				}
 				Object targetCell = target.responsibilities() == null ? null : target.responsibilities().get(kind);

@@ -120,6 +120,10 @@ final class ConventionYaml {
 				&& (value.isEmpty() || value.equals("~") || value.equals("null"));
 	}
 
+	void fault(List<Object> path, org.entente.common.Wording message) {
+		faults.add(new Fault(file, locate(path), render(path), message));
+	}
+
 	void fault(List<Object> path, String message) {
 		faults.add(new Fault(file, locate(path), render(path), message));
 	}

@@ -46,7 +46,7 @@ final class MatrixChecks extends YamlChecks {
 			return;
 		}
 		if (entries.containsKey(entry.code())) {
-			fault(append(path, "code"), "composant « " + entry.code() + " » en double");
+			fault(append(path, "code"), org.entente.common.Wording.of("convention.fault.componentTwice", entry.code()));
 			return;
 		}
 		entries.put(entry.code(), entry);
@@ -56,13 +56,13 @@ final class MatrixChecks extends YamlChecks {
 		Map<InterventionKind, Object> cells = entry.responsibilities() == null ? Map.of() : entry.responsibilities();
 		for (InterventionKind kind : cells.keySet()) {
 			if (!area.kinds().contains(kind)) {
-				fault(append(path, "responsibilities", kind.name()), "la colonne " + kind + " n'existe pas dans un tableau "
-						+ area + " (colonnes : " + area.kinds() + ")");
+				fault(append(path, "responsibilities", kind.name()), org.entente.common.Wording.of("convention.fault.noSuchColumn",
+						kind.name(), area.name(), area.kinds().toString()));
 			}
 		}
 		for (InterventionKind kind : area.kinds()) {
 			if (!cells.containsKey(kind)) {
-				fault(append(path, "responsibilities"), "colonne " + kind + " manquante (une cellule vide s'écrit [])");
+				fault(append(path, "responsibilities"), org.entente.common.Wording.of("convention.fault.missingColumn", kind.name()));
 			}
 		}
 		List<ConventionFile.ConditionEntry> conditions = nonNull(entry.conditions());

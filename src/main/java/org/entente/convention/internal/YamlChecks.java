@@ -1,5 +1,6 @@
 package org.entente.convention.internal;
 
+import org.entente.common.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,6 +19,10 @@ abstract class YamlChecks {
 	}
 
 	/** A fault at this path of the document (its line is located in the YAML). */
+	protected void fault(List<Object> path, org.entente.common.Wording message) {
+		yaml.fault(path, message);
+	}
+
 	protected void fault(List<Object> path, String message) {
 		yaml.fault(path, message);
 	}
@@ -37,20 +42,20 @@ abstract class YamlChecks {
 	/** Checks a list of party codes; returns the codes or null when it is not a list of declared parties. */
 	protected List<String> checkPartyList(Object value, List<Object> path, Set<String> parties, boolean allowEmpty) {
 		if (!(value instanceof List<?> list)) {
-			fault(path, "une liste de parties est attendue, par exemple [CD] ou [] pour une cellule vide");
+			fault(path, Wording.of("convention.fault.partyList"));
 			return null;
 		}
 		if (list.isEmpty() && !allowEmpty) {
-			fault(path, "au moins une partie est attendue");
+			fault(path, Wording.of("convention.fault.noParty"));
 		}
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			String code = String.valueOf(list.get(i));
 			if (!parties.contains(code)) {
-				fault(append(path, i), "partie « " + code + " » inconnue ; parties déclarées : " + parties);
+				fault(append(path, i), Wording.of("convention.fault.unknownParty", code, parties.toString()));
 			}
 			else if (codes.contains(code)) {
-				fault(append(path, i), "partie « " + code + " » répétée");
+				fault(append(path, i), Wording.of("convention.fault.partyTwice", code));
 			}
 			codes.add(code);
 		}
@@ -59,7 +64,7 @@ abstract class YamlChecks {
 
 	protected void partyRef(String code, List<Object> path, Set<String> parties) {
 		if (code != null && !parties.contains(code)) {
-			fault(path, "partie « " + code + " » inconnue ; parties déclarées : " + parties);
+			fault(path, Wording.of("convention.fault.unknownParty", code, parties.toString()));
 		}
 	}
 

@@ -27,17 +27,18 @@ final class Attachments {
 	/** The content type to store and serve, or an exception saying what is wrong. */
 	static String check(String filename, byte[] content) {
 		if (content == null || content.length == 0) {
-			throw ProblemException.invalid("file", "Le fichier est vide.");
+			throw ProblemException.invalid("file", "Le fichier est vide.").worded("helpdesk.refused.fileEmpty");
 		}
 		if (content.length > MAX_BYTES) {
-			throw ProblemException.invalid("file", "Le fichier dépasse 5 Mo.");
+			throw ProblemException.invalid("file", "Le fichier dépasse 5 Mo.").worded("helpdesk.refused.fileTooLarge");
 		}
 		String name = filename == null ? "" : filename;
 		int dot = name.lastIndexOf('.');
 		String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
 		String type = TYPES.get(ext);
 		if (type == null) {
-			throw ProblemException.invalid("file", "Type de fichier refusé (« " + ext + " ») : PDF, PNG, JPEG, TXT, CSV ou LOG seulement.");
+			throw ProblemException.invalid("file", "Type de fichier refusé (« " + ext + " ») : PDF, PNG, JPEG, TXT, CSV ou LOG seulement.")
+				.worded("helpdesk.refused.fileType", ext);
 		}
 		boolean ok = switch (ext) {
 			case "pdf" -> startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII));
@@ -46,7 +47,8 @@ final class Attachments {
 			default -> isPlainText(content);
 		};
 		if (!ok) {
-			throw ProblemException.invalid("file", "Le contenu du fichier ne correspond pas à son extension « " + ext + " ».");
+			throw ProblemException.invalid("file", "Le contenu du fichier ne correspond pas à son extension « " + ext + " ».")
+				.worded("helpdesk.refused.fileContent", ext);
 		}
 		return type;
 	}

@@ -106,9 +106,22 @@ class DeskPages {
 			if (e.status() == HttpStatus.NOT_FOUND) {
 				throw e;
 			}
-			flash.addFlashAttribute("failure", e.getMessage());
+			flash.addFlashAttribute("failure", failure(e));
 		}
 		return "redirect:/tickets/" + id;
+	}
+
+	/**
+	 * Why an action was refused, in the page's language when the problem has its wording (the French of the API
+	 * otherwise): a field's fault names the field first, as the API's detail does.
+	 */
+	String failure(ProblemException e) {
+		if (e.wording() == null) {
+			return e.getMessage();
+		}
+		String sentence = e.in(messages, LocaleContextHolder.getLocale());
+		return DeskPages.is(e, "invalid-input") && e.errors().size() == 1 ? text("helpdesk.error.field", e.errors().get(0).field(), sentence)
+				: sentence;
 	}
 
 	/** The form field a desk error is about (its first field error), or {@code fallback}. */

@@ -102,7 +102,7 @@ class ReportPageController {
 				String field = DeskPages.field(e, "establishment");
 				errors.put("component".equals(field) ? "problem" : field,
 						DeskPages.is(e, TicketRouting.ASSET_OF_OTHER_COMPONENT)
-								? pages.text("helpdesk.error.assetKind") : e.getMessage());
+								? pages.text("helpdesk.error.assetKind") : pages.failure(e));
 			}
 		}
 		// Everything typed comes back, the search and the component found included.

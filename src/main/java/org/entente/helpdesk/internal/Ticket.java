@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.entente.common.ProblemException;
+import org.entente.common.Wording;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;
@@ -83,14 +84,16 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 	 */
 	boolean checkMove(TicketStatus to) {
 		if (to == null) {
-			throw ProblemException.invalid("to", "Le statut visé « to » est obligatoire.");
+			throw ProblemException.invalid("to", "Le statut visé « to » est obligatoire.").worded("helpdesk.refused.to");
 		}
 		if (!status.canGoTo(to)) {
 			throw new ProblemException(HttpStatus.CONFLICT, "transition-not-allowed", "Transition impossible",
 					"Un ticket « " + status.label() + " » ne peut pas passer à « " + to.label() + " » ; transitions permises : "
 							+ String.join(", ", status.next().stream().map(s -> s.name() + " (" + s.label() + ")").toList()) + ".",
 					null, List.of(), Map.of("from", status.name(), "to", to.name(),
-							"allowed", status.next().stream().map(Enum::name).toList()));
+							"allowed", status.next().stream().map(Enum::name).toList()))
+				.worded("helpdesk.refused.transition", status, to,
+						status.next().stream().map(s -> Wording.of("helpdesk.refused.allowed", s.name(), s)).toList());
 		}
 		return !status.isOpen() && to == TicketStatus.IN_PROGRESS;
 	}
@@ -104,13 +107,14 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		TicketStatus to = tr.to();
 		String reason = tr.reason() == null || tr.reason().isBlank() ? null : tr.reason().trim();
 		if (reopen && reason == null) {
-			throw ProblemException.invalid("reason", "Une réouverture doit dire pourquoi (« reason »).");
+			throw ProblemException.invalid("reason", "Une réouverture doit dire pourquoi (« reason »).").worded("helpdesk.refused.reopenReason");
 		}
 		WaitingReason waiting = null;
 		if (to == TicketStatus.WAITING) {
 			if (tr.waitingReason() == null) {
 				throw ProblemException.invalid("waitingReason", "La mise en attente doit dire qui est attendu (« waitingReason » : "
-						+ Arrays.toString(WaitingReason.values()) + ").");
+						+ Arrays.toString(WaitingReason.values()) + ").")
+					.worded("helpdesk.refused.waitingReason", Arrays.toString(WaitingReason.values()));
 			}
 			waiting = tr.waitingReason();
 		}
@@ -121,7 +125,8 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 			solution = tr.temporarySolution() == null || tr.temporarySolution().isBlank() ? null : tr.temporarySolution().trim();
 			if (degradedNow && solution == null) {
 				throw ProblemException.invalid("temporarySolution",
-						"Un rétablissement en mode dégradé décrit la solution temporaire (« temporarySolution »).");
+						"Un rétablissement en mode dégradé décrit la solution temporaire (« temporarySolution »).")
+					.worded("helpdesk.refused.temporarySolution");
 			}
 		}
 		else if (to == TicketStatus.RESOLVED) {

@@ -117,9 +117,10 @@ class TicketAccess {
 	 */
 	void requireMayContribute(EntenteUser user, Ticket t) {
 		if (readsOnly(user, t)) {
+			String clause = convention.get().serviceLevels().allRequestsClause(user.party());
 			throw ProblemException.forbidden("Ce ticket n'est pas routé vers votre partie (" + user.party()
-					+ ") : vous le consultez (" + convention.get().serviceLevels().allRequestsClause(user.party())
-					+ "), sans intervenir.");
+					+ ") : vous le consultez (" + clause + "), sans intervenir.")
+				.worded("helpdesk.refused.readOnly", user.party(), clause);
 		}
 	}
 
@@ -128,11 +129,11 @@ class TicketAccess {
 	/** 403 unless the role opens tickets; 400 on « establishment » when a collège names another establishment. */
 	void requireMayOpen(EntenteUser user, String uai) {
 		if (!CREATORS.contains(user.role())) {
-			throw ProblemException.forbidden("Votre rôle ne permet pas d'ouvrir un ticket.");
+			throw ProblemException.forbidden("Votre rôle ne permet pas d'ouvrir un ticket.").worded("helpdesk.refused.open");
 		}
 		if (isCollege(user) && !uai.equals(user.establishment())) {
 			throw ProblemException.invalid("establishment", "Vous ne pouvez signaler un problème que pour votre établissement ("
-					+ user.establishment() + ").");
+					+ user.establishment() + ").").worded("helpdesk.refused.ownEstablishment", user.establishment());
 		}
 	}
 
@@ -154,21 +155,23 @@ class TicketAccess {
 			case CD_AGENT, ACA_AGENT -> {
 				if (!t.routedTo(user.party())) {
 					throw ProblemException.forbidden("Ce ticket n'est pas routé vers votre partie (" + user.party()
-							+ ") : vous le suivez, sans le traiter.");
+							+ ") : vous le suivez, sans le traiter.").worded("helpdesk.refused.notRouted", user.party());
 				}
 			}
 			case CONTRACTOR -> {
 				if (reopen || to == TicketStatus.CLOSED) {
-					throw ProblemException.forbidden("Un prestataire ne clôt ni ne rouvre un ticket.");
+					throw ProblemException.forbidden("Un prestataire ne clôt ni ne rouvre un ticket.")
+						.worded("helpdesk.refused.contractorCloses");
 				}
 			}
 			case SCHOOL_STAFF -> {
 				if (!(reopen || to == TicketStatus.CLOSED)) {
 					throw ProblemException.forbidden("Le collège confirme la résolution (CLOSED) ou rouvre le ticket ; "
-							+ "les autres étapes appartiennent aux équipes d'assistance.");
+							+ "les autres étapes appartiennent aux équipes d'assistance.").worded("helpdesk.refused.collegeMoves");
 				}
 			}
-			default -> throw ProblemException.forbidden("Votre rôle ne permet pas de faire avancer un ticket.");
+			default -> throw ProblemException.forbidden("Votre rôle ne permet pas de faire avancer un ticket.")
+				.worded("helpdesk.refused.move");
 		}
 	}
 
@@ -176,20 +179,22 @@ class TicketAccess {
 
 	void requireMayEscalate(EntenteUser user) {
 		if (!isDesk(user)) {
-			throw ProblemException.forbidden("L'escalade au niveau 2 appartient au niveau 1.");
+			throw ProblemException.forbidden("L'escalade au niveau 2 appartient au niveau 1.").worded("helpdesk.refused.escalate");
 		}
 	}
 
 	void requireMayHandBack(EntenteUser user, Ticket t) {
 		if (!isPartyAgent(user, t)) {
-			throw ProblemException.forbidden("Seule une partie vers laquelle le ticket est routé peut le renvoyer.");
+			throw ProblemException.forbidden("Seule une partie vers laquelle le ticket est routé peut le renvoyer.")
+				.worded("helpdesk.refused.handBack");
 		}
 	}
 
 	/** Reclassify, change the criticality, assign: level 1, or an agent of a party the ticket is routed to. */
 	void requireMayChange(EntenteUser user, Ticket t) {
 		if (!(isDesk(user) || isPartyAgent(user, t))) {
-			throw ProblemException.forbidden("Seuls le niveau 1 et les parties vers lesquelles le ticket est routé peuvent le modifier.");
+			throw ProblemException.forbidden("Seuls le niveau 1 et les parties vers lesquelles le ticket est routé peuvent le modifier.")
+				.worded("helpdesk.refused.change");
 		}
 	}
 
@@ -263,7 +268,7 @@ class TicketAccess {
 	/** The requester, or the staff of the ticket's collège. */
 	void requireMayAnswerSurvey(EntenteUser user, Ticket t) {
 		if (!user.getUsername().equals(t.requester()) && !(isCollege(user) && t.establishment().equals(user.establishment()))) {
-			throw ProblemException.forbidden("L'enquête de satisfaction s'adresse au demandeur.");
+			throw ProblemException.forbidden("L'enquête de satisfaction s'adresse au demandeur.").worded("helpdesk.refused.survey");
 		}
 	}
 

@@ -100,7 +100,7 @@ class TicketClassificationPageController {
 				}
 				String field = DeskPages.field(e, null);
 				if (!"assetId".equals(field) && !"component".equals(field)) {
-					flash.addFlashAttribute("failure", e.getMessage());
+					flash.addFlashAttribute("failure", pages.failure(e));
 					return "redirect:/tickets/" + id;
 				}
 				errors.put(field, e.getMessage());

@@ -62,10 +62,10 @@ class TicketConversation {
 		Ticket t = lookup.get(user, id);
 		access.requireMayContribute(user, t);
 		if (blank(body) == null) {
-			throw ProblemException.invalid("body", "Le commentaire est vide.");
+			throw ProblemException.invalid("body", "Le commentaire est vide.").worded("helpdesk.refused.commentEmpty");
 		}
 		if (body.length() > 10_000) {
-			throw ProblemException.invalid("body", "Le commentaire dépasse 10 000 caractères.");
+			throw ProblemException.invalid("body", "Le commentaire dépasse 10 000 caractères.").worded("helpdesk.error.comment.tooLong");
 		}
 		Instant now = Instant.now();
 		long commentId = comments.add(id, user.getUsername(), body.trim(), now);

@@ -42,7 +42,7 @@ class TicketEscalation {
 		Ticket t = lookup.locked(user, id, expectedVersion);
 		access.requireMayEscalate(user);
 		if (t.level() == 2) {
-			throw ProblemException.conflict("Déjà au niveau 2", "Le ticket est déjà au niveau 2.");
+			throw ProblemException.conflict("Déjà au niveau 2", "Le ticket est déjà au niveau 2.").worded("helpdesk.refused.alreadyLevel2");
 		}
 		Instant now = Instant.now();
 		tickets.updateLevel(id, 2, 0, now);
@@ -56,7 +56,8 @@ class TicketEscalation {
 	Ticket handBack(EntenteUser user, long id, Integer expectedVersion, String reason) {
 		Ticket t = lookup.locked(user, id, expectedVersion);
 		if (blank(reason) == null) {
-			throw ProblemException.invalid("reason", "Un renvoi dit pourquoi le ticket n'est pas pour votre partie (« reason »).");
+			throw ProblemException.invalid("reason", "Un renvoi dit pourquoi le ticket n'est pas pour votre partie (« reason »).")
+				.worded("helpdesk.refused.handBackReason");
 		}
 		access.requireMayHandBack(user, t);
 		Instant now = Instant.now();
@@ -73,7 +74,8 @@ class TicketEscalation {
 		access.requireMayChange(user, t);
 		String username = blank(assignee);
 		if (username != null && accounts.find(username).filter(access::isAssignable).isEmpty()) {
-			throw ProblemException.invalid("assignee", "« " + assignee + " » n'est pas un compte de prestataire.");
+			throw ProblemException.invalid("assignee", "« " + assignee + " » n'est pas un compte de prestataire.")
+				.worded("helpdesk.refused.assignee", assignee);
 		}
 		Instant now = Instant.now();
 		tickets.updateAssignee(id, username, now);

@@ -46,7 +46,8 @@ class TicketLookup {
 		if (expectedVersion != null && expectedVersion != t.version()) {
 			throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", "Ticket modifié entre-temps",
 					"Le ticket a changé depuis votre lecture (version " + expectedVersion + ", actuelle " + t.version()
-							+ ") : relisez-le avant de recommencer.").with("currentVersion", t.version());
+							+ ") : relisez-le avant de recommencer.").with("currentVersion", t.version())
+				.worded("helpdesk.refused.stale", String.valueOf(expectedVersion), String.valueOf(t.version()));
 		}
 		return t;
 	}

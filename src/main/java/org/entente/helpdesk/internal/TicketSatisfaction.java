@@ -42,13 +42,15 @@ class TicketSatisfaction {
 		Ticket t = lookup.get(user, id);
 		access.requireMayAnswerSurvey(user, t);
 		if (t.status() != TicketStatus.CLOSED && t.status() != TicketStatus.RESOLVED) {
-			throw ProblemException.conflict("Enquête prématurée", "L'enquête s'ouvre quand le ticket est résolu ou clos.");
+			throw ProblemException.conflict("Enquête prématurée", "L'enquête s'ouvre quand le ticket est résolu ou clos.")
+				.worded("helpdesk.refused.surveyEarly");
 		}
 		if (rating < 1 || rating > 5) {
-			throw ProblemException.invalid("rating", "La note va de 1 à 5.");
+			throw ProblemException.invalid("rating", "La note va de 1 à 5.").worded("helpdesk.refused.rating");
 		}
 		if (answers.of(id).isPresent()) {
-			throw ProblemException.conflict("Déjà répondu", "Une réponse à l'enquête est déjà enregistrée.");
+			throw ProblemException.conflict("Déjà répondu", "Une réponse à l'enquête est déjà enregistrée.")
+				.worded("helpdesk.refused.surveyDone");
 		}
 		Instant now = Instant.now();
 		answers.save(id, rating, blank(comment), user.getUsername(), now);

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.entente.common.CsvReader;
+import org.entente.common.Wording;
+import org.springframework.context.MessageSource;
 import org.entente.convention.Funding;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishment;
@@ -77,10 +79,12 @@ public class AssetImport {
 	private final ApplicationEventPublisher events;
 
 	private final Conventions conventions;
+	private final MessageSource messages;
 
 	AssetImport(AssetRepository repository, AssetRules rules, InventoryPermissions access, Establishments establishments,
-			ApplicationEventPublisher events, Conventions conventions) {
+			ApplicationEventPublisher events, Conventions conventions, MessageSource messages) {
 		this.conventions = conventions;
+		this.messages = messages;
 		this.repository = repository;
 		this.rules = rules;
 		this.access = access;
@@ -91,9 +95,16 @@ public class AssetImport {
 	private record Row(long line, AssetData data) {
 	}
 
+	/** The import with its faults in French (the API's). */
 	@Transactional
 	public ImportResult importCsv(Reader reader, EntenteUser user, boolean dryRun) {
-		Errors errors = new Errors();
+		return importCsv(reader, user, dryRun, Locale.FRENCH);
+	}
+
+	/** The import with its faults and warnings in this language (the import page's). */
+	@Transactional
+	public ImportResult importCsv(Reader reader, EntenteUser user, boolean dryRun, Locale locale) {
+		Errors errors = new Errors(w -> w.in(messages, locale));
 		List<Row> rows = parse(reader, errors);
 		Map<String, Establishment> byUai = new HashMap<>();
 		establishments.findAll().forEach(e -> byUai.put(e.uai().value(), e));
@@ -103,12 +114,12 @@ public class AssetImport {
 		Map<String, Long> seen = new HashMap<>();
 		for (Row row : rows) {
 			if (row.data().serial() == null) {
-				errors.add(row.line(), "serial", "numéro de série obligatoire : c'est la clé de mise à jour");
+				errors.add(row.line(), "serial", Wording.of("inv.rule.serialRequired"));
 			}
 			else {
 				Long first = seen.putIfAbsent(row.data().serial(), row.line());
 				if (first != null) {
-					errors.add(row.line(), "serial", "numéro de série « " + row.data().serial() + " » déjà présent ligne " + first);
+					errors.add(row.line(), "serial", Wording.of("inv.rule.serialTwice", row.data().serial(), String.valueOf(first)));
 				}
 			}
 		}
@@ -127,9 +138,9 @@ public class AssetImport {
 				before = null;
 			}
 			AssetData data = before == null ? row.data() : merge(before.data(), row.data());
-			List<FieldProblem> problems = rules.checkFields(data, lookup);
+			List<FieldProblem> problems = rules.checkFields(data, lookup, locale);
 			problems.forEach(p -> errors.add(row.line(), p.field(), p.message()));
-			rules.namingHere(data).ifPresent(p -> warnings.add(new ImportError(row.line(), p.field(), p.message())));
+			rules.naming(data, locale).ifPresent(p -> warnings.add(new ImportError(row.line(), p.field(), p.message())));
 			if (!problems.isEmpty()) {
 				continue;
 			}
@@ -138,7 +149,7 @@ public class AssetImport {
 					errors.add(row.line(), null, outOfScope(data));
 				}
 				else if (hidden) {
-					errors.add(row.line(), "serial", AssetWrites.TAKEN);
+					errors.add(row.line(), "serial", Wording.of("inv.rule.taken"));
 				}
 				else {
 					toCreate.add(data);
@@ -175,12 +186,12 @@ public class AssetImport {
 		return new ImportResult(toCreate.size(), toUpdate.size(), unchanged, List.of(), dryRun, false, List.copyOf(warnings));
 	}
 
-	private String outOfScope(AssetData data) {
+	private Wording outOfScope(AssetData data) {
 		String manager = data.component() == null || data.network() == null || data.funding() == null ? "?"
 				: access.manager(data.component(), data.network(), data.funding());
-		return "hors de votre périmètre : cet équipement (" + data.component() + ", " + data.network() + ", "
-				+ data.funding() + ") est géré par " + ("ACA".equals(manager) ? "l'Académie" : "le Département")
-				+ (data.funding() != Funding.CD ? " ou par le collège (fonds propres)" : "");
+		return Wording.of("inv.rule.outOfScope", String.valueOf(data.component()), String.valueOf(data.network()),
+				String.valueOf(data.funding()), Wording.of("ACA".equals(manager) ? "inv.rule.managedBy.ACA" : "inv.rule.managedBy.CD"),
+				data.funding() != Funding.CD ? Wording.of("inv.rule.orCollege") : "");
 	}
 
 	/** The CSV's columns replace the existing values; what the CSV does not carry (device id, location) is kept. */
@@ -196,6 +207,17 @@ public class AssetImport {
 	private static final class Errors {
 
 		final CsvReader.Errors all = new CsvReader.Errors();
+
+		/** Tells a sentence of the bundle in the import's language. */
+		final Function<Wording, String> say;
+
+		Errors(Function<Wording, String> say) {
+			this.say = say;
+		}
+
+		void add(long line, String column, Wording message) {
+			all.add(line, column, say.apply(message));
+		}
 
 		/** By line, the file's own faults (line 1, the header) first; a line's faults keep their column order. */
 		List<ImportError> sorted() {
@@ -246,7 +268,7 @@ public class AssetImport {
 			return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			errors.add(line, column, "valeur « " + v + " » inconnue ; valeurs possibles : " + Arrays.toString(type.getEnumConstants()));
+			errors.add(line, column, Wording.of("inv.rule.valueUnknown", v, Arrays.toString(type.getEnumConstants())));
 			return null;
 		}
 	}
@@ -260,7 +282,7 @@ public class AssetImport {
 			return LocalDate.parse(v);
 		}
 		catch (DateTimeParseException e) {
-			errors.add(line, column, "date « " + v + " » invalide : format AAAA-MM-JJ attendu");
+			errors.add(line, column, Wording.of("inv.rule.dateInvalid", v));
 			return null;
 		}
 	}

@@ -1,6 +1,7 @@
 package org.entente.inventory.internal;
 
 import org.entente.common.FieldProblem;
+import org.entente.common.Wording;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,70 +53,81 @@ public class AssetRules {
 		return problems;
 	}
 
-	/** The same checks without the naming rules (GLPI Agent reports names as they are: they become warnings). */
+	/** The same checks without the naming rules (GLPI Agent reports names as they are: they become warnings); in French. */
 	public List<FieldProblem> checkFields(AssetData a, Function<String, Optional<Establishment>> establishments) {
+		return checkFields(a, establishments, Locale.FRENCH);
+	}
+
+	/**
+	 * The same faults in this language: French for the API and GLPI, the page's for the import page. Each sentence is
+	 * the bundle's {@code inv.rule.*}.
+	 */
+	public List<FieldProblem> checkFields(AssetData a, Function<String, Optional<Establishment>> establishments, Locale locale) {
 		List<FieldProblem> problems = new ArrayList<>();
+		Function<Wording, String> say = w -> w.in(messages, locale);
 		if (a.uai() == null) {
 			if (a.status() != null && a.status() != AssetStatus.SPARE) {
-				problems.add(new FieldProblem("uai", "UAI obligatoire (sans UAI, seul un matériel de secours du stock central est admis)"));
+				problems.add(new FieldProblem("uai", say.apply(Wording.of("inv.rule.uaiRequired"))));
 			}
 		}
 		else {
-			String uaiProblem = org.entente.directory.Uai.problem(a.uai());
+			Wording uaiProblem = org.entente.directory.Uai.problemWording(a.uai());
 			if (uaiProblem != null) {
-				problems.add(new FieldProblem("uai", "UAI « " + a.uai() + " » invalide : " + uaiProblem));
+				problems.add(new FieldProblem("uai", say.apply(Wording.of("inv.rule.uaiInvalid", a.uai(), uaiProblem))));
 			}
 			else {
 				Optional<Establishment> e = establishments.apply(a.uai());
 				if (e.isEmpty()) {
-					problems.add(new FieldProblem("uai", "établissement « " + a.uai() + " » inconnu"));
+					problems.add(new FieldProblem("uai", say.apply(Wording.of("inv.rule.establishmentUnknown", a.uai()))));
 				}
 				else if (!e.get().kind().coveredByConvention()) {
-					problems.add(new FieldProblem("uai", "« " + e.get().name() + " » est une cité scolaire, hors convention"));
+					problems.add(new FieldProblem("uai", say.apply(Wording.of("inv.rule.citeScolaire", e.get().name()))));
 				}
 			}
 		}
 		if (a.component() == null) {
-			problems.add(new FieldProblem("component", "composant obligatoire (code de la convention)"));
+			problems.add(new FieldProblem("component", say.apply(Wording.of("inv.rule.componentRequired"))));
 		}
 		else {
 			Optional<Component> c = conventions.current().component(a.component());
 			if (c.isEmpty()) {
-				problems.add(new FieldProblem("component", "composant « " + a.component() + " » inconnu de la convention"
-						+ nearest(a.component())));
+				List<String> near = nearest(a.component());
+				problems.add(new FieldProblem("component", say.apply(Wording.of("inv.rule.componentUnknown", a.component(),
+						near.isEmpty() ? "" : Wording.of("inv.rule.nearest", String.join(", ", near))))));
 			}
 			else if (c.get().area() != Area.IN_ESTABLISHMENT) {
-				problems.add(new FieldProblem("component", "« " + a.component()
-						+ " » n'est pas un équipement en établissement (annexe opérationnelle §3)"));
+				problems.add(new FieldProblem("component", say.apply(Wording.of("inv.rule.notInEstablishment", a.component()))));
 			}
 		}
 		if (a.network() == null) {
-			problems.add(new FieldProblem("network", "réseau obligatoire"));
+			problems.add(new FieldProblem("network", say.apply(Wording.of("inv.rule.networkRequired"))));
 		}
 		if (a.funding() == null) {
-			problems.add(new FieldProblem("funding", "financement obligatoire"));
+			problems.add(new FieldProblem("funding", say.apply(Wording.of("inv.rule.fundingRequired"))));
 		}
 		if (a.status() == null) {
-			problems.add(new FieldProblem("status", "statut obligatoire"));
+			problems.add(new FieldProblem("status", say.apply(Wording.of("inv.rule.statusRequired"))));
 		}
-		length(problems, "name", a.name());
-		length(problems, "serial", a.serial());
-		length(problems, "manufacturer", a.manufacturer());
-		length(problems, "model", a.model());
+		String tooLong = say.apply(Wording.of("inv.rule.tooLong", String.valueOf(MAX_TEXT)));
+		length(problems, "name", a.name(), tooLong);
+		length(problems, "serial", a.serial(), tooLong);
+		length(problems, "manufacturer", a.manufacturer(), tooLong);
+		length(problems, "model", a.model(), tooLong);
 		if (a.deviceId() != null && a.deviceId().length() > 200) {
-			problems.add(new FieldProblem("deviceId", "200 caractères au plus"));
+			problems.add(new FieldProblem("deviceId", say.apply(Wording.of("inv.rule.tooLong", "200"))));
 		}
 		for (String[] f : new String[][] { { "building", a.building() }, { "room", a.room() }, { "socket", a.socket() } }) {
 			if (f[1] != null && f[1].length() > 60) {
-				problems.add(new FieldProblem(f[0], "60 caractères au plus"));
+				problems.add(new FieldProblem(f[0], say.apply(Wording.of("inv.rule.tooLong", "60"))));
 			}
 		}
 		LocalDate today = LocalDate.now();
 		if (a.acquired() != null && a.acquired().isAfter(today.plusDays(1))) {
-			problems.add(new FieldProblem("acquired", "date d'acquisition dans le futur (" + a.acquired() + ")"));
+			problems.add(new FieldProblem("acquired", say.apply(Wording.of("inv.rule.acquiredInFuture", a.acquired().toString()))));
 		}
 		if (a.acquired() != null && a.warrantyEnd() != null && a.warrantyEnd().isBefore(a.acquired())) {
-			problems.add(new FieldProblem("warrantyEnd", "fin de garantie (" + a.warrantyEnd() + ") avant l'acquisition (" + a.acquired() + ")"));
+			problems.add(new FieldProblem("warrantyEnd", say.apply(Wording.of("inv.rule.warrantyBeforeAcquired",
+					a.warrantyEnd().toString(), a.acquired().toString()))));
 		}
 		return problems;
 	}
@@ -130,7 +142,8 @@ public class AssetRules {
 		return naming(a, LocaleContextHolder.getLocale());
 	}
 
-	private Optional<FieldProblem> naming(AssetData a, Locale locale) {
+	/** The naming fault in this language. */
+	Optional<FieldProblem> naming(AssetData a, Locale locale) {
 		if (a.name() == null || a.component() == null || a.network() == null) {
 			return Optional.empty();
 		}
@@ -150,20 +163,19 @@ public class AssetRules {
 		return Optional.empty();
 	}
 
-	private String nearest(String code) {
+	private List<String> nearest(String code) {
 		try {
 			conventions.component(code);
-			return "";
+			return List.of();
 		}
 		catch (org.entente.convention.UnknownComponentException e) {
-			List<String> codes = e.suggestions().stream().limit(3).map(Component::code).toList();
-			return codes.isEmpty() ? "" : " ; codes proches : " + String.join(", ", codes);
+			return e.suggestions().stream().limit(3).map(Component::code).toList();
 		}
 	}
 
-	private static void length(List<FieldProblem> problems, String field, String value) {
+	private static void length(List<FieldProblem> problems, String field, String value, String tooLong) {
 		if (value != null && value.length() > MAX_TEXT) {
-			problems.add(new FieldProblem(field, MAX_TEXT + " caractères au plus"));
+			problems.add(new FieldProblem(field, tooLong));
 		}
 	}
 }

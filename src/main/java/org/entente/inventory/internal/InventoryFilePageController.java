@@ -24,9 +24,12 @@ class InventoryFilePageController {
 	private final InventoryPermissions permissions;
 	private final org.entente.convention.Conventions conventions;
 
+	private final org.springframework.context.MessageSource messages;
+
 	InventoryFilePageController(AssetImport assetImport, InventoryExport export, InventoryPermissions permissions,
-			org.entente.convention.Conventions conventions) {
+			org.entente.convention.Conventions conventions, org.springframework.context.MessageSource messages) {
 		this.conventions = conventions;
+		this.messages = messages;
 		this.assetImport = assetImport;
 		this.export = export;
 		this.permissions = permissions;
@@ -67,12 +70,14 @@ class InventoryFilePageController {
 		permissions.requireRead(user);
 		accepted(model);
 		if (file.isEmpty()) {
-			model.addAttribute("fileError", "Choisissez un fichier CSV.");
+			model.addAttribute("fileError", messages.getMessage("inv.import.noFile", null,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 			return "inventory/import";
 		}
 		permissions.requireImport(user);
 		AssetImport.ImportResult result = assetImport.importCsv(
-				org.entente.common.CsvReader.utf8(file.getInputStream()), user, !commit);
+				org.entente.common.CsvReader.utf8(file.getInputStream()), user, !commit,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		model.addAttribute("result", result);
 		model.addAttribute("fileName", file.getOriginalFilename());
 		return "inventory/import";

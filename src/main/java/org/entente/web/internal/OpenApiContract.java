@@ -134,6 +134,8 @@ class OpenApiContract {
 			.addProperty("instance", new StringSchema().format("uri-reference").description("Le chemin de la requête."))
 			.addProperty("parameter", new StringSchema().description("Le paramètre de requête ou de chemin fautif, s'il y en a un."))
 			.addProperty("errors", errors)
+			.addProperty("code", new StringSchema().description("Le code de la phrase du detail dans les paquets de messages "
+					+ "(helpdesk.refused.transition…), quand elle en a un : les pages la disent dans la langue du lecteur."))
 			.required(List.of("type", "title", "status"))
 			.additionalProperties(Boolean.TRUE);
 	}

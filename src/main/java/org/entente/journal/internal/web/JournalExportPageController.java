@@ -46,7 +46,11 @@ class JournalExportPageController {
 	private final JournalProperties properties;
 	private final Establishments establishments;
 
-	JournalExportPageController(JournalExportJobs jobs, JournalProperties properties, Establishments establishments) {
+	private final org.springframework.context.MessageSource messages;
+
+	JournalExportPageController(JournalExportJobs jobs, JournalProperties properties, Establishments establishments,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.jobs = jobs;
 		this.properties = properties;
 		this.establishments = establishments;
@@ -64,7 +68,9 @@ class JournalExportPageController {
 			LocalDate first = LocalDate.now(zone).withDayOfMonth(1);
 			form.put("from", first.minusMonths(1).atStartOfDay().toString());
 			form.put("to", first.atStartOfDay().toString());
-			form.put("purpose", "Envoi périodique à l'Académie (convention, partie 5 : logs fournis sous forme brute non modifiée)");
+			// Pre-filled in the reader's language; what is sent is what the field then holds, written to the custody log.
+			form.put("purpose", messages.getMessage("journal.export.academyPurpose", null,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		}
 		else {
 			form.put("from", LocalDate.now(zone).atStartOfDay().toString());
