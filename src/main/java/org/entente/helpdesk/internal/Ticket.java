@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;
@@ -61,7 +62,7 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 	 * A move of the workflow: the ticket after it (to store), the line of history it writes ({@code type} REOPEN or
 	 * STATUS, {@code detail}), what the people concerned are told ({@code notice}) and the event it registers.
 	 */
-	record Moved(Ticket after, String type, String detail, String notice, TicketStatusChanged event) {
+	record Moved(Ticket after, String type, StoredText detail, StoredText notice, TicketStatusChanged event) {
 	}
 
 	public boolean critical() {
@@ -129,10 +130,10 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		}
 		Instant resolved = to == TicketStatus.RESOLVED ? now : reopen ? null : resolvedAt;
 		Instant closed = to == TicketStatus.CLOSED ? now : reopen ? null : closedAt;
-		String detail = (reopen ? "Réouverture" : to.label())
-				+ (waiting != null ? " — attente : " + waiting.label() : "")
-				+ (to == TicketStatus.RESTORED && degradedNow ? " — mode dégradé : " + solution : "")
-				+ (reason != null ? " — " + reason : "");
+		StoredText detail = StoredText.concat(reopen ? StoredText.message("helpdesk.event.reopened") : StoredText.label(to),
+				waiting != null ? StoredText.concat(" — ", StoredText.message("helpdesk.event.waiting", waiting)) : null,
+				to == TicketStatus.RESTORED && degradedNow ? StoredText.concat(" — ", StoredText.message("helpdesk.event.degraded", solution)) : null,
+				reason != null ? " — " + reason : null);
 		return moved(to, waiting, degradedNow, solution, resolved, closed, now, reopen ? "REOPEN" : "STATUS", detail, detail,
 				actor, reason);
 	}
@@ -143,12 +144,12 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 			return null;
 		}
 		return moved(TicketStatus.CLOSED, null, false, temporarySolution, resolvedAt, now, now, "STATUS",
-				"Clôture automatique : pas de confirmation du demandeur dans le délai", "Clôture automatique", actor,
+				StoredText.message("helpdesk.event.autoClosed"), StoredText.message("helpdesk.notice.autoClosed"), actor,
 				"clôture automatique");
 	}
 
 	private Moved moved(TicketStatus to, WaitingReason waiting, boolean degradedNow, String solution, Instant resolved,
-			Instant closed, Instant now, String type, String detail, String notice, String actor, String reason) {
+			Instant closed, Instant now, String type, StoredText detail, StoredText notice, String actor, String reason) {
 		Ticket after = new Ticket(id, number, kind, establishment, requester, title, description, component, assetId,
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, to, waiting,
 				degradedNow, solution, level, parties, toArbitrate, routingExplanation, routingClause, conventionVersion,
