@@ -41,9 +41,13 @@ public final class StoredTexts {
 		return render(text.node(), locale);
 	}
 
-	/** What a page shows of a stored row, in the request's language. */
+	/**
+	 * What a page shows of a stored row, in the request's language; outside a request (a job, a test), the stored French
+	 * (the application's language, whatever the machine's).
+	 */
 	public String shown(String stored, String json) {
-		return shown(stored, json, LocaleContextHolder.getLocale());
+		var context = LocaleContextHolder.getLocaleContext();
+		return context == null || context.getLocale() == null ? stored : shown(stored, json, context.getLocale());
 	}
 
 	/** What a reader in {@code locale} is shown of a row: its stored French, or its kept text rendered. */
