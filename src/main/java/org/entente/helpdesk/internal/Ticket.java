@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.entente.common.ProblemException;
 import org.entente.common.StoredText;
+import org.entente.common.StoredTexts;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;
@@ -16,6 +17,7 @@ import org.entente.helpdesk.TicketStatus;
 import org.entente.helpdesk.TicketStatusChanged;
 import org.entente.helpdesk.WaitingReason;
 import org.entente.worktime.Criticality;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -60,9 +62,25 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 
 	/**
 	 * A move of the workflow: the ticket after it (to store), the line of history it writes ({@code type} REOPEN or
-	 * STATUS, {@code detail}), what the people concerned are told ({@code notice}) and the event it registers.
+	 * STATUS, {@code detailWords}), what the people concerned are told ({@code noticeWords}) and the event it registers.
 	 */
-	record Moved(Ticket after, String type, StoredText detail, StoredText notice, TicketStatusChanged event) {
+	record Moved(Ticket after, String type, StoredText detailWords, StoredText noticeWords, TicketStatusChanged event) {
+
+		/** The line's French, as the history stores it. */
+		String detail() {
+			return FRENCH.french(detailWords);
+		}
+	}
+
+	/** The French of a move's words, from the desk's bundle (the ticket is pure: no Spring context). */
+	private static final StoredTexts FRENCH;
+
+	static {
+		ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+		bundles.setBasenames("i18n/helpdesk", "i18n/messages");
+		bundles.setDefaultEncoding("UTF-8");
+		bundles.setFallbackToSystemLocale(false);
+		FRENCH = new StoredTexts(bundles);
 	}
 
 	public boolean critical() {
