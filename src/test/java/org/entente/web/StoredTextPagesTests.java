@@ -99,6 +99,11 @@ class StoredTextPagesTests {
 		assertThat(element(french, "explanation")).isEqualTo(JsonPath.read(api, "$.explanation"))
 			.contains("traité par Conseil Départemental d'Ille-et-Vilaine (CD), qui informe ");
 		assertThat(element(english, "incident-title")).isEqualTo("Suspicious message: " + given);
+		// The RSSI's notice of it.
+		String number = JsonPath.read(api, "$.number");
+		assertThat(page("/notifications", "rssi")).contains(">" + number + " · Nouvel incident de sécurité signalé<");
+		assertThat(page("/notifications?lang=en", "rssi")).contains(">" + number + " · New security incident reported<")
+			.doesNotContain(number + " · Nouvel incident");
 		assertThat(element(english, "explanation")).startsWith("« Teaching workstations (fixed or mobile) »: the whole perimeter, except ")
 			.contains(" → handled by Ille-et-Vilaine Département council (CD), who informs ", " (the clause).")
 			.doesNotContain("traité par", "qui informe", "ne tranche pas", "point à clarifier", "Conseil Départemental",

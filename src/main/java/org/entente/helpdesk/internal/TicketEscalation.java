@@ -4,8 +4,8 @@ import static org.entente.helpdesk.internal.Inputs.blank;
 
 import java.time.Instant;
 
-import org.entente.common.StoredText;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.TicketEscalated;

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import org.entente.common.StoredText;
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;

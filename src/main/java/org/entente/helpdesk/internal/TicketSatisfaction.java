@@ -5,8 +5,8 @@ import static org.entente.helpdesk.internal.Inputs.blank;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.entente.common.StoredText;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.SatisfactionRated;
 import org.entente.helpdesk.TicketStatus;

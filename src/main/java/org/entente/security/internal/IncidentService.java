@@ -172,7 +172,7 @@ class IncidentService {
 		}
 		Incident saved = incidents.find(id).orElseThrow();
 		informing.sendDue(saved, "REPORTED", now, "Signalement");
-		informing.notifyStaff(saved, "Nouvel incident de sécurité signalé", user.getUsername());
+		informing.notifyStaff(saved, StoredText.message("sec.notice.reported"), user.getUsername());
 		events.publishEvent(new SecurityIncidentReported(id, saved.number(), saved.handledBy(), saved.personalData(), now));
 		return incidents.find(id).orElseThrow();
 	}
@@ -270,7 +270,7 @@ class IncidentService {
 		if (s.to() == IncidentStatus.CLOSED) {
 			informing.sendDue(after, "CLOSED", now, "Suites données");
 		}
-		informing.notifyStaff(after, after.status().label(), user.getUsername());
+		informing.notifyStaff(after, StoredText.label(after.status()), user.getUsername());
 		return after;
 	}
 

@@ -10,10 +10,10 @@ import org.entente.common.StoredTexts;
 import org.entente.convention.Convention;
 import org.entente.convention.ConventionLabels;
 import org.entente.convention.PointToClarify;
-import org.entente.convention.SecurityIncidentRules;
 import org.entente.convention.SecurityIncidentRules.Inform;
 import org.entente.convention.SecurityIncidentRules.Perimeter;
 import org.entente.convention.SecurityIncidentRules.Undecided;
+import org.entente.convention.SecurityIncidentRules;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
