@@ -136,6 +136,10 @@ class StoredTextPagesTests {
 	 */
 	@Test
 	void everyKeptTextGivesInFrenchTheTextStoredWithIt() {
+		// At least one line and notice of its own, whatever ran before.
+		assertThat(mvc.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content("""
+				{"establishment":"0359901X","title":"Français %s","description":"Plus d'image.","component":"VIDEOPROJECTEURS",
+				 "intervention":"REPAIR"}""".formatted(UUID.randomUUID())).with(as("college"))).hasStatus(HttpStatus.CREATED);
 		StoredTexts texts = new StoredTexts(messages);
 		List<String> differ = new ArrayList<>();
 		record Row(String stored, String words) {
@@ -158,6 +162,14 @@ class StoredTextPagesTests {
 			}
 		}
 		assertThat(differ).as("kept words whose French is not the stored text").isEmpty();
+		// The notices of modules this class does not drive: the purchases' and the Académie's validations.
+		StoredText projector = StoredText.word("convention.component.VIDEOPROJECTEURS", "VIDEOPROJECTEURS");
+		assertThat(texts.french(StoredText.message("inv.notice.purchaseToDecide", "3", projector, "0359901X")))
+			.isEqualTo("Achat sur fonds propres à valider : " + 3 + " × " + "VIDEOPROJECTEURS" + " (" + "0359901X" + ")");
+		assertThat(texts.render(StoredText.message("inv.notice.purchaseApproved", "3", projector, "ok"), Locale.ENGLISH))
+			.isEqualTo("Own-funds purchase approved: 3 × Video projectors — ok");
+		assertThat(texts.french(StoredText.message("pol.notice.toValidate", "Pronote"))).isEqualTo("À valider par l'Académie : Pronote");
+		assertThat(texts.french(StoredText.message("pol.notice.refused", "Pronote"))).isEqualTo("Refusé par l'Académie : Pronote");
 	}
 
 	private void move(long id, String json) {
