@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * French text it gives when written, which stays the text of the API, of mails and of rows written before.
  * <p>
  * A node is one of: a plain string (a name, a number, words someone typed: never translated);
- * {@code {"k": key, "f": french}} a word of the bundles (an enum's label, a clock's name) with its French as fallback;
- * {@code {"m": code, "a": [nodes]}} a message with its arguments; {@code {"c": [nodes]}} nodes one after the other;
- * {@code {"l": {"fr": …, "en": …}}} a sentence told in each language when written.
+ * {@code {k: key, f: french}} a word of the bundles (an enum's label, a clock's name) with its French as fallback;
+ * {@code {m: code, a: [nodes]}} a message with its arguments; {@code {c: [nodes]}} nodes one after the other;
+ * {@code {l: {fr: …, en: …}}} a sentence told in each language when written.
  * {@link StoredTexts} renders it.
  */
 public final class StoredText {
