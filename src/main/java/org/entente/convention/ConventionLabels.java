@@ -166,11 +166,15 @@ public class ConventionLabels {
 	 * conditions the convention states stay its own French, quoted).
 	 */
 	public Responsibility resolve(String componentCode, InterventionKind kind, ResponsibilityContext context) {
+		return resolve(componentCode, kind, context, LocaleContextHolder.getLocale());
+	}
+
+	/** The same answer, its sentence in {@code locale} (a text kept for later readers: a ticket's history). */
+	public Responsibility resolve(String componentCode, InterventionKind kind, ResponsibilityContext context, Locale locale) {
 		Responsibility french = conventions.resolve(componentCode, kind, context);
-		if (!translated()) {
+		if (!"en".equals(locale.getLanguage())) {
 			return french;
 		}
-		Locale locale = LocaleContextHolder.getLocale();
 		ResponsibilityResolver.Words english = new ResponsibilityResolver.Words() {
 
 			@Override
@@ -185,7 +189,7 @@ public class ConventionLabels {
 
 			@Override
 			public String component(Component c) {
-				return ConventionLabels.this.component(c);
+				return messages.getMessage(componentKey(c.code()), null, c.label(), locale);
 			}
 		};
 		return ResponsibilityResolver.resolve(conventions.current(), conventions.component(componentCode), kind, context, english);

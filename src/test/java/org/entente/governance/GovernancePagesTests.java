@@ -20,6 +20,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @EntenteTest
 class GovernancePagesTests {
 
+	/** The application's « today » is the convention's (Paris): between 23:00 and midnight UTC the JVM's date is a day behind. */
+	private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
 	private static final String ACCOUNT = "30001 00682 A350 00000000 63";
 	private static final String SIRET = "173 504 309 00019";
 
@@ -112,7 +115,7 @@ class GovernancePagesTests {
 		assertThat(page).contains("id=\"receivedOn-error\"").contains("id=\"sender-error\"").contains("id=\"reason-error\"")
 			.contains("Ce champ est obligatoire.");
 		var future = mvc.post().uri("/gouvernance/preavis").with(as("agent.cd")).with(csrf())
-			.param("receivedOn", LocalDate.now().plusDays(3).toString()).param("sender", "CD").param("reason", "test").exchange();
+			.param("receivedOn", LocalDate.now(PARIS).plusDays(3).toString()).param("sender", "CD").param("reason", "test").exchange();
 		assertThat(html(future)).contains("id=\"receivedOn-error\"").contains("futur");
 	}
 
@@ -150,7 +153,7 @@ class GovernancePagesTests {
 
 		String word = "wifi" + UUID.randomUUID().toString().substring(0, 8);
 		var created = mvc.post().uri("/gouvernance/comites/OPERATIONAL/reunions").with(as("agent.cd"))
-			.with(csrf()).param("date", LocalDate.now().plusDays(10).toString()).param("time", "14:00").param("duration", "90")
+			.with(csrf()).param("date", LocalDate.now(PARIS).plusDays(10).toString()).param("time", "14:00").param("duration", "90")
 			.param("place", "Hôtel du Département").param("agenda", "Point " + word).exchange();
 		assertThat(created).hasStatus(HttpStatus.FOUND);
 		String meeting = created.getResponse().getRedirectedUrl();
@@ -186,7 +189,7 @@ class GovernancePagesTests {
 	@Test
 	void theScheduleFormProposesTheNextDueDate() {
 		String form = html(get("/gouvernance/comites/EXPLOITATION/nouvelle-reunion", "agent.cd"));
-		assertThat(form).contains("type=\"date\"").contains("value=\"" + LocalDate.now().plusDays(1))
+		assertThat(form).contains("type=\"date\"").contains("value=\"" + LocalDate.now(PARIS).plusDays(1))
 			.contains("mensuel");
 		assertThat(get("/gouvernance/comites/EXPLOITATION/nouvelle-reunion", "college")).hasStatus(HttpStatus.FORBIDDEN);
 		var invalid = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions").with(as("agent.cd"))

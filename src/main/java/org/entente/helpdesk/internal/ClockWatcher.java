@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import org.entente.common.StoredText;
 import org.entente.helpdesk.ClockAtRisk;
 import org.entente.helpdesk.ClockBreached;
 import org.entente.helpdesk.internal.ClockRepository.StoredClock;
@@ -93,18 +94,18 @@ class ClockWatcher {
 				return false;
 			}
 			Ticket t = tickets.find(c.ticketId()).orElseThrow();
-			String what;
+			StoredText what;
 			if (!rules.binding(t, c.clock())) {
 				// An indicative time (the convention binds no responsible party to it): said once, never escalated.
 				if (breached) {
-					history.add(t.id(), now, TicketSteps.SYSTEM, "CLOCK_INDICATIVE", null, null, "Temps indicatif écoulé : "
-							+ label(c.clock()) + " (la convention ne fixe pas de délai à la partie responsable ; pas d'escalade)");
+					history.add(t.id(), now, TicketSteps.SYSTEM, "CLOCK_INDICATIVE", null, null,
+							StoredText.message("helpdesk.event.clockIndicative", label(c.clock())));
 				}
 				return true;
 			}
 			if (breached) {
 				tickets.updateSlaState(t.id(), "BREACHED");
-				what = "Délai dépassé : " + label(c.clock()) + " (échéance " + c.deadline() + ") — escalade";
+				what = StoredText.message("helpdesk.event.clockBreached", label(c.clock()), String.valueOf(c.deadline()));
 				history.add(t.id(), now, TicketSteps.SYSTEM, "CLOCK_BREACHED", null, null, what);
 				events.publishEvent(new ClockBreached(t.snapshot(), c.clock(), c.deadline(), now));
 			}
@@ -112,7 +113,7 @@ class ClockWatcher {
 				if ("OK".equals(t.slaState())) {
 					tickets.updateSlaState(t.id(), "AT_RISK");
 				}
-				what = "Délai menacé (75 %) : " + label(c.clock()) + " — échéance " + c.deadline();
+				what = StoredText.message("helpdesk.event.clockAtRisk", label(c.clock()), String.valueOf(c.deadline()));
 				history.add(t.id(), now, TicketSteps.SYSTEM, "CLOCK_AT_RISK", null, null, what);
 				events.publishEvent(new ClockAtRisk(t.snapshot(), c.clock(), c.deadline(), now));
 			}
@@ -135,7 +136,8 @@ class ClockWatcher {
 		return closed;
 	}
 
-	private static String label(String clock) {
-		return ClockChips.label(clock).toLowerCase(Locale.ROOT);
+	/** A clock's name in a history line: « prise en charge » (its French, lower case, when the bundle has no words). */
+	private static StoredText label(String clock) {
+		return StoredText.word("helpdesk.event.clock." + clock, ClockChips.label(clock).toLowerCase(Locale.ROOT));
 	}
 }

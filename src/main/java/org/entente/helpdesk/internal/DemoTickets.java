@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.entente.common.StoredText;
 import org.entente.directory.DirectoryProperties;
 import org.entente.directory.Uai;
 import org.entente.helpdesk.DemoTicketsSeeded;
@@ -38,6 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoTickets implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTickets.class);
+
+	/** The demo lines' words, read in the reader's language (their French is the line's {@code detail}). */
+	private static final String OPENED = StoredText.message("helpdesk.event.demoOpened").json();
+	private static final String HANDED_BACK = StoredText.message("helpdesk.event.demoHandedBack").json();
 
 	static final int COUNT = 360;
 
@@ -129,18 +134,18 @@ class DemoTickets implements ApplicationRunner {
 		List<Object[]> history = new ArrayList<>(), parties = new ArrayList<>(), answers = new ArrayList<>();
 		for (Plan p : plans) {
 			long id = ids.get(p.number());
-			history.add(new Object[] { id, ts(p.opened()), "college", "CREATED", null, "NEW", "Ouverture (démo)" });
+			history.add(new Object[] { id, ts(p.opened()), "college", "CREATED", null, "NEW", "Ouverture (démo)", OPENED });
 			if (!"NEW".equals(p.status())) {
-				history.add(new Object[] { id, ts(p.taken()), "agent.cd", "STATUS", "NEW", "TAKEN_IN_CHARGE", null });
+				history.add(new Object[] { id, ts(p.taken()), "agent.cd", "STATUS", "NEW", "TAKEN_IN_CHARGE", null, null });
 			}
 			if (p.handBack()) {
-				history.add(new Object[] { id, ts(p.taken().plusSeconds(600)), "agent.cd", "HAND_BACK", null, null, "Renvoi au niveau 1 (démo)" });
+				history.add(new Object[] { id, ts(p.taken().plusSeconds(600)), "agent.cd", "HAND_BACK", null, null, "Renvoi au niveau 1 (démo)", HANDED_BACK });
 			}
 			if ("RESOLVED".equals(p.status()) || "CLOSED".equals(p.status())) {
-				history.add(new Object[] { id, ts(p.resolved()), "agent.cd", "STATUS", "TAKEN_IN_CHARGE", "RESOLVED", null });
+				history.add(new Object[] { id, ts(p.resolved()), "agent.cd", "STATUS", "TAKEN_IN_CHARGE", "RESOLVED", null, null });
 			}
 			if ("CLOSED".equals(p.status())) {
-				history.add(new Object[] { id, ts(p.closed()), "college", "STATUS", "RESOLVED", "CLOSED", null });
+				history.add(new Object[] { id, ts(p.closed()), "college", "STATUS", "RESOLVED", "CLOSED", null, null });
 			}
 			for (String party : p.parties().substring(1).split(",")) {
 				parties.add(new Object[] { id, party, p.status() });
@@ -149,7 +154,7 @@ class DemoTickets implements ApplicationRunner {
 				answers.add(new Object[] { id, p.rating(), "college", ts(p.closed().plusSeconds(3600)) });
 			}
 		}
-		jdbc.batchUpdate("insert into ticket_event (ticket_id, at, actor, type, from_status, to_status, detail) values (?, ?, ?, ?, ?, ?, ?)", history);
+		jdbc.batchUpdate("insert into ticket_event (ticket_id, at, actor, type, from_status, to_status, detail, detail_words) values (?, ?, ?, ?, ?, ?, ?, ?)", history);
 		jdbc.batchUpdate("insert into ticket_party (ticket_id, party, status) values (?, ?, ?)", parties);
 		jdbc.batchUpdate("insert into ticket_satisfaction (ticket_id, rating, answered_by, answered_at) values (?, ?, ?, ?)", answers);
 		return plans.size();

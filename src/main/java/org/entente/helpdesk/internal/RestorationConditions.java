@@ -5,6 +5,7 @@ import static org.entente.helpdesk.internal.Inputs.blank;
 import java.time.Instant;
 
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.directory.EntenteUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +49,14 @@ class RestorationConditions {
 		// Stopped then holding again: the commitment restarts now; otherwise it keeps its start.
 		Instant from = after && !before ? now : t.restorationFrom();
 		tickets.updateConditions(id, spareAvailable, partyControlsElement, from, now);
-		String detail = "Conditions du rétablissement : matériel de secours " + said(spareAvailable)
-				+ ", élément en défaut maîtrisé " + said(partyControlsElement) + " — "
-				+ (after == before ? (after ? "engagement d'une journée maintenu" : "toujours en mode dégradé")
-						: after ? "engagement d'une journée relancé" : "engagement suspendu, mode dégradé")
-				+ (blank(reason) != null ? " — " + blank(reason) : "");
+		String outcome = after == before ? (after ? "kept" : "stillDegraded") : after ? "restarted" : "suspended";
+		StoredText detail = StoredText.concat(StoredText.message("helpdesk.event.conditions", said(spareAvailable),
+				said(partyControlsElement), StoredText.message("helpdesk.event.conditions." + outcome)),
+				blank(reason) != null ? " — " + blank(reason) : null);
 		return steps.record(id, now, user.getUsername(), "CONDITIONS", detail, true);
 	}
 
-	private static String said(Boolean b) {
-		return b == null ? "inconnu" : b ? "oui" : "non";
+	private static StoredText said(Boolean b) {
+		return StoredText.message("helpdesk.event.said." + (b == null ? "unknown" : b ? "yes" : "no"));
 	}
 }

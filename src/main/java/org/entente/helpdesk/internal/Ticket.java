@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.entente.common.ProblemException;
 import org.entente.common.Wording;
+import org.entente.common.StoredText;
+import org.entente.common.StoredTexts;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;
@@ -16,6 +18,7 @@ import org.entente.helpdesk.TicketStatus;
 import org.entente.helpdesk.TicketStatusChanged;
 import org.entente.helpdesk.WaitingReason;
 import org.entente.worktime.Criticality;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -60,9 +63,25 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 
 	/**
 	 * A move of the workflow: the ticket after it (to store), the line of history it writes ({@code type} REOPEN or
-	 * STATUS, {@code detail}), what the people concerned are told ({@code notice}) and the event it registers.
+	 * STATUS, {@code detailWords}), what the people concerned are told ({@code noticeWords}) and the event it registers.
 	 */
-	record Moved(Ticket after, String type, String detail, String notice, TicketStatusChanged event) {
+	record Moved(Ticket after, String type, StoredText detailWords, StoredText noticeWords, TicketStatusChanged event) {
+
+		/** The line's French, as the history stores it. */
+		String detail() {
+			return FRENCH.french(detailWords);
+		}
+	}
+
+	/** The French of a move's words, from the desk's bundle (the ticket is pure: no Spring context). */
+	private static final StoredTexts FRENCH;
+
+	static {
+		ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+		bundles.setBasenames("i18n/helpdesk", "i18n/messages");
+		bundles.setDefaultEncoding("UTF-8");
+		bundles.setFallbackToSystemLocale(false);
+		FRENCH = new StoredTexts(bundles);
 	}
 
 	public boolean critical() {
@@ -134,10 +153,10 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 		}
 		Instant resolved = to == TicketStatus.RESOLVED ? now : reopen ? null : resolvedAt;
 		Instant closed = to == TicketStatus.CLOSED ? now : reopen ? null : closedAt;
-		String detail = (reopen ? "Réouverture" : to.label())
-				+ (waiting != null ? " — attente : " + waiting.label() : "")
-				+ (to == TicketStatus.RESTORED && degradedNow ? " — mode dégradé : " + solution : "")
-				+ (reason != null ? " — " + reason : "");
+		StoredText detail = StoredText.concat(reopen ? StoredText.message("helpdesk.event.reopened") : StoredText.label(to),
+				waiting != null ? StoredText.concat(" — ", StoredText.message("helpdesk.event.waiting", waiting)) : null,
+				to == TicketStatus.RESTORED && degradedNow ? StoredText.concat(" — ", StoredText.message("helpdesk.event.degraded", solution)) : null,
+				reason != null ? " — " + reason : null);
 		return moved(to, waiting, degradedNow, solution, resolved, closed, now, reopen ? "REOPEN" : "STATUS", detail, detail,
 				actor, reason);
 	}
@@ -148,12 +167,12 @@ record Ticket(long id, String number, TicketKind kind, String establishment, Str
 			return null;
 		}
 		return moved(TicketStatus.CLOSED, null, false, temporarySolution, resolvedAt, now, now, "STATUS",
-				"Clôture automatique : pas de confirmation du demandeur dans le délai", "Clôture automatique", actor,
+				StoredText.message("helpdesk.event.autoClosed"), StoredText.message("helpdesk.notice.autoClosed"), actor,
 				"clôture automatique");
 	}
 
 	private Moved moved(TicketStatus to, WaitingReason waiting, boolean degradedNow, String solution, Instant resolved,
-			Instant closed, Instant now, String type, String detail, String notice, String actor, String reason) {
+			Instant closed, Instant now, String type, StoredText detail, StoredText notice, String actor, String reason) {
 		Ticket after = new Ticket(id, number, kind, establishment, requester, title, description, component, assetId,
 				intervention, network, funding, criticality, criticalityOverridden, priorityClass, dataInvolved, to, waiting,
 				degradedNow, solution, level, parties, toArbitrate, routingExplanation, routingClause, conventionVersion,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.internal.AttachmentRepository.AttachmentInfo;
 import org.entente.helpdesk.internal.CommentRepository.Comment;
@@ -70,7 +71,7 @@ class TicketConversation {
 		Instant now = Instant.now();
 		long commentId = comments.add(id, user.getUsername(), body.trim(), now);
 		tickets.touch(id, now);
-		notifier.step(t, "Nouveau commentaire de " + user.displayName(), user.getUsername());
+		notifier.step(t, StoredText.message("helpdesk.notice.comment", user.displayName()), user.getUsername());
 		return commentId;
 	}
 
@@ -81,7 +82,7 @@ class TicketConversation {
 		Instant now = Instant.now();
 		String safeName = Attachments.safeName(filename);
 		long attachmentId = attachments.add(id, safeName, type, content, user.getUsername(), now);
-		history.add(id, now, user.getUsername(), "ATTACHMENT", null, null, "Pièce jointe : " + safeName);
+		history.add(id, now, user.getUsername(), "ATTACHMENT", null, null, StoredText.message("helpdesk.event.attachment", safeName));
 		tickets.touch(id, now);
 		return attachmentId;
 	}

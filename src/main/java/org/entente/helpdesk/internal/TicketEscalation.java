@@ -5,6 +5,7 @@ import static org.entente.helpdesk.internal.Inputs.blank;
 import java.time.Instant;
 
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.TicketEscalated;
@@ -46,7 +47,8 @@ class TicketEscalation {
 		}
 		Instant now = Instant.now();
 		tickets.updateLevel(id, 2, 0, now);
-		String detail = "Escalade au niveau 2 vers " + String.join(" et ", t.parties()) + (blank(reason) != null ? " — " + reason : "");
+		StoredText detail = StoredText.concat(StoredText.message("helpdesk.event.escalated", StoredText.joined(t.parties())),
+				blank(reason) != null ? " — " + reason : null);
 		Ticket updated = steps.record(id, now, user.getUsername(), "ESCALATION", detail, false);
 		events.publishEvent(new TicketEscalated(updated.snapshot(), user.getUsername(), now));
 		return updated;
@@ -62,7 +64,8 @@ class TicketEscalation {
 		access.requireMayHandBack(user, t);
 		Instant now = Instant.now();
 		tickets.updateLevel(id, 1, 1, now);
-		Ticket updated = steps.record(id, now, user.getUsername(), "HAND_BACK", "Renvoyé au niveau 1 par " + user.party() + " — " + reason, false);
+		Ticket updated = steps.record(id, now, user.getUsername(), "HAND_BACK",
+				StoredText.message("helpdesk.event.handedBack", user.party(), reason), false);
 		events.publishEvent(new TicketHandedBack(updated.snapshot(), user.party(), updated.handBacks(), user.getUsername(),
 				reason.trim(), now));
 		return updated;
@@ -79,6 +82,7 @@ class TicketEscalation {
 		}
 		Instant now = Instant.now();
 		tickets.updateAssignee(id, username, now);
-		return steps.record(id, now, user.getUsername(), "ASSIGNMENT", username == null ? "Affectation retirée" : "Affecté à " + username, false);
+		return steps.record(id, now, user.getUsername(), "ASSIGNMENT", username == null
+				? StoredText.message("helpdesk.event.unassigned") : StoredText.message("helpdesk.event.assigned", username), false);
 	}
 }

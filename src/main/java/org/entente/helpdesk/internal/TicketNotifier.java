@@ -5,12 +5,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.entente.common.StoredText;
+import org.entente.common.StoredTexts;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.InAppNotifications;
 import org.entente.notification.MailRequested;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,26 +30,34 @@ class TicketNotifier {
 	private final ApplicationEventPublisher events;
 	private final HelpdeskProperties properties;
 	private final TicketAccess access;
+	private final StoredTexts texts;
 
 	TicketNotifier(Accounts accounts, InAppNotifications notices, ApplicationEventPublisher events,
-			HelpdeskProperties properties, TicketAccess access) {
+			HelpdeskProperties properties, TicketAccess access, MessageSource messages) {
 		this.access = access;
+		this.texts = new StoredTexts(messages);
 		this.accounts = accounts;
 		this.notices = notices;
 		this.events = events;
 		this.properties = properties;
 	}
 
-	/** Tells everyone concerned (except the person who did it) that {@code what} happened to the ticket. */
-	void step(Ticket t, String what, String actor) {
+	/**
+	 * Tells everyone concerned (except the person who did it) that {@code what} happened to the ticket: the notice
+	 * keeps its words, read in each reader's language; the mail is French (a recipient's language is not known).
+	 */
+	void step(Ticket t, StoredText words, String actor) {
 		List<Account> recipients = recipients(t).stream().filter(a -> !a.username().equals(actor)).toList();
 		if (recipients.isEmpty()) {
 			return;
 		}
-		String title = t.number() + " · " + what;
+		StoredText titleWords = StoredText.concat(t.number(), " · ", words);
+		String title = texts.french(titleWords);
+		String what = texts.french(words);
 		String link = "/tickets/" + t.id();
 		// In-app notices are rows of this database: written with the step itself, they need no delivery.
-		notices.post(InAppNotificationRequested.of(recipients.stream().map(Account::username).toList(), title, link));
+		notices.post(InAppNotificationRequested.of(recipients.stream().map(Account::username).toList(), title, link)
+			.withWords(titleWords));
 		List<String> mails = recipients.stream().map(Account::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
 		if (!mails.isEmpty()) {
 			events.publishEvent(MailRequested.text(mails, "[Entente] " + title, text(t, what, actor), "HELPDESK"));

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
 import org.entente.convention.Network;
@@ -161,17 +162,18 @@ class TicketOpening {
 				r.parties(), r.toArbitrate(), r.explanation(), r.clause(), r.conventionVersion(), null, 0, "OK", now,
 				null, null, now, 0, n.sharedBetweenNetworks(), dataConcerned, spareAvailable, n.partyControlsElement(),
 				n.requestType(), null));
-		history.add(t.id(), now, user.getUsername(), "CREATED", null, TicketStatus.NEW,
-				"Routage : " + r.explanation() + " (" + r.clause() + ", convention " + r.conventionVersion() + ")"
-						+ (r.toArbitrate() ? " — à arbitrer" : ""));
+		StoredText why = routing.explanation(r, n.component(), n.intervention(), n.network(), n.funding(), n.sharedBetweenNetworks());
+		history.add(t.id(), now, user.getUsername(), "CREATED", null, TicketStatus.NEW, StoredText.concat(
+				StoredText.message("helpdesk.event.routing", why, r.clause(), r.conventionVersion()),
+				r.toArbitrate() ? StoredText.concat(" — ", StoredText.message("helpdesk.toArbitrate")) : null));
 		if (overridden) {
 			history.add(t.id(), now, user.getUsername(), "CRITICALITY", null, null,
-					"Criticité fixée à « " + criticality.label() + " » au lieu de « " + derived.label() + " » à l'ouverture");
+					StoredText.message("helpdesk.event.criticalityAtOpening", criticality, derived));
 		}
 		List<ClockView> views = clocks.start(t, now);
 		events.publishEvent(new TicketOpened(t.snapshot(), kind, t.toArbitrate(), t.requester(), now));
-		notifier.step(t, "Nouveau ticket, routé vers " + String.join(" et ", t.parties()) + (t.toArbitrate() ? " (à arbitrer)" : ""),
-				user.getUsername());
+		notifier.step(t, StoredText.concat(StoredText.message("helpdesk.notice.opened", StoredText.joined(t.parties())),
+				t.toArbitrate() ? StoredText.concat(" (", StoredText.message("helpdesk.toArbitrate"), ")") : null), user.getUsername());
 		return new Opened(t, views);
 	}
 }

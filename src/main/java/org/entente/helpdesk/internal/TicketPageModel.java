@@ -50,7 +50,7 @@ class TicketPageModel {
 	void fill(EntenteUser user, Ticket t, Model model) {
 		model.addAttribute("t", t);
 		model.addAttribute("clocks", clocks.of(t));
-		model.addAttribute("events", history.of(t.id()));
+		model.addAttribute("events", history.shown(t.id()));
 		model.addAttribute("comments", conversation.comments(t));
 		model.addAttribute("attachments", conversation.attachments(t));
 		model.addAttribute("satisfaction", satisfaction.of(t).orElse(null));

@@ -107,6 +107,9 @@ class TicketPersonalData implements PersonalDataHolder {
 				.param("t", trace).param("a", a).param("u", u).update();
 			jdbc.sql("update ticket_event set detail = replace(detail, :t, :a) where detail like :p")
 				.param("t", trace).param("a", a).param("p", "%" + trace + "%").update();
+			// The same names among a line's kept words (V112), which a reader in another language is shown.
+			jdbc.sql("update ticket_event set detail_words = replace(detail_words, :t, :a) where detail_words like :p")
+				.param("t", trace).param("a", a).param("p", "%" + trace + "%").update();
 			jdbc.sql("update ticket_satisfaction set comment = replace(comment, :t, :a) where comment like :p")
 				.param("t", trace).param("a", a).param("p", "%" + trace + "%").update();
 		}

@@ -4,11 +4,14 @@ import static org.entente.helpdesk.internal.Inputs.blank;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
@@ -45,10 +48,12 @@ class TicketRouting {
 	private final TicketRepository tickets;
 	private final TicketSteps steps;
 	private final ApplicationEventPublisher events;
+	private final ConventionLabels conventionLabels;
 
 	TicketRouting(Conventions conventions, Assets assets, TicketLookup lookup, TicketAccess access,
-			TicketRepository tickets, TicketSteps steps, ApplicationEventPublisher events) {
+			TicketRepository tickets, TicketSteps steps, ApplicationEventPublisher events, ConventionLabels conventionLabels) {
 		this.conventions = conventions;
+		this.conventionLabels = conventionLabels;
 		this.assets = assets;
 		this.lookup = lookup;
 		this.access = access;
@@ -67,6 +72,23 @@ class TicketRouting {
 	Responsibility resolve(String component, InterventionKind intervention, Network network, Funding funding,
 			Boolean sharedBetweenNetworks) {
 		return conventions.resolve(component, intervention, new ResponsibilityContext(funding, network, sharedBetweenNetworks));
+	}
+
+	/**
+	 * The answer's sentence as a history line keeps it: the French {@code r} gives, and the same answer told in English
+	 * (its conditions quoted in French), so that an English reader of the history reads it in English.
+	 */
+	StoredText explanation(Responsibility r, String component, InterventionKind intervention, Network network,
+			Funding funding, Boolean sharedBetweenNetworks) {
+		String english = null;
+		try {
+			english = conventionLabels.resolve(component, intervention,
+					new ResponsibilityContext(funding, network, sharedBetweenNetworks), Locale.ENGLISH).explanation();
+		}
+		catch (RuntimeException e) {
+			// The French alone: an English reader is shown it, as before.
+		}
+		return StoredText.told(r.explanation(), english);
 	}
 
 	/**
@@ -199,11 +221,13 @@ class TicketRouting {
 		else if (assetRemoved) {
 			tickets.updateAsset(id, null);
 		}
-		String detail = "Reclassé : " + c + " / " + k.label()
-				+ (blank(assetId) != null ? " / équipement n° " + blank(assetId) : assetRemoved ? " / équipement n° " + t.assetId() + " retiré" : "")
-				+ (network != null ? " / " + network.label() : "") + (funding != null ? " / " + funding.label() : "")
-				+ " → " + String.join(" et ", r.parties()) + " (" + r.clause() + ")" + (r.toArbitrate() ? " — à arbitrer" : "")
-				+ (blank(reason) != null ? " — " + reason : "");
+		StoredText detail = StoredText.concat(StoredText.message("helpdesk.event.reclassified", StoredText.word(ConventionLabels.componentKey(c), c), k),
+				blank(assetId) != null ? StoredText.concat(" / ", StoredText.message("helpdesk.event.asset", blank(assetId)))
+						: assetRemoved ? StoredText.concat(" / ", StoredText.message("helpdesk.event.assetRemoved", t.assetId())) : null,
+				network != null ? StoredText.concat(" / ", network) : null, funding != null ? StoredText.concat(" / ", funding) : null,
+				" → ", StoredText.joined(r.parties()), " (" + r.clause() + ")",
+				r.toArbitrate() ? StoredText.concat(" — ", StoredText.message("helpdesk.toArbitrate")) : null,
+				blank(reason) != null ? " — " + reason : null);
 		return reclassified(steps.record(id, now, user.getUsername(), "ROUTING", detail, true), "ROUTING", user, now);
 	}
 
@@ -219,7 +243,7 @@ class TicketRouting {
 		}
 		Instant now = Instant.now();
 		tickets.updateCriticality(id, criticality, priorityClass(criticality, t.priorityClass(), t.intervention(), t.funding()), now);
-		String detail = "Criticité : " + t.criticality().label() + " → " + criticality.label() + " — " + reason;
+		StoredText detail = StoredText.message("helpdesk.event.criticality", t.criticality(), criticality, reason);
 		return reclassified(steps.record(id, now, user.getUsername(), "CRITICALITY", detail, true), "CRITICALITY", user, now);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.directory.EntenteUser;
 import org.entente.helpdesk.SatisfactionRated;
 import org.entente.helpdesk.TicketStatus;
@@ -54,7 +55,7 @@ class TicketSatisfaction {
 		}
 		Instant now = Instant.now();
 		answers.save(id, rating, blank(comment), user.getUsername(), now);
-		history.add(id, now, user.getUsername(), "SATISFACTION", null, null, "Satisfaction : " + rating + "/5");
+		history.add(id, now, user.getUsername(), "SATISFACTION", null, null, StoredText.message("helpdesk.event.satisfaction", String.valueOf(rating)));
 		events.publishEvent(new SatisfactionRated(t.snapshot(), rating, now));
 	}
 }

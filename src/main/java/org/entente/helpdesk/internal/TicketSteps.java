@@ -2,6 +2,7 @@ package org.entente.helpdesk.internal;
 
 import java.time.Instant;
 
+import org.entente.common.StoredText;
 import org.entente.helpdesk.TicketStatus;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ class TicketSteps {
 	}
 
 	/** A step that is not a status change. */
-	Ticket record(long id, Instant now, String actor, String type, String detail, boolean moveClocks) {
+	Ticket record(long id, Instant now, String actor, String type, StoredText detail, boolean moveClocks) {
 		return record(id, now, actor, type, null, null, detail, detail, moveClocks);
 	}
 
@@ -36,8 +37,8 @@ class TicketSteps {
 	 * Writes the history line, reads the ticket as it now is, recomputes its clocks if asked, tells everyone
 	 * concerned ({@code notice}: what they read).
 	 */
-	Ticket record(long id, Instant now, String actor, String type, TicketStatus from, TicketStatus to, String detail,
-			String notice, boolean moveClocks) {
+	Ticket record(long id, Instant now, String actor, String type, TicketStatus from, TicketStatus to, StoredText detail,
+			StoredText notice, boolean moveClocks) {
 		history.add(id, now, actor, type, from, to, detail);
 		Ticket updated = tickets.find(id).orElseThrow();
 		if (moveClocks) {

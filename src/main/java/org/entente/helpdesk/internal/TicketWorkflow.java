@@ -61,7 +61,7 @@ class TicketWorkflow {
 	private Ticket store(Moved m, boolean moveClocks) {
 		tickets.updateStatus(m.after());
 		Ticket updated = steps.record(m.after().id(), m.after().updatedAt(), m.event().actor(), m.type(), m.event().from(),
-				m.event().to(), m.detail(), m.notice(), moveClocks);
+				m.event().to(), m.detailWords(), m.noticeWords(), moveClocks);
 		events.publishEvent(m.event());
 		if (m.event().to() == TicketStatus.CLOSED) {
 			events.publishEvent(new TicketClosed(updated.snapshot(), m.event().actor(), m.event().at(), outcomes.of(updated)));

@@ -1,5 +1,6 @@
 package org.entente.inventory.internal;
 
+import org.entente.common.StoredText;
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
 import java.sql.Timestamp;
@@ -126,7 +127,9 @@ public class Purchases {
 		List<String> recipients = accounts.enabledAmong(List.of(), List.of(deciders), null).stream().map(a -> a.username()).toList();
 		if (!recipients.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(recipients, "Achat sur fonds propres à valider : "
-					+ r.quantity() + " × " + r.component() + " (" + user.establishment() + ")", "/inventaire/achats#achat-" + id));
+					+ r.quantity() + " × " + r.component() + " (" + user.establishment() + ")", "/inventaire/achats#achat-" + id)
+				.withWords(StoredText.message("inv.notice.purchaseToDecide", String.valueOf(r.quantity()), component(r.component()),
+						user.establishment())));
 		}
 		return find(id).orElseThrow();
 	}
@@ -186,7 +189,9 @@ public class Purchases {
 		List<String> college = accounts.enabledAmong(List.of(), List.of(), r.uai()).stream().map(a -> a.username()).toList();
 		if (!college.isEmpty()) {
 			events.publishEvent(InAppNotificationRequested.of(college, "Achat sur fonds propres " + (approved ? "validé" : "refusé")
-					+ " : " + r.quantity() + " × " + r.component() + " — " + comment, "/inventaire/achats#achat-" + id));
+					+ " : " + r.quantity() + " × " + r.component() + " — " + comment, "/inventaire/achats#achat-" + id)
+				.withWords(StoredText.message(approved ? "inv.notice.purchaseApproved" : "inv.notice.purchaseRejected",
+						String.valueOf(r.quantity()), component(r.component()), String.valueOf(comment))));
 		}
 		events.publishEvent(new PurchaseDecided(id, r.uai(), r.component(), r.quantity(), r.routedTo(), user.getUsername(),
 				approved, comment, conventions.current().version(), now));
@@ -212,5 +217,10 @@ public class Purchases {
 		}
 		jdbc.sql("update inv_purchase_request set registered = registered + ? where id = ?").params(bought.size(), id).update();
 		return ids;
+	}
+
+	/** A component in a notice: its name in the reader's language, its code in French (as the notice always said). */
+	private static StoredText component(String code) {
+		return StoredText.word(org.entente.convention.ConventionLabels.componentKey(code), code);
 	}
 }

@@ -80,6 +80,9 @@ class NotificationPersonalData implements PersonalDataHolder {
 				.params(trace, DataSubject.ANONYMOUS, "%" + trace + "%").update();
 			jdbc.sql("update in_app_notification set title = replace(title, ?, ?) where title like ?")
 				.params(trace, DataSubject.ANONYMOUS, "%" + trace + "%").update();
+			// The same names among a title's kept words (V4), which a reader in another language is shown.
+			jdbc.sql("update in_app_notification set title_words = replace(title_words, ?, ?) where title_words like ?")
+				.params(trace, DataSubject.ANONYMOUS, "%" + trace + "%").update();
 		}
 		for (String address : s.addresses()) {
 			String like = "%" + address.toLowerCase() + "%";

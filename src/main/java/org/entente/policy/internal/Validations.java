@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Conventions;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
@@ -77,7 +78,8 @@ public class Validations {
 		long id = key.getKeyAs(Number.class).longValue();
 		List<String> aca = accounts.enabledAmong(List.of(), List.of(Role.ACA_AGENT), null).stream().map(a -> a.username()).toList();
 		if (!aca.isEmpty()) {
-			events.publishEvent(InAppNotificationRequested.of(aca, "À valider par l'Académie : " + service, "/politiques/validations/" + id));
+			events.publishEvent(InAppNotificationRequested.of(aca, "À valider par l'Académie : " + service, "/politiques/validations/" + id)
+				.withWords(StoredText.message("pol.notice.toValidate", service)));
 		}
 		return get(id);
 	}
@@ -100,7 +102,8 @@ public class Validations {
 					v.clause() + ". " + UNSUPPORTED, Instant.now()));
 		}
 		accounts.find(v.submittedBy()).ifPresent(a -> events.publishEvent(InAppNotificationRequested.of(List.of(a.username()),
-				(approved ? "Validé par l'Académie : " : "Refusé par l'Académie : ") + v.service(), "/politiques/validations/" + id)));
+				(approved ? "Validé par l'Académie : " : "Refusé par l'Académie : ") + v.service(), "/politiques/validations/" + id)
+			.withWords(StoredText.message(approved ? "pol.notice.validated" : "pol.notice.refused", v.service()))));
 		return answered;
 	}
 

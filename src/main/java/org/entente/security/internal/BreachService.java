@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Convention;
 import org.entente.convention.Conventions;
 import org.entente.convention.DataProtection;
@@ -25,8 +26,8 @@ import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.InAppNotifications;
-import org.entente.notification.MailRequested;
 import org.entente.notification.MailRequested.MailAttachment;
+import org.entente.notification.MailRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -278,7 +279,8 @@ class BreachService {
 			.filter(a -> a.role() == Role.DPO).map(Account::username).toList();
 		if (!dpos.isEmpty()) {
 			notices.post(InAppNotificationRequested.of(dpos, "Violation n° " + b.id() + " : " + due.toHours() + " h écoulées",
-					"/securite/violations/" + b.id()));
+					"/securite/violations/" + b.id())
+				.withWords(StoredText.message("sec.notice.breachElapsed", String.valueOf(b.id()), String.valueOf(due.toHours()))));
 		}
 		if (b.incidentId() != null) {
 			incidents.addEvent(b.incidentId(), now, "entente", "BREACH_REMINDER", null, null,

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.entente.common.StoredText;
+import org.entente.common.StoredTexts;
 import org.entente.convention.Conventions;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
@@ -16,6 +18,7 @@ import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.InAppNotifications;
 import org.entente.notification.MailRequested;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +35,11 @@ class IncidentInforming {
 	private final Accounts accounts;
 	private final InAppNotifications notices;
 	private final ApplicationEventPublisher events;
+	private final StoredTexts texts;
 
 	IncidentInforming(IncidentRepository incidents, Conventions conventions, Accounts accounts,
-			InAppNotifications notices, ApplicationEventPublisher events) {
+			InAppNotifications notices, ApplicationEventPublisher events, MessageSource messages) {
+		this.texts = new StoredTexts(messages);
 		this.incidents = incidents;
 		this.conventions = conventions;
 		this.accounts = accounts;
@@ -87,8 +92,8 @@ class IncidentInforming {
 		return b.toString();
 	}
 
-	/** In-app notices to the RSSI and the handling party's staff (both parties when a point is open). */
-	void notifyStaff(Incident i, String what, String actor) {
+	/** In-app notices to the RSSI and the handling party's staff (both parties when a point is open), read in their language. */
+	void notifyStaff(Incident i, StoredText what, String actor) {
 		List<Role> roles = new ArrayList<>(List.of(Role.RSSI));
 		boolean points = incidents.hasPoints(i.id());
 		if (points || "ACA".equals(i.handledBy())) {
@@ -103,7 +108,8 @@ class IncidentInforming {
 			.filter(u -> !u.equals(actor))
 			.toList();
 		if (!to.isEmpty()) {
-			notices.post(InAppNotificationRequested.of(to, i.number() + " · " + what, "/securite/incidents/" + i.id()));
+			StoredText title = StoredText.concat(i.number(), " · ", what);
+			notices.post(InAppNotificationRequested.of(to, texts.french(title), "/securite/incidents/" + i.id()).withWords(title));
 		}
 	}
 }

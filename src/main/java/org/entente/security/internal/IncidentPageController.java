@@ -11,6 +11,7 @@ import java.util.Map;
 import org.entente.common.FieldProblem;
 import org.entente.common.Labels;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredTexts;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
 import org.entente.security.internal.IncidentAccess.View;
@@ -40,10 +41,12 @@ class IncidentPageController {
 	private final BreachRepository breaches;
 	private final RemediationPlan plan;
 	private final MessageSource messages;
+	private final StoredTexts texts;
 
 	IncidentPageController(IncidentService incidents, IncidentRepository repository, BreachRepository breaches,
 			RemediationPlan plan, MessageSource messages) {
 		this.messages = messages;
+		this.texts = new StoredTexts(messages);
 		this.plan = plan;
 		this.incidents = incidents;
 		this.repository = repository;
@@ -81,6 +84,10 @@ class IncidentPageController {
 		Incident i = incidents.get(user, id);
 		View view = incidents.view(user, i);
 		model.addAttribute("incident", i);
+		// The default title and the decision in the reader's language (an incident reported before V51: its French).
+		IncidentRepository.Words words = repository.words(id);
+		model.addAttribute("incidentTitle", texts.shown(i.title(), words.title()));
+		model.addAttribute("explanation", texts.shown(i.explanation(), words.explanation()));
 		model.addAttribute("full", view == View.FULL);
 		model.addAttribute("zone", incidents.zone());
 		if (view == View.FULL) {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Area;
 import org.entente.convention.ConventionLabels;
 import org.entente.convention.Conventions;
@@ -127,12 +128,16 @@ class IncidentReportPageController {
 		if (!errors.isEmpty()) {
 			return reportPage(user, model, form, errors);
 		}
-		String title = kind.title() + (params.get("title") == null || params.get("title").isBlank() ? "" : " : " + params.get("title").strip());
+		String given = params.get("title") == null || params.get("title").isBlank() ? null : params.get("title").strip();
+		String title = kind.title() + (given == null ? "" : " : " + given);
+		StoredText kindWords = StoredText.message("sec.incident.kind." + kind.key());
+		StoredText titleWords = title.length() > 200 ? null : given == null ? kindWords : StoredText.message("sec.incident.titled", kindWords, given);
 		try {
 			Incident i = incidents.report(user, new IncidentService.NewIncident(uai == null ? List.of() : List.of(uai), academy,
 					"NSP".equals(component) ? "STATIONS_PEDAGOGIQUES" : component, List.of(), null, null,
 					title.length() > 200 ? title.substring(0, 200) : title, description, detectedAt,
-					!"non".equals(personal), "oui".equals(minors) ? Boolean.TRUE : "non".equals(minors) ? Boolean.FALSE : null));
+					!"non".equals(personal), "oui".equals(minors) ? Boolean.TRUE : "non".equals(minors) ? Boolean.FALSE : null),
+					titleWords);
 			return "redirect:/securite/incidents/" + i.id() + "?signale";
 		}
 		catch (ProblemException e) {

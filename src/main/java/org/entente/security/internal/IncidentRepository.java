@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.entente.common.StoredText;
+import org.entente.common.StoredTexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -152,6 +154,21 @@ class IncidentRepository {
 	void touch(long id, Instant now) {
 		jdbc.sql("update security_incident set updated_at = :now, version = version + 1 where id = :id")
 			.param("now", ts(now)).param("id", id).update();
+	}
+
+	/** An incident's texts read in the reader's language (V51): null where there are none (an incident reported before). */
+	record Words(String title, String explanation) {
+	}
+
+	/** Keeps the words of the default title and of the decision, in the transaction of the report. */
+	void keepWords(long id, StoredText title, StoredText explanation) {
+		jdbc.sql("update security_incident set title_words = :t, explanation_words = :e where id = :id")
+			.param("t", StoredTexts.json(title, 4000)).param("e", StoredTexts.json(explanation, 10000)).param("id", id).update();
+	}
+
+	Words words(long id) {
+		return jdbc.sql("select title_words, explanation_words from security_incident where id = :id").param("id", id)
+			.query((rs, n) -> new Words(rs.getString(1), rs.getString(2))).optional().orElse(new Words(null, null));
 	}
 
 	void addPoint(long id, PerimeterDecision.Point p) {

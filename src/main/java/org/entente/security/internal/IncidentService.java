@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.entente.common.FieldProblem;
 import org.entente.common.IfMatch;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Convention;
 import org.entente.convention.Conventions;
 import org.entente.convention.Network;
@@ -85,6 +86,15 @@ class IncidentService {
 
 	@Transactional
 	Incident report(EntenteUser user, NewIncident n) {
+		return report(user, n, null);
+	}
+
+	/**
+	 * The same, with the title's words when the page gave the title ({@code titleWords}, whose French is {@code n.title()}),
+	 * kept with the decision's words for readers in another language.
+	 */
+	@Transactional
+	Incident report(EntenteUser user, NewIncident n, StoredText titleWords) {
 		if (!IncidentAccess.REPORTERS.contains(user.role())) {
 			throw ProblemException.forbidden("Votre rôle ne permet pas de signaler un incident de sécurité : "
 					+ "le personnel des collèges, les agents de niveau 1 et 2, le-la RSSI et les prestataires le peuvent.");
@@ -143,6 +153,7 @@ class IncidentService {
 				n.personalData(), n.minors(), now, user.getUsername(), user.role().name(), user.party(), d.perimeter(),
 				d.handledBy(), d.clause(), d.explanation(), d.conventionVersion(), null, null, null, null, null, now, 0);
 		long id = incidents.insert(draft);
+		incidents.keepWords(id, titleWords, d.words());
 		d.points().forEach(p -> incidents.addPoint(id, p));
 		incidents.addEvent(id, now, user.getUsername(), "REPORTED", null, IncidentStatus.REPORTED,
 				"Signalé par " + user.displayName() + ". " + d.explanation());
@@ -161,7 +172,7 @@ class IncidentService {
 		}
 		Incident saved = incidents.find(id).orElseThrow();
 		informing.sendDue(saved, "REPORTED", now, "Signalement");
-		informing.notifyStaff(saved, "Nouvel incident de sécurité signalé", user.getUsername());
+		informing.notifyStaff(saved, StoredText.message("sec.notice.reported"), user.getUsername());
 		events.publishEvent(new SecurityIncidentReported(id, saved.number(), saved.handledBy(), saved.personalData(), now));
 		return incidents.find(id).orElseThrow();
 	}
@@ -259,7 +270,7 @@ class IncidentService {
 		if (s.to() == IncidentStatus.CLOSED) {
 			informing.sendDue(after, "CLOSED", now, "Suites données");
 		}
-		informing.notifyStaff(after, after.status().label(), user.getUsername());
+		informing.notifyStaff(after, StoredText.label(after.status()), user.getUsername());
 		return after;
 	}
 

@@ -5,20 +5,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.entente.common.StoredText;
+import org.entente.common.StoredTexts;
 import org.entente.convention.Convention;
+import org.entente.convention.ConventionLabels;
 import org.entente.convention.PointToClarify;
-import org.entente.convention.SecurityIncidentRules;
 import org.entente.convention.SecurityIncidentRules.Inform;
 import org.entente.convention.SecurityIncidentRules.Perimeter;
 import org.entente.convention.SecurityIncidentRules.Undecided;
+import org.entente.convention.SecurityIncidentRules;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Who handles an incident and whom they inform, read from part 5 of the convention file: the perimeter of each
  * component concerned; a component the file lists as undecided, or components in both perimeters, give a point to
- * clarify, a provisional handler and every party's duty to inform.
+ * clarify, a provisional handler and every party's duty to inform. The explanation is kept as message and arguments
+ * too ({@code words}, {@code sec.decision.*}), so that a page reads it in the reader's language; {@code explanation}
+ * is its French, as the API and the register give it.
  */
 record PerimeterDecision(String perimeter, String handledBy, String clause, String explanation,
-		List<Inform> informs, List<Point> points, String conventionVersion) {
+		List<Inform> informs, List<Point> points, String conventionVersion, StoredText words) {
+
+	/** The French of the explanation, from the security bundle (this record is pure: no Spring context). */
+	private static final StoredTexts FRENCH;
+
+	static {
+		ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+		bundles.setBasenames("i18n/security", "i18n/messages");
+		bundles.setDefaultEncoding("UTF-8");
+		bundles.setFallbackToSystemLocale(false);
+		FRENCH = new StoredTexts(bundles);
+	}
 
 	record Point(String id, String title, String explanation) {
 	}
@@ -32,20 +49,21 @@ record PerimeterDecision(String perimeter, String handledBy, String clause, Stri
 		List<Point> points = new ArrayList<>();
 		Set<String> perimeters = new LinkedHashSet<>();
 		String provisional = null;
-		List<String> because = new ArrayList<>();
+		List<Object> because = new ArrayList<>();
 		for (String code : components) {
-			String label = convention.component(code).map(c -> c.label()).orElse(code);
+			StoredText label = StoredText.word(ConventionLabels.componentKey(code), convention.component(code).map(c -> c.label()).orElse(code));
 			Undecided u = rules.undecidedFor(code).orElse(null);
 			if (u != null) {
 				provisional = provisional == null ? u.provisionalHandler() : provisional;
 				points.add(point(convention, u.point(), u.explanation()));
-				because.add("« " + label + " » : le texte ne tranche pas");
+				because.add(StoredText.message("sec.decision.undecided", label));
 				continue;
 			}
 			Perimeter p = rules.perimeterOf(code).orElseThrow(
 					() -> new IllegalStateException("Aucun périmètre ne couvre « " + code + " » et aucun n'a otherwise: true"));
 			perimeters.add(p.code());
-			because.add("« " + label + " » : " + p.label().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + p.label().substring(1));
+			because.add(StoredText.message("sec.decision.because", label, StoredText.word("convention.perimeter." + p.code(),
+					p.label().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + p.label().substring(1))));
 		}
 		boolean spanning = perimeters.size() > 1;
 		if (spanning && rules.spanning() != null) {
@@ -54,11 +72,12 @@ record PerimeterDecision(String perimeter, String handledBy, String clause, Stri
 		if (points.isEmpty()) {
 			Perimeter p = rules.perimeters().stream().filter(x -> x.code().equals(perimeters.iterator().next())).findFirst().orElseThrow();
 			String addresses = String.join(", ", p.inform().stream().map(Inform::email).distinct().toList());
-			String explanation = String.join(" ; ", because) + " → traité par " + party(convention, p.handledBy())
-					+ ", qui informe " + party(convention, p.informs()) + (addresses.isEmpty() ? "" : " à " + addresses) + " "
-					+ p.informWhen() + " (" + p.clause() + ").";
-			return new PerimeterDecision(p.code(), p.handledBy(), p.clause(), explanation, p.inform(), List.of(),
-					convention.version());
+			StoredText words = StoredText.concat(joined(because), " → ", StoredText.message("sec.decision.handled",
+					party(convention, p.handledBy()), party(convention, p.informs()),
+					addresses.isEmpty() ? "" : StoredText.concat(" ", StoredText.message("sec.decision.at", addresses)),
+					StoredText.word("convention.perimeterInformWhen." + p.code(), p.informWhen()), p.clause()));
+			return new PerimeterDecision(p.code(), p.handledBy(), p.clause(), FRENCH.french(words), p.inform(), List.of(),
+					convention.version(), words);
 		}
 		// Undecided or spanning: a provisional handler, every party informed.
 		String handler = provisional;
@@ -68,10 +87,10 @@ record PerimeterDecision(String perimeter, String handledBy, String clause, Stri
 			handler = p.handledBy();
 			perimeter = p.code();
 		}
-		String explanation = String.join(" ; ", because) + " → point à clarifier : traité à titre provisoire par "
-				+ party(convention, handler) + ", les deux parties sont informées (" + rules.clause() + ").";
-		return new PerimeterDecision(perimeter, handler, rules.clause(), explanation, rules.allInforms(),
-				List.copyOf(points.stream().distinct().toList()), convention.version());
+		StoredText words = StoredText.concat(joined(because), " → ",
+				StoredText.message("sec.decision.provisional", party(convention, handler), rules.clause()));
+		return new PerimeterDecision(perimeter, handler, rules.clause(), FRENCH.french(words), rules.allInforms(),
+				List.copyOf(points.stream().distinct().toList()), convention.version(), words);
 	}
 
 	private static Point point(Convention convention, String id, String explanation) {
@@ -80,7 +99,21 @@ record PerimeterDecision(String perimeter, String handledBy, String clause, Stri
 		return new Point(id, title, explanation);
 	}
 
-	private static String party(Convention convention, String code) {
-		return convention.party(code).map(p -> p.name() + " (" + code + ")").orElse(code);
+	/** « Conseil Départemental d'Ille-et-Vilaine (CD) », its name in the reader's language. */
+	private static StoredText party(Convention convention, String code) {
+		return convention.party(code).map(p -> StoredText.concat(StoredText.word(ConventionLabels.partyKey(code), p.name()), " (" + code + ")"))
+			.orElse(StoredText.plain(code));
+	}
+
+	/** The reasons, « A ; B ». */
+	private static StoredText joined(List<Object> because) {
+		List<Object> parts = new ArrayList<>();
+		for (Object b : because) {
+			if (!parts.isEmpty()) {
+				parts.add(" ; ");
+			}
+			parts.add(b);
+		}
+		return StoredText.concat(parts.toArray());
 	}
 }

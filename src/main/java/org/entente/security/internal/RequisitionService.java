@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.entente.common.FieldProblem;
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.convention.Conventions;
 import org.entente.convention.SecurityIncidentRules;
 import org.entente.directory.Account;
@@ -187,7 +188,7 @@ class RequisitionService {
 			.filter(a -> a.role() == Role.RSSI).map(Account::username).toList();
 		if (!rssi.isEmpty()) {
 			notices.post(InAppNotificationRequested.of(rssi, "Réquisition n° " + id + " : réponse du Département jointe",
-					"/api/v1/security/requisitions/" + id));
+					"/api/v1/security/requisitions/" + id).withWords(StoredText.message("sec.notice.requisitionAnswered", String.valueOf(id))));
 		}
 		if (r.incidentId() != null) {
 			incidents.addEvent(r.incidentId(), now, user.getUsername(), "REQUISITION_ANSWERED", null, null,

@@ -48,7 +48,9 @@ class SecurityPersonalData extends AnonymisedColumns {
 	public long destroy(DataSubject s) {
 		long n = count(s);
 		for (String trace : s.traces()) {
-			jdbc.sql("update security_incident set title = replace(title, :t, :a), description = replace(description, :t, :a) where reported_by = :u")
+			// title_words (V51): the same title kept as message and arguments, what the reporter typed among them.
+			jdbc.sql("update security_incident set title = replace(title, :t, :a), title_words = replace(title_words, :t, :a), "
+					+ "description = replace(description, :t, :a) where reported_by = :u")
 				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("u", s.uid()).update();
 			jdbc.sql("update security_incident_event set text = replace(text, :t, :a) where text like :p")
 				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("p", "%" + trace + "%").update();
