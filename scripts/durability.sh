@@ -4,6 +4,7 @@
 # exactly once and every mail must have arrived once. Uses a PostgreSQL cluster of its own on 127.0.0.1:5433 (created
 # if needed) so that nothing else on the machine is restarted. Loopback only; about 3 minutes. A mail claimed by the
 # killed instance and not confirmed is sent after its lease (20 s here, shorter than the drain; SMTP timeouts 5 s).
+# The journal's syslog receivers are off: another application on the machine may hold their port.
 #   scripts/durability.sh [RATE] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,8 @@ start_app() {
   ENTENTE_MAIL_LEASE=PT20S \
     java -Xmx1g -jar "$JAR" --server.port=$APP_PORT --server.address=127.0.0.1 --logging.level.root=WARN \
       '--spring.mail.properties[mail.smtp.connectiontimeout]=5000' '--spring.mail.properties[mail.smtp.timeout]=5000' \
-      '--spring.mail.properties[mail.smtp.writetimeout]=5000' >>"$LOG/app.log" 2>&1 &
+      '--spring.mail.properties[mail.smtp.writetimeout]=5000' \
+      --entente.journal.syslog.tcp-port=0 --entente.journal.syslog.udp-port=0 >>"$LOG/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/actuator/health/readiness" && return 0
