@@ -72,7 +72,7 @@ import tools.jackson.databind.node.ObjectNode;
  * bytes are material (a string, bytes to splice or the whole body).
  * <p>
  * In CI (regression mode) the seeds of {@code src/test/resources/org/entente/web/HostileInputFuzzTestsInputs/hostileBody/}
- * run, two per intake and the inputs that once failed; {@link #report} fails when an intake has no seed, and
+ * run, one per intake (the kinds taken in turn) and the inputs that once failed; {@link #report} fails when an intake has no seed, and
  * {@code -Dentente.fuzz.write-seeds=true} writes the missing ones. A fuzzing session: docs/developing.md.
  * <p>
  * On a database of its own: valid bodies really create assets, tickets and purchases.
@@ -248,9 +248,12 @@ class HostileInputFuzzTests {
 	@FuzzTest(maxDuration = "10m")
 	void hostileBody(FuzzedDataProvider data) throws Exception {
 		List<Intake> all = intakes();
+		boolean selected = data.remainingBytes() >= 3; // not the empty input, which picks the first intake
 		Input input = Input.read(data, all);
 		Intake intake = input.intake();
-		REACHED.add(intake.key());
+		if (selected) {
+			REACHED.add(intake.key());
+		}
 		byte[] body = input.kind().apply(input);
 		Map<String, Long> before = counts(intake.tables());
 		MvcTestResult r;
@@ -300,7 +303,7 @@ class HostileInputFuzzTests {
 				+ "mvn -o surefire:test@fuzz-regression -Dtest=HostileInputFuzzTests -Dentente.fuzz.write-seeds=true").isEmpty();
 	}
 
-	/** Two seeds for each intake not reached yet, of two kinds that change with the intake. */
+	/** A seed for each intake not reached yet, of a kind that changes with the intake (each kind serves three or four). */
 	private static void writeSeeds(Set<String> missing) throws IOException {
 		Files.createDirectories(SEEDS_DIR);
 		Kind[] kinds = Kind.values();
@@ -309,12 +312,11 @@ class HostileInputFuzzTests {
 			if (!missing.contains(i.key())) {
 				continue;
 			}
-			for (Kind kind : List.of(kinds[n % kinds.length], kinds[(n + 7) % kinds.length])) {
-				Input input = new Input(i, kind, 17 * (n + 1), 31 * (n + 3), kind.seedMaterial());
-				String name = (i.key().replaceAll("[^A-Za-z0-9]+", "_") + "-" + kind).toLowerCase();
-				Files.write(SEEDS_DIR.resolve(name), input.bytes());
-			}
-			System.out.println("HostileInputFuzzTests: seeds written for " + i.key());
+			Kind kind = kinds[n % kinds.length];
+			Input input = new Input(i, kind, 17 * (n + 1), 31 * (n + 3), kind.seedMaterial());
+			String name = (i.key().replaceAll("[^A-Za-z0-9]+", "_") + "-" + kind).toLowerCase();
+			Files.write(SEEDS_DIR.resolve(name), input.bytes());
+			System.out.println("HostileInputFuzzTests: seed written for " + i.key() + " (" + kind + ")");
 		}
 	}
 
