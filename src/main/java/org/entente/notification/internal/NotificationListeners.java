@@ -1,7 +1,6 @@
 package org.entente.notification.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 import jakarta.mail.MessagingException;
@@ -14,55 +13,69 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Delivers notifications after the publishing transaction commits. A failure leaves the event publication
- * incomplete, and {@link RetryIncompleteDeliveries} hands it back later; the delivery table makes a second
- * delivery of the same mail a no-op.
+ * Delivers notifications after the publishing transaction commits. A mail goes through {@link MailClaims}: claimed
+ * and committed, sent, then marked sent in a short transaction of its own, so that nothing rolled back after the SMTP
+ * answer can send it again. A failure leaves the event publication incomplete and {@link RetryIncompleteDeliveries}
+ * hands it back later: a mail already marked sent is not sent again, a claim still under its lease (its sender may
+ * be sending, or may have died) is left until the lease runs out, then taken over and sent with the same Message-ID.
+ * <p>
+ * The window that remains: a process killed (or a database unreachable for longer than half the lease) between the
+ * SMTP server's answer and the commit of the one-row mark. That mail is sent once more after the lease, with the same
+ * {@code Message-ID}, by which mail clients fold the copies; no SMTP exchange can close it.
+ * <p>
+ * The mail listener has no transaction of its own (unlike {@link ApplicationModuleListener}): no connection is held
+ * while the SMTP server answers, and the claim and the mark each commit at once.
  */
 @Component
 class NotificationListeners {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationListeners.class);
 
-	private final JdbcClient jdbc;
 	private final NotificationProperties properties;
 	private final ObjectProvider<JavaMailSender> mailSender;
 	private final InAppNotifications notices;
+	private final MailClaims claims;
 
-	NotificationListeners(JdbcClient jdbc, NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender,
-			InAppNotifications notices) {
-		this.jdbc = jdbc;
+	NotificationListeners(NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender,
+			InAppNotifications notices, MailClaims claims) {
 		this.notices = notices;
 		this.properties = properties;
 		this.mailSender = mailSender;
+		this.claims = claims;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(MailRequested mail) throws MessagingException {
 		JavaMailSender sender = properties.enabled() ? mailSender.getIfAvailable() : null;
-		// Claim the mail first, in the listener's own transaction: a concurrent or later redelivery of the same
-		// event waits on the key, then finds it taken and stops. A failed send rolls the claim back for a retry.
-		int claimed = jdbc.sql("""
-				insert into mail_delivery (id, recipients, subject, category, sent_at, transport) values (?, ?, ?, ?, ?, ?)
-				on conflict do nothing""")
-			.params(mail.id(), truncate(String.join(", ", mail.to()), 2000), truncate(mail.subject(), 500), mail.category(),
-					Timestamp.from(Instant.now()), sender == null ? "LOG" : "SMTP")
-			.update();
-		if (claimed == 0) {
+		MailClaims.Claim claim = claims.claim(mail, sender == null ? "LOG" : "SMTP");
+		if (claim == MailClaims.Claim.SENT) {
 			return;
+		}
+		if (claim == MailClaims.Claim.HELD) {
+			throw new MailClaims.ClaimedElsewhere(mail.id());
 		}
 		if (sender == null) {
 			log.info("Courriel non envoyé (entente.mail.enabled=false) à {} : {}", mail.to(), mail.subject());
 		}
 		else {
-			sender.send(toMime(sender, mail));
+			try {
+				sender.send(toMime(sender, mail));
+			}
+			catch (RuntimeException | MessagingException e) {
+				claims.release(mail.id());
+				throw e;
+			}
 		}
+		claims.markSent(mail.id(), Instant.now().plus(properties.lease().dividedBy(2)));
 	}
 
 	@ApplicationModuleListener
@@ -88,9 +101,5 @@ class NotificationListeners {
 		}
 		message.setHeader("Message-ID", "<" + mail.id() + "@entente>");
 		return message;
-	}
-
-	private static String truncate(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 }

@@ -55,7 +55,8 @@ class NotificationPersonalData implements PersonalDataHolder {
 					m.put("to", address);
 					m.put("subject", rs.getString("subject"));
 					m.put("category", rs.getString("category"));
-					m.put("sentAt", rs.getTimestamp("sent_at").toInstant().toString());
+					java.sql.Timestamp sent = rs.getTimestamp("sent_at"); // empty while only claimed
+					m.put("sentAt", sent == null ? null : sent.toInstant().toString());
 					return m;
 				}).list());
 		}

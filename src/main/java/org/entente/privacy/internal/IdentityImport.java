@@ -130,17 +130,15 @@ class IdentityImport {
 				}
 			}
 		}
-		catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+		catch (IOException e) {
+			CsvReader.malformed(e, lines + 1, errors); // an unclosed quote was a 500 (Jazzer found it)
+		}
+		catch (UncheckedIOException e) {
+			CsvReader.malformed(e.getCause(), lines + 1, errors);
+		}
+		catch (IllegalStateException | IllegalArgumentException e) {
 			var bad = CsvReader.notUtf8(e);
-			if (bad != null) {
-				errors.add(bad.line(), null, "CSV mal formé : " + bad.getMessage());
-			}
-			else if (e instanceof IOException io) {
-				throw new UncheckedIOException(io);
-			}
-			else {
-				errors.add(lines + 2, null, "CSV mal formé : " + e.getMessage());
-			}
+			errors.add(bad != null ? bad.line() : lines + 2, null, "CSV mal formé : " + (bad != null ? bad : e).getMessage());
 		}
 		if (errors.isEmpty() && lines == 0) {
 			errors.add(1, null, "aucune ligne de données");

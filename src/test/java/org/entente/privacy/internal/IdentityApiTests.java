@@ -109,6 +109,21 @@ class IdentityApiTests {
 		assertThat(identities(uai)).isZero();
 	}
 
+	/** A quote opened and never closed was a 500 (the CSV parser's exception went out unchanged; found by Jazzer). */
+	@Test
+	void anUnclosedQuoteIsTheFaultOfTheLineWhereItOpensNotA500() {
+		String uai = uai();
+		String a = id("a");
+		String csv = HEADER + "\n" + line(a, uai) + "\n" + "\"G-open," + id("b") + ",Durand,Léa,MME,2012-03-04,PUPIL,,"
+				+ uai + ",5e B,\n";
+		MvcTestResult r = importCsv("dpo", "full", false, csv);
+		assertThat(r).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(r).hasContentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(r).bodyJson().extractingPath("$.errors[0].line").isEqualTo(3);
+		assertThat(r).bodyJson().extractingPath("$.errors[0].message").asString().contains("guillemet ouvert ligne 3");
+		assertThat(identities(uai)).isZero();
+	}
+
 	@Test
 	void anExtraOrMissingColumnIsRefusedByName() {
 		String uai = uai();
