@@ -1,5 +1,6 @@
 package org.entente.reporting.internal;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,9 +53,38 @@ class Aggregates {
 		days.computeIfAbsent(key, k -> new int[COUNTERS])[counter] += value;
 	}
 
-	/** Writes the counters of a rebuild into the emptied tables, by batches of inserts. */
+	/** Writes the counters of a rebuild into the emptied tables (daily, monthly, by parties), by batches of inserts. */
 	void insertAll(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
-		store.insertAll(days, byParties(days), clocks);
+		store.insertAll(days, months(days), byParties(days), clocks, clockMonths(clocks));
+	}
+
+	/** The first day of a day's month: the key of the monthly rows. */
+	static LocalDate month(LocalDate day) {
+		return day.withDayOfMonth(1);
+	}
+
+	/** The daily counters summed by month (each key's day the month's first). */
+	static Map<DayKey, int[]> months(Map<DayKey, int[]> days) {
+		Map<DayKey, int[]> months = new HashMap<>();
+		days.forEach((k, d) -> {
+			int[] m = months.computeIfAbsent(new DayKey(month(k.day()), k.uai(), k.parties(), k.component()), x -> new int[COUNTERS]);
+			for (int i = 0; i < COUNTERS; i++) {
+				m[i] += d[i];
+			}
+		});
+		return months;
+	}
+
+	/** The service-level histograms summed by month. */
+	static Map<ClockKey, int[]> clockMonths(Map<ClockKey, int[]> clocks) {
+		Map<ClockKey, int[]> months = new HashMap<>();
+		clocks.forEach((k, c) -> {
+			int[] m = months.computeIfAbsent(new ClockKey(month(k.day()), k.clock(), k.uai(), k.parties(), k.component(),
+					k.minutes()), x -> new int[2]);
+			m[0] += c[0];
+			m[1] += c[1];
+		});
+		return months;
 	}
 
 	/** The openings and closures by day and parties, summed from the daily counters. */
@@ -77,11 +107,19 @@ class Aggregates {
 		write(days, clocks);
 	}
 
-	/** Writes counter changes, skipping those that cancel out. */
+	/**
+	 * Writes counter changes to the daily and the monthly rows (in the caller's transaction: both or neither), skipping
+	 * those that cancel out (a ticket reopened and closed again within one month leaves its month unchanged).
+	 */
 	void write(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
 		days.forEach((k, d) -> {
 			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
 				store.addDaily(k, d);
+			}
+		});
+		months(days).forEach((k, d) -> {
+			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
+				store.addMonthly(k, d);
 			}
 		});
 		Map<java.util.List<Object>, int[]> byParties = byParties(days);
@@ -93,6 +131,11 @@ class Aggregates {
 		clocks.forEach((k, c) -> {
 			if (c[0] != 0 || c[1] != 0) {
 				store.addClock(k, c[0], c[1]);
+			}
+		});
+		clockMonths(clocks).forEach((k, c) -> {
+			if (c[0] != 0 || c[1] != 0) {
+				store.addClockMonthly(k, c[0], c[1]);
 			}
 		});
 	}

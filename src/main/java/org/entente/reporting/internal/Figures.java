@@ -9,16 +9,111 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.entente.common.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The figures of a period read from the daily aggregates, with optional filters (a party, an establishment, a
+ * The figures of a period read from the aggregates, with optional filters (a party, an establishment, a
  * component): counts by party, establishment and component, hand-backs, reopenings, satisfaction, service-level
  * histograms (medians and 90th percentiles are exact: the histogram is by working minute).
+ * <p>
+ * A period is read as a {@link Plan}: the months it covers whole from the monthly rows, and each month it covers in
+ * part either from the daily rows of its days or, when it leaves out fewer days than it takes, from its monthly row
+ * minus the daily rows of the days left out (this month so far: the monthly row minus the days still to come, which
+ * hold nothing). The sums are the same either way; the reading is a few thousand rows instead of ninety thousand
+ * a month at a million tickets (docs/benchmarks.md). {@code entente.reporting.daily-only=true} reads the daily rows
+ * only, the reference the benchmark compares with.
  */
 @Component
 class Figures {
+
+	/** What reading a month's row costs, in days of daily rows (a month holds a little more keys than one day). */
+	static final int MONTH_COST = 2;
+
+	/** An inclusive range of days, or of months by their first day. */
+	record Range(LocalDate first, LocalDate last) {
+	}
+
+	/**
+	 * How a period is read: whole months from the monthly rows, days added from the daily rows, days subtracted from
+	 * the daily rows (days a monthly row counts that the period leaves out).
+	 */
+	record Plan(List<Range> months, List<Range> plusDays, List<Range> minusDays) {
+
+		/** The period from {@code from} (null: since ever) to {@code to}, both included. */
+		static Plan of(LocalDate from, LocalDate to, boolean dailyOnly) {
+			List<Range> months = new ArrayList<>(), plus = new ArrayList<>(), minus = new ArrayList<>();
+			if (dailyOnly || from != null && from.isAfter(to)) {
+				plus.add(new Range(from == null ? LocalDate.of(1900, 1, 1) : from, to));
+				return new Plan(months, plus, minus);
+			}
+			LocalDate start = from;
+			if (from == null) {
+				start = Aggregates.month(to);
+				months.add(new Range(LocalDate.of(1900, 1, 1), start.minusMonths(1)));
+			}
+			for (LocalDate m = Aggregates.month(start); !m.isAfter(to); m = m.plusMonths(1)) {
+				LocalDate last = m.withDayOfMonth(m.lengthOfMonth());
+				LocalDate s = start.isAfter(m) ? start : m, e = to.isBefore(last) ? to : last;
+				long inside = e.toEpochDay() - s.toEpochDay() + 1, outside = m.lengthOfMonth() - inside;
+				if (outside == 0 || outside + MONTH_COST < inside) {
+					addMonth(months, m);
+					if (s.isAfter(m)) {
+						minus.add(new Range(m, s.minusDays(1)));
+					}
+					if (e.isBefore(last)) {
+						minus.add(new Range(e.plusDays(1), last));
+					}
+				}
+				else {
+					plus.add(new Range(s, e));
+				}
+			}
+			return new Plan(months, plus, minus);
+		}
+
+		private static void addMonth(List<Range> months, LocalDate m) {
+			int n = months.size();
+			if (n > 0 && months.get(n - 1).last().plusMonths(1).equals(m)) {
+				months.set(n - 1, new Range(months.get(n - 1).first(), m));
+			}
+			else {
+				months.add(new Range(m, m));
+			}
+		}
+
+		/**
+		 * The union of the plan's parts of {@code columns} (comma-separated expressions of the counters, each negated
+		 * in the subtracted part) from the monthly and the daily tables, each restricted by {@code where} and its
+		 * parameters {@code whereParams}; every parameter added to {@code params}, in order.
+		 */
+		String union(String monthly, String daily, String keys, List<String> counters, String where, List<Object> whereParams,
+				List<Object> params) {
+			List<String> parts = new ArrayList<>();
+			part(parts, monthly, "stat_month", keys, counters, "", months, where, whereParams, params);
+			part(parts, daily, "stat_day", keys, counters, "", plusDays, where, whereParams, params);
+			part(parts, daily, "stat_day", keys, counters, "-", minusDays, where, whereParams, params);
+			return String.join(" union all ", parts);
+		}
+
+		private static void part(List<String> parts, String table, String dayColumn, String keys, List<String> counters,
+				String sign, List<Range> ranges, String where, List<Object> whereParams, List<Object> params) {
+			if (ranges.isEmpty()) {
+				return;
+			}
+			List<String> days = new ArrayList<>();
+			for (Range r : ranges) {
+				days.add(dayColumn + " between ? and ?");
+				params.add(ReportingStore.date(r.first()));
+				params.add(ReportingStore.date(r.last()));
+			}
+			params.addAll(whereParams);
+			List<String> values = counters.stream().map(c -> sign + c + " " + c).toList();
+			parts.add("select " + keys + ", " + String.join(", ", values) + " from " + table + " where ("
+					+ String.join(" or ", days) + ")" + where);
+		}
+	}
 
 	private static final Pattern PARTY = Pattern.compile("[A-Z][A-Z0-9_]{0,19}");
 	private static final Pattern UAI = Pattern.compile("[0-9]{7}[A-Z]");
@@ -107,10 +202,19 @@ class Figures {
 		}
 	}
 
-	private final JdbcClient jdbc;
+	private static final List<String> COUNTERS = List.of("opened", "closed", "hand_backs", "reopened",
+			"satisfaction_answers", "satisfaction_sum");
 
-	Figures(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final boolean dailyOnly;
+
+	Figures(JdbcClient jdbc, @Value("${entente.reporting.daily-only:false}") boolean dailyOnly) {
 		this.jdbc = jdbc;
+		this.dailyOnly = dailyOnly;
+	}
+
+	Plan plan(LocalDate from, LocalDate to) {
+		return Plan.of(from, to, dailyOnly);
 	}
 
 	Period period(LocalDate from, LocalDate to, Filter f) {
@@ -118,12 +222,18 @@ class Figures {
 		Map<String, long[]> parties = new TreeMap<>();
 		Map<String, long[]> uais = new TreeMap<>();
 		Map<String, long[]> components = new TreeMap<>();
+		List<Object> params = new ArrayList<>();
+		String union = plan(from, to).union("reporting_monthly", "reporting_daily", "uai, parties, component", COUNTERS,
+				f.where(true), List.of(), params);
 		jdbc.sql("select uai, parties, component, sum(opened) o, sum(closed) c, sum(hand_backs) h, sum(reopened) r, "
-				+ "sum(satisfaction_answers) a, sum(satisfaction_sum) s from reporting_daily where stat_day between ? and ?"
-				+ f.where(true) + " group by uai, parties, component")
-			.params(ReportingStore.date(from), ReportingStore.date(to))
+				+ "sum(satisfaction_answers) a, sum(satisfaction_sum) s from (" + union + ") x group by uai, parties, component")
+			.params(params)
 			.query(rs -> {
 				long o = rs.getLong("o"), c = rs.getLong("c");
+				if (o == 0 && c == 0 && rs.getLong("h") == 0 && rs.getLong("r") == 0 && rs.getLong("a") == 0 && rs.getLong("s") == 0) {
+					// A key whose counts cancelled out (a reopened ticket left its closing day): not a figure.
+					return;
+				}
 				t[0] += o;
 				t[1] += c;
 				t[2] += rs.getLong("h");
@@ -152,22 +262,35 @@ class Figures {
 		v[1] += closed;
 	}
 
-	/** Tickets opened by {@code end} and not closed by then (the small table by parties when no finer filter). */
+	/**
+	 * Tickets opened by {@code end} and not closed by then: the small table by parties when no finer filter, else the
+	 * monthly rows before the end's month and that month as a period.
+	 */
 	long backlogAt(LocalDate end, Filter f) {
-		String table = f.narrowsBeyondParty() ? "reporting_daily" : "reporting_daily_party";
-		Long n = jdbc.sql("select coalesce(sum(opened) - sum(closed), 0) from " + table + " where stat_day <= ?" + f.where(f.narrowsBeyondParty()))
-			.param(ReportingStore.date(end))
-			.query(Long.class)
-			.single();
+		Long n;
+		if (f.narrowsBeyondParty()) {
+			List<Object> params = new ArrayList<>();
+			String union = plan(null, end).union("reporting_monthly", "reporting_daily", "uai", List.of("opened", "closed"),
+					f.where(true), List.of(), params);
+			n = jdbc.sql("select coalesce(sum(opened) - sum(closed), 0) from (" + union + ") x").params(params).query(Long.class).single();
+		}
+		else {
+			n = jdbc.sql("select coalesce(sum(opened) - sum(closed), 0) from reporting_daily_party where stat_day <= ?" + f.where(false))
+				.param(ReportingStore.date(end))
+				.query(Long.class)
+				.single();
+		}
 		return n == null ? 0 : n;
 	}
 
 	Histogram histogram(String clock, LocalDate from, LocalDate to, Filter f) {
 		TreeMap<Integer, Long> minutes = new TreeMap<>();
 		long[] mb = new long[2];
-		jdbc.sql("select working_minutes m, sum(met) met, sum(breached) b from reporting_clock_daily where clock = ? and stat_day between ? and ?"
-				+ f.where(true) + " group by working_minutes")
-			.params(clock, ReportingStore.date(from), ReportingStore.date(to))
+		List<Object> params = new ArrayList<>();
+		String union = plan(from, to).union("reporting_clock_monthly", "reporting_clock_daily", "working_minutes",
+				List.of("met", "breached"), " and clock = ?" + f.where(true), List.of(clock), params);
+		jdbc.sql("select working_minutes m, sum(met) met, sum(breached) b from (" + union + ") x group by working_minutes")
+			.params(params)
 			.query(rs -> {
 				long met = rs.getLong("met"), b = rs.getLong("b");
 				mb[0] += met;

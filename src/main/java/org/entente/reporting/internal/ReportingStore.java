@@ -88,35 +88,59 @@ class ReportingStore {
 
 	/** Adds to the daily counters of a key: {@code opened, closed, handBacks, reopened, answers, ratingSum}. */
 	void addDaily(DayKey k, int[] d) {
-		int updated = jdbc.sql("""
-				update reporting_daily set opened = opened + ?, closed = closed + ?, hand_backs = hand_backs + ?,
+		addCounters("reporting_daily", "stat_day", k, d);
+	}
+
+	/** Adds to the monthly counters of a key whose day is the month's first: the same six counters. */
+	void addMonthly(DayKey k, int[] d) {
+		addCounters("reporting_monthly", "stat_month", k, d);
+	}
+
+	private void addCounters(String table, String dayColumn, DayKey k, int[] d) {
+		int updated = jdbc.sql("update " + table + """
+				 set opened = opened + ?, closed = closed + ?, hand_backs = hand_backs + ?,
 				reopened = reopened + ?, satisfaction_answers = satisfaction_answers + ?, satisfaction_sum = satisfaction_sum + ?
-				where stat_day = ? and uai = ? and parties = ? and component = ?""")
+				where\s""" + dayColumn + " = ? and uai = ? and parties = ? and component = ?")
 			.params(d[0], d[1], d[2], d[3], d[4], d[5], date(k.day()), k.uai(), k.parties(), k.component())
 			.update();
 		if (updated == 0) {
-			jdbc.sql("""
-					insert into reporting_daily (stat_day, uai, parties, component, opened, closed, hand_backs, reopened,
-					satisfaction_answers, satisfaction_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			jdbc.sql(insertCounters(table, dayColumn))
 				.params(date(k.day()), k.uai(), k.parties(), k.component(), d[0], d[1], d[2], d[3], d[4], d[5])
 				.update();
 		}
 	}
 
+	private static String insertCounters(String table, String dayColumn) {
+		return "insert into " + table + " (" + dayColumn + """
+				, uai, parties, component, opened, closed, hand_backs, reopened,
+				satisfaction_answers, satisfaction_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	}
+
 	/** Adds to a service-level histogram row: {@code met, breached}. */
 	void addClock(ClockKey k, int met, int breached) {
-		int updated = jdbc.sql("""
-				update reporting_clock_daily set met = met + ?, breached = breached + ?
-				where stat_day = ? and clock = ? and uai = ? and parties = ? and component = ? and working_minutes = ?""")
+		addHistogram("reporting_clock_daily", "stat_day", k, met, breached);
+	}
+
+	/** Adds to a monthly service-level histogram row (the key's day is the month's first). */
+	void addClockMonthly(ClockKey k, int met, int breached) {
+		addHistogram("reporting_clock_monthly", "stat_month", k, met, breached);
+	}
+
+	private void addHistogram(String table, String dayColumn, ClockKey k, int met, int breached) {
+		int updated = jdbc.sql("update " + table + " set met = met + ?, breached = breached + ? where " + dayColumn
+				+ " = ? and clock = ? and uai = ? and parties = ? and component = ? and working_minutes = ?")
 			.params(met, breached, date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes())
 			.update();
 		if (updated == 0) {
-			jdbc.sql("""
-					insert into reporting_clock_daily (stat_day, clock, uai, parties, component, working_minutes, met, breached)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			jdbc.sql(insertHistogram(table, dayColumn))
 				.params(date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes(), met, breached)
 				.update();
 		}
+	}
+
+	private static String insertHistogram(String table, String dayColumn) {
+		return "insert into " + table + " (" + dayColumn
+				+ ", clock, uai, parties, component, working_minutes, met, breached) values (?, ?, ?, ?, ?, ?, ?, ?)";
 	}
 
 	/** Adds to the openings and closures of a day and set of parties. */
@@ -137,17 +161,14 @@ class ReportingStore {
 		template.batchUpdate(INSERT_LINE, lines.stream().map(ReportingStore::values).toList());
 	}
 
-	/** Inserts counters into emptied tables by JDBC batches (a rebuild: one round trip per batch, not per row). */
-	void insertAll(Map<DayKey, int[]> days, Map<List<Object>, int[]> parties, Map<ClockKey, int[]> clocks) {
-		List<Object[]> daily = new ArrayList<>();
-		days.forEach((k, d) -> {
-			if (Arrays.stream(d).anyMatch(v -> v != 0)) {
-				daily.add(new Object[] { date(k.day()), k.uai(), k.parties(), k.component(), d[0], d[1], d[2], d[3], d[4], d[5] });
-			}
-		});
-		batches("""
-				insert into reporting_daily (stat_day, uai, parties, component, opened, closed, hand_backs, reopened,
-				satisfaction_answers, satisfaction_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", daily);
+	/**
+	 * Inserts counters into emptied tables by JDBC batches (a rebuild: one round trip per batch, not per row): the
+	 * daily rows, the monthly ones (keys whose day is the month's first), the openings and closures by parties.
+	 */
+	void insertAll(Map<DayKey, int[]> days, Map<DayKey, int[]> months, Map<List<Object>, int[]> parties,
+			Map<ClockKey, int[]> clocks, Map<ClockKey, int[]> clockMonths) {
+		batches(insertCounters("reporting_daily", "stat_day"), counterRows(days));
+		batches(insertCounters("reporting_monthly", "stat_month"), counterRows(months));
 		List<Object[]> party = new ArrayList<>();
 		parties.forEach((k, p) -> {
 			if (p[0] != 0 || p[1] != 0) {
@@ -155,15 +176,28 @@ class ReportingStore {
 			}
 		});
 		batches("insert into reporting_daily_party (stat_day, parties, opened, closed) values (?, ?, ?, ?)", party);
-		List<Object[]> clock = new ArrayList<>();
-		clocks.forEach((k, c) -> {
-			if (c[0] != 0 || c[1] != 0) {
-				clock.add(new Object[] { date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes(), c[0], c[1] });
+		batches(insertHistogram("reporting_clock_daily", "stat_day"), histogramRows(clocks));
+		batches(insertHistogram("reporting_clock_monthly", "stat_month"), histogramRows(clockMonths));
+	}
+
+	private static List<Object[]> counterRows(Map<DayKey, int[]> counters) {
+		List<Object[]> rows = new ArrayList<>();
+		counters.forEach((k, d) -> {
+			if (Arrays.stream(d).anyMatch(v -> v != 0)) {
+				rows.add(new Object[] { date(k.day()), k.uai(), k.parties(), k.component(), d[0], d[1], d[2], d[3], d[4], d[5] });
 			}
 		});
-		batches("""
-				insert into reporting_clock_daily (stat_day, clock, uai, parties, component, working_minutes, met, breached)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", clock);
+		return rows;
+	}
+
+	private static List<Object[]> histogramRows(Map<ClockKey, int[]> clocks) {
+		List<Object[]> rows = new ArrayList<>();
+		clocks.forEach((k, c) -> {
+			if (c[0] != 0 || c[1] != 0) {
+				rows.add(new Object[] { date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes(), c[0], c[1] });
+			}
+		});
+		return rows;
 	}
 
 	/**
@@ -198,7 +232,9 @@ class ReportingStore {
 	/** Empties the aggregates before a rebuild (the events applied are kept: a late redelivery stays a no-op). */
 	void clear() {
 		jdbc.sql("delete from reporting_clock_daily").update();
+		jdbc.sql("delete from reporting_clock_monthly").update();
 		jdbc.sql("delete from reporting_daily").update();
+		jdbc.sql("delete from reporting_monthly").update();
 		jdbc.sql("delete from reporting_daily_party").update();
 		jdbc.sql("delete from reporting_ticket").update();
 	}
