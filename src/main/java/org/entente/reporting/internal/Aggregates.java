@@ -2,10 +2,12 @@ package org.entente.reporting.internal;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.entente.reporting.internal.ReportingStore.ClockKey;
 import org.entente.reporting.internal.ReportingStore.DayKey;
+import org.entente.reporting.internal.ReportingStore.PartyKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +57,9 @@ class Aggregates {
 
 	/** Writes the counters of a rebuild into the emptied tables (daily, monthly, by parties), by batches of inserts. */
 	void insertAll(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
-		store.insertAll(days, months(days), byParties(days), clocks, clockMonths(clocks));
+		Map<DayKey, int[]> months = months(days);
+		Map<ClockKey, int[]> clockMonths = clockMonths(clocks);
+		store.insertAll(days, months, monthParties(months), byParties(days), clocks, clockMonths, clockMonthParties(clockMonths));
 	}
 
 	/** The first day of a day's month: the key of the monthly rows. */
@@ -73,6 +77,32 @@ class Aggregates {
 			}
 		});
 		return months;
+	}
+
+	/** The monthly counters by parties and one dimension at a time: establishment, component. */
+	static Map<PartyKey, int[]> monthParties(Map<DayKey, int[]> months) {
+		Map<PartyKey, int[]> out = new HashMap<>();
+		months.forEach((k, d) -> {
+			for (PartyKey p : List.of(new PartyKey(k.day(), k.parties(), Figures.UAI_DIMENSION, k.uai()),
+					new PartyKey(k.day(), k.parties(), Figures.COMPONENT_DIMENSION, k.component()))) {
+				int[] m = out.computeIfAbsent(p, x -> new int[COUNTERS]);
+				for (int i = 0; i < COUNTERS; i++) {
+					m[i] += d[i];
+				}
+			}
+		});
+		return out;
+	}
+
+	/** The monthly histograms by parties (establishment and component blank). */
+	static Map<ClockKey, int[]> clockMonthParties(Map<ClockKey, int[]> clockMonths) {
+		Map<ClockKey, int[]> out = new HashMap<>();
+		clockMonths.forEach((k, c) -> {
+			int[] m = out.computeIfAbsent(new ClockKey(k.day(), k.clock(), "", k.parties(), "", k.minutes()), x -> new int[2]);
+			m[0] += c[0];
+			m[1] += c[1];
+		});
+		return out;
 	}
 
 	/** The service-level histograms summed by month. */
@@ -117,9 +147,15 @@ class Aggregates {
 				store.addDaily(k, d);
 			}
 		});
-		months(days).forEach((k, d) -> {
+		Map<DayKey, int[]> months = months(days);
+		months.forEach((k, d) -> {
 			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
 				store.addMonthly(k, d);
+			}
+		});
+		monthParties(months).forEach((k, d) -> {
+			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
+				store.addMonthlyParty(k, d);
 			}
 		});
 		Map<java.util.List<Object>, int[]> byParties = byParties(days);
@@ -133,9 +169,15 @@ class Aggregates {
 				store.addClock(k, c[0], c[1]);
 			}
 		});
-		clockMonths(clocks).forEach((k, c) -> {
+		Map<ClockKey, int[]> clockMonths = clockMonths(clocks);
+		clockMonths.forEach((k, c) -> {
 			if (c[0] != 0 || c[1] != 0) {
 				store.addClockMonthly(k, c[0], c[1]);
+			}
+		});
+		clockMonthParties(clockMonths).forEach((k, c) -> {
+			if (c[0] != 0 || c[1] != 0) {
+				store.addClockMonthlyParty(k, c[0], c[1]);
 			}
 		});
 	}

@@ -2,6 +2,7 @@ package org.entente.reporting.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -84,21 +85,20 @@ class Figures {
 		}
 
 		/**
-		 * The union of the plan's parts of {@code columns} (comma-separated expressions of the counters, each negated
-		 * in the subtracted part) from the monthly and the daily tables, each restricted by {@code where} and its
-		 * parameters {@code whereParams}; every parameter added to {@code params}, in order.
+		 * The union of the plan's parts: {@code counters} (each negated in the subtracted part) with the keys of each
+		 * source, from the monthly source for its months and the daily one for its days; every parameter added to
+		 * {@code params}, in order.
 		 */
-		String union(String monthly, String daily, String keys, List<String> counters, String where, List<Object> whereParams,
-				List<Object> params) {
+		String union(Source monthly, Source daily, List<String> counters, List<Object> params) {
 			List<String> parts = new ArrayList<>();
-			part(parts, monthly, "stat_month", keys, counters, "", months, where, whereParams, params);
-			part(parts, daily, "stat_day", keys, counters, "", plusDays, where, whereParams, params);
-			part(parts, daily, "stat_day", keys, counters, "-", minusDays, where, whereParams, params);
+			part(parts, monthly, "stat_month", counters, "", months, params);
+			part(parts, daily, "stat_day", counters, "", plusDays, params);
+			part(parts, daily, "stat_day", counters, "-", minusDays, params);
 			return String.join(" union all ", parts);
 		}
 
-		private static void part(List<String> parts, String table, String dayColumn, String keys, List<String> counters,
-				String sign, List<Range> ranges, String where, List<Object> whereParams, List<Object> params) {
+		private static void part(List<String> parts, Source source, String dayColumn, List<String> counters, String sign,
+				List<Range> ranges, List<Object> params) {
 			if (ranges.isEmpty()) {
 				return;
 			}
@@ -108,12 +108,19 @@ class Figures {
 				params.add(ReportingStore.date(r.first()));
 				params.add(ReportingStore.date(r.last()));
 			}
-			params.addAll(whereParams);
+			params.addAll(source.whereParams());
 			List<String> values = counters.stream().map(c -> sign + c + " " + c).toList();
-			parts.add("select " + keys + ", " + String.join(", ", values) + " from " + table + " where ("
-					+ String.join(" or ", days) + ")" + where);
+			parts.add("select " + source.keys() + ", " + String.join(", ", values) + " from " + source.table() + " where ("
+					+ String.join(" or ", days) + ")" + source.where());
 		}
 	}
+
+	/** A table a plan reads: the key expressions it selects, its restriction and the restriction's parameters. */
+	record Source(String table, String keys, String where, List<Object> whereParams) {
+	}
+
+	/** The dimensions of {@code reporting_monthly_party}. */
+	static final String UAI_DIMENSION = "UAI", COMPONENT_DIMENSION = "COMPONENT";
 
 	private static final Pattern PARTY = Pattern.compile("[A-Z][A-Z0-9_]{0,19}");
 	private static final Pattern UAI = Pattern.compile("[0-9]{7}[A-Z]");
@@ -222,30 +229,54 @@ class Figures {
 		Map<String, long[]> parties = new TreeMap<>();
 		Map<String, long[]> uais = new TreeMap<>();
 		Map<String, long[]> components = new TreeMap<>();
-		List<Object> params = new ArrayList<>();
-		String union = plan(from, to).union("reporting_monthly", "reporting_daily", "uai, parties, component", COUNTERS,
-				f.where(true), List.of(), params);
-		jdbc.sql("select uai, parties, component, sum(opened) o, sum(closed) c, sum(hand_backs) h, sum(reopened) r, "
-				+ "sum(satisfaction_answers) a, sum(satisfaction_sum) s from (" + union + ") x group by uai, parties, component")
-			.params(params)
-			.query(rs -> {
-				long o = rs.getLong("o"), c = rs.getLong("c");
-				if (o == 0 && c == 0 && rs.getLong("h") == 0 && rs.getLong("r") == 0 && rs.getLong("a") == 0 && rs.getLong("s") == 0) {
-					// A key whose counts cancelled out (a reopened ticket left its closing day): not a figure.
-					return;
+		Plan plan = plan(from, to);
+		String sums = "sum(opened) o, sum(closed) c, sum(hand_backs) h, sum(reopened) r, sum(satisfaction_answers) a, "
+				+ "sum(satisfaction_sum) s";
+		if (dailyOnly || f.narrowsBeyondParty()) {
+			List<Object> params = new ArrayList<>();
+			String keys = "uai, parties, component";
+			String union = plan.union(new Source("reporting_monthly", keys, f.where(true), List.of()),
+					new Source("reporting_daily", keys, f.where(true), List.of()), COUNTERS, params);
+			jdbc.sql("select " + keys + ", " + sums + " from (" + union + ") x group by " + keys).params(params).query(rs -> {
+				long[] v = counts(rs);
+				if (v != null) {
+					add(t, v);
+					for (String p : TicketLine.partiesOf(rs.getString("parties"))) {
+						add(parties, p, v);
+					}
+					add(uais, rs.getString("uai"), v);
+					add(components, rs.getString("component"), v);
 				}
-				t[0] += o;
-				t[1] += c;
-				t[2] += rs.getLong("h");
-				t[3] += rs.getLong("r");
-				t[4] += rs.getLong("a");
-				t[5] += rs.getLong("s");
-				for (String p : TicketLine.partiesOf(rs.getString("parties"))) {
-					add(parties, p, o, c);
-				}
-				add(uais, rs.getString("uai"), o, c);
-				add(components, rs.getString("component"), o, c);
 			});
+		}
+		else {
+			// By parties and one dimension at a time: the establishments give the totals and the parties' counts.
+			for (String dimension : List.of(UAI_DIMENSION, COMPONENT_DIMENSION)) {
+				List<Object> params = new ArrayList<>();
+				String union = plan.union(
+						new Source("reporting_monthly_party", "parties, dim_value", " and dimension = ?" + f.where(false), List.of(dimension)),
+						new Source("reporting_daily", "parties, " + dimension.toLowerCase(java.util.Locale.ROOT) + " dim_value",
+								f.where(false), List.of()),
+						COUNTERS, params);
+				jdbc.sql("select parties, dim_value, " + sums + " from (" + union + ") x group by parties, dim_value")
+					.params(params)
+					.query(rs -> {
+						long[] v = counts(rs);
+						if (v == null) {
+							return;
+						}
+						if (dimension.equals(COMPONENT_DIMENSION)) {
+							add(components, rs.getString("dim_value"), v);
+							return;
+						}
+						add(t, v);
+						for (String p : TicketLine.partiesOf(rs.getString("parties"))) {
+							add(parties, p, v);
+						}
+						add(uais, rs.getString("dim_value"), v);
+					});
+			}
+		}
 		Map<String, Monthly.Counts> byParty = new TreeMap<>();
 		parties.forEach((k, v) -> byParty.put(k, new Monthly.Counts(v[0], v[1])));
 		List<Monthly.Establishment> byUai = new ArrayList<>();
@@ -254,6 +285,22 @@ class Figures {
 		components.forEach((k, v) -> byComponent.add(new Monthly.ComponentCounts(k, v[0], v[1])));
 		byComponent.sort(Comparator.comparingLong((Monthly.ComponentCounts c) -> -c.opened()).thenComparing(Monthly.ComponentCounts::component));
 		return new Period(t[0], t[1], byParty, byUai, byComponent, t[2], t[3], t[4], t[5]);
+	}
+
+	/** A row's six sums, or null when they all cancelled out (a reopened ticket left its closing day): not a figure. */
+	private static long[] counts(java.sql.ResultSet rs) throws java.sql.SQLException {
+		long[] v = { rs.getLong("o"), rs.getLong("c"), rs.getLong("h"), rs.getLong("r"), rs.getLong("a"), rs.getLong("s") };
+		return Arrays.stream(v).allMatch(x -> x == 0) ? null : v;
+	}
+
+	private static void add(long[] totals, long[] v) {
+		for (int i = 0; i < v.length; i++) {
+			totals[i] += v[i];
+		}
+	}
+
+	private static void add(Map<String, long[]> m, String key, long[] v) {
+		add(m, key, v[0], v[1]);
 	}
 
 	private static void add(Map<String, long[]> m, String key, long opened, long closed) {
@@ -270,8 +317,8 @@ class Figures {
 		Long n;
 		if (f.narrowsBeyondParty()) {
 			List<Object> params = new ArrayList<>();
-			String union = plan(null, end).union("reporting_monthly", "reporting_daily", "uai", List.of("opened", "closed"),
-					f.where(true), List.of(), params);
+			String union = plan(null, end).union(new Source("reporting_monthly", "uai", f.where(true), List.of()),
+					new Source("reporting_daily", "uai", f.where(true), List.of()), List.of("opened", "closed"), params);
 			n = jdbc.sql("select coalesce(sum(opened) - sum(closed), 0) from (" + union + ") x").params(params).query(Long.class).single();
 		}
 		else {
@@ -287,8 +334,10 @@ class Figures {
 		TreeMap<Integer, Long> minutes = new TreeMap<>();
 		long[] mb = new long[2];
 		List<Object> params = new ArrayList<>();
-		String union = plan(from, to).union("reporting_clock_monthly", "reporting_clock_daily", "working_minutes",
-				List.of("met", "breached"), " and clock = ?" + f.where(true), List.of(clock), params);
+		String where = " and clock = ?" + f.where(true);
+		String monthly = dailyOnly || f.narrowsBeyondParty() ? "reporting_clock_monthly" : "reporting_clock_monthly_party";
+		String union = plan(from, to).union(new Source(monthly, "working_minutes", where, List.of(clock)),
+				new Source("reporting_clock_daily", "working_minutes", where, List.of(clock)), List.of("met", "breached"), params);
 		jdbc.sql("select working_minutes m, sum(met) met, sum(breached) b from (" + union + ") x group by working_minutes")
 			.params(params)
 			.query(rs -> {
