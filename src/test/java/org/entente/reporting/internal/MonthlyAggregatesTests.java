@@ -90,7 +90,7 @@ class MonthlyAggregatesTests {
 		String why = "seed " + seed + " (-Dentente.reporting.seed=" + seed + " to replay)";
 		Random r = new Random(seed);
 		long base = 7_000_000_000L + Math.floorMod(seed, 1_000_000L) * 100;
-		int tickets = 40;
+		int tickets = 28;
 		forget(base, tickets);
 		try {
 			DeskEventListener listener = AopTestUtils.getTargetObject(context.getBean(DeskEventListener.class));
@@ -121,7 +121,7 @@ class MonthlyAggregatesTests {
 
 			// Any period, whole months or parts, reads the same figures as the daily rows alone.
 			Figures daily = new Figures(jdbc, true);
-			for (int i = 0; i < 25; i++) {
+			for (int i = 0; i < 18; i++) {
 				LocalDate from = START.plusDays(r.nextInt(200)), to = from.plusDays(r.nextInt(120));
 				Figures.Filter f = switch (r.nextInt(5)) {
 					case 0 -> Figures.Filter.ALL;
