@@ -16,16 +16,26 @@ public interface TicketFacts {
 
 	/**
 	 * One ticket: its snapshot and status now, when it was opened and closed (null while not closed), the instants of
-	 * its hand-backs and reopenings, its satisfaction answer (null when none) and, once closed, its clocks' outcomes.
+	 * its hand-backs and reopenings, its satisfaction answer (null when none), once closed its clocks' outcomes, and
+	 * the alerts its clocks raised (what {@link ClockAtRisk} and {@link ClockBreached} said), in the order raised.
 	 */
 	record TicketFact(TicketSnapshot ticket, TicketStatus status, Instant openedAt, Instant closedAt,
 			List<Instant> handBacks, List<Instant> reopenings, Integer satisfaction, Instant satisfiedAt,
-			List<ServiceLevelOutcome> serviceLevels) {
+			List<ServiceLevelOutcome> serviceLevels, List<ClockAlert> clockAlerts) {
 
 		public TicketFact {
 			handBacks = List.copyOf(handBacks);
 			reopenings = List.copyOf(reopenings);
 			serviceLevels = List.copyOf(serviceLevels);
+			clockAlerts = List.copyOf(clockAlerts);
 		}
+	}
+
+	/**
+	 * A commitment clock of a ticket that raised an alert: when its 75 % alert ({@link ClockAtRisk}) and its breach
+	 * ({@link ClockBreached}) were published (each null when not), and whether a status change after the 75 % alert
+	 * reached the clock's step (the alert is then over). Indicative times raise no alert and are not listed.
+	 */
+	record ClockAlert(String clock, Instant atRiskAt, Instant breachedAt, boolean reachedSinceAtRisk) {
 	}
 }

@@ -28,10 +28,16 @@ class TicketFactsReader implements TicketFacts {
 
 	private final JdbcClient jdbc;
 	private final ServiceLevelOutcomes outcomes;
+	private final Clocks clocks;
 
-	TicketFactsReader(JdbcClient jdbc, ServiceLevelOutcomes outcomes) {
+	TicketFactsReader(JdbcClient jdbc, ServiceLevelOutcomes outcomes, Clocks clocks) {
 		this.jdbc = jdbc;
 		this.outcomes = outcomes;
+		this.clocks = clocks;
+	}
+
+	/** A clock row whose alerts fired. */
+	private record Fired(String clock, Instant atRisk, Instant breached) {
 	}
 
 	private record Step(long ticketId, String type, Instant at) {
@@ -76,15 +82,45 @@ class TicketFactsReader implements TicketFacts {
 				.query(rs -> {
 					answers.put(rs.getLong("ticket_id"), new Answer(rs.getInt("rating"), instant(rs, "answered_at")));
 				});
+			// The clocks whose alerts fired (the watcher marks them in the transaction that publishes the event).
+			Map<Long, List<Fired>> fired = new HashMap<>();
+			jdbc.sql("select ticket_id, clock, at_risk_fired, breached_fired from ticket_clock where ticket_id in (" + ids
+					+ ") and (at_risk_fired is not null or breached_fired is not null)")
+				.query(rs -> {
+					fired.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>())
+						.add(new Fired(rs.getString("clock"), instant(rs, "at_risk_fired"), instant(rs, "breached_fired")));
+				});
 			for (Ticket t : batch) {
 				List<Step> own = steps.getOrDefault(t.id(), List.of());
 				Answer answer = answers.get(t.id());
+				List<StatusChange> statuses = changes.getOrDefault(t.id(), List.of());
 				each.accept(new TicketFact(t.snapshot(), t.status(), t.openedAt(), t.closedAt(), at(own, "HAND_BACK"),
 						at(own, "REOPEN"), answer == null ? null : answer.rating(), answer == null ? null : answer.at(),
-						t.status() == TicketStatus.CLOSED ? outcomes.of(t, changes.getOrDefault(t.id(), List.of())) : List.of()));
+						t.status() == TicketStatus.CLOSED ? outcomes.of(t, statuses) : List.of(),
+						alerts(t, fired.getOrDefault(t.id(), List.of()), statuses)));
 			}
 			after = batch.get(batch.size() - 1).id();
 		}
+	}
+
+	/**
+	 * The alerts the watcher published for the ticket: those of its commitment clocks (an indicative time publishes
+	 * none), with the breach marked alone when its 75 % alert was not published before it (the watcher fills
+	 * {@code at_risk_fired} with the breach then), in the order raised.
+	 */
+	private List<ClockAlert> alerts(Ticket t, List<Fired> fired, List<StatusChange> statuses) {
+		List<ClockAlert> out = new ArrayList<>();
+		for (Fired f : fired) {
+			if (!clocks.binding(t, f.clock())) {
+				continue;
+			}
+			Instant atRisk = f.atRisk() != null && f.atRisk().equals(f.breached()) ? null : f.atRisk();
+			boolean reached = atRisk != null && statuses.stream()
+				.anyMatch(c -> !c.at().isBefore(atRisk) && Clocks.stopsAt(f.clock()).contains(c.to()));
+			out.add(new ClockAlert(f.clock(), atRisk, f.breached(), reached));
+		}
+		out.sort(java.util.Comparator.comparing(a -> a.atRiskAt() != null ? a.atRiskAt() : a.breachedAt()));
+		return out;
 	}
 
 	private static List<Instant> at(List<Step> steps, String type) {

@@ -1,10 +1,13 @@
 package org.entente.reporting.internal;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.entente.reporting.internal.ReportingStore.ClockKey;
 import org.entente.reporting.internal.ReportingStore.DayKey;
+import org.entente.reporting.internal.ReportingStore.PartyKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,9 +55,66 @@ class Aggregates {
 		days.computeIfAbsent(key, k -> new int[COUNTERS])[counter] += value;
 	}
 
-	/** Writes the counters of a rebuild into the emptied tables, by batches of inserts. */
+	/** Writes the counters of a rebuild into the emptied tables (daily, monthly, by parties), by batches of inserts. */
 	void insertAll(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
-		store.insertAll(days, byParties(days), clocks);
+		Map<DayKey, int[]> months = months(days);
+		Map<ClockKey, int[]> clockMonths = clockMonths(clocks);
+		store.insertAll(days, months, monthParties(months), byParties(days), clocks, clockMonths, clockMonthParties(clockMonths));
+	}
+
+	/** The first day of a day's month: the key of the monthly rows. */
+	static LocalDate month(LocalDate day) {
+		return day.withDayOfMonth(1);
+	}
+
+	/** The daily counters summed by month (each key's day the month's first). */
+	static Map<DayKey, int[]> months(Map<DayKey, int[]> days) {
+		Map<DayKey, int[]> months = new HashMap<>();
+		days.forEach((k, d) -> {
+			int[] m = months.computeIfAbsent(new DayKey(month(k.day()), k.uai(), k.parties(), k.component()), x -> new int[COUNTERS]);
+			for (int i = 0; i < COUNTERS; i++) {
+				m[i] += d[i];
+			}
+		});
+		return months;
+	}
+
+	/** The monthly counters by parties and one dimension at a time: establishment, component. */
+	static Map<PartyKey, int[]> monthParties(Map<DayKey, int[]> months) {
+		Map<PartyKey, int[]> out = new HashMap<>();
+		months.forEach((k, d) -> {
+			for (PartyKey p : List.of(new PartyKey(k.day(), k.parties(), Figures.UAI_DIMENSION, k.uai()),
+					new PartyKey(k.day(), k.parties(), Figures.COMPONENT_DIMENSION, k.component()))) {
+				int[] m = out.computeIfAbsent(p, x -> new int[COUNTERS]);
+				for (int i = 0; i < COUNTERS; i++) {
+					m[i] += d[i];
+				}
+			}
+		});
+		return out;
+	}
+
+	/** The monthly histograms by parties (establishment and component blank). */
+	static Map<ClockKey, int[]> clockMonthParties(Map<ClockKey, int[]> clockMonths) {
+		Map<ClockKey, int[]> out = new HashMap<>();
+		clockMonths.forEach((k, c) -> {
+			int[] m = out.computeIfAbsent(new ClockKey(k.day(), k.clock(), "", k.parties(), "", k.minutes()), x -> new int[2]);
+			m[0] += c[0];
+			m[1] += c[1];
+		});
+		return out;
+	}
+
+	/** The service-level histograms summed by month. */
+	static Map<ClockKey, int[]> clockMonths(Map<ClockKey, int[]> clocks) {
+		Map<ClockKey, int[]> months = new HashMap<>();
+		clocks.forEach((k, c) -> {
+			int[] m = months.computeIfAbsent(new ClockKey(month(k.day()), k.clock(), k.uai(), k.parties(), k.component(),
+					k.minutes()), x -> new int[2]);
+			m[0] += c[0];
+			m[1] += c[1];
+		});
+		return months;
 	}
 
 	/** The openings and closures by day and parties, summed from the daily counters. */
@@ -77,11 +137,25 @@ class Aggregates {
 		write(days, clocks);
 	}
 
-	/** Writes counter changes, skipping those that cancel out. */
+	/**
+	 * Writes counter changes to the daily and the monthly rows (in the caller's transaction: both or neither), skipping
+	 * those that cancel out (a ticket reopened and closed again within one month leaves its month unchanged).
+	 */
 	void write(Map<DayKey, int[]> days, Map<ClockKey, int[]> clocks) {
 		days.forEach((k, d) -> {
 			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
 				store.addDaily(k, d);
+			}
+		});
+		Map<DayKey, int[]> months = months(days);
+		months.forEach((k, d) -> {
+			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
+				store.addMonthly(k, d);
+			}
+		});
+		monthParties(months).forEach((k, d) -> {
+			if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
+				store.addMonthlyParty(k, d);
 			}
 		});
 		Map<java.util.List<Object>, int[]> byParties = byParties(days);
@@ -93,6 +167,17 @@ class Aggregates {
 		clocks.forEach((k, c) -> {
 			if (c[0] != 0 || c[1] != 0) {
 				store.addClock(k, c[0], c[1]);
+			}
+		});
+		Map<ClockKey, int[]> clockMonths = clockMonths(clocks);
+		clockMonths.forEach((k, c) -> {
+			if (c[0] != 0 || c[1] != 0) {
+				store.addClockMonthly(k, c[0], c[1]);
+			}
+		});
+		clockMonthParties(clockMonths).forEach((k, c) -> {
+			if (c[0] != 0 || c[1] != 0) {
+				store.addClockMonthlyParty(k, c[0], c[1]);
 			}
 		});
 	}

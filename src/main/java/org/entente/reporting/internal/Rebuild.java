@@ -2,10 +2,12 @@ package org.entente.reporting.internal;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.entente.helpdesk.ServiceLevelOutcome;
 import org.entente.helpdesk.TicketFacts;
+import org.entente.helpdesk.TicketFacts.ClockAlert;
 import org.entente.helpdesk.TicketStatus;
 import org.entente.reporting.internal.ReportingStore.ClockKey;
 import org.entente.reporting.internal.ReportingStore.DayKey;
@@ -41,6 +43,19 @@ class Rebuild {
 		this.workTime = workTime;
 	}
 
+	/**
+	 * The line with the clock states its alerts gave it, as the listeners keep them: breached once any clock was
+	 * breached (its 75 % alerts then over), else the clocks alerted at 75 % whose step no status change has reached
+	 * since, in the order alerted.
+	 */
+	static TicketLine withAlerts(TicketLine line, List<ClockAlert> alerts) {
+		boolean breached = alerts.stream().anyMatch(a -> a.breachedAt() != null);
+		String atRisk = breached ? ""
+				: String.join(",", alerts.stream().filter(a -> a.atRiskAt() != null && !a.reachedSinceAtRisk())
+					.map(ClockAlert::clock).distinct().toList());
+		return line.withClocks(atRisk, breached);
+	}
+
 	@Transactional
 	Result run() {
 		long start = System.currentTimeMillis();
@@ -64,6 +79,7 @@ class Rebuild {
 						tc == null ? null : tc.met(), DeskEventListener.minutes(tc), rest == null ? null : rest.met(),
 						DeskEventListener.minutes(rest))
 				.withIndicative(indicative);
+			line = withAlerts(line, f.clockAlerts());
 			pending.add(line);
 			if (pending.size() == ReportingStore.BATCH) {
 				store.insertLines(pending);

@@ -88,35 +88,88 @@ class ReportingStore {
 
 	/** Adds to the daily counters of a key: {@code opened, closed, handBacks, reopened, answers, ratingSum}. */
 	void addDaily(DayKey k, int[] d) {
-		int updated = jdbc.sql("""
-				update reporting_daily set opened = opened + ?, closed = closed + ?, hand_backs = hand_backs + ?,
-				reopened = reopened + ?, satisfaction_answers = satisfaction_answers + ?, satisfaction_sum = satisfaction_sum + ?
-				where stat_day = ? and uai = ? and parties = ? and component = ?""")
-			.params(d[0], d[1], d[2], d[3], d[4], d[5], date(k.day()), k.uai(), k.parties(), k.component())
-			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					insert into reporting_daily (stat_day, uai, parties, component, opened, closed, hand_backs, reopened,
-					satisfaction_answers, satisfaction_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(date(k.day()), k.uai(), k.parties(), k.component(), d[0], d[1], d[2], d[3], d[4], d[5])
-				.update();
+		addCounters("reporting_daily", DAY_KEYS, keys(k), d);
+	}
+
+	/** Adds to the monthly counters of a key whose day is the month's first: the same six counters. */
+	void addMonthly(DayKey k, int[] d) {
+		addCounters("reporting_monthly", MONTH_KEYS, keys(k), d);
+	}
+
+	/** Adds to the monthly counters of a set of parties and one dimension's value. */
+	void addMonthlyParty(PartyKey k, int[] d) {
+		addCounters("reporting_monthly_party", PARTY_KEYS, keys(k), d);
+	}
+
+	/** The key of one row of {@code reporting_monthly_party}: a month, parties, a dimension (UAI, COMPONENT), its value. */
+	record PartyKey(LocalDate month, String parties, String dimension, String value) {
+	}
+
+	static final List<String> DAY_KEYS = List.of("stat_day", "uai", "parties", "component");
+	static final List<String> MONTH_KEYS = List.of("stat_month", "uai", "parties", "component");
+	static final List<String> PARTY_KEYS = List.of("stat_month", "parties", "dimension", "dim_value");
+	static final List<String> CLOCK_DAY_KEYS = List.of("stat_day", "clock", "uai", "parties", "component", "working_minutes");
+	static final List<String> CLOCK_MONTH_KEYS = List.of("stat_month", "clock", "uai", "parties", "component", "working_minutes");
+	static final List<String> CLOCK_PARTY_KEYS = List.of("stat_month", "clock", "parties", "working_minutes");
+	private static final List<String> COUNTERS = List.of("opened", "closed", "hand_backs", "reopened", "satisfaction_answers",
+			"satisfaction_sum");
+	private static final List<String> OUTCOMES = List.of("met", "breached");
+
+	private static Object[] keys(DayKey k) {
+		return new Object[] { date(k.day()), k.uai(), k.parties(), k.component() };
+	}
+
+	private static Object[] keys(PartyKey k) {
+		return new Object[] { date(k.month()), k.parties(), k.dimension(), k.value() };
+	}
+
+	private static Object[] keys(ClockKey k) {
+		return new Object[] { date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes() };
+	}
+
+	private static Object[] partyKeys(ClockKey k) {
+		return new Object[] { date(k.day()), k.clock(), k.parties(), k.minutes() };
+	}
+
+	private void addCounters(String table, List<String> keys, Object[] key, int[] d) {
+		add(table, keys, key, COUNTERS, Arrays.stream(d).boxed().toArray());
+	}
+
+	/** Adds values to a row's counters, inserting the row when absent (safe under the lock row). */
+	private void add(String table, List<String> keys, Object[] key, List<String> counters, Object[] values) {
+		String set = String.join(", ", counters.stream().map(c -> c + " = " + c + " + ?").toList());
+		String where = String.join(" and ", keys.stream().map(c -> c + " = ?").toList());
+		Object[] params = new Object[values.length + key.length];
+		System.arraycopy(values, 0, params, 0, values.length);
+		System.arraycopy(key, 0, params, values.length, key.length);
+		if (jdbc.sql("update " + table + " set " + set + " where " + where).params(params).update() == 0) {
+			Object[] row = new Object[key.length + values.length];
+			System.arraycopy(key, 0, row, 0, key.length);
+			System.arraycopy(values, 0, row, key.length, values.length);
+			jdbc.sql(insert(table, keys, counters)).params(row).update();
 		}
+	}
+
+	private static String insert(String table, List<String> keys, List<String> counters) {
+		List<String> columns = new ArrayList<>(keys);
+		columns.addAll(counters);
+		return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+				+ String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
 	}
 
 	/** Adds to a service-level histogram row: {@code met, breached}. */
 	void addClock(ClockKey k, int met, int breached) {
-		int updated = jdbc.sql("""
-				update reporting_clock_daily set met = met + ?, breached = breached + ?
-				where stat_day = ? and clock = ? and uai = ? and parties = ? and component = ? and working_minutes = ?""")
-			.params(met, breached, date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes())
-			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					insert into reporting_clock_daily (stat_day, clock, uai, parties, component, working_minutes, met, breached)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes(), met, breached)
-				.update();
-		}
+		add("reporting_clock_daily", CLOCK_DAY_KEYS, keys(k), OUTCOMES, new Object[] { met, breached });
+	}
+
+	/** Adds to a monthly service-level histogram row (the key's day is the month's first). */
+	void addClockMonthly(ClockKey k, int met, int breached) {
+		add("reporting_clock_monthly", CLOCK_MONTH_KEYS, keys(k), OUTCOMES, new Object[] { met, breached });
+	}
+
+	/** Adds to a monthly histogram row of a set of parties (the key's establishment and component are left aside). */
+	void addClockMonthlyParty(ClockKey k, int met, int breached) {
+		add("reporting_clock_monthly_party", CLOCK_PARTY_KEYS, partyKeys(k), OUTCOMES, new Object[] { met, breached });
 	}
 
 	/** Adds to the openings and closures of a day and set of parties. */
@@ -137,17 +190,17 @@ class ReportingStore {
 		template.batchUpdate(INSERT_LINE, lines.stream().map(ReportingStore::values).toList());
 	}
 
-	/** Inserts counters into emptied tables by JDBC batches (a rebuild: one round trip per batch, not per row). */
-	void insertAll(Map<DayKey, int[]> days, Map<List<Object>, int[]> parties, Map<ClockKey, int[]> clocks) {
-		List<Object[]> daily = new ArrayList<>();
-		days.forEach((k, d) -> {
-			if (Arrays.stream(d).anyMatch(v -> v != 0)) {
-				daily.add(new Object[] { date(k.day()), k.uai(), k.parties(), k.component(), d[0], d[1], d[2], d[3], d[4], d[5] });
-			}
-		});
-		batches("""
-				insert into reporting_daily (stat_day, uai, parties, component, opened, closed, hand_backs, reopened,
-				satisfaction_answers, satisfaction_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", daily);
+	/**
+	 * Inserts counters into emptied tables by JDBC batches (a rebuild: one round trip per batch, not per row): the
+	 * daily rows, the monthly ones (keys whose day is the month's first), by parties and dimension, and the openings
+	 * and closures by parties; the histograms by day, by month, by month and parties.
+	 */
+	void insertAll(Map<DayKey, int[]> days, Map<DayKey, int[]> months, Map<PartyKey, int[]> monthParties,
+			Map<List<Object>, int[]> parties, Map<ClockKey, int[]> clocks, Map<ClockKey, int[]> clockMonths,
+			Map<ClockKey, int[]> clockMonthParties) {
+		batches(insert("reporting_daily", DAY_KEYS, COUNTERS), rows(days, ReportingStore::keys));
+		batches(insert("reporting_monthly", MONTH_KEYS, COUNTERS), rows(months, ReportingStore::keys));
+		batches(insert("reporting_monthly_party", PARTY_KEYS, COUNTERS), rows(monthParties, ReportingStore::keys));
 		List<Object[]> party = new ArrayList<>();
 		parties.forEach((k, p) -> {
 			if (p[0] != 0 || p[1] != 0) {
@@ -155,15 +208,25 @@ class ReportingStore {
 			}
 		});
 		batches("insert into reporting_daily_party (stat_day, parties, opened, closed) values (?, ?, ?, ?)", party);
-		List<Object[]> clock = new ArrayList<>();
-		clocks.forEach((k, c) -> {
-			if (c[0] != 0 || c[1] != 0) {
-				clock.add(new Object[] { date(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes(), c[0], c[1] });
+		batches(insert("reporting_clock_daily", CLOCK_DAY_KEYS, OUTCOMES), rows(clocks, ReportingStore::keys));
+		batches(insert("reporting_clock_monthly", CLOCK_MONTH_KEYS, OUTCOMES), rows(clockMonths, ReportingStore::keys));
+		batches(insert("reporting_clock_monthly_party", CLOCK_PARTY_KEYS, OUTCOMES), rows(clockMonthParties, ReportingStore::partyKeys));
+	}
+
+	/** The rows of counters that are not all zero: key columns, then counters. */
+	private static <K> List<Object[]> rows(Map<K, int[]> counters, java.util.function.Function<K, Object[]> keys) {
+		List<Object[]> rows = new ArrayList<>();
+		counters.forEach((k, d) -> {
+			if (Arrays.stream(d).anyMatch(v -> v != 0)) {
+				Object[] key = keys.apply(k);
+				Object[] row = Arrays.copyOf(key, key.length + d.length);
+				for (int i = 0; i < d.length; i++) {
+					row[key.length + i] = d[i];
+				}
+				rows.add(row);
 			}
 		});
-		batches("""
-				insert into reporting_clock_daily (stat_day, clock, uai, parties, component, working_minutes, met, breached)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", clock);
+		return rows;
 	}
 
 	/**
@@ -198,7 +261,11 @@ class ReportingStore {
 	/** Empties the aggregates before a rebuild (the events applied are kept: a late redelivery stays a no-op). */
 	void clear() {
 		jdbc.sql("delete from reporting_clock_daily").update();
+		jdbc.sql("delete from reporting_clock_monthly").update();
 		jdbc.sql("delete from reporting_daily").update();
+		jdbc.sql("delete from reporting_monthly").update();
+		jdbc.sql("delete from reporting_monthly_party").update();
+		jdbc.sql("delete from reporting_clock_monthly_party").update();
 		jdbc.sql("delete from reporting_daily_party").update();
 		jdbc.sql("delete from reporting_ticket").update();
 	}

@@ -24,6 +24,12 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Links to pages written without looking them up as static files (see {@link PageLinks}). */
+	@Bean
+	static PageLinks.Installer pageLinks() {
+		return new PageLinks.Installer();
+	}
+
 	/** Content-versioned assets cached for a year (see {@link ImmutableAssets}); before Spring Security's headers. */
 	@Bean
 	org.springframework.boot.web.servlet.FilterRegistrationBean<ImmutableAssets> immutableAssets() {
