@@ -1,10 +1,13 @@
 package org.entente.common;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+
+import org.springframework.context.MessageSourceResolvable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code {k: key, f: french}} a word of the bundles (an enum's label, a clock's name) with its French as fallback;
  * {@code {m: code, a: [nodes]}} a message with its arguments; {@code {c: [nodes]}} nodes one after the other;
  * {@code {l: {fr: …, en: …}}} a sentence told in each language when written.
- * {@link StoredTexts} renders it.
+ * {@link StoredTexts} renders it, a message node as the {@link Wording} it keeps: a wording is the sentence, a stored
+ * text its persisted form ({@link #of}).
  */
 public final class StoredText {
 
@@ -35,7 +39,10 @@ public final class StoredText {
 		this.node = node;
 	}
 
-	/** The message {@code code} of the bundles, its arguments: strings, numbers, enums (their label) or other texts. */
+	/**
+	 * The message {@code code} of the bundles, its arguments: strings, numbers, enums (their label), other texts, or a
+	 * wording's arguments (see {@link #of}).
+	 */
 	public static StoredText message(String code, Object... args) {
 		ObjectNode m = NODES.objectNode();
 		m.put("m", code);
@@ -44,6 +51,15 @@ public final class StoredText {
 			a.add(node(arg));
 		}
 		return new StoredText(m);
+	}
+
+	/**
+	 * A {@link Wording} kept to be read later: its code and its arguments, a nested wording as a message, an enum value
+	 * or a word of the bundles ({@link Wording#label}) as a word, a list as its elements joined by commas, any other
+	 * argument as its string (a wording's numbers are strings already).
+	 */
+	public static StoredText of(Wording wording) {
+		return message(wording.code(), wording.arguments());
 	}
 
 	/** Words that are the same in every language (a name, a number, what someone typed). */
@@ -127,8 +143,28 @@ public final class StoredText {
 		if (arg instanceof StoredText t) {
 			return t.node;
 		}
+		if (arg instanceof Wording w) {
+			return of(w).node;
+		}
 		if (arg instanceof Enum<?> e) {
 			return label(e).node;
+		}
+		if (arg instanceof MessageSourceResolvable r) {
+			String[] codes = r.getCodes();
+			if (codes == null || codes.length != 1 || (r.getArguments() != null && r.getArguments().length > 0)) {
+				throw new IllegalArgumentException("only a word of one code without arguments is kept: " + r);
+			}
+			return word(codes[0], r.getDefaultMessage()).node;
+		}
+		if (arg instanceof Collection<?> c) {
+			List<Object> parts = new ArrayList<>();
+			for (Object x : c) {
+				if (!parts.isEmpty()) {
+					parts.add(", ");
+				}
+				parts.add(x == null ? "" : x);
+			}
+			return concat(parts.toArray()).node;
 		}
 		return NODES.textNode(arg == null ? "" : String.valueOf(arg));
 	}

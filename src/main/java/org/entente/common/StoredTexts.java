@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -20,15 +21,14 @@ public final class StoredTexts {
 	/** The convention's names (parties, clocks), kept apart from the application's bundles. */
 	static final String CONVENTION_BUNDLE = "i18n/convention";
 
-	private final MessageSource messages;
-
-	private final ResourceBundleMessageSource convention = new ResourceBundleMessageSource();
+	private final Bundles bundles;
 
 	public StoredTexts(MessageSource messages) {
-		this.messages = messages;
+		ResourceBundleMessageSource convention = new ResourceBundleMessageSource();
 		convention.setBasename(CONVENTION_BUNDLE);
 		convention.setDefaultEncoding("UTF-8");
 		convention.setFallbackToSystemLocale(false);
+		this.bundles = new Bundles(messages, convention);
 	}
 
 	/** The French text to store with the JSON. */
@@ -76,7 +76,16 @@ public final class StoredTexts {
 		return json.length() <= max ? json : null;
 	}
 
+	/** A node told in {@code locale}, as {@link Wording} tells its arguments. */
 	private String render(JsonNode node, Locale locale) {
+		return String.valueOf(Wording.told(argument(node, locale), bundles, locale));
+	}
+
+	/**
+	 * A node as a wording's argument: a message is a {@link Wording} of its nodes, a word of the bundles a resolvable
+	 * with its French as default; texts one after the other, or already told in each language, are told here.
+	 */
+	private Object argument(JsonNode node, Locale locale) {
 		if (node == null || node.isNull()) {
 			return "";
 		}
@@ -84,10 +93,7 @@ public final class StoredTexts {
 			return node.asText();
 		}
 		if (node.has("k")) {
-			String key = node.get("k").asText();
-			String french = node.path("f").asText("");
-			String found = messages.getMessage(key, null, null, locale);
-			return found != null ? found : convention.getMessage(key, null, french, locale);
+			return Wording.word(node.get("k").asText(), node.path("f").asText(""));
 		}
 		if (node.has("l")) {
 			JsonNode told = node.get("l");
@@ -102,22 +108,47 @@ public final class StoredTexts {
 			return out.toString();
 		}
 		if (node.has("m")) {
-			String code = node.get("m").asText();
 			List<JsonNode> parts = StoredText.children(node.get("a"));
 			Object[] args = new Object[parts.size()];
 			for (int i = 0; i < args.length; i++) {
-				args[i] = render(parts.get(i), locale);
+				args[i] = argument(parts.get(i), locale);
 			}
-			Object[] given = args.length == 0 ? null : args;
+			return Wording.of(node.get("m").asText(), args);
+		}
+		throw new IllegalStateException("not a stored text: " + node);
+	}
+
+	/**
+	 * The application's bundles, then the convention's; an unknown message code is an {@link IllegalStateException}.
+	 */
+	private record Bundles(MessageSource messages, MessageSource convention) implements MessageSource {
+
+		@Override
+		public String getMessage(String code, Object[] args, String defaultMessage, Locale locale) {
+			Object[] given = args == null || args.length == 0 ? null : args;
 			String found = messages.getMessage(code, given, null, locale);
-			if (found == null) {
-				found = convention.getMessage(code, given, null, locale);
-			}
+			return found != null ? found : convention.getMessage(code, given, defaultMessage, locale);
+		}
+
+		@Override
+		public String getMessage(String code, Object[] args, Locale locale) {
+			String found = getMessage(code, args, null, locale);
 			if (found == null) {
 				throw new IllegalStateException("no message " + code);
 			}
 			return found;
 		}
-		throw new IllegalStateException("not a stored text: " + node);
+
+		@Override
+		public String getMessage(MessageSourceResolvable resolvable, Locale locale) {
+			String[] codes = resolvable.getCodes();
+			for (String code : codes == null ? new String[0] : codes) {
+				String found = messages.getMessage(code, resolvable.getArguments(), null, locale);
+				if (found != null) {
+					return found;
+				}
+			}
+			return convention.getMessage(resolvable, locale);
+		}
 	}
 }

@@ -13,6 +13,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * French sentence to the API, which stays French, and this wording to the pages, which say it in the page's language
  * ({@link #in}). An argument may itself be a wording, an enum value (its words) or a list of them: it is told in
  * the same language. Other arguments are strings, so that a number keeps the French form the sentence always had.
+ * A sentence to read later (a line of history, a notice) is kept as its JSON form, a {@link StoredText}
+ * ({@link StoredText#of}), which {@link StoredTexts} tells back through this class.
  */
 public record Wording(String code, Object... arguments) implements MessageSourceResolvable {
 
@@ -22,7 +24,12 @@ public record Wording(String code, Object... arguments) implements MessageSource
 
 	/** An enum value's words as an argument: {@code label.<Type>.<NAME>} of the bundle, else its French label. */
 	public static MessageSourceResolvable label(Enum<?> value) {
-		return new DefaultMessageSourceResolvable(new String[] { Labels.key(value) }, null, Labels.french(value));
+		return word(Labels.key(value), Labels.french(value));
+	}
+
+	/** A word of the bundles as an argument: {@code key}, else {@code french}. */
+	static MessageSourceResolvable word(String key, String french) {
+		return new DefaultMessageSourceResolvable(new String[] { key }, null, french);
 	}
 
 	/**
@@ -42,7 +49,11 @@ public record Wording(String code, Object... arguments) implements MessageSource
 		return told;
 	}
 
-	private static Object told(Object a, MessageSource messages, Locale locale) {
+	/**
+	 * One argument told in {@code locale}: the only place where a sentence's arguments are told, for a wording and for a
+	 * {@link StoredText} that {@link StoredTexts} renders.
+	 */
+	static Object told(Object a, MessageSource messages, Locale locale) {
 		if (a instanceof Wording w) {
 			return w.in(messages, locale);
 		}
@@ -50,7 +61,7 @@ public record Wording(String code, Object... arguments) implements MessageSource
 			return messages.getMessage(r, locale);
 		}
 		if (a instanceof Enum<?> e) {
-			return messages.getMessage(Labels.key(e), null, Labels.french(e), locale);
+			return messages.getMessage(label(e), locale);
 		}
 		if (a instanceof java.util.Collection<?> c) {
 			return String.join(", ", c.stream().map(x -> String.valueOf(told(x, messages, locale))).toList());

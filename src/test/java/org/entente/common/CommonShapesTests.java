@@ -7,8 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.http.HttpStatus;
 
 class CommonShapesTests {
@@ -70,5 +72,36 @@ class CommonShapesTests {
 				e -> assertThat(e.parameter()).isEqualTo("page"));
 		assertThatThrownBy(() -> PageSlice.check(0, 0, 100)).isInstanceOfSatisfying(ProblemException.class,
 				e -> assertThat(e.parameter()).isEqualTo("size"));
+	}
+
+	/** A stored text is a wording's persisted form: kept and read back, it says what the wording says, in each language. */
+	@Test
+	void aWordingAndItsStoredFormTellTheSameSentence() {
+		StaticMessageSource m = new StaticMessageSource();
+		m.addMessage("t.refused", Locale.FRENCH, "Refusé : {0} ; {1} ; {2}");
+		m.addMessage("t.refused", Locale.ENGLISH, "Refused: {0}; {1}; {2}");
+		m.addMessage("t.allowed", Locale.FRENCH, "{0} ({1})");
+		m.addMessage("t.allowed", Locale.ENGLISH, "{0} [{1}]");
+		m.addMessage("label.Shade.DARK", Locale.ENGLISH, "dark");
+		Wording w = Wording.of("t.refused", Shade.DARK,
+				List.of(Wording.of("t.allowed", "A", Shade.LIGHT), Wording.of("t.allowed", "B", Wording.label(Shade.DARK))), "1234");
+		assertThat(w.in(m, Locale.FRENCH)).isEqualTo("Refusé : DARK ; A (LIGHT), B (DARK) ; 1234");
+		assertThat(w.in(m, Locale.ENGLISH)).isEqualTo("Refused: dark; A [LIGHT], B [dark]; 1234");
+		StoredTexts texts = new StoredTexts(m);
+		StoredText kept = StoredText.parse(StoredText.of(w).json());
+		assertThat(kept).isEqualTo(StoredText.of(w));
+		assertThat(texts.french(kept)).isEqualTo(w.in(m, Locale.FRENCH));
+		assertThat(texts.render(kept, Locale.ENGLISH)).isEqualTo(w.in(m, Locale.ENGLISH));
+		assertThat(texts.shown("stocké", kept.json(), Locale.ENGLISH)).isEqualTo(w.in(m, Locale.ENGLISH));
+		assertThat(texts.shown("stocké", kept.json(), Locale.FRENCH)).isEqualTo("stocké");
+		// A message a later release no longer has: an error when rendering, the stored French when shown.
+		assertThatThrownBy(() -> texts.render(StoredText.message("t.gone", "x"), Locale.ENGLISH))
+			.isInstanceOf(IllegalStateException.class).hasMessage("no message t.gone");
+		assertThat(texts.shown("stocké", StoredText.message("t.gone").json(), Locale.ENGLISH)).isEqualTo("stocké");
+	}
+
+	/** No {@code label()}: its French is its name (a labelled enum here would be asked its English by LabelCoverageTests). */
+	enum Shade {
+		DARK, LIGHT
 	}
 }
