@@ -3,6 +3,8 @@ package org.entente.privacy;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.entente.common.StoredText;
+
 /**
  * A data-subject request is due in {@code daysBefore} days and has no answer yet: the DPOs are to be reminded, in
  * the application and by mail to {@code officerEmail}, the address of the officer who received it (the convention's
@@ -14,6 +16,11 @@ public record SubjectRequestReminder(UUID id, long requestId, String kind, Strin
 
 	public String title() {
 		return "Demande n° " + requestId + " (" + kind + ") : réponse due le " + dueBy + ", dans " + daysBefore + " jour(s)";
+	}
+
+	/** The same title kept as message and arguments, read in each reader's language. */
+	public StoredText titleWords() {
+		return StoredText.message("privacy.notice.reminder", String.valueOf(requestId), kind, String.valueOf(dueBy), String.valueOf(daysBefore));
 	}
 
 	public String text() {

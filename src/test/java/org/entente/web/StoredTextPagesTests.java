@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.entente.EntenteTest;
 import org.entente.common.StoredText;
 import org.entente.common.StoredTexts;
+import org.entente.privacy.SubjectRequestReminder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -104,6 +105,14 @@ class StoredTextPagesTests {
 		assertThat(page("/notifications", "rssi")).contains(">" + number + " · Nouvel incident de sécurité signalé<");
 		assertThat(page("/notifications?lang=en", "rssi")).contains(">" + number + " · New security incident reported<")
 			.doesNotContain(number + " · Nouvel incident");
+		// Its history (« Signalé par … » and the decision) and the board's title column, in each language.
+		String reporter = jdbc.sql("select display_name from account where username = 'college'").query(String.class).single();
+		assertThat(timeline(french)).contains("Signalé par " + reporter + ". " + JsonPath.read(api, "$.explanation"));
+		assertThat(timeline(english)).contains("Reported by " + reporter + ". « Teaching workstations (fixed or mobile) »: ")
+			.doesNotContain("Signalé par", "traité par", "qui informe", "Ensemble du périmètre");
+		assertThat(page("/securite/incidents", "rssi")).contains(number + " — Message suspect : " + given);
+		assertThat(page("/securite/incidents?lang=en", "rssi")).contains(number + " — Suspicious message: " + given)
+			.doesNotContain("Message suspect : " + given);
 		assertThat(element(english, "explanation")).startsWith("« Teaching workstations (fixed or mobile) »: the whole perimeter, except ")
 			.contains(" → handled by Ille-et-Vilaine Département council (CD), who informs ", " (the clause).")
 			.doesNotContain("traité par", "qui informe", "ne tranche pas", "point à clarifier", "Conseil Départemental",
@@ -153,6 +162,8 @@ class StoredTextPagesTests {
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list());
 		rows.addAll(jdbc.sql("select title, title_words from security_incident where title_words is not null")
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list());
+		rows.addAll(jdbc.sql("select text, text_words from security_incident_event where text_words is not null")
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list());
 		assertThat(rows).isNotEmpty();
 		for (Row row : rows) {
 			String french = texts.render(StoredText.parse(row.words()), Locale.FRENCH);
@@ -170,6 +181,21 @@ class StoredTextPagesTests {
 			.isEqualTo("Own-funds purchase approved: 3 × Video projectors — ok");
 		assertThat(texts.french(StoredText.message("pol.notice.toValidate", "Pronote"))).isEqualTo("À valider par l'Académie : Pronote");
 		assertThat(texts.french(StoredText.message("pol.notice.refused", "Pronote"))).isEqualTo("Refusé par l'Académie : Pronote");
+		// The DPOs' reminder of a data-subject request: its words give its title, and English has no French frame.
+		SubjectRequestReminder due = new SubjectRequestReminder(UUID.randomUUID(), 7, "ACCESS", "dpo", java.time.LocalDate.of(2026, 12, 20),
+				3, "dpo@demo.entente.invalid", "/donnees-personnelles/demandes/7");
+		assertThat(texts.french(due.titleWords())).isEqualTo(due.title());
+		assertThat(texts.render(due.titleWords(), Locale.ENGLISH)).isEqualTo("Request no. 7 (ACCESS): answer due on 2026-12-20, in 3 day(s)");
+		// The administrators' notice of a sign-in lock, the owner's of a paused webhook, a survey's reminder, a policy change.
+		assertThat(texts.french(StoredText.message("dir.notice.lock.PAIR", "college", "192.0.2.1", "01/12/2026 10:00", "5")))
+			.isEqualTo("Connexions au compte « college » depuis 192.0.2.1 suspendues jusqu'au 01/12/2026 10:00 après 5 mots de passe erronés");
+		assertThat(texts.render(StoredText.message("dir.notice.lock.ADDRESS", "college", "192.0.2.1", "01/12/2026 10:00", "5"), Locale.ENGLISH))
+			.isEqualTo("Sign-ins from 192.0.2.1 (all accounts, last tried “college”) suspended until 01/12/2026 10:00 after 5 wrong passwords");
+		assertThat(texts.render(StoredText.message("webhook.notice.paused", "https://exemple.invalid/h"), Locale.ENGLISH))
+			.isEqualTo("Webhook paused: https://exemple.invalid/h");
+		assertThat(texts.french(StoredText.message("rep.notice.campaignReminder", "Rentrée", "20/12/2026")))
+			.isEqualTo("Rappel : enquête de satisfaction « Rentrée », à remplir au plus tard le 20/12/2026");
+		assertThat(texts.french(StoredText.message("pol.notice.change.proposed", "Wifi"))).isEqualTo("Proposition d'évolution d'une politique à examiner : Wifi");
 	}
 
 	private void move(long id, String json) {
@@ -199,6 +225,13 @@ class StoredTextPagesTests {
 			out.append(m.group(1)).append('\n');
 		}
 		return out.toString();
+	}
+
+	/** The incident's history, tags taken out. */
+	private static String timeline(String page) {
+		int start = page.indexOf("id=\"chronologie\"");
+		assertThat(start).isPositive();
+		return page.substring(start, page.indexOf("</ol>", start)).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
 	}
 
 	private static String element(String page, String id) {

@@ -13,6 +13,7 @@ import org.entente.directory.Account;
 import org.entente.directory.DirectoryProperties;
 import org.entente.directory.Role;
 import org.entente.directory.SignInLocks;
+import org.entente.common.StoredText;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.InAppNotifications;
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,7 +84,9 @@ class LoginThrottle implements SignInLocks {
 		log.warn("Verrouillage {} : {}", lock.kind(), title);
 		try {
 			List<String> admins = accounts.enabledAmong(Set.of(), Set.of(Role.ADMIN), null).stream().map(Account::username).toList();
-			notices.ifAvailable(n -> n.post(InAppNotificationRequested.of(admins, title, "/comptes")));
+			StoredText words = StoredText.message("dir.notice.lock." + lock.kind().name(), lock.username(), lock.address(),
+					TIME.format(lock.until()), String.valueOf(lock.failures()));
+			notices.ifAvailable(n -> n.post(InAppNotificationRequested.of(admins, title, "/comptes").withWords(words)));
 		}
 		catch (RuntimeException e) {
 			// The sign-in answer does not depend on the notice: the log line above is the alert of last resort.

@@ -34,7 +34,8 @@ class PrivacyReminderNotices {
 		List<String> dpos = accounts.enabledAmong(List.of(), List.of(Role.DPO), null).stream()
 			.filter(a -> a.role() == Role.DPO).map(Account::username).toList();
 		if (!dpos.isEmpty()) {
-			events.publishEvent(new InAppNotificationRequested(reminder.id(), dpos, reminder.title(), reminder.link()));
+			events.publishEvent(new InAppNotificationRequested(reminder.id(), dpos, reminder.title(), reminder.link())
+				.withWords(reminder.titleWords()));
 		}
 		events.publishEvent(new MailRequested(reminder.id(), List.of(reminder.officerEmail()), reminder.title(),
 				reminder.text(), null, List.of(), "PRIVACY"));

@@ -8,6 +8,7 @@ import org.entente.directory.Account;
 import org.entente.directory.Accounts;
 import org.entente.directory.NetworkRangesChanged;
 import org.entente.directory.Role;
+import org.entente.common.StoredText;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.MailRequested;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,7 +69,8 @@ public class AddressPlanVersions {
 			events.publishEvent(MailRequested.text(List.of(address), subject, text, "POLICY"));
 		}
 		if (!cd.isEmpty()) {
-			events.publishEvent(InAppNotificationRequested.of(cd.stream().map(Account::username).toList(), subject, "/politiques/" + COMPONENT));
+			events.publishEvent(InAppNotificationRequested.of(cd.stream().map(Account::username).toList(), subject, "/politiques/" + COMPONENT)
+				.withWords(StoredText.message("pol.notice.addressPlan", String.valueOf(number))));
 		}
 	}
 

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.entente.common.ProblemException;
+import org.entente.common.StoredText;
 import org.entente.directory.Accounts;
 import org.entente.directory.EntenteUser;
 import org.entente.directory.Role;
+import org.entente.common.StoredText;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.policy.PolicyArbitrations.CommitteeDecision;
 import org.entente.policy.PolicyChangeEscalated;
@@ -106,7 +108,8 @@ public class PolicyChanges {
 		long id = key.getKeyAs(Number.class).longValue();
 		// Proposing is the proposing party's agreement; the other party still has to accept it fully.
 		insertPosition(id, party, true, c.jointly() ? "Proposition élaborée conjointement." : "Proposition de la partie.", user, now);
-		tell(List.of(other(party)), "Proposition d'évolution d'une politique à examiner : " + c.title(), id);
+		tell(List.of(other(party)), "Proposition d'évolution d'une politique à examiner : " + c.title(),
+				StoredText.message("pol.notice.change.proposed", c.title()), id);
 		return get(id);
 	}
 
@@ -124,7 +127,7 @@ public class PolicyChanges {
 		Status next = agrees ? Status.AGREED : Status.ARBITRATION;
 		jdbc.sql("update policy_change set status = ? where id = ? and status = 'CONSULTATION'").params(next.name(), id).update();
 		tell(List.of("CD", "ACA"), (agrees ? "Évolution acceptée par les deux parties : " : "Désaccord, arbitrage à rechercher par les décideur·euses des deux organisations : ")
-				+ c.title(), id);
+				+ c.title(), StoredText.message(agrees ? "pol.notice.change.agreed" : "pol.notice.change.disagreed", c.title()), id);
 		if (!agrees) {
 			events.publishEvent(new PolicyChangeEscalated(id, c.title(), c.component(), c.proposedByParty(), Instant.now()));
 		}
@@ -155,8 +158,9 @@ public class PolicyChanges {
 					d.grounds(), d.decisionId(), d.link(), d.changeId())
 			.update();
 		if (updated == 1) {
-			tell(List.of("CD", "ACA"), (d.adopted() ? "Arbitrage : évolution adoptée : " : "Arbitrage : évolution rejetée : ") + get(d.changeId()).title(),
-					d.changeId());
+			String title = get(d.changeId()).title();
+			tell(List.of("CD", "ACA"), (d.adopted() ? "Arbitrage : évolution adoptée : " : "Arbitrage : évolution rejetée : ") + title,
+					StoredText.message(d.adopted() ? "pol.notice.change.adopted" : "pol.notice.change.rejected", title), d.changeId());
 		}
 		return updated == 1;
 	}
@@ -201,7 +205,7 @@ public class PolicyChanges {
 	}
 
 	/** An in-app notice to the agents of the parties named, pointing at the proposal's page. */
-	private void tell(List<String> parties, String title, long id) {
+	private void tell(List<String> parties, String title, StoredText words, long id) {
 		List<Role> roles = new ArrayList<>();
 		if (parties.contains("CD")) {
 			roles.add(Role.CD_AGENT);
@@ -211,7 +215,7 @@ public class PolicyChanges {
 		}
 		List<String> to = accounts.enabledAmong(List.of(), roles, null).stream().map(a -> a.username()).toList();
 		if (!to.isEmpty()) {
-			events.publishEvent(InAppNotificationRequested.of(to, title, "/politiques/changements/" + id));
+			events.publishEvent(InAppNotificationRequested.of(to, title, "/politiques/changements/" + id).withWords(words));
 		}
 	}
 }

@@ -20,6 +20,7 @@ import org.entente.directory.EntenteUser;
 import org.entente.directory.Establishment;
 import org.entente.directory.Establishments;
 import org.entente.directory.Role;
+import org.entente.common.StoredText;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.MailRequested;
 import org.springframework.context.ApplicationEventPublisher;
@@ -259,7 +260,8 @@ public class PolicyRegister {
 				events.publishEvent(MailRequested.text(List.of(address), subject, text, "POLICY"));
 			}
 		}
-		events.publishEvent(InAppNotificationRequested.of(to.stream().map(Account::username).toList(), subject, link));
+		events.publishEvent(InAppNotificationRequested.of(to.stream().map(Account::username).toList(), subject, link)
+			.withWords(StoredText.message("pol.notice.published", row.label(), String.valueOf(v.number()))));
 	}
 
 	/** Reminds the establishments that have not acknowledged a version published before {@code before}, once each. */
@@ -295,7 +297,8 @@ public class PolicyRegister {
 							"La version " + v.number() + " de « " + label + " » (" + v.title() + ") attend l'accusé de réception de votre établissement : " + baseUrl + link + "\n",
 							"POLICY")));
 				if (!staff.isEmpty()) {
-					events.publishEvent(InAppNotificationRequested.of(staff.stream().map(Account::username).toList(), subject, link));
+					events.publishEvent(InAppNotificationRequested.of(staff.stream().map(Account::username).toList(), subject, link)
+						.withWords(StoredText.message("pol.notice.remind", label, String.valueOf(v.number()))));
 				}
 				sent++;
 			}

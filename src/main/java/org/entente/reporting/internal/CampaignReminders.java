@@ -13,6 +13,7 @@ import java.util.Map;
 import org.entente.convention.Conventions;
 import org.entente.directory.Account;
 import org.entente.directory.Accounts;
+import org.entente.common.StoredText;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.MailRequested;
 import org.slf4j.Logger;
@@ -147,7 +148,8 @@ public class CampaignReminders {
 			}
 		}
 		if (!reachable.isEmpty()) {
-			events.publishEvent(InAppNotificationRequested.of(reachable.stream().map(Account::username).toList(), subject, link));
+			events.publishEvent(InAppNotificationRequested.of(reachable.stream().map(Account::username).toList(), subject, link)
+				.withWords(StoredText.message("rep.notice.campaignReminder", c.title(), String.valueOf(lastDay))));
 		}
 		for (Account a : reachable) {
 			jdbc.sql("update reporting_campaign_reminder set delivered = true where campaign_id = ? and account = ? and days_before = ?")

@@ -67,6 +67,10 @@ class IncidentPageController {
 			rows.add(new Row(s, byColumn));
 		}
 		model.addAttribute("rows", rows);
+		// Each title in the reader's language (an incident reported before V51: its French).
+		Map<Long, String> words = repository.titleWords(visible.stream().map(Incident::id).toList());
+		model.addAttribute("titles", visible.stream().collect(java.util.stream.Collectors.toMap(Incident::id,
+				i -> texts.shown(i.title(), words.get(i.id())), (a, b) -> a)));
 		model.addAttribute("zone", incidents.zone());
 		model.addAttribute("staff", !full.isEmpty() || user.role() == Role.RSSI || IncidentAccess.staffParty(user) != null || user.role() == Role.DPO);
 		model.addAttribute("mine", mine);
@@ -95,7 +99,7 @@ class IncidentPageController {
 			model.addAttribute("points", repository.points(id));
 			model.addAttribute("actions", repository.actions(id));
 			model.addAttribute("links", repository.links(id));
-			model.addAttribute("events", repository.events(id));
+			model.addAttribute("events", repository.events(id).stream().map(e -> e.shown(texts.shown(e.text(), e.textWords()))).toList());
 			boolean canHandle = IncidentAccess.canHandle(user, i, repository.hasPoints(id));
 			model.addAttribute("canHandle", canHandle);
 			model.addAttribute("next", canHandle ? i.status().next() : List.of());

@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.entente.common.StoredText;
 import org.entente.common.StoredTexts;
@@ -24,7 +27,13 @@ class IncidentRepository {
 			String status, Instant sentAt) {
 	}
 
-	record EventRow(long id, Instant at, String actor, String type, String fromStatus, String toStatus, String text) {
+	record EventRow(long id, Instant at, String actor, String type, String fromStatus, String toStatus, String text,
+			String textWords) {
+
+		/** The same line with {@code shown}, its text in the reader's language. */
+		EventRow shown(String shown) {
+			return new EventRow(id, at, actor, type, fromStatus, toStatus, shown, textWords);
+		}
 	}
 
 	record ActionRow(long id, String description, String owner, LocalDate dueDate, Instant doneAt, String doneBy) {
@@ -208,19 +217,38 @@ class IncidentRepository {
 	}
 
 	void addEvent(long id, Instant at, String actor, String type, IncidentStatus from, IncidentStatus to, String text) {
+		addEvent(id, at, actor, type, from, to, text, null);
+	}
+
+	/** A history line, {@code text} its French and {@code words} the same kept as message and arguments (V53). */
+	void addEvent(long id, Instant at, String actor, String type, IncidentStatus from, IncidentStatus to, String text,
+			StoredText words) {
 		jdbc.sql("""
-				insert into security_incident_event (incident_id, at, actor, type, from_status, to_status, text)
-				values (:id, :at, :actor, :type, :from, :to, :text)""")
+				insert into security_incident_event (incident_id, at, actor, type, from_status, to_status, text, text_words)
+				values (:id, :at, :actor, :type, :from, :to, :text, :words)""")
 			.param("id", id).param("at", ts(at)).param("actor", actor).param("type", type)
 			.param("from", from == null ? null : from.name()).param("to", to == null ? null : to.name()).param("text", text)
+			.param("words", words == null ? null : StoredTexts.json(words, 10000))
 			.update();
+	}
+
+	/** The kept words of the titles of the incidents {@code ids} (V51), by id; an incident without any is left out. */
+	Map<Long, String> titleWords(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select id, title_words from security_incident where title_words is not null and id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	List<EventRow> events(long id) {
 		return jdbc.sql("select * from security_incident_event where incident_id = :id order by id")
 			.param("id", id)
 			.query((rs, n) -> new EventRow(rs.getLong("id"), instant(rs, "at"), rs.getString("actor"), rs.getString("type"),
-					rs.getString("from_status"), rs.getString("to_status"), rs.getString("text")))
+					rs.getString("from_status"), rs.getString("to_status"), rs.getString("text"),
+					rs.getString("text_words")))
 			.list();
 	}
 

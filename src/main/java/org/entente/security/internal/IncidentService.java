@@ -156,7 +156,8 @@ class IncidentService {
 		incidents.keepWords(id, titleWords, d.words());
 		d.points().forEach(p -> incidents.addPoint(id, p));
 		incidents.addEvent(id, now, user.getUsername(), "REPORTED", null, IncidentStatus.REPORTED,
-				"Signalé par " + user.displayName() + ". " + d.explanation());
+				"Signalé par " + user.displayName() + ". " + d.explanation(),
+				StoredText.concat(StoredText.message("sec.event.reported", user.displayName()), " ", d.words()));
 		if (n.assetId() != null) {
 			incidents.addLink(id, "ASSET", n.assetId(), true, user.getUsername(), now);
 		}

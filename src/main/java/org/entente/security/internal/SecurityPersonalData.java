@@ -52,7 +52,9 @@ class SecurityPersonalData extends AnonymisedColumns {
 			jdbc.sql("update security_incident set title = replace(title, :t, :a), title_words = replace(title_words, :t, :a), "
 					+ "description = replace(description, :t, :a) where reported_by = :u")
 				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("u", s.uid()).update();
-			jdbc.sql("update security_incident_event set text = replace(text, :t, :a) where text like :p")
+			// text_words (V53): the same line kept as message and arguments, the reporter's name among them.
+			jdbc.sql("update security_incident_event set text = replace(text, :t, :a), text_words = replace(text_words, :t, :a) "
+					+ "where text like :p")
 				.param("t", trace).param("a", DataSubject.ANONYMOUS).param("p", "%" + trace + "%").update();
 		}
 		super.destroy(s);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.entente.directory.Accounts;
+import org.entente.common.StoredText;
 import org.entente.notification.InAppNotificationRequested;
 import org.entente.notification.MailRequested;
 import org.slf4j.Logger;
@@ -125,7 +126,8 @@ class WebhookDispatcher {
 	private void tellOwner(Webhook webhook, String reason) {
 		String title = "Webhook mis en pause : " + webhook.url();
 		String link = "/webhooks/" + webhook.id();
-		events.publishEvent(InAppNotificationRequested.of(List.of(webhook.owner()), title, link));
+		events.publishEvent(InAppNotificationRequested.of(List.of(webhook.owner()), title, link)
+			.withWords(StoredText.message("webhook.notice.paused", webhook.url())));
 		accounts.find(webhook.owner()).filter(a -> a.email() != null && !a.email().isBlank())
 			.ifPresent(a -> events.publishEvent(MailRequested.text(List.of(a.email()), title,
 					"Le webhook " + webhook.url() + " ne répond plus (" + reason + ").\nLes événements sont gardés : "

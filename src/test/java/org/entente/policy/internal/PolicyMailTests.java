@@ -9,13 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.entente.MailTest;
 import org.entente.TestSmtp;
+import org.entente.common.StoredText;
+import org.entente.common.StoredTexts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +47,9 @@ class PolicyMailTests {
 
 	@Autowired
 	PolicyReminders reminders;
+
+	@Autowired
+	MessageSource messages;
 
 	private static List<MimeMessage> to(String address, String subjectPart) {
 		return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
@@ -76,6 +83,12 @@ class PolicyMailTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from in_app_notification where recipient = 'college' and link = '/politiques/NOMMAGE'")
 			.query(Integer.class).single() == 1);
 
+		// The notice keeps its words: French gives its stored title, English has no French frame.
+		StoredTexts texts = new StoredTexts(messages);
+		var notice = jdbc.sql("select title, title_words from in_app_notification where recipient = 'college' and link = '/politiques/NOMMAGE'")
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+		assertThat(texts.french(StoredText.parse(notice.get(1)))).isEqualTo(notice.get(0)).contains(subject);
+		assertThat(texts.render(StoredText.parse(notice.get(1)), Locale.ENGLISH)).endsWith(": version " + number + " published");
 		assertThat(mvc.post().uri("/api/v1/policies/NOMMAGE/versions/" + number + "/acknowledgements").with(as("college2")).exchange())
 			.hasStatus(HttpStatus.CREATED);
 		assertThat(reminders.remind(Instant.now())).isZero();
@@ -85,5 +98,10 @@ class PolicyMailTests {
 		String reminder = "Rappel : accuser réception de « Nommage";
 		await().atMost(Duration.ofSeconds(20)).until(() -> to("college@demo.entente.invalid", reminder).size() == 1);
 		assertThat(to("college2@demo.entente.invalid", reminder)).isEmpty();
+		var reminded = jdbc.sql("select title, title_words from in_app_notification where recipient = 'college' and title like '%Rappel%'")
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+		assertThat(texts.french(StoredText.parse(reminded.get(1)))).isEqualTo(reminded.get(0));
+		assertThat(texts.render(StoredText.parse(reminded.get(1)), Locale.ENGLISH)).startsWith("[Entente] Reminder: acknowledge receipt of “Nommage")
+			.doesNotContain("Rappel", "accuser");
 	}
 }
