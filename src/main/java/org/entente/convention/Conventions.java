@@ -74,8 +74,7 @@ public class Conventions implements SmartInitializingSingleton {
 		else if (!stored.get().sha256().equals(bundled.sha256())) {
 			if (!refreshesInPlace(stored.get(), bundled)) {
 				throw new ConventionFileException(List.of(new ConventionFileException.Fault(name, 1, "version",
-						"la version « " + bundled.version() + " » est déjà enregistrée avec un autre contenu ; "
-								+ "un avenant doit porter une nouvelle version")));
+						org.entente.common.Wording.of("convention.fault.versionStoredOtherwise", String.valueOf(bundled.version())))));
 			}
 			repository.replaceContent(stored.get().id(), name, bundled.sha256(), new String(content, StandardCharsets.UTF_8));
 			log.warn("Convention {} version {} : le fichier fourni avec Entente a gagné des sections ou des précisions "
@@ -189,11 +188,12 @@ public class Conventions implements SmartInitializingSingleton {
 		Convention amended = ConventionParser.parse(fileName, content);
 		if (!amended.id().equals(current().id())) {
 			throw new ConventionFileException(List.of(new ConventionFileException.Fault(fileName, 1, "id",
-					"ce fichier est celui de la convention « " + amended.id() + " », pas de « " + current().id() + " »")));
+					org.entente.common.Wording.of("convention.fault.otherConvention", String.valueOf(amended.id()),
+							String.valueOf(current().id())))));
 		}
 		if (repository.find(amended.id(), amended.version()).isPresent()) {
 			throw new ConventionFileException(List.of(new ConventionFileException.Fault(fileName, 1, "version",
-					"la version « " + amended.version() + " » existe déjà ; un avenant doit porter une nouvelle version")));
+					org.entente.common.Wording.of("convention.fault.versionExists", String.valueOf(amended.version())))));
 		}
 		record(amended, content, user);
 		refresh();

@@ -295,6 +295,22 @@ class EnglishPagesTests {
 		assertThat(uploadFaults(unknownParty.getBytes(java.nio.charset.StandardCharsets.UTF_8), "")).singleElement().asString()
 			.startsWith("avenant.yaml, ligne ").contains(" : partie « XX » inconnue ; parties déclarées : [");
 		assertThat(uploadFaults(new byte[0], "?lang=en")).containsExactly("No file chosen.");
+		// Faults of other sections: the YAML reader's unknown key, the calendar, the finance.
+		String seed = org.entente.convention.ConventionFixtures.seedText();
+		String others = seed.replaceFirst("\nid: ", "\nunexpected: 1\nid: ");
+		assertThat(uploadFaults(others.getBytes(java.nio.charset.StandardCharsets.UTF_8), "?lang=en")).singleElement().asString()
+			.startsWith("avenant.yaml, line ").endsWith("(unexpected): unknown key « unexpected »").doesNotContain("ligne", "clé inconnue");
+		assertThat(uploadFaults(others.getBytes(java.nio.charset.StandardCharsets.UTF_8), "")).singleElement().asString()
+			.endsWith("(unexpected) : clé inconnue « unexpected »");
+		String sections = seed.replaceFirst("zone: Europe/Paris", "zone: Europe/Nulle_Part")
+			.replaceFirst("evolutiveMaintenance: 0.60", "evolutiveMaintenance: 0.70");
+		List<String> sectionsEn = uploadFaults(sections.getBytes(java.nio.charset.StandardCharsets.UTF_8), "?lang=en");
+		assertThat(sectionsEn).hasSize(2).anySatisfy(f -> assertThat(f).endsWith("(calendar.zone): unknown time zone « Europe/Nulle_Part »"))
+			.anySatisfy(f -> assertThat(f).endsWith("(finance.split): the split must total 100 %"))
+			.allSatisfy(f -> assertThat(f).doesNotContain("ligne", "fuseau", "inconnu", "répartition", "totaliser"));
+		assertThat(uploadFaults(sections.getBytes(java.nio.charset.StandardCharsets.UTF_8), "")).hasSize(2)
+			.anySatisfy(f -> assertThat(f).endsWith("(calendar.zone) : fuseau horaire « Europe/Nulle_Part » inconnu"))
+			.anySatisfy(f -> assertThat(f).endsWith("(finance.split) : la répartition doit totaliser 100 %"));
 
 		// The journal's periodic export to the Académie, pre-filled; the committees by name.
 		assertThat(text(mvc.get().uri("/journal/exports?kind=ACADEMY&lang=en").with(as("journal"))))

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.entente.common.Wording;
 import org.entente.convention.Area;
 import org.entente.convention.Cell;
 import org.entente.convention.Component;
@@ -76,7 +77,7 @@ public final class ConventionParser extends YamlChecks {
 	/** Parses and validates; throws {@link ConventionFileException} listing every fault found. */
 	public static Convention parse(String file, byte[] content) {
 		if (content.length > MAX_FILE_BYTES) {
-			throw single(file, 1, "le fichier dépasse " + MAX_FILE_BYTES / 1024 + " Kio");
+			throw single(file, 1, Wording.of("convention.fault.tooLarge", String.valueOf(MAX_FILE_BYTES / 1024)));
 		}
 		String text = decode(file, content);
 		Node root;
@@ -90,14 +91,14 @@ public final class ConventionParser extends YamlChecks {
 		}
 		catch (MarkedYAMLException e) {
 			int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-			throw single(file, line, "YAML mal formé : " + e.getProblem());
+			throw single(file, line, Wording.of("convention.fault.malformed", String.valueOf(e.getProblem())));
 		}
 		catch (YAMLException e) {
 			String message = String.valueOf(e.getMessage());
 			throw single(file, message.contains("Nesting Depth exceeded") ? tooDeepAt(text) : 1, bound(message));
 		}
 		if (!(root instanceof MappingNode)) {
-			throw single(file, 1, "le document doit être une table de clés (id, version, domains, …)");
+			throw single(file, 1, Wording.of("convention.fault.notMapping"));
 		}
 		return new ConventionParser(new ConventionYaml(file, root)).read(sha256(content));
 	}
@@ -126,18 +127,21 @@ public final class ConventionParser extends YamlChecks {
 		return 1;
 	}
 
-	/** SnakeYAML's limits (aliases, nesting, size), said in French; anything else as it comes. */
-	private static String bound(String message) {
+	/**
+	 * SnakeYAML's limits (aliases, nesting, size), in the reader's words; anything else in SnakeYAML's own (English)
+	 * text inside a translated frame, as is the problem of a malformed file.
+	 */
+	private static Wording bound(String message) {
 		if (message.contains("Number of aliases for non-scalar nodes exceeds")) {
-			return "plus de 20 alias de tables ou de listes : le fichier répète trop ses ancres";
+			return Wording.of("convention.fault.tooManyAliases");
 		}
 		if (message.contains("Nesting Depth exceeded")) {
-			return "imbrication de plus de " + MAX_DEPTH + " niveaux";
+			return Wording.of("convention.fault.tooDeep", String.valueOf(MAX_DEPTH));
 		}
 		if (message.contains("exceeds the limit")) {
-			return "le fichier dépasse " + MAX_FILE_BYTES / 1024 + " Kio";
+			return Wording.of("convention.fault.tooLarge", String.valueOf(MAX_FILE_BYTES / 1024));
 		}
-		return "YAML illisible : " + message;
+		return Wording.of("convention.fault.unreadable", message);
 	}
 
 	private static String decode(String file, byte[] content) {
@@ -148,11 +152,11 @@ public final class ConventionParser extends YamlChecks {
 				.toString();
 		}
 		catch (CharacterCodingException e) {
-			throw new ConventionFileException(List.of(new Fault(file, 1, "", org.entente.common.Wording.of("convention.fault.notUtf8"))));
+			throw new ConventionFileException(List.of(new Fault(file, 1, "", Wording.of("convention.fault.notUtf8"))));
 		}
 	}
 
-	private static ConventionFileException single(String file, int line, String message) {
+	private static ConventionFileException single(String file, int line, Wording message) {
 		return new ConventionFileException(List.of(new Fault(file, line, "", message)));
 	}
 
@@ -186,18 +190,22 @@ public final class ConventionParser extends YamlChecks {
 		}
 	}
 
-	private static String describe(JacksonException e) {
+	/**
+	 * Jackson's refusal in the reader's words; only its last resort (a message of its own, {@code convention.fault.invalid})
+	 * quotes Jackson's text.
+	 */
+	private static Wording describe(JacksonException e) {
 		if (e instanceof UnrecognizedPropertyException u) {
-			return "clé inconnue « " + u.getPropertyName() + " »";
+			return Wording.of("convention.fault.unknownKey", String.valueOf(u.getPropertyName()));
 		}
 		if (e instanceof InvalidFormatException f) {
 			if (f.getTargetType() != null && f.getTargetType().isEnum()) {
-				return "valeur « " + f.getValue() + " » inconnue ; valeurs possibles : "
-						+ Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+				return Wording.of("convention.fault.unknownValue", String.valueOf(f.getValue()),
+						Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")));
 			}
-			return "valeur « " + f.getValue() + " » invalide (attendu : " + simpleName(f.getTargetType()) + ")";
+			return Wording.of("convention.fault.invalidValue", String.valueOf(f.getValue()), simpleName(f.getTargetType()));
 		}
-		return "valeur invalide : " + e.getOriginalMessage();
+		return Wording.of("convention.fault.invalid", String.valueOf(e.getOriginalMessage()));
 	}
 
 	private static String simpleName(Class<?> type) {
@@ -210,19 +218,19 @@ public final class ConventionParser extends YamlChecks {
 		required(f.title(), List.of("title"));
 		required(f.clause(), List.of("clause"));
 		if (f.validFrom() == null || f.validTo() == null) {
-			fault(List.of(f.validFrom() == null ? "validFrom" : "validTo"), org.entente.common.Wording.of("convention.fault.noDate"));
+			fault(List.of(f.validFrom() == null ? "validFrom" : "validTo"), Wording.of("convention.fault.noDate"));
 		}
 		else if (!f.validFrom().isBefore(f.validTo())) {
-			fault(List.of("validTo"), "la fin (" + f.validTo() + ") précède le début (" + f.validFrom() + ")");
+			fault(List.of("validTo"), Wording.of("convention.fault.endBeforeStart", String.valueOf(f.validTo()), String.valueOf(f.validFrom())));
 		}
 		if (f.renewal() == null) {
-			fault(List.of(), "section « renewal » manquante");
+			fault(List.of(), Wording.of("convention.fault.missingSection", "renewal"));
 		}
 		else {
 			required(f.renewal().clause(), List.of("renewal", "clause"));
 		}
 		if (f.termination() == null) {
-			fault(List.of(), "section « termination » manquante");
+			fault(List.of(), Wording.of("convention.fault.missingSection", "termination"));
 		}
 		else {
 			required(f.termination().clause(), List.of("termination", "clause"));
@@ -232,7 +240,7 @@ public final class ConventionParser extends YamlChecks {
 		Map<String, Area> areas = new LinkedHashMap<>();
 		List<ConventionFile.DomainEntry> domains = nonNull(f.domains());
 		if (domains.isEmpty()) {
-			fault(List.of("domains"), "aucun domaine : la matrice est vide");
+			fault(List.of("domains"), Wording.of("convention.fault.noDomain"));
 		}
 		for (int d = 0; d < domains.size(); d++) {
 			ConventionFile.DomainEntry domain = domains.get(d);
@@ -240,7 +248,7 @@ public final class ConventionParser extends YamlChecks {
 			required(domain.name(), append(dPath, "name"));
 			required(domain.section(), append(dPath, "section"));
 			if (domain.area() == null) {
-				fault(append(dPath, "area"), "area manquante (POLICY, OUTSIDE ou IN_ESTABLISHMENT)");
+				fault(append(dPath, "area"), Wording.of("convention.fault.noArea"));
 				continue;
 			}
 			List<ConventionFile.ComponentEntry> components = nonNull(domain.components());
@@ -295,18 +303,17 @@ public final class ConventionParser extends YamlChecks {
 			if (value instanceof Map<?, ?> ref) {
 				Object see = ref.get("see");
 				if (see == null || ref.size() != 1) {
-					fault(cPath, "un renvoi s'écrit { see: CODE }");
+					fault(cPath, Wording.of("convention.fault.seeForm"));
 					continue;
 				}
 				ConventionFile.ComponentEntry target = entries.get(String.valueOf(see));
 				if (target == null) {
-					fault(append(cPath, "see"), org.entente.common.Wording.of("convention.fault.unknownSee", see));
+					fault(append(cPath, "see"), Wording.of("convention.fault.unknownSee", see));
 					continue;
 				}
 				Object targetCell = target.responsibilities() == null ? null : target.responsibilities().get(kind);
 				if (!(targetCell instanceof List<?>)) {
-					fault(append(cPath, "see"), "le composant « " + see + " » n'a pas de cellule " + kind
-							+ " qui nomme des parties");
+					fault(append(cPath, "see"), Wording.of("convention.fault.seeNoCell", String.valueOf(see), String.valueOf(kind)));
 					continue;
 				}
 				List<String> codes = checkPartyList(targetCell, cPath, parties, true);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.entente.common.Wording;
 import org.entente.convention.ConventionFileException.Fault;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -59,14 +60,12 @@ final class ConventionYaml {
 		int usedAt = Math.max(line(node), usedAtOrAfter);
 		if (++values > MAX_VALUES) {
 			if (values == MAX_VALUES + 1) {
-				faults.add(new Fault(file, usedAt, render(path), "plus de " + MAX_VALUES
-						+ " valeurs une fois les alias développés : le fichier répète trop ses ancres"));
+				faults.add(new Fault(file, usedAt, render(path), Wording.of("convention.fault.tooManyValues", String.valueOf(MAX_VALUES))));
 			}
 			return null;
 		}
 		if (!(node instanceof ScalarNode) && !enclosing.add(node)) {
-			faults.add(new Fault(file, usedAt, render(path), "alias récursif : l'ancre de la ligne " + line(node)
-					+ " se contient elle-même"));
+			faults.add(new Fault(file, usedAt, render(path), Wording.of("convention.fault.recursiveAlias", String.valueOf(line(node)))));
 			return null;
 		}
 		try {
@@ -82,13 +81,13 @@ final class ConventionYaml {
 			Map<String, Object> map = new LinkedHashMap<>();
 			for (NodeTuple tuple : mapping.getValue()) {
 				if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-					faults.add(new Fault(file, line(tuple.getKeyNode()), render(path), "clé non scalaire"));
+					faults.add(new Fault(file, line(tuple.getKeyNode()), render(path), Wording.of("convention.fault.nonScalarKey")));
 					continue;
 				}
 				List<Object> child = new ArrayList<>(path);
 				child.add(key.getValue());
 				if (map.containsKey(key.getValue())) {
-					faults.add(new Fault(file, line(key), render(child), "clé « " + key.getValue() + " » en double"));
+					faults.add(new Fault(file, line(key), render(child), Wording.of("convention.fault.keyTwice", String.valueOf(key.getValue()))));
 				}
 				map.put(key.getValue(), toPlain(tuple.getValueNode(), child, enclosing, Math.max(line(key), usedAt)));
 			}
@@ -102,7 +101,7 @@ final class ConventionYaml {
 				Node item = sequence.getValue().get(i);
 				// No list of the file holds an empty item (a lone « - »); the checks that read the list expect none.
 				if (item instanceof ScalarNode s && isNull(s)) {
-					faults.add(new Fault(file, line(item), render(child), "élément vide dans la liste : complétez-le ou retirez le tiret"));
+					faults.add(new Fault(file, line(item), render(child), Wording.of("convention.fault.emptyItem")));
 					continue;
 				}
 				list.add(toPlain(item, child, enclosing, usedAt));
@@ -120,11 +119,7 @@ final class ConventionYaml {
 				&& (value.isEmpty() || value.equals("~") || value.equals("null"));
 	}
 
-	void fault(List<Object> path, org.entente.common.Wording message) {
-		faults.add(new Fault(file, locate(path), render(path), message));
-	}
-
-	void fault(List<Object> path, String message) {
+	void fault(List<Object> path, Wording message) {
 		faults.add(new Fault(file, locate(path), render(path), message));
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.entente.common.Wording;
 import org.entente.convention.Area;
 import org.entente.convention.Funding;
 import org.entente.convention.InterventionKind;
@@ -24,15 +25,15 @@ final class MatrixChecks extends YamlChecks {
 		Set<String> codes = new HashSet<>();
 		List<Party> parties = nonNull(list);
 		if (parties.isEmpty()) {
-			fault(List.of("parties"), "aucune partie déclarée");
+			fault(List.of("parties"), Wording.of("convention.fault.noParties"));
 		}
 		for (int i = 0; i < parties.size(); i++) {
 			Party party = parties.get(i);
 			if (party.code() == null || !party.code().matches("[A-Z][A-Z0-9_]*")) {
-				fault(List.of("parties", i, "code"), "code de partie manquant ou mal formé (MAJUSCULES)");
+				fault(List.of("parties", i, "code"), Wording.of("convention.fault.partyCode"));
 			}
 			else if (!codes.add(party.code())) {
-				fault(List.of("parties", i, "code"), "partie « " + party.code() + " » déclarée deux fois");
+				fault(List.of("parties", i, "code"), Wording.of("convention.fault.partyDeclaredTwice", party.code()));
 			}
 			required(party.name(), List.of("parties", i, "name"));
 		}
@@ -42,11 +43,11 @@ final class MatrixChecks extends YamlChecks {
 	void checkComponent(ConventionFile.ComponentEntry entry, Area area, List<Object> path, Set<String> parties,
 			Map<String, ConventionFile.ComponentEntry> entries, Map<String, Area> areas) {
 		if (entry.code() == null || !entry.code().matches("[A-Z][A-Z0-9_]*")) {
-			fault(append(path, "code"), "code de composant manquant ou mal formé (MAJUSCULES_SOULIGNÉS)");
+			fault(append(path, "code"), Wording.of("convention.fault.componentCode"));
 			return;
 		}
 		if (entries.containsKey(entry.code())) {
-			fault(append(path, "code"), org.entente.common.Wording.of("convention.fault.componentTwice", entry.code()));
+			fault(append(path, "code"), Wording.of("convention.fault.componentTwice", entry.code()));
 			return;
 		}
 		entries.put(entry.code(), entry);
@@ -56,13 +57,13 @@ final class MatrixChecks extends YamlChecks {
 		Map<InterventionKind, Object> cells = entry.responsibilities() == null ? Map.of() : entry.responsibilities();
 		for (InterventionKind kind : cells.keySet()) {
 			if (!area.kinds().contains(kind)) {
-				fault(append(path, "responsibilities", kind.name()), org.entente.common.Wording.of("convention.fault.noSuchColumn",
+				fault(append(path, "responsibilities", kind.name()), Wording.of("convention.fault.noSuchColumn",
 						kind.name(), area.name(), area.kinds().toString()));
 			}
 		}
 		for (InterventionKind kind : area.kinds()) {
 			if (!cells.containsKey(kind)) {
-				fault(append(path, "responsibilities"), org.entente.common.Wording.of("convention.fault.missingColumn", kind.name()));
+				fault(append(path, "responsibilities"), Wording.of("convention.fault.missingColumn", kind.name()));
 			}
 		}
 		List<ConventionFile.ConditionEntry> conditions = nonNull(entry.conditions());
@@ -75,18 +76,18 @@ final class MatrixChecks extends YamlChecks {
 		required(condition.text(), append(path, "text"));
 		required(condition.clause(), append(path, "clause"));
 		if (condition.kinds() == null || condition.kinds().isEmpty()) {
-			fault(append(path, "kinds"), "la condition ne dit pas à quelles colonnes elle s'applique");
+			fault(append(path, "kinds"), Wording.of("convention.fault.conditionNoKinds"));
 		}
 		else {
 			condition.kinds().stream().filter(k -> !area.kinds().contains(k))
-				.forEach(k -> fault(append(path, "kinds"), "la colonne " + k + " n'existe pas dans un tableau " + area));
+				.forEach(k -> fault(append(path, "kinds"), Wording.of("convention.fault.noSuchColumnIn", String.valueOf(k), String.valueOf(area))));
 		}
 		checkPartyList(condition.parties(), append(path, "parties"), parties, false);
 		Map<String, Object> when = condition.when() == null ? Map.of() : condition.when();
 		for (var e : when.entrySet()) {
 			List<Object> wPath = append(path, "when", e.getKey());
 			if (!CONDITION_KEYS.contains(e.getKey())) {
-				fault(wPath, "critère « " + e.getKey() + " » inconnu ; critères possibles : " + CONDITION_KEYS);
+				fault(wPath, Wording.of("convention.fault.unknownCriterion", String.valueOf(e.getKey()), String.valueOf(CONDITION_KEYS)));
 				continue;
 			}
 			for (Object value : values(e.getValue())) {
@@ -97,7 +98,7 @@ final class MatrixChecks extends YamlChecks {
 					default -> v.equals("true") || v.equals("false");
 				};
 				if (!ok) {
-					fault(wPath, "valeur « " + v + " » inconnue pour " + e.getKey());
+					fault(wPath, Wording.of("convention.fault.unknownCriterionValue", String.valueOf(v), String.valueOf(e.getKey())));
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.entente.common.Wording;
 import org.entente.convention.PolicyRevision;
 
 /**
@@ -24,23 +25,23 @@ final class PolicyRevisionChecks extends YamlChecks {
 			PolicyRevision r = list.get(i);
 			List<Object> path = List.of("policyRevisions", i);
 			if (r == null) {
-				fault(path, "une révision est attendue : { component, every ou onChange, clause }");
+				fault(path, Wording.of("convention.fault.revisionForm"));
 				continue;
 			}
 			required(r.component(), append(path, "component"));
 			if (r.component() != null && !components.contains(r.component())) {
-				fault(append(path, "component"), "composant « " + r.component() + " » inconnu de la matrice");
+				fault(append(path, "component"), Wording.of("convention.fault.revisionUnknownComponent", String.valueOf(r.component())));
 			}
 			else if (r.component() != null && !seen.add(r.component())) {
-				fault(append(path, "component"), "composant « " + r.component() + " » déjà doté d'une révision");
+				fault(append(path, "component"), Wording.of("convention.fault.revisionTwice", String.valueOf(r.component())));
 			}
 			boolean periodic = r.every() != null;
 			if (periodic && (r.every().isNegative() || r.every().isZero())) {
-				fault(append(path, "every"), "période positive attendue (ex. P1Y)");
+				fault(append(path, "every"), Wording.of("convention.fault.positivePeriod"));
 			}
 			if (periodic == r.onChange()) {
-				fault(path, periodic ? "« every » et « onChange » s'excluent : une période, ou à chaque changement"
-						: "« every » (ex. P1Y) ou « onChange: true » est attendu");
+				fault(path, periodic ? Wording.of("convention.fault.everyAndOnChange")
+						: Wording.of("convention.fault.everyOrOnChange"));
 			}
 			required(r.clause(), append(path, "clause"));
 		}

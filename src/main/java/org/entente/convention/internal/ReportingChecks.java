@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.entente.common.Wording;
 import org.entente.convention.Reporting;
 
 /**
@@ -34,26 +35,26 @@ final class ReportingChecks extends YamlChecks {
 		for (int i = 0; i < reporting.recipients().size(); i++) {
 			String address = reporting.recipients().get(i);
 			if (address == null || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-				fault(append(path, "recipients", i), "adresse électronique « " + address + " » invalide");
+				fault(append(path, "recipients", i), Wording.of("convention.fault.badEmail", String.valueOf(address)));
 			}
 		}
 		if (reporting.indicators().isEmpty()) {
-			fault(append(path, "indicators"), "au moins un indicateur est attendu (codes : " + new java.util.TreeSet<>(CODES) + ")");
+			fault(append(path, "indicators"), Wording.of("convention.fault.noIndicator", String.valueOf(new java.util.TreeSet<>(CODES))));
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < reporting.indicators().size(); i++) {
 			Reporting.Indicator indicator = reporting.indicators().get(i);
 			List<Object> at = append(path, "indicators", i);
 			if (indicator == null) {
-				fault(at, "indicateur vide");
+				fault(at, Wording.of("convention.fault.emptyIndicator"));
 				continue;
 			}
 			if (indicator.code() == null || !CODES.contains(indicator.code())) {
-				fault(append(at, "code"), "indicateur « " + indicator.code() + " » inconnu ; codes calculés : "
-						+ new java.util.TreeSet<>(CODES));
+				fault(append(at, "code"), Wording.of("convention.fault.unknownIndicator", String.valueOf(indicator.code()),
+						String.valueOf(new java.util.TreeSet<>(CODES))));
 			}
 			else if (!seen.add(indicator.code())) {
-				fault(append(at, "code"), "indicateur « " + indicator.code() + " » répété");
+				fault(append(at, "code"), Wording.of("convention.fault.indicatorTwice", String.valueOf(indicator.code())));
 			}
 			required(indicator.label(), append(at, "label"));
 			required(indicator.definition(), append(at, "definition"));
@@ -64,11 +65,10 @@ final class ReportingChecks extends YamlChecks {
 			Integer day = reporting.campaignReminderDays().get(i);
 			List<Object> at = append(path, "campaignReminderDays", i);
 			if (day == null || day < 1 || day > MAX_REMINDER_DAYS) {
-				fault(at, "relance « " + day + " » : un nombre de jours avant le dernier jour de l'enquête, de 1 à "
-						+ MAX_REMINDER_DAYS);
+				fault(at, Wording.of("convention.fault.badReminder", String.valueOf(day), String.valueOf(MAX_REMINDER_DAYS)));
 			}
 			else if (!days.add(day)) {
-				fault(at, "relance à " + day + " jour(s) répétée");
+				fault(at, Wording.of("convention.fault.reminderTwice", String.valueOf(day)));
 			}
 		}
 		return reporting;

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.entente.common.Wording;
 import org.entente.convention.RetentionRule;
 
 /**
@@ -28,26 +29,26 @@ final class RetentionChecks extends YamlChecks {
 			RetentionRule r = list.get(i);
 			List<Object> path = List.of("retention", i);
 			if (r == null) {
-				fault(path, "règle de conservation vide");
+				fault(path, Wording.of("convention.fault.emptyRetention"));
 				continue;
 			}
 			if (r.category() == null || !r.category().matches("[A-Z][A-Z0-9_]{0,39}")) {
-				fault(append(path, "category"), "code de catégorie attendu en majuscules (ex. IDENTITIES)");
+				fault(append(path, "category"), Wording.of("convention.fault.categoryCode"));
 			}
 			else if (!seen.add(r.category())) {
-				fault(append(path, "category"), "catégorie « " + r.category() + " » répétée");
+				fault(append(path, "category"), Wording.of("convention.fault.categoryTwice", r.category()));
 			}
 			required(r.label(), append(path, "label"));
 			required(r.clause(), append(path, "clause"));
 			Period p = r.period();
 			if (p == null || p.isNegative() || p.isZero()) {
-				fault(append(path, "period"), "durée positive attendue (ex. P4M)");
+				fault(append(path, "period"), Wording.of("convention.fault.positiveDuration"));
 			}
 			else if (LocalDate.of(2000, 1, 1).plus(p).isAfter(LocalDate.of(2100, 1, 1))) {
-				fault(append(path, "period"), "durée de plus de cent ans");
+				fault(append(path, "period"), Wording.of("convention.fault.overHundredYears"));
 			}
 			if (r.after() == null || !STARTS.contains(r.after())) {
-				fault(append(path, "after"), "point de départ attendu parmi " + STARTS);
+				fault(append(path, "after"), Wording.of("convention.fault.retentionStart", String.valueOf(STARTS)));
 			}
 		}
 		return List.copyOf(list.stream().filter(java.util.Objects::nonNull).toList());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.entente.common.Wording;
 import org.entente.convention.PointToClarify;
 import org.entente.convention.SecurityIncidentRules;
 
@@ -29,19 +30,19 @@ final class SecurityChecks extends YamlChecks {
 			if (breach != null) {
 				List<Object> path = List.of("dataProtection", "breachNotification");
 				if (breach.within() == null || breach.within().isNegative() || breach.within().isZero()) {
-					fault(append(path, "within"), "délai de notification positif attendu (ex. PT48H)");
+					fault(append(path, "within"), Wording.of("convention.fault.notifyWithin"));
 				}
 				partyRef(breach.by(), append(path, "by"), parties);
 				email(breach.to(), append(path, "to"));
 				for (int i = 0; i < breach.reminders().size(); i++) {
 					var r = breach.reminders().get(i);
 					if (r == null || r.isNegative() || r.isZero() || (breach.within() != null && r.compareTo(breach.within()) >= 0)) {
-						fault(append(path, "reminders", i), "rappel positif et plus court que le délai attendu (ex. PT24H)");
+						fault(append(path, "reminders", i), Wording.of("convention.fault.reminderWithin"));
 					}
 				}
 				if (breach.authority() != null && (breach.authority().within() == null || breach.authority().within().isNegative()
 						|| breach.authority().within().isZero())) {
-					fault(append(path, "authority", "within"), "délai positif attendu (ex. PT72H)");
+					fault(append(path, "authority", "within"), Wording.of("convention.fault.authorityWithin"));
 				}
 			}
 		}
@@ -63,10 +64,10 @@ final class SecurityChecks extends YamlChecks {
 			for (int j = 0; j < p.components().size(); j++) {
 				String c = p.components().get(j);
 				if (!components.contains(c)) {
-					fault(append(path, "components", j), "composant « " + c + " » inconnu");
+					fault(append(path, "components", j), Wording.of("convention.fault.unknownComponent", String.valueOf(c)));
 				}
 				else if (!placed.add(c)) {
-					fault(append(path, "components", j), "composant « " + c + " » déjà rangé dans un autre périmètre");
+					fault(append(path, "components", j), Wording.of("convention.fault.componentElsewhere", String.valueOf(c)));
 				}
 			}
 			for (int j = 0; j < p.inform().size(); j++) {
@@ -74,30 +75,30 @@ final class SecurityChecks extends YamlChecks {
 				partyRef(inform.party(), append(path, "inform", j, "party"), parties);
 				email(inform.email(), append(path, "inform", j, "email"));
 				if (!"REPORTED".equals(inform.on()) && !"CLOSED".equals(inform.on())) {
-					fault(append(path, "inform", j, "on"), "moment « " + inform.on() + " » inconnu : REPORTED ou CLOSED");
+					fault(append(path, "inform", j, "on"), Wording.of("convention.fault.unknownMoment", String.valueOf(inform.on())));
 				}
 			}
 		}
 		if (otherwise > 1) {
-			fault(List.of("securityIncidents", "perimeters"), "un seul périmètre peut porter « otherwise: true »");
+			fault(List.of("securityIncidents", "perimeters"), Wording.of("convention.fault.oneOtherwise"));
 		}
 		for (int i = 0; i < rules.undecided().size(); i++) {
 			var u = rules.undecided().get(i);
 			List<Object> path = List.of("securityIncidents", "undecided", i);
 			for (int j = 0; j < u.components().size(); j++) {
 				if (!components.contains(u.components().get(j))) {
-					fault(append(path, "components", j), "composant « " + u.components().get(j) + " » inconnu");
+					fault(append(path, "components", j), Wording.of("convention.fault.unknownComponent", String.valueOf(u.components().get(j))));
 				}
 			}
 			partyRef(u.provisionalHandler(), append(path, "provisionalHandler"), parties);
 			required(u.provisionalHandler(), append(path, "provisionalHandler"));
 			required(u.explanation(), append(path, "explanation"));
 			if (u.point() != null && !pointIds.contains(u.point())) {
-				fault(append(path, "point"), "point à clarifier « " + u.point() + " » inconnu");
+				fault(append(path, "point"), Wording.of("convention.fault.unknownPoint", String.valueOf(u.point())));
 			}
 		}
 		if (rules.spanning() != null && rules.spanning().point() != null && !pointIds.contains(rules.spanning().point())) {
-			fault(List.of("securityIncidents", "spanning", "point"), "point à clarifier « " + rules.spanning().point() + " » inconnu");
+			fault(List.of("securityIncidents", "spanning", "point"), Wording.of("convention.fault.unknownPoint", String.valueOf(rules.spanning().point())));
 		}
 		if (rules.entryPoint() != null) {
 			partyRef(rules.entryPoint().party(), List.of("securityIncidents", "entryPoint", "party"), parties);
@@ -107,7 +108,7 @@ final class SecurityChecks extends YamlChecks {
 
 	private void email(String value, List<Object> path) {
 		if (value == null || !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			fault(path, "adresse électronique « " + value + " » invalide");
+			fault(path, Wording.of("convention.fault.badEmail", String.valueOf(value)));
 		}
 	}
 }

@@ -19,11 +19,7 @@ abstract class YamlChecks {
 	}
 
 	/** A fault at this path of the document (its line is located in the YAML). */
-	protected void fault(List<Object> path, org.entente.common.Wording message) {
-		yaml.fault(path, message);
-	}
-
-	protected void fault(List<Object> path, String message) {
+	protected void fault(List<Object> path, Wording message) {
 		yaml.fault(path, message);
 	}
 
@@ -70,7 +66,7 @@ abstract class YamlChecks {
 
 	protected void required(String value, List<Object> path) {
 		if (value == null || value.isBlank()) {
-			fault(path, "« " + path.get(path.size() - 1) + " » manquant");
+			fault(path, Wording.of("convention.fault.missing", String.valueOf(path.get(path.size() - 1))));
 		}
 	}
 
