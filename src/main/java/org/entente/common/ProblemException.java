@@ -95,11 +95,14 @@ public class ProblemException extends RuntimeException {
 
 	/**
 	 * The same problem with the code and arguments of its sentence in the module's bundle: a page tells it in the
-	 * reader's language ({@link #in}); the API keeps the French {@code detail} and carries the code as {@code code}.
+	 * reader's language ({@link #in}); the API keeps the French {@code detail} and carries the code as {@code code}. A copy,
+	 * as {@link #with}: a problem kept in a constant never carries one request's sentence into another.
 	 */
 	public ProblemException worded(String code, Object... arguments) {
-		this.wording = Wording.of(code, arguments);
-		return this;
+		ProblemException copy = new ProblemException(status, type.toString().substring("urn:entente:problem:".length()), title,
+				getMessage(), parameter, errors, properties);
+		copy.wording = Wording.of(code, arguments);
+		return copy;
 	}
 
 	/** The code and arguments of the sentence, or null when the problem has only its French detail. */

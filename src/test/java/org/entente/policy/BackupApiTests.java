@@ -69,15 +69,15 @@ class BackupApiTests {
 		MvcTestResult stale = post("glpi-agent", report(uai, "ADMINISTRATIVE", Duration.ofDays(3), Duration.ofDays(5)));
 		assertThat(stale).as(body(stale)).hasStatus(HttpStatus.CREATED);
 		assertThat(JsonPath.<List<String>>read(body(stale), "$.compliance.ADMINISTRATIVE.reasons"))
-			.containsExactly("La dernière sauvegarde réussie date de plus de un jour : au plus un jour de données perdues (annexe opérationnelle §4).",
+			.containsExactly("La dernière sauvegarde réussie est trop ancienne : la convention admet au plus un jour de données perdues (annexe opérationnelle §4).",
 					"Les points de restauration ne remontent pas à 3 mois : la convention demande de conserver les données administratives 3 mois (annexe opérationnelle §4).");
 
 		String french = body(mvc.get().uri("/politiques/sauvegardes/" + uai).with(as("agent.cd")).exchange());
-		assertThat(french).contains("La dernière sauvegarde réussie date de plus de un jour : au plus un jour de données perdues",
+		assertThat(french).contains("La dernière sauvegarde réussie est trop ancienne : la convention admet au plus un jour de données perdues",
 				"la convention demande de conserver les données administratives 3 mois",
 				"Aucune sauvegarde réussie n&#39;a été signalée pour les données pédagogiques partagées");
 		String english = body(mvc.get().uri("/politiques/sauvegardes/" + uai + "?lang=en").with(as("agent.cd")).exchange());
-		assertThat(english).contains("The last successful backup is more than one day old: at most one day of data may be lost",
+		assertThat(english).contains("The last successful backup is too old: the convention allows at most one day of data lost",
 				"The restore points do not reach back 3 months: the convention asks to keep administrative data for 3 months",
 				"No successful backup has been reported for shared teaching data")
 			.doesNotContain("La dernière sauvegarde", "Les points de restauration", "Aucune sauvegarde réussie");
@@ -90,7 +90,7 @@ class BackupApiTests {
 		MvcTestResult stale = post("glpi-agent", report("0359902Y", "PEDAGOGICAL_GROUP", Duration.ofDays(3), Duration.ofDays(30)));
 		assertThat(stale).as(body(stale)).hasStatus(HttpStatus.CREATED);
 		assertThat(JsonPath.<Boolean>read(body(stale), "$.compliance.PEDAGOGICAL_GROUP.compliant")).isFalse();
-		assertThat(JsonPath.<List<String>>read(body(stale), "$.compliance.PEDAGOGICAL_GROUP.reasons").get(0)).contains("plus de un jour");
+		assertThat(JsonPath.<List<String>>read(body(stale), "$.compliance.PEDAGOGICAL_GROUP.reasons").get(0)).contains("trop ancienne : la convention admet au plus un jour");
 		// The pedagogical network's infrastructure is administered by the CD (matrix): the incident is routed there.
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
 				"select count(*) from ticket where establishment = '0359902Y' and component = 'RESEAU_PEDAGOGIQUE' and title like 'Sauvegardes : engagement rompu%'")

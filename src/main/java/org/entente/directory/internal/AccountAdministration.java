@@ -373,7 +373,9 @@ class AccountAdministration {
 			head = false; // moved to another collège: no longer the head of either
 		}
 		boolean changed = head != before.headOfEstablishment() || (head && !Objects.equals(function, before.headFunction()));
-		if (changed && actor.role() != Role.ADMIN) {
+		// Only an explicit designation is the administrator's: the flag dropped by a move or a change of role is not.
+		boolean designating = patch.containsKey("headOfEstablishment") || patch.containsKey("headFunction");
+		if (changed && designating && actor.role() != Role.ADMIN) {
 			problems.add(new FieldProblem("headOfEstablishment", "seul·e un·e administrateur·ice désigne le·la chef·fe d'établissement"));
 		}
 		return new Head(head, function);

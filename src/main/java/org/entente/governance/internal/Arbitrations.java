@@ -121,6 +121,10 @@ class Arbitrations {
 		}
 		Arbitration a = find(changeId).orElseThrow(() -> new GovernanceInputException("changeId",
 				"La proposition " + changeId + " n'est pas en arbitrage devant le comité stratégique."));
+		if (a.decisionId() == null && a.meetingId() != null && a.meetingId() != meetingId) {
+			throw new GovernanceInputException("changeId", "La proposition " + changeId + " est à l'ordre du jour de la réunion n° "
+					+ a.meetingId() + " : la décision s'y enregistre.");
+		}
 		if (a.decisionId() != null) {
 			throw ProblemException.conflict("Arbitrage déjà tranché", "Le comité a déjà décidé de la proposition " + changeId
 					+ " (décision " + a.decisionId() + ").");

@@ -57,6 +57,7 @@ class NotificationListeners {
 	void on(MailRequested mail) throws MessagingException {
 		JavaMailSender sender = properties.enabled() ? mailSender.getIfAvailable() : null;
 		MailClaims.Claim claim = claims.claim(mail, sender == null ? "LOG" : "SMTP");
+		Instant leaseEnds = Instant.now().plus(properties.lease());
 		if (claim == MailClaims.Claim.SENT) {
 			return;
 		}
@@ -75,7 +76,14 @@ class NotificationListeners {
 				throw e;
 			}
 		}
-		claims.markSent(mail.id(), Instant.now().plus(properties.lease().dividedBy(2)));
+		// Marking is retried while the lease holds, never past it: after it another attempt may take the mail over.
+		Instant tryUntil = Instant.now().plus(properties.lease().dividedBy(2));
+		if (tryUntil.isAfter(leaseEnds)) {
+			log.warn("Courriel {} : l'envoi a duré plus de la moitié du bail ({}) ; marqué envoyé jusqu'à la fin du bail au plus",
+					mail.id(), properties.lease());
+			tryUntil = leaseEnds;
+		}
+		claims.markSent(mail.id(), tryUntil);
 	}
 
 	@ApplicationModuleListener

@@ -136,7 +136,7 @@ public class Backups {
 			if (last.endedAt().isBefore(limit)) {
 				details.add(new Reason("STALE", c.code(), c.maxDataLoss()));
 				codes.add("STALE");
-				reasons.add("La dernière sauvegarde réussie date de plus de " + words(c.maxDataLoss()) + " : au plus "
+				reasons.add("La dernière sauvegarde réussie est trop ancienne : la convention admet au plus "
 						+ words(c.maxDataLoss()) + " de données perdues (annexe opérationnelle §4).");
 			}
 			Instant reach = now.atZone(zone).minus(c.retention()).toInstant();

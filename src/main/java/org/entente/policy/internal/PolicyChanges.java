@@ -159,7 +159,7 @@ public class PolicyChanges {
 			.update();
 		if (updated == 1) {
 			String title = get(d.changeId()).title();
-			tell(List.of("CD", "ACA"), (d.adopted() ? "Arbitrage : évolution adoptée : " : "Arbitrage : évolution rejetée : ") + title,
+			tell(List.of("CD", "ACA"), (d.adopted() ? "Arbitrage : évolution adoptée (" : "Arbitrage : évolution rejetée (") + title + ")",
 					StoredText.message(d.adopted() ? "pol.notice.change.adopted" : "pol.notice.change.rejected", title), d.changeId());
 		}
 		return updated == 1;
