@@ -114,6 +114,15 @@ class PolicyChangeApiTests {
 		assertThat(JsonPath.<List<String>>read(body(missing), "$.errors[*].field")).containsExactlyInAnyOrder("adopted", "text");
 		assertThat(post("agent.cd", "/api/v1/governance/meetings/" + meeting + "/arbitrations/999999/decision",
 				"{\"adopted\":true,\"text\":\"x\"}")).hasStatus(HttpStatus.BAD_REQUEST);
+		// Decided at the meeting whose agenda carries it, not at another strategic meeting.
+		String other = mvc.post().uri("/gouvernance/comites/STRATEGIC/reunions").with(as("agent.cd")).with(csrf())
+			.param("date", LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(31).toString()).param("time", "15:00")
+			.param("duration", "60").param("agenda", "Autre réunion").exchange().getResponse().getRedirectedUrl();
+		MvcTestResult elsewhere = post("agent.cd", "/api/v1/governance/meetings/" + other.substring(other.lastIndexOf('/') + 1)
+				+ "/arbitrations/" + id + "/decision", "{\"adopted\":true,\"text\":\"x\"}");
+		assertThat(elsewhere).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(JsonPath.<List<String>>read(body(elsewhere), "$.errors[*].field")).containsExactly("changeId");
+		assertThat(body(elsewhere)).contains("à l'ordre du jour de la réunion n° " + meeting);
 		MvcTestResult decided = post("agent.cd", decide, "{\"adopted\":true,\"text\":\"Coût du renommage partagé à parts égales\"}");
 		assertThat(decided).hasStatus(HttpStatus.CREATED);
 		int decisionId = JsonPath.read(body(decided), "$.id");
