@@ -12,14 +12,16 @@ import org.entente.journal.internal.store.IndexFields;
 import org.entente.journal.internal.store.JournalStore;
 import org.entente.journal.internal.store.Line;
 import org.entente.journal.internal.store.SegmentKeys;
+import org.entente.journal.internal.store.SegmentPostings;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds lines by period (receive time), establishment, host, sender, user and free text. Segments outside the period
  * are skipped from their time span, and sealed ones whose filter ({@link SegmentKeys}) says that no line has the
- * establishment, host, sender, user or address asked; within one, the fixed-width index entries are scanned in bulk and compared by
- * keys (hashes), and only candidates are read and confirmed against the line itself. Counting stops past
- * {@code COUNT_CAP}.
+ * establishment, host, sender, user or address asked. Within a sealed segment, when a key is asked, only the index
+ * entries of the lines listed under it ({@link SegmentPostings}) are read; otherwise (the active segment, a period or
+ * text alone) the fixed-width index entries are scanned in bulk. Entries are compared by keys (hashes), and only
+ * candidates are read and confirmed against the line itself. Counting stops past {@code COUNT_CAP}.
  */
 @Component
 public class JournalSearch {
@@ -37,21 +39,28 @@ public class JournalSearch {
 
 	/** Over a store opened elsewhere (the search benchmark). */
 	public JournalSearch(java.util.function.Supplier<JournalStore> store, org.entente.journal.internal.intake.SyslogParser parser) {
-		this(store, parser, true);
+		this(store, parser, true, true);
 	}
 
 	private final boolean useSegmentKeys;
+	private final boolean usePostings;
 
 	private JournalSearch(java.util.function.Supplier<JournalStore> store,
-			org.entente.journal.internal.intake.SyslogParser parser, boolean useSegmentKeys) {
+			org.entente.journal.internal.intake.SyslogParser parser, boolean useSegmentKeys, boolean usePostings) {
 		this.store = store;
 		this.parser = parser;
 		this.useSegmentKeys = useSegmentKeys;
+		this.usePostings = usePostings;
 	}
 
 	/** The same search scanning every segment of the period, as before segment filters (benchmark reference). */
 	public JournalSearch withoutSegmentKeys() {
-		return new JournalSearch(store, parser, false);
+		return new JournalSearch(store, parser, false, false);
+	}
+
+	/** The same search skipping segments by their filters but scanning those kept, as before lines per key (reference). */
+	public JournalSearch withoutPostings() {
+		return new JournalSearch(store, parser, true, false);
 	}
 
 	/**
@@ -163,81 +172,213 @@ public class JournalSearch {
 	/** Returns false when it stopped because {@code readCap} lines were read and confirmed against the criteria. */
 	private boolean scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor, Progress progress,
 			long readCap) {
-		long read = 0;
-		long from = micros(c.from());
-		long to = micros(c.to());
-		byte[] uai = c.establishment() == null ? null : java.util.Arrays.copyOf(c.establishment().getBytes(StandardCharsets.US_ASCII), 8);
-		int hostKey = IndexFields.key(c.host());
-		int senderKey = IndexFields.key(c.sender());
-		int userKey = IndexFields.key(c.user());
-		int addressKey = IndexFields.key(c.address());
+		Keys k = new Keys(c);
 		byte[] q = c.q() == null ? null : c.q().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-		byte[] entryUai = new byte[8];
 		List<JournalStore.SegmentInfo> segments = new ArrayList<>();
 		long toScan = 0;
 		for (JournalStore.SegmentInfo s : store.segmentInfos()) {
-			if (s.count() == 0 || s.maxMicros() < from || s.minMicros() >= to || s.start() >= treeSize) {
+			if (s.count() == 0 || s.maxMicros() < k.from || s.minMicros() >= k.to || s.start() >= treeSize) {
 				continue;
 			}
-			if (useSegmentKeys && s.keys() != null && !mayHold(s.keys(), uai, hostKey, senderKey, userKey, addressKey)) {
+			if (useSegmentKeys && s.keys() != null && !mayHold(s.keys(), k.uai, k.host, k.sender, k.user, k.address)) {
 				continue;
 			}
 			segments.add(s);
-			toScan += Math.min(s.start() + s.count(), treeSize) - s.start();
+			long entries = Math.min(s.start() + s.count(), treeSize) - s.start();
+			toScan += usePostings(s, k) ? Math.min(entries, k.estimate(s.postings())) : entries;
 		}
 		progress.toScan = toScan;
-		long scanned = 0;
+		Visit v = new Visit(store, c, q, visitor, progress, readCap);
 		for (JournalStore.SegmentInfo s : segments) {
 			long end = Math.min(s.start() + s.count(), treeSize);
-			for (long i = s.start(); i < end; i += CHUNK) {
-				progress.scanned = scanned;
-				scanned += Math.min(end, i + CHUNK) - i;
-				ByteBuffer b = store.indexEntries(i, Math.min(end, i + CHUNK));
-				int n = b.remaining() / JournalStore.IDX;
-				for (int k = 0; k < n; k++) {
-					int base = k * JournalStore.IDX;
-					long at = b.getLong(base + JournalStore.IDX_RECEIVED);
-					if (at < from || at >= to) {
-						continue;
+			int[] lines = usePostings(s, k) ? k.lines(s.postings()) : null;
+			if (lines != null) {
+				for (int rel : lines) {
+					long index = s.start() + rel;
+					if (index >= end) {
+						break;
 					}
-					if (uai != null) {
-						b.get(base + JournalStore.IDX_UAI, entryUai);
-						if (!java.util.Arrays.equals(uai, entryUai)) {
-							continue;
-						}
-					}
-					if (hostKey != 0 && b.getInt(base + JournalStore.IDX_HOST) != hostKey
-							&& b.getInt(base + JournalStore.IDX_SENDER) != hostKey) {
-						continue;
-					}
-					if (senderKey != 0 && b.getInt(base + JournalStore.IDX_SENDER) != senderKey) {
-						continue;
-					}
-					if (userKey != 0 && b.getInt(base + JournalStore.IDX_USER) != userKey) {
-						continue;
-					}
-					if (addressKey != 0 && b.getInt(base + JournalStore.IDX_SENDER) != addressKey
-							&& b.getInt(base + JournalStore.IDX_DEST) != addressKey) {
-						continue;
-					}
-					if (++read > readCap) {
-						progress.scanned = scanned;
-						return false;
-					}
-					Line line = store.read(i + k);
-					if (line == null || !confirm(line, c, q)) {
-						continue;
-					}
-					progress.found++;
-					if (!visitor.test(line)) {
-						progress.scanned = scanned;
-						return true;
+					progress.scanned++;
+					ByteBuffer e = store.indexEntry(index);
+					if (e != null && k.matches(e, 0) && !v.offer(index, e)) {
+						return v.complete;
 					}
 				}
+				continue;
+			}
+			for (long i = s.start(); i < end; i += CHUNK) {
+				ByteBuffer b = store.indexEntries(i, Math.min(end, i + CHUNK));
+				int n = b.remaining() / JournalStore.IDX;
+				for (int e = 0; e < n; e++) {
+					if (k.matches(b, e * JournalStore.IDX) && !v.offer(i + e, b.position(e * JournalStore.IDX))) {
+						progress.scanned += e + 1;
+						return v.complete;
+					}
+				}
+				progress.scanned += n;
 			}
 		}
-		progress.scanned = scanned;
+		// lines per key are counted from their directories before intersecting: at most what was looked at
+		progress.scanned = progress.toScan;
 		return true;
+	}
+
+	/**
+	 * Whether the segment's lines per key are read instead of its index: it has them, the criteria name a key, and
+	 * the search is today's (the reference scans).
+	 */
+	private boolean usePostings(JournalStore.SegmentInfo s, Keys k) {
+		return usePostings && s.postings() != null && k.posted();
+	}
+
+	/** One matching index entry after another: read the line, confirm it, hand it over; false to stop. */
+	private final class Visit {
+		private final JournalStore store;
+		private final Criteria c;
+		private final byte[] q;
+		private final Predicate<Line> visitor;
+		private final Progress progress;
+		private final long readCap;
+		private long read;
+		/** What scan returns when the visit stops: false when the read cap stopped it. */
+		boolean complete = true;
+
+		Visit(JournalStore store, Criteria c, byte[] q, Predicate<Line> visitor, Progress progress, long readCap) {
+			this.store = store;
+			this.c = c;
+			this.q = q;
+			this.visitor = visitor;
+			this.progress = progress;
+			this.readCap = readCap;
+		}
+
+		/** {@code entry}: the line's index entry, at its position. */
+		boolean offer(long index, ByteBuffer entry) {
+			if (++read > readCap) {
+				complete = false;
+				return false;
+			}
+			Line line = store.read(index, entry);
+			if (line == null || !confirm(line, c, q)) {
+				return true;
+			}
+			progress.found++;
+			return visitor.test(line);
+		}
+	}
+
+	/** The criteria as the index holds them: period in µs, establishment bytes, key hashes (0: not asked). */
+	private static final class Keys {
+		final long from;
+		final long to;
+		final byte[] uai;
+		final long uaiBytes;
+		final int host;
+		final int sender;
+		final int user;
+		final int address;
+		private final byte[] entryUai = new byte[8];
+
+		Keys(Criteria c) {
+			from = micros(c.from());
+			to = micros(c.to());
+			uai = c.establishment() == null ? null
+					: java.util.Arrays.copyOf(c.establishment().getBytes(StandardCharsets.US_ASCII), 8);
+			uaiBytes = uai == null ? 0 : SegmentKeys.uaiBytes(uai);
+			host = IndexFields.key(c.host());
+			sender = IndexFields.key(c.sender());
+			user = IndexFields.key(c.user());
+			address = IndexFields.key(c.address());
+		}
+
+		/**
+		 * Whether lines per key can answer: some key is asked, and an establishment asked is not the empty one (lines
+		 * without an establishment are not listed under any key).
+		 */
+		boolean posted() {
+			return (uai != null && uaiBytes != 0 || host != 0 || sender != 0 || user != 0 || address != 0)
+					&& (uai == null || uaiBytes != 0);
+		}
+
+		/** The positions of the segment's lines that have every key asked, or null when the file is damaged there. */
+		int[] lines(SegmentPostings p) {
+			int[] out = null;
+			if (uai != null) {
+				out = and(out, p.lines(SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes)));
+			}
+			if (host != 0) {
+				out = and(out, or(p.lines(SegmentKeys.HOST, host), p.lines(SegmentKeys.SENDER, host)));
+			}
+			if (sender != 0) {
+				out = and(out, p.lines(SegmentKeys.SENDER, sender));
+			}
+			if (user != 0) {
+				out = and(out, p.lines(SegmentKeys.USER, user));
+			}
+			if (address != 0) {
+				out = and(out, or(p.lines(SegmentKeys.SENDER, address), p.lines(SegmentKeys.DEST, address)));
+			}
+			return out == DAMAGED ? null : out;
+		}
+
+		/** At most how many lines of the segment {@link #lines} gives, from its directory alone (progress). */
+		long estimate(SegmentPostings p) {
+			long n = Long.MAX_VALUE;
+			if (uai != null) {
+				n = Math.min(n, p.count(SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes)));
+			}
+			if (host != 0) {
+				n = Math.min(n, (long) p.count(SegmentKeys.HOST, host) + p.count(SegmentKeys.SENDER, host));
+			}
+			if (sender != 0) {
+				n = Math.min(n, p.count(SegmentKeys.SENDER, sender));
+			}
+			if (user != 0) {
+				n = Math.min(n, p.count(SegmentKeys.USER, user));
+			}
+			if (address != 0) {
+				n = Math.min(n, (long) p.count(SegmentKeys.SENDER, address) + p.count(SegmentKeys.DEST, address));
+			}
+			return n;
+		}
+
+		private static final int[] DAMAGED = new int[0];
+
+		private static int[] and(int[] so, int[] more) {
+			if (so == DAMAGED || more == null) {
+				return DAMAGED;
+			}
+			return so == null ? more : SegmentPostings.intersect(so, more);
+		}
+
+		private static int[] or(int[] a, int[] b) {
+			return a == null || b == null ? null : SegmentPostings.union(a, b);
+		}
+
+		/** The comparisons on one index entry: period, then each key asked (hashes; the line confirms). */
+		boolean matches(ByteBuffer b, int base) {
+			long at = b.getLong(base + JournalStore.IDX_RECEIVED);
+			if (at < from || at >= to) {
+				return false;
+			}
+			if (uai != null) {
+				b.get(base + JournalStore.IDX_UAI, entryUai);
+				if (!java.util.Arrays.equals(uai, entryUai)) {
+					return false;
+				}
+			}
+			int entrySender = b.getInt(base + JournalStore.IDX_SENDER);
+			if (host != 0 && b.getInt(base + JournalStore.IDX_HOST) != host && entrySender != host) {
+				return false;
+			}
+			if (sender != 0 && entrySender != sender) {
+				return false;
+			}
+			if (user != 0 && b.getInt(base + JournalStore.IDX_USER) != user) {
+				return false;
+			}
+			return address == 0 || entrySender == address || b.getInt(base + JournalStore.IDX_DEST) == address;
+		}
 	}
 
 	/** Whether a segment's filter lets a line match, with the index comparisons of {@link #scan} below. */

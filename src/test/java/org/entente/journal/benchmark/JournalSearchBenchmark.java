@@ -18,9 +18,10 @@ import org.entente.journal.internal.store.StoreOptions;
 
 /**
  * First-page search latency (a benchmark, not a test) on a store {@link JournalStoreBuilder} filled, over its whole
- * period: each search is run by today's search, which skips the segments whose filter cannot match, and by the same
- * search reading every segment of the period (the reference, as before the filters), one after the other on the same
- * criteria, so both see the same machine load:
+ * period: each search is run by today's search (segment filters, then the lines per key of the segments kept) and by
+ * a reference, one after the other on the same criteria, so both see the same machine load: {@code --reference=filters}
+ * (default) the search of the previous stop, filters but every entry of the segments kept; {@code scan} every segment
+ * of the period, as before the filters. The two must find the same count and the same first page:
  * {@code java -cp … org.entente.journal.benchmark.JournalSearchBenchmark --dir=/tmp/journal-100m --runs=20}.
  */
 public final class JournalSearchBenchmark {
@@ -29,10 +30,22 @@ public final class JournalSearchBenchmark {
 		Path dir = Path.of(JournalLoadGenerator.arg(args, "dir", "/tmp/journal-100m"));
 		int runs = JournalLoadGenerator.intArg(args, "runs", 20);
 		skip = JournalLoadGenerator.intArg(args, "skip", 0);
+		cold = java.util.Arrays.asList(args).contains("--cold");
 		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(256L << 20, 1 << 20),
 				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> IndexFields.NONE)) {
 			JournalSearch search = new JournalSearch(() -> store, new SyslogParser(ZoneId.of("Europe/Paris")));
-			JournalSearch reference = search.withoutSegmentKeys();
+			long t0 = System.nanoTime();
+			if (!store.awaitPostings(java.time.Duration.ofHours(1))) {
+				throw new IllegalStateException("lines per key not built within an hour");
+			}
+			System.out.printf("lines per key ready after %.1f s (%d segments have them)%n", (System.nanoTime() - t0) / 1e9,
+					store.segmentInfos().stream().filter(s -> s.postings() != null).count());
+			// --reference=filters (default): the previous stop's search, filters without lines per key; scan: every segment
+			String ref = JournalLoadGenerator.arg(args, "reference", "filters");
+			// none: today's search alone (a cold page cache makes the references slow: minutes per run)
+			JournalSearch reference = "none".equals(ref) ? null
+					: "scan".equals(ref) ? search.withoutSegmentKeys() : search.withoutPostings();
+			referenceName = "none".equals(ref) ? "(no reference)" : "scan".equals(ref) ? "every segment" : "filters only";
 			List<JournalStore.SegmentInfo> segments = store.segmentInfos();
 			long filters = segments.stream().filter(s -> s.keys() != null).count();
 			System.out.printf("%,d lines in %d segments (%d with a filter, %,d distinct keys in all)%n", store.size(),
@@ -64,6 +77,27 @@ public final class JournalSearchBenchmark {
 
 	/** {@code --skip=N}: the first N searches after the warm-up are left out (already measured in an earlier run). */
 	private static int skip;
+	private static String referenceName;
+	/** {@code --cold}: the kernel's page cache is emptied before each search (root only): nothing read before helps. */
+	private static boolean cold;
+
+	private static void dropCaches() {
+		if (!cold) {
+			return;
+		}
+		try {
+			Process p = new ProcessBuilder("sh", "-c", "sync; echo 1 > /proc/sys/vm/drop_caches").inheritIO().start();
+			if (p.waitFor() != 0) {
+				throw new IllegalStateException("--cold: the page cache could not be emptied (root is needed)");
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
 
 	private static void measure(String name, int runs, IntFunction<JournalSearch.Criteria> criteria, JournalSearch search,
 			JournalSearch reference) {
@@ -79,20 +113,38 @@ public final class JournalSearchBenchmark {
 		long total = 0;
 		long totalBefore = 0;
 		for (int i = 0; i < runs; i++) {
-			long s = System.nanoTime();
-			JournalSearch.Result res = search.search(asked.get(i), 0, 50);
-			now[i] = System.nanoTime() - s;
-			s = System.nanoTime();
-			JournalSearch.Result ref = reference.search(asked.get(i), 0, 50);
-			before[i] = System.nanoTime() - s;
-			if (res.total() != ref.total() || res.lines().size() != ref.lines().size()) {
-				throw new IllegalStateException(name + ": " + res.total() + " lines with the filters, " + ref.total() + " without");
+			// in turn first, so that neither always finds the pages the other has just read
+			boolean todayFirst = i % 2 == 0;
+			JournalSearch.Result res = null;
+			JournalSearch.Result ref = null;
+			for (int turn = 0; turn < 2; turn++) {
+				boolean today = (turn == 0) == todayFirst;
+				if (!today && reference == null) {
+					continue;
+				}
+				dropCaches();
+				long s = System.nanoTime();
+				if (today) {
+					res = search.search(asked.get(i), 0, 50);
+					now[i] = System.nanoTime() - s;
+				}
+				else if (reference != null) {
+					ref = reference.search(asked.get(i), 0, 50);
+					before[i] = System.nanoTime() - s;
+				}
+			}
+			if (reference == null) {
+				ref = res;
+			}
+			if (res.total() != ref.total() || !res.lines().stream().map(l -> l.index()).toList()
+				.equals(ref.lines().stream().map(l -> l.index()).toList())) {
+				throw new IllegalStateException(name + ": " + res.total() + " lines today, " + ref.total() + " by the reference");
 			}
 			total = res.total();
 			totalBefore = ref.total();
 		}
-		System.out.printf("%-48s filters p50 %8.1f p95 %8.1f ms | every segment p50 %8.1f p95 %8.1f ms (last total %,d / %,d)%n",
-				name, p(now, 0.5), p(now, 0.95), p(before, 0.5), p(before, 0.95), total, totalBefore);
+		System.out.printf("%-48s today p50 %8.1f p95 %8.1f ms | %s p50 %8.1f p95 %8.1f ms (last total %,d / %,d)%n",
+				name, p(now, 0.5), p(now, 0.95), referenceName, p(before, 0.5), p(before, 0.95), total, totalBefore);
 	}
 
 	private static double p(long[] t, double q) {

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * bytes inside untouched; {@code S.leaves}: their leaf hashes (32 bytes each); {@code S.idx}: the index entries
  * (IDX bytes each); {@code S.summary}: count and time span, and {@code S.keys}: a Bloom filter of its
  * establishments, senders, hosts, users and destinations ({@link SegmentKeys}), both written atomically when the
- * segment is closed (a missing or damaged one is rebuilt from the index on opening). A segment
+ * segment is closed (a missing or damaged one is rebuilt from the index on opening); {@code S.post}: the lines of
+ * each of those keys ({@link SegmentPostings}), built from the index by a thread of its own once the segment is
+ * closed (or on opening, when missing or damaged). A segment
  * closes at a size limit or when the UTC day changes, so that retention removes whole days.</li>
  * <li>{@code checkpoints/S.range}: the perfect subtree hashes of the first S lines (at most 64): what keeps the tree
  * verifiable once the segments before S are purged.</li>
@@ -82,6 +84,13 @@ public final class JournalStore implements Closeable {
 	private final ByteBuffer leafBuf = ByteBuffer.allocate(32 << 12);
 	private final ByteBuffer idxBuf = ByteBuffer.allocate(IDX << 12);
 	private boolean dirty;
+	/** Builds the sealed segments' lines per key, one at a time, off the writing thread. */
+	private final java.util.concurrent.ExecutorService postingsBuilder = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "journal-postings");
+			t.setDaemon(true);
+			return t;
+		});
 
 	private JournalStore(Path dir, Path headsDir, StoreOptions options, SigningKey key, Function<Line, IndexFields> indexer)
 			throws IOException {
@@ -123,6 +132,39 @@ public final class JournalStore implements Closeable {
 		latestHead = heads.isEmpty() ? null : heads.get(heads.size() - 1);
 		headsOut = FileChannel.open(headsFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND);
+		for (Segment s : segments) {
+			buildPostingsLater(s);
+		}
+	}
+
+	private void buildPostingsLater(Segment s) {
+		if (!s.needsPostings()) {
+			return;
+		}
+		postingsBuilder.execute(() -> {
+			try {
+				s.buildPostings(segmentsDir);
+			}
+			catch (IOException | RuntimeException e) {
+				// purged or closed meanwhile, or a disk error: the segment is scanned as before
+				if (!s.purged) {
+					org.slf4j.LoggerFactory.getLogger(JournalStore.class)
+						.warn("Lines per key of journal segment {} not built; it is scanned instead", s.start, e);
+				}
+			}
+		});
+	}
+
+	/** Waits until every sealed segment so far has its lines per key (or failed to); for tests and benchmarks. */
+	public boolean awaitPostings(java.time.Duration timeout) throws InterruptedException {
+		try {
+			postingsBuilder.submit(() -> { }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+				| java.util.concurrent.RejectedExecutionException e) {
+			return false;
+		}
 	}
 
 	public static JournalStore open(Path dir, SigningKey key, Function<Line, IndexFields> indexer) throws IOException {
@@ -252,6 +294,7 @@ public final class JournalStore implements Closeable {
 		old.writeSummary(segmentsDir);
 		old.sealKeys(segmentsDir);
 		old.closeForWriting();
+		buildPostingsLater(old);
 		writeCheckpoint(n, range);
 		Segment s = Segment.create(segmentsDir, n, Instant.ofEpochSecond(0, atMicros * 1000));
 		segments.add(s);
@@ -380,11 +423,13 @@ public final class JournalStore implements Closeable {
 	 * Segments as they stand: start, count, time span (µs), and for a sealed segment the filter of its keys (null for
 	 * the active one, or one with too many distinct keys: scan it).
 	 */
-	public record SegmentInfo(long start, long count, long minMicros, long maxMicros, long bytes, SegmentKeys.Filter keys) {
+	public record SegmentInfo(long start, long count, long minMicros, long maxMicros, long bytes, SegmentKeys.Filter keys,
+			SegmentPostings postings) {
 	}
 
 	public List<SegmentInfo> segmentInfos() {
-		return segments.stream().map(s -> new SegmentInfo(s.start, s.count, s.minMicros, s.maxMicros, s.bytes, s.keys))
+		return segments.stream()
+			.map(s -> new SegmentInfo(s.start, s.count, s.minMicros, s.maxMicros, s.bytes, s.keys, s.postings))
 			.toList();
 	}
 
@@ -417,6 +462,20 @@ public final class JournalStore implements Closeable {
 		try {
 			ByteBuffer e = s.indexEntry(index - s.start);
 			return s.readRecord(e.getLong(0), index);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The line at {@code index} whose index entry the caller has just read (a search): one read fewer. */
+	public Line read(long index, ByteBuffer entry) {
+		Segment s = segmentOf(index);
+		if (s == null) {
+			return null;
+		}
+		try {
+			return s.readRecord(entry.getLong(entry.position()), index);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -596,6 +655,7 @@ public final class JournalStore implements Closeable {
 			nextHead++;
 		}
 		long expected = first;
+		long postingsWrong = -1;
 		MessageDigestHolder md = new MessageDigestHolder();
 		for (Segment s : segments) {
 			if (s.start != expected) {
@@ -641,6 +701,17 @@ public final class JournalStore implements Closeable {
 					if (keys != null && !keys.covers(ie, 0)) {
 						return bad(index, r.size(), r, index, null, "le résumé du segment " + s.start
 								+ " ne couvre pas la ligne " + index + " (une recherche la manquerait)");
+					}
+					if (i == 0 && s.postings != null) {
+						long wrong = s.postings.firstMismatch(s.idx);
+						if (wrong >= 0) {
+							// reported at that line once the lines before it have been checked
+							postingsWrong = s.start + wrong;
+						}
+					}
+					if (index == postingsWrong) {
+						return bad(index, r.size(), r, index, null, "l'index par valeur du segment " + s.start
+								+ " ne donne pas la ligne " + index + " comme son index (une recherche la manquerait)");
 					}
 					pos[0] += rec.length;
 					r.append(leaf);
@@ -716,8 +787,12 @@ public final class JournalStore implements Closeable {
 				throw new IOException("checkpoint " + segments.get(1).start + " is missing: purge refused");
 			}
 			segments.remove(0);
+			synchronized (s) {
+				s.purged = true;
+				s.postings = null;
+			}
 			s.closeQuietly();
-			for (String ext : List.of(".seg", ".leaves", ".idx", ".summary", ".keys")) {
+			for (String ext : List.of(".seg", ".leaves", ".idx", ".summary", ".keys", ".post", ".post.tmp")) {
 				Files.deleteIfExists(segmentsDir.resolve(name(s.start) + ext));
 			}
 			removed++;
@@ -740,6 +815,14 @@ public final class JournalStore implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		postingsBuilder.shutdownNow();
+		try {
+			// a build under way finishes its file (rename) or is cut by the closed channels, and is redone on opening
+			postingsBuilder.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		Segment a = active();
 		a.seg.force(false);
 		a.leaves.force(false);

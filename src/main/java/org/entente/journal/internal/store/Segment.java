@@ -31,6 +31,10 @@ final class Segment {
 	SegmentKeys collecting;
 	/** A sealed segment's filter; null while active, or when it has none (scanned). */
 	volatile SegmentKeys.Filter keys;
+	/** A sealed segment's lines per key; null while active or until built (scanned meanwhile). */
+	volatile SegmentPostings postings;
+	/** Set by the purge, under this segment's lock, so that a late build leaves no file behind. */
+	boolean purged;
 
 	private Segment(long start) {
 		this.start = start;
@@ -66,6 +70,7 @@ final class Segment {
 			s.recover(last, options, indexer);
 			s.writeSummary(dir);
 		}
+		s.postings = SegmentPostings.open(s.postingsFile(dir), s.count);
 		s.keys = SegmentKeys.read(keysFile);
 		if (s.keys == null) {
 			s.keys = SegmentKeys.fromIndex(s.idx, s.count).seal();
@@ -211,6 +216,33 @@ final class Segment {
 		keys = f;
 	}
 
+	Path postingsFile(Path dir) {
+		return dir.resolve(JournalStore.name(start) + ".post");
+	}
+
+	/** Whether this sealed segment still lacks its lines per key (built off the writing thread). */
+	boolean needsPostings() {
+		return postings == null && collecting == null && count > 0 && SegmentPostings.fits(count);
+	}
+
+	/** Builds and maps the lines per key from the index; a segment purged meanwhile keeps no file. */
+	void buildPostings(Path dir) throws IOException {
+		synchronized (this) {
+			if (purged) {
+				return;
+			}
+		}
+		Path f = postingsFile(dir);
+		SegmentPostings.write(f, idx, count);
+		synchronized (this) {
+			if (purged) {
+				Files.deleteIfExists(f);
+				return;
+			}
+			postings = SegmentPostings.open(f, count);
+		}
+	}
+
 	void closeForWriting() {
 		// channels stay open for reading; nothing more is written to them
 	}
@@ -236,17 +268,30 @@ final class Segment {
 		return b;
 	}
 
+	/** Bytes read at once for a record: most lines fit, so that one read brings a line in. */
+	private static final int FIRST_READ = 512;
+
 	/** The record at a byte offset (length, index and leaf data), or null when it is torn or out of bounds. */
 	byte[] readRecordAt(long offset) throws IOException {
-		ByteBuffer head = ByteBuffer.allocate(4);
-		if (seg.read(head, offset) < 4) {
+		ByteBuffer first = ByteBuffer.allocate(FIRST_READ);
+		while (first.hasRemaining()) {
+			if (seg.read(first, offset + first.position()) < 0) {
+				break;
+			}
+		}
+		if (first.position() < 4) {
 			return null;
 		}
-		int len = head.getInt(0);
+		int len = first.getInt(0);
 		if (len < 8 + 1 + 8 || len > (1 << 28)) {
 			return null;
 		}
+		if (4 + len <= first.position()) {
+			return java.util.Arrays.copyOf(first.array(), 4 + len);
+		}
 		ByteBuffer rec = ByteBuffer.allocate(4 + len);
+		first.flip();
+		rec.put(first);
 		while (rec.hasRemaining()) {
 			int r = seg.read(rec, offset + rec.position());
 			if (r < 0) {

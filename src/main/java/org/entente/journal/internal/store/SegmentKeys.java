@@ -178,10 +178,26 @@ public final class SegmentKeys {
 	/** Collects the keys of {@code count} index entries of a segment file (opening, a filter to rebuild). */
 	static SegmentKeys fromIndex(FileChannel idx, long count) throws IOException {
 		SegmentKeys k = new SegmentKeys();
-		int chunk = 8192;
-		ByteBuffer b = ByteBuffer.allocate(chunk * JournalStore.IDX);
-		for (long i = 0; i < count && !k.overflow; i += chunk) {
-			int n = (int) Math.min(chunk, count - i);
+		readIndex(idx, count, (b, first, n) -> {
+			for (int e = 0; e < n; e++) {
+				k.add(b, e * JournalStore.IDX);
+			}
+			return !k.overflow;
+		});
+		return k;
+	}
+
+	/** What is done with a chunk of index entries: {@code n} entries from line {@code first}; false to stop. */
+	interface IndexChunk {
+		boolean take(ByteBuffer entries, long first, int n) throws IOException;
+	}
+
+	/** Reads {@code count} index entries of a segment file in chunks of 8,192 (the filter, the lines per key). */
+	static void readIndex(FileChannel idx, long count, IndexChunk chunk) throws IOException {
+		int size = 8192;
+		ByteBuffer b = ByteBuffer.allocate(size * JournalStore.IDX);
+		for (long i = 0; i < count; i += size) {
+			int n = (int) Math.min(size, count - i);
 			b.clear().limit(n * JournalStore.IDX);
 			long p = i * JournalStore.IDX;
 			while (b.hasRemaining()) {
@@ -189,11 +205,10 @@ public final class SegmentKeys {
 					throw new IOException("index is short");
 				}
 			}
-			for (int e = 0; e < n; e++) {
-				k.add(b, e * JournalStore.IDX);
+			if (!chunk.take(b, i, n)) {
+				return;
 			}
 		}
-		return k;
 	}
 
 	/** Writes the filter atomically: a crash leaves the old file, no file, or the whole new one. */
@@ -205,6 +220,11 @@ public final class SegmentKeys {
 		crc.update(p);
 		ByteBuffer b = ByteBuffer.allocate(4 + 8 + 8 + p.length);
 		b.putInt(MAGIC).putLong(f.distinct).putLong(crc.getValue()).put(p).flip();
+		writeAtomically(file, b);
+	}
+
+	/** Writes a segment's side file: temporary file, fsync, rename (a crash leaves the old file, none, or the new one). */
+	static void writeAtomically(Path file, ByteBuffer b) throws IOException {
 		Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
 		try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -1,0 +1,300 @@
+package org.entente.journal.internal.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * The lines of each key of a sealed segment, so that a search for a value present a little every day (a pupil, a
+ * workstation) reads only its lines instead of the whole index: for every establishment, sender, host, user and
+ * destination key of {@link SegmentKeys}, the ascending positions (from the segment's start) of the lines that have it.
+ * <p>
+ * File {@code S.post}: magic, line count, key count, CRC-32C of the directory; the directory
+ * (key count × element (8) · first position (4) · number (4), sorted by element); then the positions (4 bytes each).
+ * It is derived from {@code S.idx} alone, off the writing thread once the segment is sealed (a sort of
+ * 5 longs a line), written atomically, and mapped read-only. Opening checks the header and the directory; {@code verify}
+ * rebuilds it from the index and names the first line it would hide. Missing or damaged, it is rebuilt, and until
+ * then the segment is scanned as before.
+ */
+public final class SegmentPostings {
+
+	private static final int MAGIC = 0x4a4b5031; // "JKP1"
+	private static final int HEAD = 4 + 4 + 4 + 8;
+	private static final int DIR = 16;
+	/** Positions take the low bits of a sorted long, the element the high ones (tag 3 bits, key 32): all positive. */
+	private static final int LINE_BITS = 28;
+	private static final long LINE_MASK = (1L << LINE_BITS) - 1;
+
+	private final ByteBuffer map;
+	private final int keys;
+	private final long lines;
+
+	private SegmentPostings(ByteBuffer map, int keys, long lines) {
+		this.map = map;
+		this.keys = keys;
+		this.lines = lines;
+	}
+
+	/**
+	 * The positions of the lines whose field {@code tag} has {@code key}, ascending; empty when none; null when the
+	 * file is damaged there (a position out of order or past the segment: scan the segment instead).
+	 */
+	public int[] lines(int tag, int key) {
+		int d = find(element(tag, key));
+		if (d < 0) {
+			return new int[0];
+		}
+		int first = map.getInt(HEAD + d * DIR + 8);
+		int n = map.getInt(HEAD + d * DIR + 12);
+		int total = (map.capacity() - positions()) / 4;
+		if (first < 0 || n < 0 || (long) first + n > total) {
+			return null;
+		}
+		int[] out = new int[n];
+		map.slice(positions() + first * 4, n * 4).asIntBuffer().get(out);
+		for (int i = 0; i < n; i++) {
+			if (out[i] < 0 || out[i] >= lines || (i > 0 && out[i] <= out[i - 1])) {
+				return null;
+			}
+		}
+		return out;
+	}
+
+	/** How many lines have {@code key} in {@code tag} (for a progress estimate, without reading them). */
+	public int count(int tag, int key) {
+		int d = find(element(tag, key));
+		return d < 0 ? 0 : map.getInt(HEAD + d * DIR + 12);
+	}
+
+	public int keys() {
+		return keys;
+	}
+
+	private int positions() {
+		return HEAD + keys * DIR;
+	}
+
+	private int find(long e) {
+		int lo = 0;
+		int hi = keys - 1;
+		while (lo <= hi) {
+			int mid = (lo + hi) >>> 1;
+			long m = map.getLong(HEAD + mid * DIR);
+			if (m < e) {
+				lo = mid + 1;
+			}
+			else if (m > e) {
+				hi = mid - 1;
+			}
+			else {
+				return mid;
+			}
+		}
+		return -1;
+	}
+
+	static long element(int tag, int key) {
+		return ((long) tag << 32) | (key & 0xffffffffL);
+	}
+
+	// ---- building
+
+	/** Whether a segment of {@code count} lines can have a file (positions fit their bits, the file 2 GB). */
+	static boolean fits(long count) {
+		return count <= LINE_MASK && count * 5 * 4 + HEAD + count * 5 * DIR < Integer.MAX_VALUE;
+	}
+
+	/**
+	 * The sorted (element, position) pairs of {@code count} index entries: what the file holds, and what verify compares
+	 * it with.
+	 */
+	static long[] pairs(FileChannel idx, long count) throws IOException {
+		long[] p = new long[(int) count * 5];
+		int[] n = { 0 };
+		SegmentKeys.readIndex(idx, count, (b, from, m) -> {
+			for (int e = 0; e < m; e++) {
+				int base = e * JournalStore.IDX;
+				long line = from + e;
+				long uai = b.getLong(base + JournalStore.IDX_UAI);
+				if (uai != 0) {
+					p[n[0]++] = pair(SegmentKeys.UAI, SegmentKeys.uaiKey(uai), line);
+				}
+				n[0] = put(p, n[0], SegmentKeys.SENDER, b.getInt(base + JournalStore.IDX_SENDER), line);
+				n[0] = put(p, n[0], SegmentKeys.HOST, b.getInt(base + JournalStore.IDX_HOST), line);
+				n[0] = put(p, n[0], SegmentKeys.USER, b.getInt(base + JournalStore.IDX_USER), line);
+				n[0] = put(p, n[0], SegmentKeys.DEST, b.getInt(base + JournalStore.IDX_DEST), line);
+			}
+			return true;
+		});
+		long[] out = n[0] == p.length ? p : Arrays.copyOf(p, n[0]);
+		// one thread: the writer and the receivers have the others
+		Arrays.sort(out);
+		return out;
+	}
+
+	private static int put(long[] p, int n, int tag, int key, long line) {
+		if (key != 0) {
+			p[n++] = pair(tag, key, line);
+		}
+		return n;
+	}
+
+	private static long pair(int tag, int key, long line) {
+		return (element(tag, key) << LINE_BITS) | line;
+	}
+
+	/** The file's bytes for sorted pairs. */
+	static ByteBuffer image(long[] pairs, long count) {
+		int keys = 0;
+		for (int i = 0; i < pairs.length; i++) {
+			if (i == 0 || pairs[i] >>> LINE_BITS != pairs[i - 1] >>> LINE_BITS) {
+				keys++;
+			}
+		}
+		ByteBuffer b = ByteBuffer.allocate(HEAD + keys * DIR + pairs.length * 4);
+		b.position(HEAD);
+		int start = 0;
+		for (int i = 0; i <= pairs.length; i++) {
+			if (i == pairs.length || (i > start && pairs[i] >>> LINE_BITS != pairs[start] >>> LINE_BITS)) {
+				if (i > start) {
+					b.putLong(pairs[start] >>> LINE_BITS).putInt(start).putInt(i - start);
+				}
+				start = i;
+			}
+		}
+		for (long p : pairs) {
+			b.putInt((int) (p & LINE_MASK));
+		}
+		CRC32C dir = new CRC32C();
+		dir.update(b.array(), HEAD, keys * DIR);
+		b.putInt(0, MAGIC).putInt(4, (int) count).putInt(8, keys).putLong(12, dir.getValue());
+		b.position(0);
+		return b;
+	}
+
+	/** Builds the file of a sealed segment from its index, atomically (temporary file, fsync, rename). */
+	static void write(Path file, FileChannel idx, long count) throws IOException {
+		SegmentKeys.writeAtomically(file, image(pairs(idx, count), count));
+	}
+
+	/**
+	 * The stored file of a segment of {@code count} lines, mapped, or null when it is missing, torn, of another count,
+	 * or its directory is damaged (then the caller rebuilds it). The positions are checked as they are read
+	 * ({@link #lines}) and by verify.
+	 */
+	static SegmentPostings open(Path file, long count) {
+		try {
+			if (!Files.exists(file)) {
+				return null;
+			}
+			try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+				long size = ch.size();
+				if (size < HEAD || size > Integer.MAX_VALUE) {
+					return null;
+				}
+				MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+				if (m.getInt(0) != MAGIC || m.getInt(4) != count) {
+					return null;
+				}
+				int keys = m.getInt(8);
+				if (keys < 0 || HEAD + (long) keys * DIR > size || (size - HEAD - (long) keys * DIR) % 4 != 0) {
+					return null;
+				}
+				CRC32C dir = new CRC32C();
+				dir.update(m.slice(HEAD, keys * DIR));
+				if (dir.getValue() != m.getLong(12)) {
+					return null;
+				}
+				return new SegmentPostings(m, keys, count);
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// unreadable: the segment is scanned until the file is rebuilt
+			return null;
+		}
+	}
+
+	/**
+	 * The first line (position in the segment) whose keys this file does not give exactly as the index does, or -1
+	 * when it matches the index: a damaged file would hide lines from searches.
+	 */
+	long firstMismatch(FileChannel idx) throws IOException {
+		long[] expected = pairs(idx, lines);
+		int total = (map.capacity() - positions()) / 4;
+		long[] actual = new long[total];
+		for (int d = 0; d < keys; d++) {
+			long e = map.getLong(HEAD + d * DIR);
+			int first = map.getInt(HEAD + d * DIR + 8);
+			int n = map.getInt(HEAD + d * DIR + 12);
+			for (int k = 0; k < n && first + k < total && first + k >= 0; k++) {
+				actual[first + k] = (e << LINE_BITS) | (map.getInt(positions() + (first + k) * 4) & LINE_MASK);
+			}
+		}
+		Arrays.sort(actual);
+		long first = Long.MAX_VALUE;
+		int i = 0;
+		int j = 0;
+		while (i < expected.length || j < actual.length) {
+			if (j >= actual.length || (i < expected.length && expected[i] < actual[j])) {
+				first = Math.min(first, expected[i++] & LINE_MASK);
+			}
+			else if (i >= expected.length || actual[j] < expected[i]) {
+				first = Math.min(first, actual[j++] & LINE_MASK);
+			}
+			else {
+				i++;
+				j++;
+			}
+		}
+		return first == Long.MAX_VALUE ? -1 : Math.min(first, lines - 1);
+	}
+
+	// ---- combining
+
+	/** Positions in either list, ascending, once each. */
+	public static int[] union(int[] a, int[] b) {
+		int[] out = new int[a.length + b.length];
+		int i = 0;
+		int j = 0;
+		int n = 0;
+		while (i < a.length || j < b.length) {
+			int v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+			if (i < a.length && a[i] == v) {
+				i++;
+			}
+			if (j < b.length && b[j] == v) {
+				j++;
+			}
+			out[n++] = v;
+		}
+		return n == out.length ? out : Arrays.copyOf(out, n);
+	}
+
+	/** Positions in both lists, ascending. */
+	public static int[] intersect(int[] a, int[] b) {
+		int[] out = new int[Math.min(a.length, b.length)];
+		int i = 0;
+		int j = 0;
+		int n = 0;
+		while (i < a.length && j < b.length) {
+			if (a[i] < b[j]) {
+				i++;
+			}
+			else if (a[i] > b[j]) {
+				j++;
+			}
+			else {
+				out[n++] = a[i];
+				i++;
+				j++;
+			}
+		}
+		return n == out.length ? out : Arrays.copyOf(out, n);
+	}
+}

@@ -1,0 +1,203 @@
+package org.entente.journal.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sealed segments' lines per key: built off the writing thread once a segment closes, equal to what the index says,
+ * rebuilt when missing or damaged, checked by verify, removed by the purge.
+ */
+class SegmentPostingsTest {
+
+	@TempDir
+	Path dir;
+
+	private static final String[] USERS = { "eleve1", "eleve2", "prof-3" };
+
+	/** Line i: user USERS[i % 3], collège 0359901X on even lines only, sender 10.35.1.(i % 5), destination site-(i % 7). */
+	private static List<Incoming> lines(long from, long to) {
+		MessageDigest md = Merkle.sha256();
+		List<Incoming> l = new ArrayList<>();
+		for (long i = from; i < to; i++) {
+			byte[] r = ("<134>1 - fw squid - - - user=" + USERS[(int) (i % 3)] + " line " + i).getBytes(StandardCharsets.US_ASCII);
+			IndexFields f = new IndexFields(IndexFields.NO_TIME, i % 2 == 0 ? "0359901X" : null, "fw", "squid",
+					USERS[(int) (i % 3)], "site-" + i % 7, IndexFields.RFC5424);
+			l.add(Incoming.of(md, StoreFixture.T0 + i * 1000, "10.35.1." + i % 5, "tcp://127.0.0.1:5514", r, 0, r.length, f));
+		}
+		return l;
+	}
+
+	/** 200 lines in segments of about 12 (a 1,000-byte limit). */
+	private JournalStore write200() throws Exception {
+		JournalStore s = StoreFixture.open(dir, 1000);
+		for (int i = 0; i < 200; i += 20) {
+			s.append(lines(i, i + 20));
+		}
+		assertThat(s.awaitPostings(Duration.ofSeconds(30))).isTrue();
+		return s;
+	}
+
+	private Path postFile(long start) {
+		return dir.resolve("segments").resolve(JournalStore.name(start) + ".post");
+	}
+
+	private static int[] expected(JournalStore.SegmentInfo s, java.util.function.LongPredicate has) {
+		return java.util.stream.LongStream.range(0, s.count()).filter(i -> has.test(s.start() + i)).mapToInt(i -> (int) i)
+			.toArray();
+	}
+
+	@Test
+	void eachSealedSegmentListsTheLinesOfEachOfItsKeys() throws Exception {
+		try (JournalStore s = write200()) {
+			List<JournalStore.SegmentInfo> infos = s.segmentInfos();
+			assertThat(infos.size()).isGreaterThan(10);
+			assertThat(infos.get(infos.size() - 1).postings()).as("the active segment has none yet").isNull();
+			byte[] uai = Arrays.copyOf("0359901X".getBytes(StandardCharsets.US_ASCII), 8);
+			for (JournalStore.SegmentInfo i : infos.subList(0, infos.size() - 1)) {
+				SegmentPostings p = i.postings();
+				assertThat(p).as("segment " + i.start()).isNotNull();
+				for (int u = 0; u < 3; u++) {
+					int user = u;
+					assertThat(p.lines(SegmentKeys.USER, IndexFields.key(USERS[u].toUpperCase())))
+						.isEqualTo(expected(i, n -> n % 3 == user));
+				}
+				assertThat(p.lines(SegmentKeys.UAI, SegmentKeys.uaiKey(SegmentKeys.uaiBytes(uai))))
+					.isEqualTo(expected(i, n -> n % 2 == 0));
+				for (int h = 0; h < 5; h++) {
+					int host = h;
+					assertThat(p.lines(SegmentKeys.SENDER, IndexFields.key("10.35.1." + h))).isEqualTo(expected(i, n -> n % 5 == host));
+				}
+				for (int d = 0; d < 7; d++) {
+					int site = d;
+					assertThat(p.lines(SegmentKeys.DEST, IndexFields.key("site-" + d))).isEqualTo(expected(i, n -> n % 7 == site));
+					assertThat(p.count(SegmentKeys.DEST, IndexFields.key("site-" + d))).isEqualTo(expected(i, n -> n % 7 == site).length);
+				}
+				// a user asked as a host, and a user nobody is
+				assertThat(p.lines(SegmentKeys.HOST, IndexFields.key("eleve1"))).isEmpty();
+				assertThat(p.lines(SegmentKeys.USER, IndexFields.key("nobody"))).isEmpty();
+				assertThat(p.lines(SegmentKeys.HOST, IndexFields.key("fw"))).hasSize((int) i.count());
+			}
+			JournalStore.Verification v = s.verify();
+			assertThat(v.ok()).as(v.problem()).isTrue();
+		}
+	}
+
+	@Test
+	void aMissingOrDamagedFileIsRebuiltFromTheIndexOnOpening() throws Exception {
+		List<Long> starts;
+		byte[] first;
+		byte[] second;
+		try (JournalStore s = write200()) {
+			starts = s.segmentInfos().stream().map(JournalStore.SegmentInfo::start).toList();
+			first = Files.readAllBytes(postFile(starts.get(0)));
+			second = Files.readAllBytes(postFile(starts.get(1)));
+		}
+		Files.delete(postFile(starts.get(0)));
+		byte[] damaged = second.clone();
+		damaged[30] ^= 1; // in the directory: its checksum no longer matches
+		Files.write(postFile(starts.get(1)), damaged);
+		try (JournalStore s = StoreFixture.open(dir, 1000)) {
+			assertThat(s.awaitPostings(Duration.ofSeconds(30))).isTrue();
+			assertThat(s.segmentInfos().subList(0, starts.size() - 1)).allMatch(i -> i.postings() != null);
+			assertThat(Files.readAllBytes(postFile(starts.get(0)))).isEqualTo(first);
+			assertThat(Files.readAllBytes(postFile(starts.get(1)))).isEqualTo(second);
+		}
+	}
+
+	@Test
+	void verifyNamesTheFirstLineTheListsWouldHide() throws Exception {
+		long start;
+		try (JournalStore s = write200()) {
+			start = s.segmentInfos().get(2).start();
+			// a well-formed file without the user key of the segment's fifth line
+			long count = s.segmentInfos().get(2).count();
+			long[] pairs;
+			try (FileChannel idx = FileChannel.open(dir.resolve("segments").resolve(JournalStore.name(start) + ".idx"),
+					StandardOpenOption.READ)) {
+				pairs = SegmentPostings.pairs(idx, count);
+			}
+			long user = SegmentPostings.element(SegmentKeys.USER, IndexFields.key(USERS[(int) ((start + 4) % 3)]));
+			long[] fewer = Arrays.stream(pairs).filter(p -> p != ((user << 28) | 4)).toArray();
+			assertThat(fewer).hasSize(pairs.length - 1);
+			ByteBuffer b = SegmentPostings.image(fewer, count);
+			Files.write(postFile(start), Arrays.copyOf(b.array(), b.remaining()));
+		}
+		try (JournalStore s = StoreFixture.open(dir, 1000)) {
+			JournalStore.Verification v = s.verify();
+			assertThat(v.ok()).isFalse();
+			assertThat(v.firstBadIndex()).isEqualTo(start + 4);
+			assertThat(v.problem()).contains("index par valeur du segment " + start);
+		}
+	}
+
+	@Test
+	void thePurgeRemovesTheListsWithTheirSegment() throws Exception {
+		try (JournalStore s = write200()) {
+			long first = s.segmentInfos().get(0).start();
+			long second = s.segmentInfos().get(1).start();
+			assertThat(postFile(first)).exists();
+			// the first segment's lines are the oldest: a cutoff just after them removes it alone
+			long lastMicros = s.segmentInfos().get(0).maxMicros();
+			JournalStore.Purge p = s.purgeBefore(Instant.ofEpochSecond(0, (lastMicros + 1) * 1000), Instant.now());
+			assertThat(p.segments()).isEqualTo(1);
+			assertThat(postFile(first)).doesNotExist();
+			assertThat(postFile(second)).exists();
+			JournalStore.Verification v = s.verify();
+			assertThat(v.ok()).as(v.problem()).isTrue();
+		}
+	}
+
+	@Test
+	void unionAndIntersectionAreThoseOfSets() {
+		SplittableRandom r = new SplittableRandom(14);
+		for (int round = 0; round < 500; round++) {
+			int[] a = sorted(r, r.nextInt(40));
+			int[] b = sorted(r, r.nextInt(40));
+			TreeSet<Integer> union = new TreeSet<>();
+			TreeSet<Integer> both = new TreeSet<>();
+			Arrays.stream(a).forEach(union::add);
+			Arrays.stream(b).forEach(union::add);
+			Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).forEach(both::add);
+			assertThat(SegmentPostings.union(a, b)).isEqualTo(union.stream().mapToInt(Integer::intValue).toArray());
+			assertThat(SegmentPostings.intersect(a, b)).isEqualTo(both.stream().mapToInt(Integer::intValue).toArray());
+		}
+	}
+
+	private static int[] sorted(SplittableRandom r, int n) {
+		return r.ints(n, 0, 60).distinct().sorted().toArray();
+	}
+
+	@Test
+	void aDamagedPositionIsRefusedWhenRead() throws IOException {
+		long[] pairs = { (SegmentPostings.element(SegmentKeys.USER, 7) << 28) | 1,
+				(SegmentPostings.element(SegmentKeys.USER, 7) << 28) | 3 };
+		ByteBuffer b = SegmentPostings.image(pairs, 4);
+		Path f = dir.resolve("x.post");
+		byte[] bytes = Arrays.copyOf(b.array(), b.remaining());
+		Files.write(f, bytes);
+		assertThat(SegmentPostings.open(f, 4).lines(SegmentKeys.USER, 7)).containsExactly(1, 3);
+		assertThat(SegmentPostings.open(f, 5)).as("another segment's count").isNull();
+		// the last position (not under the directory's checksum) now says line 9 of a segment of 4
+		bytes[bytes.length - 1] = 9;
+		Files.write(f, bytes);
+		assertThat(SegmentPostings.open(f, 4).lines(SegmentKeys.USER, 7)).isNull();
+	}
+}
