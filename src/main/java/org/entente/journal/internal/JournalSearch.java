@@ -116,19 +116,69 @@ public class JournalSearch {
 		JournalStore store = this.store.get();
 		long offset = (long) page * size;
 		List<Line> lines = new ArrayList<>(size);
-		long[] count = { 0 };
 		long limit = Math.max(COUNT_CAP + 1L, offset + size);
 		long treeSize = store.size();
 		long readCap = c.q() == null ? Long.MAX_VALUE : TEXT_READ_CAP;
-		boolean limited = !scan(store, c, treeSize, line -> {
-			if (count[0] >= offset && lines.size() < size) {
+		Page p = new Page(offset, size, limit, lines);
+		boolean limited = !scan(store, c, treeSize, p, new Progress(), readCap);
+		boolean capped = p.count > COUNT_CAP;
+		return new Result(capped ? COUNT_CAP : p.count, capped, lines, treeSize, limited);
+	}
+
+	/** What a scan hands its findings to, in the order received. */
+	private interface Hits {
+
+		/** A line read and confirmed; false to stop. */
+		boolean line(Line line);
+
+		/** How many of the next findings are only counted (their lines are not wanted); 0: read each one. */
+		default long countable() {
+			return 0;
+		}
+
+		/** {@code n} findings known from the lines per key without reading them; false to stop. */
+		default boolean counted(long n) {
+			throw new IllegalStateException("lines are wanted");
+		}
+	}
+
+	/** A page of a search: lines before it are counted, its lines kept, those after it counted up to the cap. */
+	private static final class Page implements Hits {
+		private final long offset;
+		private final int size;
+		private final long limit;
+		private final List<Line> lines;
+		long count;
+
+		Page(long offset, int size, long limit, List<Line> lines) {
+			this.offset = offset;
+			this.size = size;
+			this.limit = limit;
+			this.lines = lines;
+		}
+
+		@Override
+		public boolean line(Line line) {
+			if (count >= offset && lines.size() < size) {
 				lines.add(line);
 			}
-			count[0]++;
-			return count[0] < limit;
-		}, new Progress(), readCap);
-		boolean capped = count[0] > COUNT_CAP;
-		return new Result(capped ? COUNT_CAP : count[0], capped, lines, treeSize, limited);
+			count++;
+			return count < limit;
+		}
+
+		@Override
+		public long countable() {
+			if (count < offset) {
+				return offset - count;
+			}
+			return lines.size() >= size ? limit - count : 0;
+		}
+
+		@Override
+		public boolean counted(long n) {
+			count += n;
+			return count < limit;
+		}
 	}
 
 	/**
@@ -166,11 +216,11 @@ public class JournalSearch {
 
 	/** As {@link #scan(JournalStore, Criteria, long, Predicate)}, telling {@code progress} how far it is. */
 	public void scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor, Progress progress) {
-		scan(store, c, treeSize, visitor, progress, Long.MAX_VALUE);
+		scan(store, c, treeSize, visitor::test, progress, Long.MAX_VALUE);
 	}
 
 	/** Returns false when it stopped because {@code readCap} lines were read and confirmed against the criteria. */
-	private boolean scan(JournalStore store, Criteria c, long treeSize, Predicate<Line> visitor, Progress progress,
+	private boolean scan(JournalStore store, Criteria c, long treeSize, Hits visitor, Progress progress,
 			long readCap) {
 		Keys k = new Keys(c);
 		byte[] q = c.q() == null ? null : c.q().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
@@ -191,18 +241,41 @@ public class JournalSearch {
 		Visit v = new Visit(store, c, q, visitor, progress, readCap);
 		for (JournalStore.SegmentInfo s : segments) {
 			long end = Math.min(s.start() + s.count(), treeSize);
-			int[] lines = usePostings(s, k) ? k.lines(s.postings()) : null;
-			if (lines != null) {
-				for (int rel : lines) {
-					long index = s.start() + rel;
+			Candidates listed = usePostings(s, k) ? k.candidates(s.postings(), q == null) : null;
+			if (listed != null) {
+				// a segment wholly inside the period, whose lists say their values: its findings need no reading
+				boolean whole = listed.exact() && s.minMicros() >= k.from && s.maxMicros() < k.to
+						&& end == s.start() + s.count();
+				int[] lines = listed.positions();
+				for (int i = 0; i < lines.length;) {
+					long index = s.start() + lines[i];
 					if (index >= end) {
 						break;
 					}
+					long free = whole ? Math.min(visitor.countable(), lines.length - i) : 0;
+					if (free > 0) {
+						progress.scanned += free;
+						progress.found += free;
+						if (!visitor.counted(free)) {
+							return true;
+						}
+						i += (int) free;
+						continue;
+					}
 					progress.scanned++;
 					ByteBuffer e = store.indexEntry(index);
-					if (e != null && k.matches(e, 0) && !v.offer(index, e)) {
-						return v.complete;
+					if (e != null && k.matches(e, 0)) {
+						if (listed.exact() && visitor.countable() > 0) {
+							progress.found++;
+							if (!visitor.counted(1)) {
+								return true;
+							}
+						}
+						else if (!v.offer(index, e)) {
+							return v.complete;
+						}
 					}
+					i++;
 				}
 				continue;
 			}
@@ -236,14 +309,14 @@ public class JournalSearch {
 		private final JournalStore store;
 		private final Criteria c;
 		private final byte[] q;
-		private final Predicate<Line> visitor;
+		private final Hits visitor;
 		private final Progress progress;
 		private final long readCap;
 		private long read;
 		/** What scan returns when the visit stops: false when the read cap stopped it. */
 		boolean complete = true;
 
-		Visit(JournalStore store, Criteria c, byte[] q, Predicate<Line> visitor, Progress progress, long readCap) {
+		Visit(JournalStore store, Criteria c, byte[] q, Hits visitor, Progress progress, long readCap) {
 			this.store = store;
 			this.c = c;
 			this.q = q;
@@ -263,8 +336,12 @@ public class JournalSearch {
 				return true;
 			}
 			progress.found++;
-			return visitor.test(line);
+			return visitor.line(line);
 		}
+	}
+
+	/** Lines of a segment listed under the keys asked; exact: they are the findings, no line needs confirming. */
+	private record Candidates(int[] positions, boolean exact) {
 	}
 
 	/** The criteria as the index holds them: period in µs, establishment bytes, key hashes (0: not asked). */
@@ -277,6 +354,10 @@ public class JournalSearch {
 		final int sender;
 		final int user;
 		final int address;
+		final long hostValue;
+		final long senderValue;
+		final long userValue;
+		final long addressValue;
 		private final byte[] entryUai = new byte[8];
 
 		Keys(Criteria c) {
@@ -289,6 +370,10 @@ public class JournalSearch {
 			sender = IndexFields.key(c.sender());
 			user = IndexFields.key(c.user());
 			address = IndexFields.key(c.address());
+			hostValue = IndexFields.exactKey(c.host());
+			senderValue = IndexFields.exactKey(c.sender());
+			userValue = IndexFields.exactKey(c.user());
+			addressValue = IndexFields.exactKey(c.address());
 		}
 
 		/**
@@ -300,25 +385,58 @@ public class JournalSearch {
 					&& (uai == null || uaiBytes != 0);
 		}
 
-		/** The positions of the segment's lines that have every key asked, or null when the file is damaged there. */
-		int[] lines(SegmentPostings p) {
-			int[] out = null;
+		/**
+		 * The segment's lines listed under every key asked, or null when its file is damaged there; exact when each
+		 * list says its value is the one asked ({@code confirmedByIndex}: nothing else, such as text, is asked).
+		 */
+		Candidates candidates(SegmentPostings p, boolean confirmedByIndex) {
+			Candidates out = null;
 			if (uai != null) {
-				out = and(out, p.lines(SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes)));
+				out = and(out, of(p, SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes), uaiBytes));
 			}
 			if (host != 0) {
-				out = and(out, or(p.lines(SegmentKeys.HOST, host), p.lines(SegmentKeys.SENDER, host)));
+				out = and(out, or(of(p, SegmentKeys.HOST, host, hostValue), of(p, SegmentKeys.SENDER, host, hostValue)));
 			}
 			if (sender != 0) {
-				out = and(out, p.lines(SegmentKeys.SENDER, sender));
+				out = and(out, of(p, SegmentKeys.SENDER, sender, senderValue));
 			}
 			if (user != 0) {
-				out = and(out, p.lines(SegmentKeys.USER, user));
+				out = and(out, of(p, SegmentKeys.USER, user, userValue));
 			}
 			if (address != 0) {
-				out = and(out, or(p.lines(SegmentKeys.SENDER, address), p.lines(SegmentKeys.DEST, address)));
+				out = and(out, or(of(p, SegmentKeys.SENDER, address, addressValue), of(p, SegmentKeys.DEST, address, addressValue)));
 			}
-			return out == DAMAGED ? null : out;
+			if (out == null || out == DAMAGED) {
+				return null;
+			}
+			return confirmedByIndex ? out : new Candidates(out.positions(), false);
+		}
+
+		/** A list for the value asked: exact and empty when it says another value, unsure when it says none. */
+		private static Candidates of(SegmentPostings p, int tag, int key, long value) {
+			SegmentPostings.Listed l = p.listed(tag, key);
+			if (l.positions() == null) {
+				return DAMAGED;
+			}
+			if (l.value() != 0 && l.value() != value) {
+				return new Candidates(new int[0], true);
+			}
+			return new Candidates(l.positions(), l.exactlyFor(value));
+		}
+
+		private static final Candidates DAMAGED = new Candidates(new int[0], false);
+
+		private static Candidates and(Candidates so, Candidates more) {
+			if (so == DAMAGED || more == DAMAGED) {
+				return DAMAGED;
+			}
+			return so == null ? more
+					: new Candidates(SegmentPostings.intersect(so.positions(), more.positions()), so.exact() && more.exact());
+		}
+
+		private static Candidates or(Candidates a, Candidates b) {
+			return a == DAMAGED || b == DAMAGED ? DAMAGED
+					: new Candidates(SegmentPostings.union(a.positions(), b.positions()), a.exact() && b.exact());
 		}
 
 		/** At most how many lines of the segment {@link #lines} gives, from its directory alone (progress). */
@@ -340,19 +458,6 @@ public class JournalSearch {
 				n = Math.min(n, (long) p.count(SegmentKeys.SENDER, address) + p.count(SegmentKeys.DEST, address));
 			}
 			return n;
-		}
-
-		private static final int[] DAMAGED = new int[0];
-
-		private static int[] and(int[] so, int[] more) {
-			if (so == DAMAGED || more == null) {
-				return DAMAGED;
-			}
-			return so == null ? more : SegmentPostings.intersect(so, more);
-		}
-
-		private static int[] or(int[] a, int[] b) {
-			return a == null || b == null ? null : SegmentPostings.union(a, b);
 		}
 
 		/** The comparisons on one index entry: period, then each key asked (hashes; the line confirms). */

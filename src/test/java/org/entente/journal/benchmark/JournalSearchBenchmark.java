@@ -31,9 +31,10 @@ public final class JournalSearchBenchmark {
 		int runs = JournalLoadGenerator.intArg(args, "runs", 20);
 		skip = JournalLoadGenerator.intArg(args, "skip", 0);
 		cold = java.util.Arrays.asList(args).contains("--cold");
+		SyslogParser parser = new SyslogParser(ZoneId.of("Europe/Paris"));
 		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(256L << 20, 1 << 20),
-				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> IndexFields.NONE)) {
-			JournalSearch search = new JournalSearch(() -> store, new SyslogParser(ZoneId.of("Europe/Paris")));
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> parser.parse(l.raw(), 0, l.raw().length))) {
+			JournalSearch search = new JournalSearch(() -> store, parser);
 			long t0 = System.nanoTime();
 			if (!store.awaitPostings(java.time.Duration.ofHours(1))) {
 				throw new IllegalStateException("lines per key not built within an hour");

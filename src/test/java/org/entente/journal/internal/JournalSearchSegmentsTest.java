@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.entente.journal.internal.intake.SyslogParser;
 import org.entente.journal.internal.store.Incoming;
+import org.entente.journal.internal.store.IndexFields;
 import org.entente.journal.internal.store.JournalStore;
 import org.entente.journal.internal.store.Line;
 import org.entente.journal.internal.store.Merkle;
@@ -110,6 +111,75 @@ class JournalSearchSegmentsTest {
 			assertThat(r.total()).isEqualTo(1);
 			assertThat(new String(r.lines().get(0).raw(), StandardCharsets.US_ASCII)).contains("user=visitor-8");
 			assertThat(r.lines()).extracting(Line::sender).containsExactly("10.35.8.1");
+		}
+	}
+
+	/** Two users whose 32-bit index keys are the same (FNV-1a): only the lines tell them apart. */
+	private static final String SHARED_A = "eleve72365";
+	private static final String SHARED_B = "eleve280120";
+
+	private static List<Incoming> users(MessageDigest md, int day, String... users) {
+		List<Incoming> l = new ArrayList<>();
+		for (int i = 0; i < users.length; i++) {
+			byte[] raw = ("<134>1 2026-12-01T10:00:00.000+01:00 fw-" + day + " squid - - - user=" + users[i] + " line " + i)
+				.getBytes(StandardCharsets.US_ASCII);
+			l.add(Incoming.of(md, T0 + day * 86_400_000_000L + i * 1000, "10.35.1." + (i % 2), "tcp://127.0.0.1:5514", raw,
+					0, raw.length, PARSER.parse(raw, 0, raw.length).withUai(i % 3 == 0 ? "0359901X" : null)));
+		}
+		return l;
+	}
+
+	@Test
+	void countsAndPagesFromTheListsAreThoseOfReadingEveryLineEvenForUsersWhoShareAKey() throws Exception {
+		assertThat(IndexFields.key(SHARED_A)).isEqualTo(IndexFields.key(SHARED_B));
+		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(1 << 20, 1 << 20),
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> PARSER.parse(l.raw(), 0, l.raw().length))) {
+			MessageDigest md = Merkle.sha256();
+			String a = SHARED_A;
+			String b = SHARED_B;
+			// day 0: both (the key's lines do not all have one value); day 1: a alone; day 2: b alone; day 3: active
+			store.append(users(md, 0, a, b, a, "eleve1", b, a, a, b, a));
+			store.append(users(md, 1, a, "eleve1", a, a, "prof-2", a));
+			store.append(users(md, 2, "eleve1", b, b, "prof-2"));
+			store.append(users(md, 3, a, b, "eleve1"));
+			assertThat(store.awaitPostings(java.time.Duration.ofSeconds(30))).isTrue();
+			assertThat(store.segmentInfos().stream().filter(s -> s.postings() != null).count()).isEqualTo(3);
+			JournalSearch search = new JournalSearch(() -> store, PARSER);
+			JournalSearch everySegment = search.withoutSegmentKeys();
+			Instant from = Instant.ofEpochSecond(0, T0 * 1000);
+			Instant to = from.plusSeconds(5 * 86_400);
+			// a period that starts in the middle of day 0's lines and ends in the middle of day 2's
+			Instant partFrom = from.plusNanos(3_500_000);
+			Instant partTo = from.plusSeconds(2 * 86_400).plusNanos(2_500_000);
+			List<JournalSearch.Criteria> asked = new ArrayList<>();
+			for (Instant[] period : new Instant[][] { { from, to }, { partFrom, partTo } }) {
+				for (String user : List.of(a, b, a.toUpperCase(), "eleve1", "prof-2", "nobody")) {
+					asked.add(new JournalSearch.Criteria(period[0], period[1], null, null, null, user, null));
+					asked.add(new JournalSearch.Criteria(period[0], period[1], "0359901X", null, null, user, null));
+					asked.add(new JournalSearch.Criteria(period[0], period[1], null, "10.35.1.1", null, user, null));
+					asked.add(new JournalSearch.Criteria(period[0], period[1], null, null, "10.35.1.0", user, null));
+				}
+				asked.add(new JournalSearch.Criteria(period[0], period[1], null, "fw-2", null, null, null));
+				asked.add(new JournalSearch.Criteria(period[0], period[1], null, null, null, b, "line 2"));
+			}
+			long found = 0;
+			for (JournalSearch.Criteria c : asked) {
+				for (int size : new int[] { 1, 2, 50 }) {
+					for (int page = 0; page < 10; page++) {
+						JournalSearch.Result r = search.search(c, page, size);
+						JournalSearch.Result ref = everySegment.search(c, page, size);
+						assertThat(r.total()).as(c.describe()).isEqualTo(ref.total());
+						assertThat(r.lines()).extracting(Line::index).as(c.describe() + " page " + page + " of " + size)
+							.isEqualTo(ref.lines().stream().map(Line::index).toList());
+						if (page == 0 && size == 50) {
+							found += r.total();
+						}
+					}
+				}
+			}
+			assertThat(search.search(asked.get(0), 0, 50).total()).as("a, whole period").isEqualTo(5 + 4 + 1);
+			assertThat(search.search(asked.get(4), 0, 50).total()).as("b, whole period").isEqualTo(3 + 2 + 1);
+			assertThat(found).isGreaterThan(40);
 		}
 	}
 }

@@ -39,4 +39,20 @@ public record IndexFields(long eventTimeMillis, String uai, String host, String 
 		}
 		return h == 0 ? 1 : h;
 	}
+
+	/**
+	 * 64-bit FNV-1a of the text lower-cased as {@link #key} does, never 0: what tells two values of the same
+	 * {@link #key} apart (the lines per key of a segment say it for their value).
+	 */
+	public static long exactKey(String s) {
+		if (s == null || s.isEmpty()) {
+			return 0;
+		}
+		long h = 0xcbf29ce484222325L;
+		for (int i = 0; i < s.length(); i++) {
+			h ^= Character.toLowerCase(s.charAt(i));
+			h *= 0x100000001b3L;
+		}
+		return h == 0 ? 1 : h;
+	}
 }

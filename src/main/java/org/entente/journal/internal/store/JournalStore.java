@@ -143,7 +143,7 @@ public final class JournalStore implements Closeable {
 		}
 		postingsBuilder.execute(() -> {
 			try {
-				s.buildPostings(segmentsDir);
+				s.buildPostings(segmentsDir, indexer);
 			}
 			catch (IOException | RuntimeException e) {
 				// purged or closed meanwhile, or a disk error: the segment is scanned as before
@@ -237,7 +237,7 @@ public final class JournalStore implements Closeable {
 			}
 			leafBuf.put(in.leafHash());
 			putIndex(idxBuf, offset, in.receivedAtMicros(), in.fields(), in.senderKey());
-			active.collecting.add(idxBuf, idxBuf.position() - IDX);
+			active.collecting.add(idxBuf, idxBuf.position() - IDX, in.senderValue(), in.fields());
 			active.noteTime(in.receivedAtMicros());
 			range.append(in.leafHash());
 			n++;
@@ -703,7 +703,7 @@ public final class JournalStore implements Closeable {
 								+ " ne couvre pas la ligne " + index + " (une recherche la manquerait)");
 					}
 					if (i == 0 && s.postings != null) {
-						long wrong = s.postings.firstMismatch(s.idx);
+						long wrong = s.postings.firstMismatch(s.idx, s.values(indexer));
 						if (wrong >= 0) {
 							// reported at that line once the lines before it have been checked
 							postingsWrong = s.start + wrong;

@@ -33,6 +33,8 @@ final class Segment {
 	volatile SegmentKeys.Filter keys;
 	/** A sealed segment's lines per key; null while active or until built (scanned meanwhile). */
 	volatile SegmentPostings postings;
+	/** The values of the keys, collected while the segment was written, until its lines per key are built. */
+	private volatile java.util.function.LongUnaryOperator sealedValues;
 	/** Set by the purge, under this segment's lock, so that a late build leaves no file behind. */
 	boolean purged;
 
@@ -212,6 +214,7 @@ final class Segment {
 		if (f != null) {
 			SegmentKeys.write(dir.resolve(JournalStore.name(start) + ".keys"), f);
 		}
+		sealedValues = collecting == null ? null : collecting.values();
 		collecting = null;
 		keys = f;
 	}
@@ -225,15 +228,19 @@ final class Segment {
 		return postings == null && collecting == null && count > 0 && SegmentPostings.fits(count);
 	}
 
-	/** Builds and maps the lines per key from the index; a segment purged meanwhile keeps no file. */
-	void buildPostings(Path dir) throws IOException {
+	/** Builds and maps the lines per key from the index and the lines; a segment purged meanwhile keeps no file. */
+	void buildPostings(Path dir, Function<Line, IndexFields> indexer) throws IOException {
 		synchronized (this) {
 			if (purged) {
 				return;
 			}
 		}
 		Path f = postingsFile(dir);
-		SegmentPostings.write(f, idx, count);
+		java.util.function.LongUnaryOperator known = sealedValues;
+		// values collected while writing; otherwise (opening, a restart mid-segment) read again from the lines
+		SegmentKeys.writeAtomically(f, known != null ? SegmentPostings.image(SegmentPostings.pairs(idx, count), count, known)
+				: SegmentPostings.build(idx, count, values(indexer)));
+		sealedValues = null;
 		synchronized (this) {
 			if (purged) {
 				Files.deleteIfExists(f);
@@ -241,6 +248,55 @@ final class Segment {
 			}
 			postings = SegmentPostings.open(f, count);
 		}
+	}
+
+	/** The segment's lines read in order (one large read after another), each with what the indexer reads in it. */
+	SegmentPostings.LineValues values(Function<Line, IndexFields> indexer) {
+		return each -> {
+			ByteBuffer b = ByteBuffer.allocate(1 << 20);
+			b.flip();
+			long filePos = 0; // where b's content ends in the file
+			for (long n = 0; n < count; n++) {
+				if (recordLength(b) < 0) {
+					b.compact();
+					while (b.hasRemaining()) {
+						int r = seg.read(b, filePos);
+						if (r <= 0) {
+							break;
+						}
+						filePos += r;
+					}
+					b.flip();
+				}
+				int len = recordLength(b);
+				byte[] r;
+				if (len >= 0) {
+					r = new byte[len];
+					b.get(r);
+				}
+				else {
+					// longer than the buffer, or torn
+					long at = filePos - b.remaining();
+					r = readRecordAt(at);
+					if (r == null) {
+						return;
+					}
+					filePos = at + r.length;
+					b.clear().flip();
+				}
+				Line l = Line.decode(start + n, r, HEADER, r.length - HEADER);
+				each.line(n, l == null ? null : l.sender(), l == null ? null : indexer.apply(l));
+			}
+		};
+	}
+
+	/** The whole record's length when it is all in {@code b}, else -1. */
+	private static int recordLength(ByteBuffer b) {
+		if (b.remaining() < 4) {
+			return -1;
+		}
+		int len = b.getInt(b.position());
+		return len >= 8 + 1 + 8 && len <= (1 << 28) && b.remaining() >= 4 + len ? 4 + len : -1;
 	}
 
 	void closeForWriting() {

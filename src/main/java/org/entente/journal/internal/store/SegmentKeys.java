@@ -37,6 +37,13 @@ public final class SegmentKeys {
 
 	// collecting: open addressing, 0 is empty (every element has a non-zero tag in its high half)
 	private long[] table = new long[1024];
+	/**
+	 * Beside each element, the value its lines have ({@link IndexFields#exactKey}, the establishment's bytes), or 0
+	 * once two differ: what the lines per key say ({@link SegmentPostings}), known here without reading lines again.
+	 */
+	private long[] values = new long[1024];
+	/** False once an entry was added without its values (read back from the index after a restart). */
+	private boolean valuesKnown = true;
 	private int distinct;
 	private boolean overflow;
 
@@ -93,44 +100,75 @@ public final class SegmentKeys {
 		return ByteBuffer.wrap(padded8).getLong();
 	}
 
-	/** Adds the keys of the index entry at {@code base}. */
+	/** Adds the keys of the index entry at {@code base}, whose values are not known (read back from the index). */
 	void add(ByteBuffer entry, int base) {
+		valuesKnown = false;
+		add(entry, base, 0, null);
+	}
+
+	/** Adds the keys of the index entry at {@code base} of a line being written, with its values. */
+	void add(ByteBuffer entry, int base, long senderValue, IndexFields f) {
 		if (overflow) {
 			return;
 		}
 		long uai = entry.getLong(base + JournalStore.IDX_UAI);
 		if (uai != 0) {
-			put(element(UAI, uaiKey(uai)));
+			put(element(UAI, uaiKey(uai)), uai);
 		}
-		putKey(SENDER, entry.getInt(base + JournalStore.IDX_SENDER));
-		putKey(HOST, entry.getInt(base + JournalStore.IDX_HOST));
-		putKey(USER, entry.getInt(base + JournalStore.IDX_USER));
-		putKey(DEST, entry.getInt(base + JournalStore.IDX_DEST));
+		putKey(SENDER, entry.getInt(base + JournalStore.IDX_SENDER), senderValue);
+		putKey(HOST, entry.getInt(base + JournalStore.IDX_HOST), f == null ? 0 : IndexFields.exactKey(f.host()));
+		putKey(USER, entry.getInt(base + JournalStore.IDX_USER), f == null ? 0 : IndexFields.exactKey(f.user()));
+		putKey(DEST, entry.getInt(base + JournalStore.IDX_DEST), f == null ? 0 : IndexFields.exactKey(f.destination()));
 	}
 
-	private void putKey(int tag, int key) {
+	private void putKey(int tag, int key, long value) {
 		if (key != 0) {
-			put(element(tag, key));
+			put(element(tag, key), value);
 		}
+	}
+
+	/** The value of each element collected ({@code 0}: lines differ, or none), or null when they are not all known. */
+	java.util.function.LongUnaryOperator values() {
+		if (!valuesKnown || overflow) {
+			return null;
+		}
+		long[] t = table;
+		long[] v = values;
+		return e -> {
+			int mask = t.length - 1;
+			for (int i = (int) (mix(e) & mask);; i = (i + 1) & mask) {
+				if (t[i] == e) {
+					return v[i];
+				}
+				if (t[i] == 0) {
+					return 0;
+				}
+			}
+		};
 	}
 
 	private static long element(int tag, int key) {
 		return ((long) tag << 32) | (key & 0xffffffffL);
 	}
 
-	private void put(long e) {
+	private void put(long e, long value) {
 		int mask = table.length - 1;
 		int i = (int) (mix(e) & mask);
 		while (true) {
 			long t = table[i];
 			if (t == e) {
+				if (values[i] != value) {
+					values[i] = 0;
+				}
 				return;
 			}
 			if (t == 0) {
 				table[i] = e;
+				values[i] = value;
 				if (++distinct > MAX_DISTINCT) {
 					overflow = true;
 					table = new long[0];
+					values = new long[0];
 				}
 				else if (distinct * 2 > table.length) {
 					grow();
@@ -143,15 +181,19 @@ public final class SegmentKeys {
 
 	private void grow() {
 		long[] old = table;
+		long[] oldValues = values;
 		table = new long[old.length * 2];
+		values = new long[old.length * 2];
 		int mask = table.length - 1;
-		for (long e : old) {
+		for (int k = 0; k < old.length; k++) {
+			long e = old[k];
 			if (e != 0) {
 				int i = (int) (mix(e) & mask);
 				while (table[i] != 0) {
 					i = (i + 1) & mask;
 				}
 				table[i] = e;
+				values[i] = oldValues[k];
 			}
 		}
 	}

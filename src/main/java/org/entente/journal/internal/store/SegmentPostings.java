@@ -15,18 +15,27 @@ import java.util.zip.CRC32C;
  * workstation) reads only its lines instead of the whole index: for every establishment, sender, host, user and
  * destination key of {@link SegmentKeys}, the ascending positions (from the segment's start) of the lines that have it.
  * <p>
- * File {@code S.post}: magic, line count, key count, CRC-32C of the directory; the directory
- * (key count × element (8) · first position (4) · number (4), sorted by element); then the positions (4 bytes each).
- * It is derived from {@code S.idx} alone, off the writing thread once the segment is sealed (a sort of
- * 5 longs a line), written atomically, and mapped read-only. Opening checks the header and the directory; {@code verify}
- * rebuilds it from the index and names the first line it would hide. Missing or damaged, it is rebuilt, and until
- * then the segment is scanned as before.
+ * <p>
+ * The index keeps 32-bit hashes of the values, which two values may share: each key of the directory also says which
+ * value its lines have ({@link IndexFields#exactKey}, 64 bits; for an establishment its 8 bytes), read from the lines
+ * themselves when the file is built, or 0 when they do not all have the same one (or the index and the line
+ * disagree). A search for a value whose key says it exactly counts the listed lines without reading them; otherwise
+ * it reads and confirms each one, as before.
+ * <p>
+ * File {@code S.post}: magic, line count, key count, CRC-32C of the directory; the directory (key count × element (8)
+ * · value (8) · first position (4) · number (4), sorted by element); then the positions (4 bytes each). It is built
+ * from {@code S.idx} and the segment's lines, off the writing thread once the segment is sealed, written atomically,
+ * and mapped read-only. Opening checks the header and the directory; {@code verify} rebuilds it and names the first
+ * line it would hide. Missing or damaged, it is rebuilt, and until then the segment is scanned as before.
  */
 public final class SegmentPostings {
 
-	private static final int MAGIC = 0x4a4b5031; // "JKP1"
+	private static final int MAGIC = 0x4a4b5032; // "JKP2"
 	private static final int HEAD = 4 + 4 + 4 + 8;
-	private static final int DIR = 16;
+	private static final int DIR = 24;
+	/** Every 256th element of the directory, read once: a lookup then touches one page of it (a cold disk). */
+	private volatile long[] sample;
+	private static final int SAMPLE = 256;
 	/** Positions take the low bits of a sorted long, the element the high ones (tag 3 bits, key 32): all positive. */
 	private static final int LINE_BITS = 28;
 	private static final long LINE_MASK = (1L << LINE_BITS) - 1;
@@ -42,34 +51,54 @@ public final class SegmentPostings {
 	}
 
 	/**
-	 * The positions of the lines whose field {@code tag} has {@code key}, ascending; empty when none; null when the
-	 * file is damaged there (a position out of order or past the segment: scan the segment instead).
+	 * The lines listed under a key: their positions, ascending, and the value they all have (0: not known to be one).
+	 * {@code positions} is null when the file is damaged there (a position out of order or past the segment).
 	 */
-	public int[] lines(int tag, int key) {
+	public record Listed(int[] positions, long value) {
+
+		static final Listed NONE = new Listed(new int[0], 0);
+
+		/** Whether these are exactly the lines whose value is {@code value} (no line needs reading to know). */
+		public boolean exactlyFor(long value) {
+			return positions != null && (positions.length == 0 || this.value != 0 && this.value == value);
+		}
+	}
+
+	/** The lines listed under {@code key} in the field {@code tag}. */
+	public Listed listed(int tag, int key) {
 		int d = find(element(tag, key));
 		if (d < 0) {
-			return new int[0];
+			return Listed.NONE;
 		}
-		int first = map.getInt(HEAD + d * DIR + 8);
-		int n = map.getInt(HEAD + d * DIR + 12);
+		long value = map.getLong(HEAD + d * DIR + 8);
+		int first = map.getInt(HEAD + d * DIR + 16);
+		int n = map.getInt(HEAD + d * DIR + 20);
 		int total = (map.capacity() - positions()) / 4;
 		if (first < 0 || n < 0 || (long) first + n > total) {
-			return null;
+			return new Listed(null, value);
 		}
 		int[] out = new int[n];
 		map.slice(positions() + first * 4, n * 4).asIntBuffer().get(out);
 		for (int i = 0; i < n; i++) {
 			if (out[i] < 0 || out[i] >= lines || (i > 0 && out[i] <= out[i - 1])) {
-				return null;
+				return new Listed(null, value);
 			}
 		}
-		return out;
+		return new Listed(out, value);
+	}
+
+	/**
+	 * The positions of the lines whose field {@code tag} has {@code key}, ascending; empty when none; null when the
+	 * file is damaged there.
+	 */
+	public int[] lines(int tag, int key) {
+		return listed(tag, key).positions();
 	}
 
 	/** How many lines have {@code key} in {@code tag} (for a progress estimate, without reading them). */
 	public int count(int tag, int key) {
 		int d = find(element(tag, key));
-		return d < 0 ? 0 : map.getInt(HEAD + d * DIR + 12);
+		return d < 0 ? 0 : map.getInt(HEAD + d * DIR + 20);
 	}
 
 	public int keys() {
@@ -81,8 +110,33 @@ public final class SegmentPostings {
 	}
 
 	private int find(long e) {
+		long[] sm = sample;
+		if (sm == null) {
+			sm = new long[(keys + SAMPLE - 1) / SAMPLE];
+			for (int i = 0; i < sm.length; i++) {
+				sm[i] = map.getLong(HEAD + i * SAMPLE * DIR);
+			}
+			sample = sm;
+		}
+		// the last sampled element not above e starts the block that may hold it
 		int lo = 0;
-		int hi = keys - 1;
+		int hi = sm.length - 1;
+		int block = -1;
+		while (lo <= hi) {
+			int mid = (lo + hi) >>> 1;
+			if (sm[mid] <= e) {
+				block = mid;
+				lo = mid + 1;
+			}
+			else {
+				hi = mid - 1;
+			}
+		}
+		if (block < 0) {
+			return -1;
+		}
+		lo = block * SAMPLE;
+		hi = Math.min(keys, lo + SAMPLE) - 1;
 		while (lo <= hi) {
 			int mid = (lo + hi) >>> 1;
 			long m = map.getLong(HEAD + mid * DIR);
@@ -149,8 +203,13 @@ public final class SegmentPostings {
 		return (element(tag, key) << LINE_BITS) | line;
 	}
 
-	/** The file's bytes for sorted pairs. */
+	/** The file's bytes for sorted pairs, no value known. */
 	static ByteBuffer image(long[] pairs, long count) {
+		return image(pairs, count, e -> 0);
+	}
+
+	/** The file's bytes for sorted pairs, with each element's value ({@link Listed#value}). */
+	static ByteBuffer image(long[] pairs, long count, java.util.function.LongUnaryOperator valueOf) {
 		int keys = 0;
 		for (int i = 0; i < pairs.length; i++) {
 			if (i == 0 || pairs[i] >>> LINE_BITS != pairs[i - 1] >>> LINE_BITS) {
@@ -163,7 +222,8 @@ public final class SegmentPostings {
 		for (int i = 0; i <= pairs.length; i++) {
 			if (i == pairs.length || (i > start && pairs[i] >>> LINE_BITS != pairs[start] >>> LINE_BITS)) {
 				if (i > start) {
-					b.putLong(pairs[start] >>> LINE_BITS).putInt(start).putInt(i - start);
+					long e = pairs[start] >>> LINE_BITS;
+					b.putLong(e).putLong(valueOf.applyAsLong(e)).putInt(start).putInt(i - start);
 				}
 				start = i;
 			}
@@ -178,9 +238,78 @@ public final class SegmentPostings {
 		return b;
 	}
 
-	/** Builds the file of a sealed segment from its index, atomically (temporary file, fsync, rename). */
-	static void write(Path file, FileChannel idx, long count) throws IOException {
-		SegmentKeys.writeAtomically(file, image(pairs(idx, count), count));
+	/**
+	 * What the lines of a segment say, read in order: for the line at a position, its value in each field (null when
+	 * it has none or could not be read), as {@link #valuesOf} gives them.
+	 */
+	interface LineValues {
+		/** Calls {@code each} for every line of the segment, in order. */
+		void forEach(ValuesOfLine each) throws IOException;
+	}
+
+	interface ValuesOfLine {
+		void line(long position, String sender, IndexFields fields);
+	}
+
+	/**
+	 * The value of each element of the index, read from the lines: the 64-bit key of the value when every line
+	 * listed under it has the same one and its index entry agrees, 0 otherwise.
+	 */
+	static java.util.Map<Long, Long> values(FileChannel idx, long count, LineValues lines) throws IOException {
+		java.util.Map<Long, Long> out = new java.util.HashMap<>();
+		int chunk = 8192;
+		ByteBuffer b = ByteBuffer.allocate(chunk * JournalStore.IDX);
+		long[] loaded = { 0, 0 }; // first position in b, positions in b
+		lines.forEach((position, sender, f) -> {
+			if (position < loaded[0] || position >= loaded[0] + loaded[1]) {
+				int n = (int) Math.min(chunk, count - position);
+				b.clear().limit(Math.max(0, n) * JournalStore.IDX);
+				try {
+					while (b.hasRemaining()) {
+						if (idx.read(b, position * JournalStore.IDX + b.position()) < 0) {
+							throw new IOException("index is short");
+						}
+					}
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+				loaded[0] = position;
+				loaded[1] = Math.max(0, n);
+				if (n <= 0) {
+					return;
+				}
+			}
+			int base = (int) (position - loaded[0]) * JournalStore.IDX;
+			long uai = b.getLong(base + JournalStore.IDX_UAI);
+			if (uai != 0) {
+				out.merge(element(SegmentKeys.UAI, SegmentKeys.uaiKey(uai)), uai, SegmentPostings::same);
+			}
+			value(out, SegmentKeys.SENDER, b.getInt(base + JournalStore.IDX_SENDER), sender);
+			value(out, SegmentKeys.HOST, b.getInt(base + JournalStore.IDX_HOST), f == null ? null : f.host());
+			value(out, SegmentKeys.USER, b.getInt(base + JournalStore.IDX_USER), f == null ? null : f.user());
+			value(out, SegmentKeys.DEST, b.getInt(base + JournalStore.IDX_DEST), f == null ? null : f.destination());
+		});
+		return out;
+	}
+
+	private static void value(java.util.Map<Long, Long> out, int tag, int key, String value) {
+		if (key == 0) {
+			return;
+		}
+		long v = IndexFields.key(value) == key ? IndexFields.exactKey(value) : 0;
+		out.merge(element(tag, key), v, SegmentPostings::same);
+	}
+
+	private static Long same(Long a, Long b) {
+		return a.longValue() == b.longValue() ? a : 0L;
+	}
+
+	/** The file's bytes for a segment: its index's pairs and its lines' values. */
+	static ByteBuffer build(FileChannel idx, long count, LineValues lines) throws IOException {
+		long[] pairs = pairs(idx, count);
+		java.util.Map<Long, Long> values = values(idx, count, lines);
+		return image(pairs, count, e -> values.getOrDefault(e, 0L));
 	}
 
 	/**
@@ -224,14 +353,14 @@ public final class SegmentPostings {
 	 * The first line (position in the segment) whose keys this file does not give exactly as the index does, or -1
 	 * when it matches the index: a damaged file would hide lines from searches.
 	 */
-	long firstMismatch(FileChannel idx) throws IOException {
+	long firstMismatch(FileChannel idx, LineValues values) throws IOException {
 		long[] expected = pairs(idx, lines);
 		int total = (map.capacity() - positions()) / 4;
 		long[] actual = new long[total];
 		for (int d = 0; d < keys; d++) {
 			long e = map.getLong(HEAD + d * DIR);
-			int first = map.getInt(HEAD + d * DIR + 8);
-			int n = map.getInt(HEAD + d * DIR + 12);
+			int first = map.getInt(HEAD + d * DIR + 16);
+			int n = map.getInt(HEAD + d * DIR + 20);
 			for (int k = 0; k < n && first + k < total && first + k >= 0; k++) {
 				actual[first + k] = (e << LINE_BITS) | (map.getInt(positions() + (first + k) * 4) & LINE_MASK);
 			}
@@ -252,7 +381,18 @@ public final class SegmentPostings {
 				j++;
 			}
 		}
-		return first == Long.MAX_VALUE ? -1 : Math.min(first, lines - 1);
+		if (first != Long.MAX_VALUE) {
+			return Math.min(first, lines - 1);
+		}
+		// the same lines under each key: then each key must say the value its lines have
+		java.util.Map<Long, Long> v = values(idx, lines, values);
+		for (int d = 0; d < keys; d++) {
+			long e = map.getLong(HEAD + d * DIR);
+			if (map.getLong(HEAD + d * DIR + 8) != v.getOrDefault(e, 0L)) {
+				return map.getInt(positions() + map.getInt(HEAD + d * DIR + 16) * 4);
+			}
+		}
+		return -1;
 	}
 
 	// ---- combining

@@ -25,9 +25,9 @@ class SegmentKeysTest {
 		List<Incoming> l = new ArrayList<>();
 		for (long i = from; i < to; i++) {
 			long g = i / 10;
-			byte[] r = ("<134>1 - fw squid - - - user=u-" + g + " line " + i).getBytes(StandardCharsets.US_ASCII);
-			IndexFields f = new IndexFields(IndexFields.NO_TIME, "03599" + g + "0A", "fw-" + g, "squid", "u-" + g,
-					"http://example.org/" + g, IndexFields.RFC5424);
+			byte[] r = ("<134>1 - fw-" + g + " squid - - - user=u-" + g + " url=http://example.org/" + g + " line " + i)
+				.getBytes(StandardCharsets.US_ASCII);
+			IndexFields f = PARSER.parse(r, 0, r.length).withUai("03599" + g + "0A");
 			l.add(Incoming.of(md, StoreFixture.T0 + i * 1000, "10.35." + g + ".1", "tcp://127.0.0.1:5514", r, 0, r.length, f));
 		}
 		return l;
@@ -35,7 +35,7 @@ class SegmentKeysTest {
 
 	/** 12 lines, one segment each (a 1-byte limit), a tree head every 4. */
 	private void write12() throws IOException {
-		try (JournalStore s = StoreFixture.open(dir, 1)) {
+		try (JournalStore s = open()) {
 			for (int g = 0; g < 3; g++) {
 				for (int i = 0; i < 4; i++) {
 					s.append(lines(g * 4 + i, g * 4 + i + 1));
@@ -45,13 +45,22 @@ class SegmentKeysTest {
 		}
 	}
 
+	private static final org.entente.journal.internal.intake.SyslogParser PARSER = new org.entente.journal.internal.intake.SyslogParser(
+			java.time.ZoneId.of("Europe/Paris"));
+
+	/** Segments of one line each (a 1-byte limit); lines read again as intake read them. */
+	private JournalStore open() throws IOException {
+		return JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(1, 1 << 20),
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> PARSER.parse(l.raw(), 0, l.raw().length));
+	}
+
 	private Path keysFile(long start) {
 		return dir.resolve("segments").resolve(JournalStore.name(start) + ".keys");
 	}
 
 	@Test
 	void aSealedSegmentSaysWhichKeysItMayHold() throws IOException {
-		try (JournalStore s = StoreFixture.open(dir, 1)) {
+		try (JournalStore s = open()) {
 			s.append(lines(0, 10));
 			s.append(lines(10, 20));
 			s.append(lines(20, 21));
@@ -89,7 +98,7 @@ class SegmentKeysTest {
 		// as if the writer died after sealing the last segment and before opening the next one
 		long last = starts.get(starts.size() - 1);
 		Files.copy(keysFile(starts.get(2)), keysFile(last));
-		try (JournalStore s = StoreFixture.open(dir, 1)) {
+		try (JournalStore s = open()) {
 			List<JournalStore.SegmentInfo> infos = s.segmentInfos();
 			assertThat(infos.subList(0, infos.size() - 1)).allMatch(i -> i.keys() != null);
 			assertThat(SegmentKeys.read(keysFile(starts.get(0)))).isNotNull();
@@ -112,7 +121,7 @@ class SegmentKeysTest {
 		List<Long> starts = JournalStore.listStarts(dir.resolve("segments"));
 		// a well-formed filter that holds nothing: searches would skip the segment's lines
 		SegmentKeys.write(keysFile(starts.get(1)), SegmentKeys.collecting().seal());
-		try (JournalStore s = StoreFixture.open(dir, 1)) {
+		try (JournalStore s = open()) {
 			JournalStore.Verification v = s.verify();
 			assertThat(v.ok()).isFalse();
 			assertThat(v.firstBadIndex()).isEqualTo(starts.get(1));

@@ -12,12 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
+import org.entente.journal.internal.intake.SyslogParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,22 +34,30 @@ class SegmentPostingsTest {
 
 	private static final String[] USERS = { "eleve1", "eleve2", "prof-3" };
 
+	private static final SyslogParser PARSER = new SyslogParser(ZoneId.of("Europe/Paris"));
+
 	/** Line i: user USERS[i % 3], collège 0359901X on even lines only, sender 10.35.1.(i % 5), destination site-(i % 7). */
 	private static List<Incoming> lines(long from, long to) {
 		MessageDigest md = Merkle.sha256();
 		List<Incoming> l = new ArrayList<>();
 		for (long i = from; i < to; i++) {
-			byte[] r = ("<134>1 - fw squid - - - user=" + USERS[(int) (i % 3)] + " line " + i).getBytes(StandardCharsets.US_ASCII);
-			IndexFields f = new IndexFields(IndexFields.NO_TIME, i % 2 == 0 ? "0359901X" : null, "fw", "squid",
-					USERS[(int) (i % 3)], "site-" + i % 7, IndexFields.RFC5424);
+			byte[] r = ("<134>1 - fw squid - - - user=" + USERS[(int) (i % 3)] + " dst=site-" + i % 7 + " line " + i)
+				.getBytes(StandardCharsets.US_ASCII);
+			IndexFields f = PARSER.parse(r, 0, r.length).withUai(i % 2 == 0 ? "0359901X" : null);
 			l.add(Incoming.of(md, StoreFixture.T0 + i * 1000, "10.35.1." + i % 5, "tcp://127.0.0.1:5514", r, 0, r.length, f));
 		}
 		return l;
 	}
 
+	private JournalStore open() throws IOException {
+		return JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(1000, 1 << 20),
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> PARSER.parse(l.raw(), 0, l.raw().length)
+					.withUai(l.raw()[l.raw().length - 1] % 2 == 0 ? "0359901X" : null));
+	}
+
 	/** 200 lines in segments of about 12 (a 1,000-byte limit). */
 	private JournalStore write200() throws Exception {
-		JournalStore s = StoreFixture.open(dir, 1000);
+		JournalStore s = open();
 		for (int i = 0; i < 200; i += 20) {
 			s.append(lines(i, i + 20));
 		}
@@ -90,6 +100,11 @@ class SegmentPostingsTest {
 					assertThat(p.lines(SegmentKeys.DEST, IndexFields.key("site-" + d))).isEqualTo(expected(i, n -> n % 7 == site));
 					assertThat(p.count(SegmentKeys.DEST, IndexFields.key("site-" + d))).isEqualTo(expected(i, n -> n % 7 == site).length);
 				}
+				// each key says the value of its lines, as the lines say it
+				assertThat(p.listed(SegmentKeys.USER, IndexFields.key("eleve1")).value()).isEqualTo(IndexFields.exactKey("ELEVE1"));
+				assertThat(p.listed(SegmentKeys.SENDER, IndexFields.key("10.35.1.2")).value()).isEqualTo(IndexFields.exactKey("10.35.1.2"));
+				assertThat(p.listed(SegmentKeys.UAI, SegmentKeys.uaiKey(SegmentKeys.uaiBytes(uai))).value())
+					.isEqualTo(SegmentKeys.uaiBytes(uai));
 				// a user asked as a host, and a user nobody is
 				assertThat(p.lines(SegmentKeys.HOST, IndexFields.key("eleve1"))).isEmpty();
 				assertThat(p.lines(SegmentKeys.USER, IndexFields.key("nobody"))).isEmpty();
@@ -101,7 +116,7 @@ class SegmentPostingsTest {
 	}
 
 	@Test
-	void aMissingOrDamagedFileIsRebuiltFromTheIndexOnOpening() throws Exception {
+	void aMissingOrDamagedFileIsRebuiltOnOpeningFromTheIndexAndTheLinesAsItWasBuiltWhenWritten() throws Exception {
 		List<Long> starts;
 		byte[] first;
 		byte[] second;
@@ -114,7 +129,7 @@ class SegmentPostingsTest {
 		byte[] damaged = second.clone();
 		damaged[30] ^= 1; // in the directory: its checksum no longer matches
 		Files.write(postFile(starts.get(1)), damaged);
-		try (JournalStore s = StoreFixture.open(dir, 1000)) {
+		try (JournalStore s = open()) {
 			assertThat(s.awaitPostings(Duration.ofSeconds(30))).isTrue();
 			assertThat(s.segmentInfos().subList(0, starts.size() - 1)).allMatch(i -> i.postings() != null);
 			assertThat(Files.readAllBytes(postFile(starts.get(0)))).isEqualTo(first);
@@ -140,11 +155,38 @@ class SegmentPostingsTest {
 			ByteBuffer b = SegmentPostings.image(fewer, count);
 			Files.write(postFile(start), Arrays.copyOf(b.array(), b.remaining()));
 		}
-		try (JournalStore s = StoreFixture.open(dir, 1000)) {
+		try (JournalStore s = open()) {
 			JournalStore.Verification v = s.verify();
 			assertThat(v.ok()).isFalse();
 			assertThat(v.firstBadIndex()).isEqualTo(start + 4);
 			assertThat(v.problem()).contains("index par valeur du segment " + start);
+		}
+	}
+
+	@Test
+	void verifyNamesALineWhoseKeySaysAnotherValue() throws Exception {
+		long start;
+		try (JournalStore s = write200()) {
+			JournalStore.SegmentInfo seg = s.segmentInfos().get(3);
+			start = seg.start();
+			long[] pairs;
+			try (FileChannel idx = FileChannel.open(dir.resolve("segments").resolve(JournalStore.name(start) + ".idx"),
+					StandardOpenOption.READ)) {
+				pairs = SegmentPostings.pairs(idx, seg.count());
+			}
+			// the same lines, but the key of prof-3 says eleve1: a search for prof-3 would find nothing there
+			long prof = SegmentPostings.element(SegmentKeys.USER, IndexFields.key("prof-3"));
+			int firstProf = seg.postings().lines(SegmentKeys.USER, IndexFields.key("prof-3"))[0];
+			ByteBuffer b = SegmentPostings.image(pairs, seg.count(), e -> e == prof ? IndexFields.exactKey("eleve1")
+					: seg.postings().listed((int) (e >>> 32), (int) e).value());
+			Files.write(postFile(start), Arrays.copyOf(b.array(), b.remaining()));
+			start += firstProf;
+		}
+		try (JournalStore s = open()) {
+			JournalStore.Verification v = s.verify();
+			assertThat(v.ok()).isFalse();
+			assertThat(v.firstBadIndex()).isEqualTo(start);
+			assertThat(v.problem()).contains("index par valeur");
 		}
 	}
 
