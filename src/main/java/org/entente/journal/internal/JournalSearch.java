@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.entente.journal.internal.store.IndexFields;
 import org.entente.journal.internal.store.JournalStore;
 import org.entente.journal.internal.store.Line;
+import org.entente.journal.internal.store.KeyLists;
 import org.entente.journal.internal.store.SegmentKeys;
 import org.entente.journal.internal.store.SegmentPostings;
 import org.springframework.stereotype.Component;
@@ -235,7 +236,16 @@ public class JournalSearch {
 			}
 			segments.add(s);
 			long entries = Math.min(s.start() + s.count(), treeSize) - s.start();
-			toScan += usePostings(s, k) ? Math.min(entries, k.estimate(s.postings())) : entries;
+			if (usePostings(s, k)) {
+				toScan += Math.min(entries, k.estimate(s.postings()));
+			}
+			else if (useBlocks(s, k)) {
+				long covered = s.blocks().get(s.blocks().size() - 1).to();
+				toScan += s.blocks().stream().mapToLong(b -> k.estimate(b)).sum() + Math.max(0, entries - covered);
+			}
+			else {
+				toScan += entries;
+			}
 		}
 		progress.toScan = toScan;
 		Visit v = new Visit(store, c, q, visitor, progress, readCap);
@@ -246,40 +256,25 @@ public class JournalSearch {
 				// a segment wholly inside the period, whose lists say their values: its findings need no reading
 				boolean whole = listed.exact() && s.minMicros() >= k.from && s.maxMicros() < k.to
 						&& end == s.start() + s.count();
-				int[] lines = listed.positions();
-				for (int i = 0; i < lines.length;) {
-					long index = s.start() + lines[i];
-					if (index >= end) {
-						break;
-					}
-					long free = whole ? Math.min(visitor.countable(), lines.length - i) : 0;
-					if (free > 0) {
-						progress.scanned += free;
-						progress.found += free;
-						if (!visitor.counted(free)) {
-							return true;
-						}
-						i += (int) free;
-						continue;
-					}
-					progress.scanned++;
-					ByteBuffer e = store.indexEntry(index);
-					if (e != null && k.matches(e, 0)) {
-						if (listed.exact() && visitor.countable() > 0) {
-							progress.found++;
-							if (!visitor.counted(1)) {
-								return true;
-							}
-						}
-						else if (!v.offer(index, e)) {
-							return v.complete;
-						}
-					}
-					i++;
+				Boolean stop = visitListed(store, s.start(), end, listed, whole, k, v, visitor, progress);
+				if (stop != null) {
+					return stop;
 				}
 				continue;
 			}
-			for (long i = s.start(); i < end; i += CHUNK) {
+			long scanFrom = s.start();
+			if (useBlocks(s, k)) {
+				// the segment being written: the lines per key of its complete blocks, then its last entries
+				for (SegmentPostings.Block block : s.blocks()) {
+					Boolean stop = visitListed(store, s.start(), end, k.candidates(block, false), false, k, v, visitor,
+							progress);
+					if (stop != null) {
+						return stop;
+					}
+					scanFrom = s.start() + block.to();
+				}
+			}
+			for (long i = scanFrom; i < end; i += CHUNK) {
 				ByteBuffer b = store.indexEntries(i, Math.min(end, i + CHUNK));
 				int n = b.remaining() / JournalStore.IDX;
 				for (int e = 0; e < n; e++) {
@@ -294,6 +289,52 @@ public class JournalSearch {
 		// lines per key are counted from their directories before intersecting: at most what was looked at
 		progress.scanned = progress.toScan;
 		return true;
+	}
+
+	/**
+	 * The lines listed for a segment, in order: counted without reading them when {@code whole} (exact lists, the
+	 * segment wholly in the period) and the page does not want them, otherwise read from the index and confirmed.
+	 * Returns null to go on, or what the scan returns when it stops.
+	 */
+	private static Boolean visitListed(JournalStore store, long start, long end, Candidates listed, boolean whole, Keys k,
+			Visit v, Hits visitor, Progress progress) {
+		int[] lines = listed.positions();
+		for (int i = 0; i < lines.length;) {
+			long index = start + lines[i];
+			if (index >= end) {
+				break;
+			}
+			long free = whole ? Math.min(visitor.countable(), lines.length - i) : 0;
+			if (free > 0) {
+				progress.scanned += free;
+				progress.found += free;
+				if (!visitor.counted(free)) {
+					return true;
+				}
+				i += (int) free;
+				continue;
+			}
+			progress.scanned++;
+			ByteBuffer e = store.indexEntry(index);
+			if (e != null && k.matches(e, 0)) {
+				if (listed.exact() && visitor.countable() > 0) {
+					progress.found++;
+					if (!visitor.counted(1)) {
+						return true;
+					}
+				}
+				else if (!v.offer(index, e)) {
+					return v.complete;
+				}
+			}
+			i++;
+		}
+		return null;
+	}
+
+	/** Whether the segment being written is read through the lines per key of its complete blocks. */
+	private boolean useBlocks(JournalStore.SegmentInfo s, Keys k) {
+		return usePostings && s.postings() == null && !s.blocks().isEmpty() && k.posted();
 	}
 
 	/**
@@ -389,7 +430,7 @@ public class JournalSearch {
 		 * The segment's lines listed under every key asked, or null when its file is damaged there; exact when each
 		 * list says its value is the one asked ({@code confirmedByIndex}: nothing else, such as text, is asked).
 		 */
-		Candidates candidates(SegmentPostings p, boolean confirmedByIndex) {
+		Candidates candidates(KeyLists p, boolean confirmedByIndex) {
 			Candidates out = null;
 			if (uai != null) {
 				out = and(out, of(p, SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes), uaiBytes));
@@ -413,7 +454,7 @@ public class JournalSearch {
 		}
 
 		/** A list for the value asked: exact and empty when it says another value, unsure when it says none. */
-		private static Candidates of(SegmentPostings p, int tag, int key, long value) {
+		private static Candidates of(KeyLists p, int tag, int key, long value) {
 			SegmentPostings.Listed l = p.listed(tag, key);
 			if (l.positions() == null) {
 				return DAMAGED;
@@ -440,7 +481,7 @@ public class JournalSearch {
 		}
 
 		/** At most how many lines of the segment {@link #lines} gives, from its directory alone (progress). */
-		long estimate(SegmentPostings p) {
+		long estimate(KeyLists p) {
 			long n = Long.MAX_VALUE;
 			if (uai != null) {
 				n = Math.min(n, p.count(SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes)));

@@ -41,13 +41,14 @@ public final class JournalLoadGenerator {
 		int senders = intArg(args, "senders", 2);
 		int searches = intArg(args, "searches", 200);
 		Path dir = Path.of(arg(args, "dir", Files.createTempDirectory("journal-bench").toString()));
-		JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(256L << 20, 1 << 20),
-				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> IndexFields.NONE);
-		JournalWriter writer = new JournalWriter(store, Duration.ofMillis(200), Duration.ofSeconds(5), 4096, Clock.systemUTC());
-		// 59 collèges: sender 10.35.n.x is collège n (the receiver sees 127.0.0.1; the UAI is written in the host field)
 		// --parser=reference: the String and DateTimeFormatter parser of before the byte paths, to compare in one session
 		SyslogParser parser = "reference".equals(arg(args, "parser", "bytes")) ? SyslogParser.reference(ZoneId.of("Europe/Paris"))
 				: new SyslogParser(ZoneId.of("Europe/Paris"));
+		// the indexer reads stored lines again only to rebuild (recovery, lines per key); intake parses as it receives
+		JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(256L << 20, 1 << 20),
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> parser.parse(l.raw(), 0, l.raw().length));
+		JournalWriter writer = new JournalWriter(store, Duration.ofMillis(200), Duration.ofSeconds(5), 4096, Clock.systemUTC());
+		// 59 collèges: sender 10.35.n.x is collège n (the receiver sees 127.0.0.1; the UAI is written in the host field)
 		SyslogReceivers receivers = new SyslogReceivers(writer, parser, a -> "0359901X",
 				new SyslogReceivers.Limits(65536, Duration.ofMinutes(2), 64));
 		int port = receivers.startTcp(InetAddress.getLoopbackAddress(), 0, null, false);
@@ -79,8 +80,20 @@ public final class JournalLoadGenerator {
 				stored / (elapsed / 1e9), senders, sent.get());
 		System.out.printf("store: %,d lines, %d segments, %,d bytes on disk%n", store.size(), store.segmentInfos().size(),
 				store.segmentInfos().stream().mapToLong(JournalStore.SegmentInfo::bytes).sum());
+		// back-pressure, not loss: what the senders wrote before closing is all stored once the receivers have read it
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		long seen = -1;
+		while (store.size() - before < sent.get() && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			if (store.size() == seen && writer.queued() == 0) {
+				break;
+			}
+			seen = store.size();
+		}
 		receivers.close();
 		writer.close();
+		System.out.printf("after the senders closed: %,d lines stored of %,d sent (%,d missing)%n", store.size() - before,
+				sent.get(), sent.get() - (store.size() - before));
 		System.out.println("searches: see JournalSearchBenchmark (needs the Spring search component)");
 	}
 
@@ -105,6 +118,7 @@ public final class JournalLoadGenerator {
 				}
 			}
 			o.flush();
+			sent.addAndGet(n & 1023);
 		}
 		catch (Exception e) {
 			if (running.get()) {

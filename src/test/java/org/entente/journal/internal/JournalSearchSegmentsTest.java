@@ -182,4 +182,54 @@ class JournalSearchSegmentsTest {
 			assertThat(found).isGreaterThan(40);
 		}
 	}
+
+	@Test
+	void theSegmentBeingWrittenIsReadThroughTheListsOfItsCompleteBlocks() throws Exception {
+		int lines = 2 * org.entente.journal.internal.store.SegmentPostings.BLOCK + 5_000;
+		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(1 << 30, 1 << 20),
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> PARSER.parse(l.raw(), 0, l.raw().length))) {
+			MessageDigest md = Merkle.sha256();
+			for (int from = 0; from < lines; from += 10_000) {
+				List<Incoming> batch = new ArrayList<>();
+				for (int i = from; i < Math.min(lines, from + 10_000); i++) {
+					byte[] raw = ("<134>1 2026-12-01T10:00:00.000+01:00 fw squid - - - user=eleve" + i % 1000 + " line " + i)
+						.getBytes(StandardCharsets.US_ASCII);
+					batch.add(Incoming.of(md, T0 + i * 10L, "10.35.1." + i % 7, "tcp://127.0.0.1:5514", raw, 0, raw.length,
+							PARSER.parse(raw, 0, raw.length).withUai(i % 3 == 0 ? "0359901X" : null)));
+				}
+				store.append(batch);
+			}
+			assertThat(store.awaitPostings(java.time.Duration.ofSeconds(30))).isTrue();
+			JournalStore.SegmentInfo active = store.segmentInfos().get(store.segmentInfos().size() - 1);
+			assertThat(active.count()).isEqualTo(lines);
+			assertThat(active.postings()).isNull();
+			assertThat(active.blocks()).hasSize(2);
+			JournalSearch search = new JournalSearch(() -> store, PARSER);
+			JournalSearch everySegment = search.withoutSegmentKeys();
+			Instant from = Instant.ofEpochSecond(0, T0 * 1000);
+			Instant to = from.plusSeconds(3600);
+			Instant middle = from.plusNanos(lines / 2 * 10_000L);
+			for (JournalSearch.Criteria c : List.of(
+					new JournalSearch.Criteria(from, to, null, null, null, "eleve5", null),
+					new JournalSearch.Criteria(from, middle, null, null, null, "ELEVE5", null),
+					new JournalSearch.Criteria(from, to, "0359901X", null, "10.35.1.3", "eleve12", null),
+					new JournalSearch.Criteria(from, to, null, "10.35.1.4", null, null, null),
+					new JournalSearch.Criteria(from, to, null, null, null, "nobody", null))) {
+				List<Long> found = new ArrayList<>();
+				List<Long> expected = new ArrayList<>();
+				JournalSearch.Progress progress = new JournalSearch.Progress();
+				search.scan(store, c, store.size(), l -> found.add(l.index()), progress);
+				everySegment.scan(store, c, store.size(), l -> expected.add(l.index()));
+				assertThat(found).as(c.describe()).isEqualTo(expected);
+				if (c.host() == null) {
+					// the blocks' lists (1 line in 1,000 at most) and the 5,000 entries after the blocks
+					assertThat(progress.toScan()).as(c.describe()).isLessThan(5_000 + lines / 1000 + 1);
+				}
+				JournalSearch.Result r = search.search(c, 1, 20);
+				JournalSearch.Result ref = everySegment.search(c, 1, 20);
+				assertThat(r.total()).isEqualTo(ref.total());
+				assertThat(r.lines()).extracting(Line::index).isEqualTo(ref.lines().stream().map(Line::index).toList());
+			}
+		}
+	}
 }

@@ -84,6 +84,8 @@ public final class JournalStore implements Closeable {
 	private final ByteBuffer leafBuf = ByteBuffer.allocate(32 << 12);
 	private final ByteBuffer idxBuf = ByteBuffer.allocate(IDX << 12);
 	private boolean dirty;
+	/** Set by close: builds not started are left for the next opening. */
+	private volatile boolean closing;
 	/** Builds the sealed segments' lines per key, one at a time, off the writing thread. */
 	private final java.util.concurrent.ExecutorService postingsBuilder = java.util.concurrent.Executors
 		.newSingleThreadExecutor(r -> {
@@ -135,6 +137,7 @@ public final class JournalStore implements Closeable {
 		for (Segment s : segments) {
 			buildPostingsLater(s);
 		}
+		buildBlocksLater(active());
 	}
 
 	private void buildPostingsLater(Segment s) {
@@ -142,6 +145,10 @@ public final class JournalStore implements Closeable {
 			return;
 		}
 		postingsBuilder.execute(() -> {
+			if (closing) {
+				// built on the next opening
+				return;
+			}
 			try {
 				s.buildPostings(segmentsDir, indexer);
 			}
@@ -151,6 +158,27 @@ public final class JournalStore implements Closeable {
 					org.slf4j.LoggerFactory.getLogger(JournalStore.class)
 						.warn("Lines per key of journal segment {} not built; it is scanned instead", s.start, e);
 				}
+			}
+		});
+	}
+
+	/** Builds, off the writing thread, the lines per key of the active segment's blocks that are complete. */
+	private void buildBlocksLater(Segment s) {
+		if (!s.needsBlock() || s.blockPending) {
+			return;
+		}
+		s.blockPending = true;
+		postingsBuilder.execute(() -> {
+			try {
+				while (!closing && s.needsBlock()) {
+					s.buildBlock();
+				}
+			}
+			catch (IOException | RuntimeException e) {
+				// a segment sealed or closed meanwhile; searches scan what has no block
+			}
+			finally {
+				s.blockPending = false;
 			}
 		});
 	}
@@ -244,6 +272,7 @@ public final class JournalStore implements Closeable {
 			dirty = true;
 		}
 		flush(active, n);
+		buildBlocksLater(active);
 		return first;
 	}
 
@@ -424,12 +453,12 @@ public final class JournalStore implements Closeable {
 	 * the active one, or one with too many distinct keys: scan it).
 	 */
 	public record SegmentInfo(long start, long count, long minMicros, long maxMicros, long bytes, SegmentKeys.Filter keys,
-			SegmentPostings postings) {
+			SegmentPostings postings, List<SegmentPostings.Block> blocks) {
 	}
 
 	public List<SegmentInfo> segmentInfos() {
 		return segments.stream()
-			.map(s -> new SegmentInfo(s.start, s.count, s.minMicros, s.maxMicros, s.bytes, s.keys, s.postings))
+			.map(s -> new SegmentInfo(s.start, s.count, s.minMicros, s.maxMicros, s.bytes, s.keys, s.postings, s.blocks))
 			.toList();
 	}
 
@@ -789,9 +818,9 @@ public final class JournalStore implements Closeable {
 			segments.remove(0);
 			synchronized (s) {
 				s.purged = true;
-				s.postings = null;
 			}
 			s.closeQuietly();
+			s.postings = null;
 			for (String ext : List.of(".seg", ".leaves", ".idx", ".summary", ".keys", ".post", ".post.tmp")) {
 				Files.deleteIfExists(segmentsDir.resolve(name(s.start) + ext));
 			}
@@ -815,10 +844,11 @@ public final class JournalStore implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		postingsBuilder.shutdownNow();
+		closing = true;
+		// no interrupt: it would close the segment's channels under the build; the one under way finishes (seconds)
+		postingsBuilder.shutdown();
 		try {
-			// a build under way finishes its file (rename) or is cut by the closed channels, and is redone on opening
-			postingsBuilder.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+			postingsBuilder.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -33,6 +33,10 @@ final class Segment {
 	volatile SegmentKeys.Filter keys;
 	/** A sealed segment's lines per key; null while active or until built (scanned meanwhile). */
 	volatile SegmentPostings postings;
+	/** Set by the writer while a block build is queued (one at a time). */
+	volatile boolean blockPending;
+	/** While written (and until its file is built): the lines per key of its complete blocks, in order. */
+	volatile List<SegmentPostings.Block> blocks = List.of();
 	/** The values of the keys, collected while the segment was written, until its lines per key are built. */
 	private volatile java.util.function.LongUnaryOperator sealedValues;
 	/** Set by the purge, under this segment's lock, so that a late build leaves no file behind. */
@@ -219,6 +223,24 @@ final class Segment {
 		keys = f;
 	}
 
+	/** Whether the lines written so far complete a block that has no lines per key yet. */
+	boolean needsBlock() {
+		return collecting != null && count >= (long) (blocks.size() + 1) * SegmentPostings.BLOCK;
+	}
+
+	/** Builds the lines per key of the next complete block from the index already written (lines below count). */
+	void buildBlock() throws IOException {
+		List<SegmentPostings.Block> done = blocks;
+		long from = (long) done.size() * SegmentPostings.BLOCK;
+		long to = from + SegmentPostings.BLOCK;
+		if (to > count) {
+			return;
+		}
+		List<SegmentPostings.Block> more = new java.util.ArrayList<>(done);
+		more.add(new SegmentPostings.Block(from, to, SegmentPostings.pairs(idx, from, to)));
+		blocks = List.copyOf(more);
+	}
+
 	Path postingsFile(Path dir) {
 		return dir.resolve(JournalStore.name(start) + ".post");
 	}
@@ -247,6 +269,9 @@ final class Segment {
 				return;
 			}
 			postings = SegmentPostings.open(f, count);
+			if (postings != null) {
+				blocks = List.of();
+			}
 		}
 	}
 
@@ -366,6 +391,10 @@ final class Segment {
 	}
 
 	void closeQuietly() {
+		SegmentPostings p = postings;
+		if (p != null) {
+			p.close();
+		}
 		for (FileChannel c : new FileChannel[] { seg, leaves, idx }) {
 			try {
 				c.close();

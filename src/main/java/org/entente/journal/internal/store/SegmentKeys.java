@@ -236,10 +236,15 @@ public final class SegmentKeys {
 
 	/** Reads {@code count} index entries of a segment file in chunks of 8,192 (the filter, the lines per key). */
 	static void readIndex(FileChannel idx, long count, IndexChunk chunk) throws IOException {
+		readIndex(idx, 0, count, chunk);
+	}
+
+	/** As {@link #readIndex(FileChannel, long, IndexChunk)}, the entries from {@code from} (inclusive) to {@code to}. */
+	static void readIndex(FileChannel idx, long from, long to, IndexChunk chunk) throws IOException {
 		int size = 8192;
 		ByteBuffer b = ByteBuffer.allocate(size * JournalStore.IDX);
-		for (long i = 0; i < count; i += size) {
-			int n = (int) Math.min(size, count - i);
+		for (long i = from; i < to; i += size) {
+			int n = (int) Math.min(size, to - i);
 			b.clear().limit(n * JournalStore.IDX);
 			long p = i * JournalStore.IDX;
 			while (b.hasRemaining()) {

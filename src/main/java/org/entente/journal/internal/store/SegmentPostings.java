@@ -2,7 +2,6 @@ package org.entente.journal.internal.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,30 +23,101 @@ import java.util.zip.CRC32C;
  * <p>
  * File {@code S.post}: magic, line count, key count, CRC-32C of the directory; the directory (key count × element (8)
  * · value (8) · first position (4) · number (4), sorted by element); then the positions (4 bytes each). It is built
- * from {@code S.idx} and the segment's lines, off the writing thread once the segment is sealed, written atomically,
- * and mapped read-only. Opening checks the header and the directory; {@code verify} rebuilds it and names the first
+ * from {@code S.idx} and the segment's lines, off the writing thread once the segment is sealed, and written
+ * atomically. It is read by positioned reads, not mapped: a page fault on a mapping reads ahead around it (megabytes
+ * on a cold disk), a read brings only what it asks. Opening checks the header and the directory and keeps every
+ * 256th element of it in memory, so that a lookup reads one block of the directory; {@code verify} rebuilds it and names the first
  * line it would hide. Missing or damaged, it is rebuilt, and until then the segment is scanned as before.
  */
-public final class SegmentPostings {
+public final class SegmentPostings implements KeyLists {
+
+	/**
+	 * The lines per key of one block of {@link #BLOCK} lines of the segment being written, in memory (sorted pairs):
+	 * what a search reads there instead of the block's index. Values are not known (0): each line is confirmed.
+	 */
+	public record Block(long from, long to, long[] pairs) implements KeyLists {
+
+		@Override
+		public Listed listed(int tag, int key) {
+			long e = element(tag, key) << LINE_BITS;
+			int lo = lowerBound(pairs, e);
+			int hi = lowerBound(pairs, e + (1L << LINE_BITS));
+			int[] out = new int[hi - lo];
+			for (int i = lo; i < hi; i++) {
+				out[i - lo] = (int) (pairs[i] & LINE_MASK);
+			}
+			return new Listed(out, 0);
+		}
+
+		@Override
+		public int count(int tag, int key) {
+			long e = element(tag, key) << LINE_BITS;
+			return lowerBound(pairs, e + (1L << LINE_BITS)) - lowerBound(pairs, e);
+		}
+
+		private static int lowerBound(long[] a, long v) {
+			int lo = 0;
+			int hi = a.length;
+			while (lo < hi) {
+				int mid = (lo + hi) >>> 1;
+				if (a[mid] < v) {
+					lo = mid + 1;
+				}
+				else {
+					hi = mid;
+				}
+			}
+			return lo;
+		}
+	}
+
+	/** Lines of a block of the segment being written (64 Ki: a block's pairs take about 2.6 MB). */
+	public static final int BLOCK = 1 << 16;
 
 	private static final int MAGIC = 0x4a4b5032; // "JKP2"
 	private static final int HEAD = 4 + 4 + 4 + 8;
 	private static final int DIR = 24;
-	/** Every 256th element of the directory, read once: a lookup then touches one page of it (a cold disk). */
-	private volatile long[] sample;
+	/** Every 256th element of the directory, read on opening: a lookup then reads one block of it. */
+	private final long[] sample;
 	private static final int SAMPLE = 256;
 	/** Positions take the low bits of a sorted long, the element the high ones (tag 3 bits, key 32): all positive. */
 	private static final int LINE_BITS = 28;
 	private static final long LINE_MASK = (1L << LINE_BITS) - 1;
 
-	private final ByteBuffer map;
+	private final FileChannel file;
+	private final long size;
 	private final int keys;
 	private final long lines;
 
-	private SegmentPostings(ByteBuffer map, int keys, long lines) {
-		this.map = map;
+	private SegmentPostings(FileChannel file, long size, int keys, long lines, long[] sample) {
+		this.file = file;
+		this.size = size;
 		this.keys = keys;
 		this.lines = lines;
+		this.sample = sample;
+	}
+
+	/** One key of the directory: its element, the value of its lines, where its positions start and how many. */
+	private record Entry(long element, long value, int first, int n) {
+	}
+
+	private ByteBuffer read(long at, int n) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(n);
+		while (b.hasRemaining()) {
+			if (file.read(b, at + b.position()) < 0) {
+				throw new IOException("lines per key are short");
+			}
+		}
+		return b.flip();
+	}
+
+	void close() {
+		try {
+			file.close();
+		}
+		catch (IOException e) {
+			// closing
+		}
 	}
 
 	/**
@@ -64,27 +134,30 @@ public final class SegmentPostings {
 		}
 	}
 
-	/** The lines listed under {@code key} in the field {@code tag}. */
+	/** The lines listed under {@code key} in the field {@code tag}; positions null when unreadable or damaged. */
+	@Override
 	public Listed listed(int tag, int key) {
-		int d = find(element(tag, key));
-		if (d < 0) {
-			return Listed.NONE;
-		}
-		long value = map.getLong(HEAD + d * DIR + 8);
-		int first = map.getInt(HEAD + d * DIR + 16);
-		int n = map.getInt(HEAD + d * DIR + 20);
-		int total = (map.capacity() - positions()) / 4;
-		if (first < 0 || n < 0 || (long) first + n > total) {
-			return new Listed(null, value);
-		}
-		int[] out = new int[n];
-		map.slice(positions() + first * 4, n * 4).asIntBuffer().get(out);
-		for (int i = 0; i < n; i++) {
-			if (out[i] < 0 || out[i] >= lines || (i > 0 && out[i] <= out[i - 1])) {
-				return new Listed(null, value);
+		try {
+			Entry d = find(element(tag, key));
+			if (d == null) {
+				return Listed.NONE;
 			}
+			long total = (size - positions()) / 4;
+			if (d.first() < 0 || d.n() < 0 || (long) d.first() + d.n() > total) {
+				return new Listed(null, d.value());
+			}
+			int[] out = new int[d.n()];
+			read(positions() + (long) d.first() * 4, d.n() * 4).asIntBuffer().get(out);
+			for (int i = 0; i < out.length; i++) {
+				if (out[i] < 0 || out[i] >= lines || (i > 0 && out[i] <= out[i - 1])) {
+					return new Listed(null, d.value());
+				}
+			}
+			return new Listed(out, d.value());
 		}
-		return new Listed(out, value);
+		catch (IOException e) {
+			return new Listed(null, 0);
+		}
 	}
 
 	/**
@@ -96,35 +169,33 @@ public final class SegmentPostings {
 	}
 
 	/** How many lines have {@code key} in {@code tag} (for a progress estimate, without reading them). */
+	@Override
 	public int count(int tag, int key) {
-		int d = find(element(tag, key));
-		return d < 0 ? 0 : map.getInt(HEAD + d * DIR + 20);
+		try {
+			Entry d = find(element(tag, key));
+			return d == null ? 0 : Math.max(0, d.n());
+		}
+		catch (IOException e) {
+			return 0;
+		}
 	}
 
 	public int keys() {
 		return keys;
 	}
 
-	private int positions() {
-		return HEAD + keys * DIR;
+	private long positions() {
+		return HEAD + (long) keys * DIR;
 	}
 
-	private int find(long e) {
-		long[] sm = sample;
-		if (sm == null) {
-			sm = new long[(keys + SAMPLE - 1) / SAMPLE];
-			for (int i = 0; i < sm.length; i++) {
-				sm[i] = map.getLong(HEAD + i * SAMPLE * DIR);
-			}
-			sample = sm;
-		}
+	private Entry find(long e) throws IOException {
 		// the last sampled element not above e starts the block that may hold it
 		int lo = 0;
-		int hi = sm.length - 1;
+		int hi = sample.length - 1;
 		int block = -1;
 		while (lo <= hi) {
 			int mid = (lo + hi) >>> 1;
-			if (sm[mid] <= e) {
+			if (sample[mid] <= e) {
 				block = mid;
 				lo = mid + 1;
 			}
@@ -133,13 +204,16 @@ public final class SegmentPostings {
 			}
 		}
 		if (block < 0) {
-			return -1;
+			return null;
 		}
-		lo = block * SAMPLE;
-		hi = Math.min(keys, lo + SAMPLE) - 1;
+		int from = block * SAMPLE;
+		int n = Math.min(keys - from, SAMPLE);
+		ByteBuffer b = read(HEAD + (long) from * DIR, n * DIR);
+		lo = 0;
+		hi = n - 1;
 		while (lo <= hi) {
 			int mid = (lo + hi) >>> 1;
-			long m = map.getLong(HEAD + mid * DIR);
+			long m = b.getLong(mid * DIR);
 			if (m < e) {
 				lo = mid + 1;
 			}
@@ -147,10 +221,10 @@ public final class SegmentPostings {
 				hi = mid - 1;
 			}
 			else {
-				return mid;
+				return new Entry(m, b.getLong(mid * DIR + 8), b.getInt(mid * DIR + 16), b.getInt(mid * DIR + 20));
 			}
 		}
-		return -1;
+		return null;
 	}
 
 	static long element(int tag, int key) {
@@ -169,9 +243,14 @@ public final class SegmentPostings {
 	 * it with.
 	 */
 	static long[] pairs(FileChannel idx, long count) throws IOException {
-		long[] p = new long[(int) count * 5];
+		return pairs(idx, 0, count);
+	}
+
+	/** The sorted pairs of the index entries from {@code start} to {@code end} (positions from the segment's start). */
+	static long[] pairs(FileChannel idx, long start, long end) throws IOException {
+		long[] p = new long[(int) (end - start) * 5];
 		int[] n = { 0 };
-		SegmentKeys.readIndex(idx, count, (b, from, m) -> {
+		SegmentKeys.readIndex(idx, start, end, (b, from, m) -> {
 			for (int e = 0; e < m; e++) {
 				int base = e * JournalStore.IDX;
 				long line = from + e;
@@ -313,38 +392,62 @@ public final class SegmentPostings {
 	}
 
 	/**
-	 * The stored file of a segment of {@code count} lines, mapped, or null when it is missing, torn, of another count,
+	 * The stored file of a segment of {@code count} lines, open for reading, or null when it is missing, torn, of another count,
 	 * or its directory is damaged (then the caller rebuilds it). The positions are checked as they are read
 	 * ({@link #lines}) and by verify.
 	 */
 	static SegmentPostings open(Path file, long count) {
+		FileChannel ch = null;
 		try {
 			if (!Files.exists(file)) {
 				return null;
 			}
-			try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-				long size = ch.size();
-				if (size < HEAD || size > Integer.MAX_VALUE) {
-					return null;
-				}
-				MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-				if (m.getInt(0) != MAGIC || m.getInt(4) != count) {
-					return null;
-				}
-				int keys = m.getInt(8);
-				if (keys < 0 || HEAD + (long) keys * DIR > size || (size - HEAD - (long) keys * DIR) % 4 != 0) {
-					return null;
-				}
-				CRC32C dir = new CRC32C();
-				dir.update(m.slice(HEAD, keys * DIR));
-				if (dir.getValue() != m.getLong(12)) {
-					return null;
-				}
-				return new SegmentPostings(m, keys, count);
+			ch = FileChannel.open(file, StandardOpenOption.READ);
+			long size = ch.size();
+			ByteBuffer head = ByteBuffer.allocate(HEAD);
+			if (size < HEAD || size > Integer.MAX_VALUE || ch.read(head, 0) < HEAD) {
+				ch.close();
+				return null;
 			}
+			int keys = head.getInt(8);
+			if (head.getInt(0) != MAGIC || head.getInt(4) != count || keys < 0 || HEAD + (long) keys * DIR > size
+					|| (size - HEAD - (long) keys * DIR) % 4 != 0) {
+				ch.close();
+				return null;
+			}
+			// the directory once, in blocks: its checksum, and every 256th element kept
+			CRC32C crc = new CRC32C();
+			long[] sample = new long[(keys + SAMPLE - 1) / SAMPLE];
+			ByteBuffer block = ByteBuffer.allocate(SAMPLE * DIR);
+			for (int i = 0; i < sample.length; i++) {
+				int n = Math.min(keys - i * SAMPLE, SAMPLE);
+				block.clear().limit(n * DIR);
+				long at = HEAD + (long) i * SAMPLE * DIR;
+				while (block.hasRemaining()) {
+					if (ch.read(block, at + block.position()) < 0) {
+						throw new IOException("directory is short");
+					}
+				}
+				block.flip();
+				sample[i] = block.getLong(0);
+				crc.update(block);
+			}
+			if (crc.getValue() != head.getLong(12)) {
+				ch.close();
+				return null;
+			}
+			return new SegmentPostings(ch, size, keys, count, sample);
 		}
 		catch (IOException | RuntimeException e) {
 			// unreadable: the segment is scanned until the file is rebuilt
+			if (ch != null) {
+				try {
+					ch.close();
+				}
+				catch (IOException closing) {
+					e.addSuppressed(closing);
+				}
+			}
 			return null;
 		}
 	}
@@ -355,14 +458,15 @@ public final class SegmentPostings {
 	 */
 	long firstMismatch(FileChannel idx, LineValues values) throws IOException {
 		long[] expected = pairs(idx, lines);
-		int total = (map.capacity() - positions()) / 4;
+		ByteBuffer map = read(0, (int) size);
+		int total = (int) ((size - positions()) / 4);
 		long[] actual = new long[total];
 		for (int d = 0; d < keys; d++) {
 			long e = map.getLong(HEAD + d * DIR);
 			int first = map.getInt(HEAD + d * DIR + 16);
 			int n = map.getInt(HEAD + d * DIR + 20);
 			for (int k = 0; k < n && first + k < total && first + k >= 0; k++) {
-				actual[first + k] = (e << LINE_BITS) | (map.getInt(positions() + (first + k) * 4) & LINE_MASK);
+				actual[first + k] = (e << LINE_BITS) | (map.getInt((int) positions() + (first + k) * 4) & LINE_MASK);
 			}
 		}
 		Arrays.sort(actual);
@@ -389,7 +493,7 @@ public final class SegmentPostings {
 		for (int d = 0; d < keys; d++) {
 			long e = map.getLong(HEAD + d * DIR);
 			if (map.getLong(HEAD + d * DIR + 8) != v.getOrDefault(e, 0L)) {
-				return map.getInt(positions() + map.getInt(HEAD + d * DIR + 16) * 4);
+				return map.getInt((int) positions() + map.getInt(HEAD + d * DIR + 16) * 4);
 			}
 		}
 		return -1;
