@@ -68,6 +68,7 @@ final class Segment {
 		if (last) {
 			// written when sealing, before the next segment existed: a crash in between left it; this one goes on
 			Files.deleteIfExists(keysFile);
+			Files.deleteIfExists(s.postingsFile(dir));
 			s.recover(last, options, indexer);
 			s.collecting = SegmentKeys.fromIndex(s.idx, s.count);
 			return s;

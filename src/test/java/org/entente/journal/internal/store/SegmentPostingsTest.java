@@ -138,6 +138,26 @@ class SegmentPostingsTest {
 	}
 
 	@Test
+	void aFileLeftOnTheSegmentThatGoesOnIsRemoved() throws Exception {
+		long last;
+		try (JournalStore s = write200()) {
+			List<JournalStore.SegmentInfo> infos = s.segmentInfos();
+			last = infos.get(infos.size() - 1).start();
+			// as if the writer died after a segment's file was built and before the next segment existed
+			Files.copy(postFile(infos.get(0).start()), postFile(last));
+		}
+		try (JournalStore s = open()) {
+			assertThat(postFile(last)).doesNotExist();
+			s.append(lines(200, 230));
+			assertThat(s.awaitPostings(Duration.ofSeconds(30))).isTrue();
+			assertThat(s.segmentInfos().stream().filter(i -> i.start() == last).findFirst().orElseThrow().postings())
+				.isNotNull();
+			JournalStore.Verification v = s.verify();
+			assertThat(v.ok()).as(v.problem()).isTrue();
+		}
+	}
+
+	@Test
 	void verifyNamesTheFirstLineTheListsWouldHide() throws Exception {
 		long start;
 		try (JournalStore s = write200()) {
