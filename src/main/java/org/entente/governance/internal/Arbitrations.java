@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import org.entente.common.FrenchDates;
 import org.entente.common.ProblemException;
 import org.entente.governance.CommitteeDecisionRecorded;
 import org.entente.governance.GovernanceInputException;
@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 class Arbitrations {
 
 	static final String COMMITTEE = "STRATEGIC";
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	/** A change on governance's arbitration list: its meeting (null while none is planned) and, once taken, the decision. */
 	record Arbitration(long changeId, String title, String component, String proposedByParty, Instant escalatedAt, Long meetingId,
@@ -147,7 +146,7 @@ class Arbitrations {
 	void on(CommitteeDecisionRecorded e) {
 		if (TargetType.POLICY_CHANGE.name().equals(e.targetType())) {
 			register.decided(new PolicyArbitrations.CommitteeDecision(Long.parseLong(e.targetRef()), e.decisionId(),
-					"ADOPTED".equals(e.outcome()), e.committeeName() + " du " + DAY.format(e.meetingDate()), e.text(), e.link(),
+					"ADOPTED".equals(e.outcome()), e.committeeName() + " du " + FrenchDates.day(e.meetingDate()), e.text(), e.link(),
 					e.recordedBy()));
 		}
 	}

@@ -251,7 +251,7 @@ public class PolicyRegister {
 				%s
 				Chaque établissement en accuse réception sur la page %s (annexe opérationnelle §1 : communication des documents de référence).
 				""".formatted(rows.convention().party(publisher).map(p -> p.name() + " (" + p.code() + ")").orElse(publisher), v.number(),
-				row.label(), v.title(), v.effectiveOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), v.summary(),
+				row.label(), v.title(), org.entente.common.FrenchDates.day(v.effectiveOn()), v.summary(),
 				v.link() == null ? "" : "Document : " + v.link() + "\n", baseUrl + link);
 		List<String> addresses = to.stream().map(Account::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
 		if (!addresses.isEmpty()) {

@@ -129,7 +129,7 @@ public class CampaignReminders {
 	private List<Sent> send(Open c, Map<String, Integer> due) {
 		String link = "/enquetes/" + c.id();
 		// The last day is still open for answers: « au plus tard le », in the French way of writing a date.
-		String lastDay = c.closesOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		String lastDay = org.entente.common.FrenchDates.day(c.closesOn());
 		String subject = "Rappel : enquête de satisfaction « " + c.title() + " », à remplir au plus tard le " + lastDay;
 		List<Account> reachable = accounts.enabledAmong(due.keySet(), List.of(), null).stream()
 			.filter(a -> due.containsKey(a.username()))

@@ -202,7 +202,7 @@ class Campaigns {
 
 	/** The decision as a campaign keeps it in words: « Comité stratégique du 12/03/2026 : texte », 300 characters at most. */
 	static String label(CommitteeDecisions.CommitteeDecision d) {
-		String text = d.committeeName() + " du " + d.meetingOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+		String text = d.committeeName() + " du " + org.entente.common.FrenchDates.day(d.meetingOn())
 				+ " : " + d.text().strip().replaceAll("\\s+", " ");
 		return text.length() <= 300 ? text : text.substring(0, 299) + "…";
 	}

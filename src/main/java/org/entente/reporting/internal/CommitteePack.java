@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.entente.common.FrenchDates;
 import org.entente.common.PdfReport;
 import org.entente.common.ProblemException;
 import org.entente.convention.Committee;
@@ -29,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CommitteePack {
 
-	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final Conventions conventions;
 	private final Figures figures;
@@ -72,8 +72,8 @@ class CommitteePack {
 	byte[] pdf(Committee c, Span span) {
 		LocalDate from = span.from(), to = span.to();
 		PdfReport pdf = PdfReport.titled("Dossier de séance — " + c.name())
-			.paragraph("Période du " + DAY.format(from) + " au " + DAY.format(to) + " (" + c.clause() + ")"
-					+ (span.chosen() ? "" : span.since() != null ? ", depuis la réunion précédente du comité, le " + DAY.format(span.since())
+			.paragraph("Période du " + FrenchDates.day(from) + " au " + FrenchDates.day(to) + " (" + c.clause() + ")"
+					+ (span.chosen() ? "" : span.since() != null ? ", depuis la réunion précédente du comité, le " + FrenchDates.day(span.since())
 							: ", aucune réunion précédente du comité n'est enregistrée : une période de sa cadence")
 					+ " ; convention version " + conventions.current().version()
 					+ ". Dossier assemblé par Entente à partir des indicateurs de l'assistance, de l'inventaire et du fichier de convention.")
