@@ -236,16 +236,8 @@ public class JournalSearch {
 			}
 			segments.add(s);
 			long entries = Math.min(s.start() + s.count(), treeSize) - s.start();
-			if (usePostings(s, k)) {
-				toScan += Math.min(entries, k.estimate(s.postings()));
-			}
-			else if (useBlocks(s, k)) {
-				long covered = s.blocks().get(s.blocks().size() - 1).to();
-				toScan += s.blocks().stream().mapToLong(b -> k.estimate(b)).sum() + Math.max(0, entries - covered);
-			}
-			else {
-				toScan += entries;
-			}
+			// a segment read through its lines per key lowers this once they are read (no lookup twice)
+			toScan += entries;
 		}
 		progress.toScan = toScan;
 		Visit v = new Visit(store, c, q, visitor, progress, readCap);
@@ -253,6 +245,7 @@ public class JournalSearch {
 			long end = Math.min(s.start() + s.count(), treeSize);
 			Candidates listed = usePostings(s, k) ? k.candidates(s.postings(), q == null) : null;
 			if (listed != null) {
+				progress.toScan -= (end - s.start()) - listed.positions().length;
 				// a segment wholly inside the period, whose lists say their values: its findings need no reading
 				boolean whole = listed.exact() && s.minMicros() >= k.from && s.maxMicros() < k.to
 						&& end == s.start() + s.count();
@@ -266,8 +259,10 @@ public class JournalSearch {
 			if (useBlocks(s, k)) {
 				// the segment being written: the lines per key of its complete blocks, then its last entries
 				for (SegmentPostings.Block block : s.blocks()) {
-					Boolean stop = visitListed(store, s.start(), end, k.candidates(block, false), false, k, v, visitor,
-							progress);
+					Candidates inBlock = k.candidates(block, false);
+					progress.toScan -= Math.max(0, Math.min(end, s.start() + block.to()) - s.start() - block.from())
+							- inBlock.positions().length;
+					Boolean stop = visitListed(store, s.start(), end, inBlock, false, k, v, visitor, progress);
 					if (stop != null) {
 						return stop;
 					}
@@ -478,27 +473,6 @@ public class JournalSearch {
 		private static Candidates or(Candidates a, Candidates b) {
 			return a == DAMAGED || b == DAMAGED ? DAMAGED
 					: new Candidates(SegmentPostings.union(a.positions(), b.positions()), a.exact() && b.exact());
-		}
-
-		/** At most how many lines of the segment {@link #lines} gives, from its directory alone (progress). */
-		long estimate(KeyLists p) {
-			long n = Long.MAX_VALUE;
-			if (uai != null) {
-				n = Math.min(n, p.count(SegmentKeys.UAI, SegmentKeys.uaiKey(uaiBytes)));
-			}
-			if (host != 0) {
-				n = Math.min(n, (long) p.count(SegmentKeys.HOST, host) + p.count(SegmentKeys.SENDER, host));
-			}
-			if (sender != 0) {
-				n = Math.min(n, p.count(SegmentKeys.SENDER, sender));
-			}
-			if (user != 0) {
-				n = Math.min(n, p.count(SegmentKeys.USER, user));
-			}
-			if (address != 0) {
-				n = Math.min(n, (long) p.count(SegmentKeys.SENDER, address) + p.count(SegmentKeys.DEST, address));
-			}
-			return n;
 		}
 
 		/** The comparisons on one index entry: period, then each key asked (hashes; the line confirms). */

@@ -95,7 +95,9 @@ class JournalSearchSegmentsTest {
 						: c.establishment() != null || c.host() != null || c.address() != null ? 50 : c.sender() != null ? 16 : 1;
 				assertThat(skipping.toScan()).as(c.describe()).isLessThanOrEqualTo(50 + listed);
 			}
-			// a damaged position (past its segment) is not trusted: that segment is scanned, nothing is lost
+			// a damaged position (past its segment) is not trusted: that segment is scanned, nothing is lost. The last
+			// bytes are the last position of the highest element: segment 9's one destination (tag 5), asked below
+			// as the address 10.0.9.1
 			Path post = dir.resolve("segments").resolve(String.format("%020d.post", store.segmentInfos().get(9).start()));
 			byte[] bytes = java.nio.file.Files.readAllBytes(post);
 			bytes[bytes.length - 1] = (byte) 0x7f;
@@ -132,6 +134,8 @@ class JournalSearchSegmentsTest {
 	@Test
 	void countsAndPagesFromTheListsAreThoseOfReadingEveryLineEvenForUsersWhoShareAKey() throws Exception {
 		assertThat(IndexFields.key(SHARED_A)).isEqualTo(IndexFields.key(SHARED_B));
+		List<JournalSearch.Criteria> asked = new ArrayList<>();
+		long found;
 		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(1 << 20, 1 << 20),
 				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> PARSER.parse(l.raw(), 0, l.raw().length))) {
 			MessageDigest md = Merkle.sha256();
@@ -145,13 +149,11 @@ class JournalSearchSegmentsTest {
 			assertThat(store.awaitPostings(java.time.Duration.ofSeconds(30))).isTrue();
 			assertThat(store.segmentInfos().stream().filter(s -> s.postings() != null).count()).isEqualTo(3);
 			JournalSearch search = new JournalSearch(() -> store, PARSER);
-			JournalSearch everySegment = search.withoutSegmentKeys();
 			Instant from = Instant.ofEpochSecond(0, T0 * 1000);
 			Instant to = from.plusSeconds(5 * 86_400);
 			// a period that starts in the middle of day 0's lines and ends in the middle of day 2's
 			Instant partFrom = from.plusNanos(3_500_000);
 			Instant partTo = from.plusSeconds(2 * 86_400).plusNanos(2_500_000);
-			List<JournalSearch.Criteria> asked = new ArrayList<>();
 			for (Instant[] period : new Instant[][] { { from, to }, { partFrom, partTo } }) {
 				for (String user : List.of(a, b, a.toUpperCase(), "eleve1", "prof-2", "nobody")) {
 					asked.add(new JournalSearch.Criteria(period[0], period[1], null, null, null, user, null));
@@ -162,24 +164,83 @@ class JournalSearchSegmentsTest {
 				asked.add(new JournalSearch.Criteria(period[0], period[1], null, "fw-2", null, null, null));
 				asked.add(new JournalSearch.Criteria(period[0], period[1], null, null, null, b, "line 2"));
 			}
-			long found = 0;
-			for (JournalSearch.Criteria c : asked) {
-				for (int size : new int[] { 1, 2, 50 }) {
-					for (int page = 0; page < 10; page++) {
-						JournalSearch.Result r = search.search(c, page, size);
-						JournalSearch.Result ref = everySegment.search(c, page, size);
-						assertThat(r.total()).as(c.describe()).isEqualTo(ref.total());
-						assertThat(r.lines()).extracting(Line::index).as(c.describe() + " page " + page + " of " + size)
-							.isEqualTo(ref.lines().stream().map(Line::index).toList());
-						if (page == 0 && size == 50) {
-							found += r.total();
-						}
+			found = sameAsReadingEveryLine(store, asked);
+			assertThat(found).isGreaterThan(40);
+			assertThat(search.search(asked.get(0), 0, 50).total()).as("a, whole period").isEqualTo(5 + 4 + 1);
+			assertThat(search.search(asked.get(4), 0, 50).total()).as("b, whole period").isEqualTo(3 + 2 + 1);
+		}
+		// the files rebuilt from the lines on opening (values read again, not collected while writing): the same
+		try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("segments"))) {
+			for (Path f : files.filter(f -> f.toString().endsWith(".post")).toList()) {
+				java.nio.file.Files.delete(f);
+			}
+		}
+		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(1 << 20, 1 << 20),
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> PARSER.parse(l.raw(), 0, l.raw().length))) {
+			assertThat(store.awaitPostings(java.time.Duration.ofSeconds(30))).isTrue();
+			assertThat(store.segmentInfos().stream().filter(s -> s.postings() != null).count()).isEqualTo(3);
+			assertThat(sameAsReadingEveryLine(store, asked)).isEqualTo(found);
+			assertThat(store.verify().ok()).isTrue();
+		}
+	}
+
+	/** Compares count and pages (sizes 1, 2 and 50, ten pages) with reading every line; returns the counts' sum. */
+	private static long sameAsReadingEveryLine(JournalStore store, List<JournalSearch.Criteria> asked) {
+		JournalSearch search = new JournalSearch(() -> store, PARSER);
+		JournalSearch everySegment = search.withoutSegmentKeys();
+		long found = 0;
+		for (JournalSearch.Criteria c : asked) {
+			for (int size : new int[] { 1, 2, 50 }) {
+				for (int page = 0; page < 10; page++) {
+					JournalSearch.Result r = search.search(c, page, size);
+					JournalSearch.Result ref = everySegment.search(c, page, size);
+					assertThat(r.total()).as(c.describe()).isEqualTo(ref.total());
+					assertThat(r.capped()).isEqualTo(ref.capped());
+					assertThat(r.lines()).extracting(Line::index).as(c.describe() + " page " + page + " of " + size)
+						.isEqualTo(ref.lines().stream().map(Line::index).toList());
+					if (page == 0 && size == 50) {
+						found += r.total();
 					}
 				}
 			}
-			assertThat(search.search(asked.get(0), 0, 50).total()).as("a, whole period").isEqualTo(5 + 4 + 1);
-			assertThat(search.search(asked.get(4), 0, 50).total()).as("b, whole period").isEqualTo(3 + 2 + 1);
-			assertThat(found).isGreaterThan(40);
+		}
+		return found;
+	}
+
+	@Test
+	void aCountPastTheCapFromTheListsIsTheCapAndPagesAreThoseOfReadingEveryLine() throws Exception {
+		try (JournalStore store = JournalStore.open(dir, dir.resolve("heads"), new StoreOptions(1 << 30, 1 << 20),
+				SigningKey.loadOrCreate(dir.resolve("keys/signing.key")), l -> PARSER.parse(l.raw(), 0, l.raw().length))) {
+			MessageDigest md = Merkle.sha256();
+			// four days of 6,000 lines: three sealed segments (counted from their lists) and the active one
+			for (int day = 0; day < 4; day++) {
+				String[] users = new String[6000];
+				for (int i = 0; i < users.length; i++) {
+					users[i] = i % 2 == 0 ? "eleve1" : "eleve2";
+				}
+				store.append(users(md, day, users));
+			}
+			assertThat(store.awaitPostings(java.time.Duration.ofSeconds(30))).isTrue();
+			Instant from = Instant.ofEpochSecond(0, T0 * 1000);
+			List<JournalSearch.Criteria> asked = List.of(
+					new JournalSearch.Criteria(from, from.plusSeconds(5 * 86_400), null, null, null, "eleve1", null),
+					new JournalSearch.Criteria(from, from.plusSeconds(5 * 86_400), "0359901X", null, null, "eleve2", null));
+			JournalSearch search = new JournalSearch(() -> store, PARSER);
+			JournalSearch everySegment = search.withoutSegmentKeys();
+			JournalSearch.Result r = search.search(asked.get(0), 0, 50);
+			assertThat(r.capped()).isTrue();
+			assertThat(r.total()).isEqualTo(JournalSearch.COUNT_CAP);
+			assertThat(search.search(asked.get(1), 0, 50).total()).isEqualTo(4 * 6000 / 6);
+			for (JournalSearch.Criteria c : asked) {
+				for (int page : new int[] { 0, 1, 99, 150, 199, 250, 399, 600 }) {
+					JournalSearch.Result mine = search.search(c, page, 20);
+					JournalSearch.Result ref = everySegment.search(c, page, 20);
+					assertThat(mine.total()).isEqualTo(ref.total());
+					assertThat(mine.capped()).isEqualTo(ref.capped());
+					assertThat(mine.lines()).extracting(Line::index).as(c.describe() + " page " + page)
+						.isEqualTo(ref.lines().stream().map(Line::index).toList());
+				}
+			}
 		}
 	}
 

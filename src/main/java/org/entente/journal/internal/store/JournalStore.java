@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +17,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -84,11 +91,11 @@ public final class JournalStore implements Closeable {
 	private final ByteBuffer leafBuf = ByteBuffer.allocate(32 << 12);
 	private final ByteBuffer idxBuf = ByteBuffer.allocate(IDX << 12);
 	private boolean dirty;
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JournalStore.class);
 	/** Set by close: builds not started are left for the next opening. */
 	private volatile boolean closing;
 	/** Builds the sealed segments' lines per key, one at a time, off the writing thread. */
-	private final java.util.concurrent.ExecutorService postingsBuilder = java.util.concurrent.Executors
-		.newSingleThreadExecutor(r -> {
+	private final ExecutorService postingsBuilder = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "journal-postings");
 			t.setDaemon(true);
 			return t;
@@ -142,9 +149,13 @@ public final class JournalStore implements Closeable {
 
 	private void buildPostingsLater(Segment s) {
 		if (!s.needsPostings()) {
+			if (s.collecting == null) {
+				// sealed, and no file will come (too many lines for one): the blocks would stay for nothing
+				s.blocks = List.of();
+			}
 			return;
 		}
-		postingsBuilder.execute(() -> {
+		later(() -> {
 			if (closing) {
 				// built on the next opening
 				return;
@@ -154,9 +165,9 @@ public final class JournalStore implements Closeable {
 			}
 			catch (IOException | RuntimeException e) {
 				// purged or closed meanwhile, or a disk error: the segment is scanned as before
+				s.blocks = List.of();
 				if (!s.purged) {
-					org.slf4j.LoggerFactory.getLogger(JournalStore.class)
-						.warn("Lines per key of journal segment {} not built; it is scanned instead", s.start, e);
+					LOG.warn("Lines per key of journal segment {} not built; it is scanned instead", s.start, e);
 				}
 			}
 		});
@@ -164,11 +175,10 @@ public final class JournalStore implements Closeable {
 
 	/** Builds, off the writing thread, the lines per key of the active segment's blocks that are complete. */
 	private void buildBlocksLater(Segment s) {
-		if (!s.needsBlock() || s.blockPending) {
+		if (!s.needsBlock() || !s.blockPending.compareAndSet(false, true)) {
 			return;
 		}
-		s.blockPending = true;
-		postingsBuilder.execute(() -> {
+		later(() -> {
 			try {
 				while (!closing && s.needsBlock()) {
 					s.buildBlock();
@@ -178,19 +188,33 @@ public final class JournalStore implements Closeable {
 				// a segment sealed or closed meanwhile; searches scan what has no block
 			}
 			finally {
-				s.blockPending = false;
+				s.blockPending.set(false);
+			}
+			// a block completed while the flag was still up: its append did not queue it
+			if (!closing && s.needsBlock()) {
+				buildBlocksLater(s);
 			}
 		});
 	}
 
-	/** Waits until every sealed segment so far has its lines per key (or failed to); for tests and benchmarks. */
-	public boolean awaitPostings(java.time.Duration timeout) throws InterruptedException {
+	private void later(Runnable task) {
 		try {
-			postingsBuilder.submit(() -> { }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			postingsBuilder.execute(task);
+		}
+		catch (RejectedExecutionException e) {
+			// closed: what was not built is built on the next opening
+		}
+	}
+
+	/** Waits until every sealed segment so far has its lines per key (or failed to); for tests and benchmarks. */
+	public boolean awaitPostings(Duration timeout) throws InterruptedException {
+		try {
+			postingsBuilder.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			// a block queued again by the task just awaited
+			postingsBuilder.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
 		}
-		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-				| java.util.concurrent.RejectedExecutionException e) {
+		catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
 			return false;
 		}
 	}
@@ -265,7 +289,7 @@ public final class JournalStore implements Closeable {
 			}
 			leafBuf.put(in.leafHash());
 			putIndex(idxBuf, offset, in.receivedAtMicros(), in.fields(), in.senderKey());
-			active.collecting.add(idxBuf, idxBuf.position() - IDX, in.senderValue(), in.fields());
+			active.collecting.add(idxBuf, idxBuf.position() - IDX, in);
 			active.noteTime(in.receivedAtMicros());
 			range.append(in.leafHash());
 			n++;
@@ -684,7 +708,6 @@ public final class JournalStore implements Closeable {
 			nextHead++;
 		}
 		long expected = first;
-		long postingsWrong = -1;
 		MessageDigestHolder md = new MessageDigestHolder();
 		for (Segment s : segments) {
 			if (s.start != expected) {
@@ -731,17 +754,7 @@ public final class JournalStore implements Closeable {
 						return bad(index, r.size(), r, index, null, "le résumé du segment " + s.start
 								+ " ne couvre pas la ligne " + index + " (une recherche la manquerait)");
 					}
-					if (i == 0 && s.postings != null) {
-						long wrong = s.postings.firstMismatch(s.idx, s.values(indexer));
-						if (wrong >= 0) {
-							// reported at that line once the lines before it have been checked
-							postingsWrong = s.start + wrong;
-						}
-					}
-					if (index == postingsWrong) {
-						return bad(index, r.size(), r, index, null, "l'index par valeur du segment " + s.start
-								+ " ne donne pas la ligne " + index + " comme son index (une recherche la manquerait)");
-					}
+
 					pos[0] += rec.length;
 					r.append(leaf);
 					while (nextHead < hs.size() && hs.get(nextHead).treeSize() == r.size()) {
@@ -755,6 +768,14 @@ public final class JournalStore implements Closeable {
 				if (pos[0] != s.storedBytes()) {
 					long index = s.start + count;
 					return bad(index, r.size(), r, index, null, "le segment " + s.start + " contient des octets après sa dernière ligne (ligne insérée ?)");
+				}
+				// its lines are sound: the lines per key must give each of them as its index and its line do
+				SegmentPostings postings = s.postings;
+				long wrong = postings == null ? -1 : postings.firstMismatch(s.idx, s.values(indexer));
+				if (wrong >= 0) {
+					long index = s.start + wrong;
+					return bad(index, r.size(), r, index, null, "l'index par valeur du segment " + s.start
+							+ " ne donne pas la ligne " + index + " comme son index et sa ligne (une recherche la manquerait)");
 				}
 			}
 			catch (IOException e) {
@@ -848,7 +869,7 @@ public final class JournalStore implements Closeable {
 		// no interrupt: it would close the segment's channels under the build; the one under way finishes (seconds)
 		postingsBuilder.shutdown();
 		try {
-			postingsBuilder.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+			postingsBuilder.awaitTermination(60, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.LongUnaryOperator;
 
 /** One segment file with its leaf hashes and index entries; see {@link JournalStore} for the layout. */
 final class Segment {
@@ -33,12 +36,12 @@ final class Segment {
 	volatile SegmentKeys.Filter keys;
 	/** A sealed segment's lines per key; null while active or until built (scanned meanwhile). */
 	volatile SegmentPostings postings;
-	/** Set by the writer while a block build is queued (one at a time). */
-	volatile boolean blockPending;
+	/** Up while a block build is queued (one at a time). */
+	final AtomicBoolean blockPending = new AtomicBoolean();
 	/** While written (and until its file is built): the lines per key of its complete blocks, in order. */
 	volatile List<SegmentPostings.Block> blocks = List.of();
 	/** The values of the keys, collected while the segment was written, until its lines per key are built. */
-	private volatile java.util.function.LongUnaryOperator sealedValues;
+	private volatile LongUnaryOperator sealedValues;
 	/** Set by the purge, under this segment's lock, so that a late build leaves no file behind. */
 	boolean purged;
 
@@ -69,6 +72,7 @@ final class Segment {
 			// written when sealing, before the next segment existed: a crash in between left it; this one goes on
 			Files.deleteIfExists(keysFile);
 			Files.deleteIfExists(s.postingsFile(dir));
+			Files.deleteIfExists(dir.resolve(n + ".post.tmp"));
 			s.recover(last, options, indexer);
 			s.collecting = SegmentKeys.fromIndex(s.idx, s.count);
 			return s;
@@ -77,6 +81,7 @@ final class Segment {
 			s.recover(last, options, indexer);
 			s.writeSummary(dir);
 		}
+		Files.deleteIfExists(dir.resolve(n + ".post.tmp"));
 		s.postings = SegmentPostings.open(s.postingsFile(dir), s.count);
 		s.keys = SegmentKeys.read(keysFile);
 		if (s.keys == null) {
@@ -224,9 +229,14 @@ final class Segment {
 		keys = f;
 	}
 
-	/** Whether the lines written so far complete a block that has no lines per key yet. */
+	/**
+	 * Whether the lines written so far complete a block that has no lines per key yet: within the positions a pair
+	 * holds, and up to {@link SegmentPostings#MAX_BLOCKS} (beyond, the rest of the segment is read entry by entry).
+	 */
 	boolean needsBlock() {
-		return collecting != null && count >= (long) (blocks.size() + 1) * SegmentPostings.BLOCK;
+		int n = blocks.size();
+		long to = (long) (n + 1) * SegmentPostings.BLOCK;
+		return collecting != null && n < SegmentPostings.MAX_BLOCKS && count >= to && SegmentPostings.fits(to);
 	}
 
 	/** Builds the lines per key of the next complete block from the index already written (lines below count). */
@@ -237,7 +247,7 @@ final class Segment {
 		if (to > count) {
 			return;
 		}
-		List<SegmentPostings.Block> more = new java.util.ArrayList<>(done);
+		List<SegmentPostings.Block> more = new ArrayList<>(done);
 		more.add(new SegmentPostings.Block(from, to, SegmentPostings.pairs(idx, from, to)));
 		blocks = List.copyOf(more);
 	}
@@ -251,7 +261,7 @@ final class Segment {
 		return postings == null && collecting == null && count > 0 && SegmentPostings.fits(count);
 	}
 
-	/** Builds and maps the lines per key from the index and the lines; a segment purged meanwhile keeps no file. */
+	/** Builds and opens the lines per key from the index and the lines; a segment purged meanwhile keeps no file. */
 	void buildPostings(Path dir, Function<Line, IndexFields> indexer) throws IOException {
 		synchronized (this) {
 			if (purged) {
@@ -259,7 +269,7 @@ final class Segment {
 			}
 		}
 		Path f = postingsFile(dir);
-		java.util.function.LongUnaryOperator known = sealedValues;
+		LongUnaryOperator known = sealedValues;
 		// values collected while writing; otherwise (opening, a restart mid-segment) read again from the lines
 		SegmentKeys.writeAtomically(f, known != null ? SegmentPostings.image(SegmentPostings.pairs(idx, count), count, known)
 				: SegmentPostings.build(idx, count, values(indexer)));

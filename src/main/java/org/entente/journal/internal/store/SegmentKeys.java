@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongUnaryOperator;
 import java.util.zip.CRC32C;
 
 import com.google.common.hash.BloomFilter;
@@ -103,11 +104,15 @@ public final class SegmentKeys {
 	/** Adds the keys of the index entry at {@code base}, whose values are not known (read back from the index). */
 	void add(ByteBuffer entry, int base) {
 		valuesKnown = false;
-		add(entry, base, 0, null);
+		add(entry, base, 0, 0, 0, 0);
 	}
 
 	/** Adds the keys of the index entry at {@code base} of a line being written, with its values. */
-	void add(ByteBuffer entry, int base, long senderValue, IndexFields f) {
+	void add(ByteBuffer entry, int base, Incoming in) {
+		add(entry, base, in.senderValue(), in.hostValue(), in.userValue(), in.destinationValue());
+	}
+
+	private void add(ByteBuffer entry, int base, long sender, long host, long user, long destination) {
 		if (overflow) {
 			return;
 		}
@@ -115,10 +120,10 @@ public final class SegmentKeys {
 		if (uai != 0) {
 			put(element(UAI, uaiKey(uai)), uai);
 		}
-		putKey(SENDER, entry.getInt(base + JournalStore.IDX_SENDER), senderValue);
-		putKey(HOST, entry.getInt(base + JournalStore.IDX_HOST), f == null ? 0 : IndexFields.exactKey(f.host()));
-		putKey(USER, entry.getInt(base + JournalStore.IDX_USER), f == null ? 0 : IndexFields.exactKey(f.user()));
-		putKey(DEST, entry.getInt(base + JournalStore.IDX_DEST), f == null ? 0 : IndexFields.exactKey(f.destination()));
+		putKey(SENDER, entry.getInt(base + JournalStore.IDX_SENDER), sender);
+		putKey(HOST, entry.getInt(base + JournalStore.IDX_HOST), host);
+		putKey(USER, entry.getInt(base + JournalStore.IDX_USER), user);
+		putKey(DEST, entry.getInt(base + JournalStore.IDX_DEST), destination);
 	}
 
 	private void putKey(int tag, int key, long value) {
@@ -127,10 +132,17 @@ public final class SegmentKeys {
 		}
 	}
 
-	/** The value of each element collected ({@code 0}: lines differ, or none), or null when they are not all known. */
-	java.util.function.LongUnaryOperator values() {
-		if (!valuesKnown || overflow) {
+	/**
+	 * The value of each element collected ({@code 0}: lines differ, or none), or null when they are not all known
+	 * (then the lines are read again). Past {@link #MAX_DISTINCT} keys, all are 0: searches confirm each line, and
+	 * the segment is not read again on a thread that has the next segments to do.
+	 */
+	LongUnaryOperator values() {
+		if (!valuesKnown) {
 			return null;
+		}
+		if (overflow) {
+			return e -> 0;
 		}
 		long[] t = table;
 		long[] v = values;

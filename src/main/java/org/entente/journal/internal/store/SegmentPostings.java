@@ -1,19 +1,24 @@
 package org.entente.journal.internal.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongUnaryOperator;
 import java.util.zip.CRC32C;
 
 /**
  * The lines of each key of a sealed segment, so that a search for a value present a little every day (a pupil, a
  * workstation) reads only its lines instead of the whole index: for every establishment, sender, host, user and
  * destination key of {@link SegmentKeys}, the ascending positions (from the segment's start) of the lines that have it.
- * <p>
  * <p>
  * The index keeps 32-bit hashes of the values, which two values may share: each key of the directory also says which
  * value its lines have ({@link IndexFields#exactKey}, 64 bits; for an establishment its 8 bytes), read from the lines
@@ -26,8 +31,12 @@ import java.util.zip.CRC32C;
  * from {@code S.idx} and the segment's lines, off the writing thread once the segment is sealed, and written
  * atomically. It is read by positioned reads, not mapped: a page fault on a mapping reads ahead around it (megabytes
  * on a cold disk), a read brings only what it asks. Opening checks the header and the directory and keeps every
- * 256th element of it in memory, so that a lookup reads one block of the directory; {@code verify} rebuilds it and names the first
- * line it would hide. Missing or damaged, it is rebuilt, and until then the segment is scanned as before.
+ * 256th element of it in memory, so that a lookup reads one block of the directory; {@code verify} rebuilds it and
+ * names the first line it would hide. Missing, damaged or of another format, it is rebuilt, and until then the segment
+ * is scanned as before.
+ * <p>
+ * Longer than the 300 lines of the conventions: the file's layout, its building, its checks and the in-memory blocks
+ * of the segment being written must agree on the same packing of (key, position), which is clearest in one place.
  */
 public final class SegmentPostings implements KeyLists {
 
@@ -73,8 +82,14 @@ public final class SegmentPostings implements KeyLists {
 
 	/** Lines of a block of the segment being written (64 Ki: a block's pairs take about 2.6 MB). */
 	public static final int BLOCK = 1 << 16;
+	/** At most this many blocks (2 Mi lines, ~84 MB): a segment of very short lines reads its last entries one by one. */
+	static final int MAX_BLOCKS = 32;
 
-	private static final int MAGIC = 0x4a4b5032; // "JKP2"
+	/**
+	 * "JKP3". The values come from {@code SyslogParser}: change the magic when it reads host, user or destination
+	 * differently, so that files of the old reading are rebuilt rather than reported by verify.
+	 */
+	private static final int MAGIC = 0x4a4b5033;
 	private static final int HEAD = 4 + 4 + 4 + 8;
 	private static final int DIR = 24;
 	/** Every 256th element of the directory, read on opening: a lookup then reads one block of it. */
@@ -84,12 +99,14 @@ public final class SegmentPostings implements KeyLists {
 	private static final int LINE_BITS = 28;
 	private static final long LINE_MASK = (1L << LINE_BITS) - 1;
 
-	private final FileChannel file;
+	private final Path path;
+	private volatile FileChannel file;
 	private final long size;
 	private final int keys;
 	private final long lines;
 
-	private SegmentPostings(FileChannel file, long size, int keys, long lines, long[] sample) {
+	private SegmentPostings(Path path, FileChannel file, long size, int keys, long lines, long[] sample) {
+		this.path = path;
 		this.file = file;
 		this.size = size;
 		this.keys = keys;
@@ -102,6 +119,32 @@ public final class SegmentPostings implements KeyLists {
 	}
 
 	private ByteBuffer read(long at, int n) throws IOException {
+		try {
+			return readOnce(at, n);
+		}
+		catch (ClosedByInterruptException e) {
+			// an interrupted reader closed the channel for everyone: open it again, once
+			synchronized (this) {
+				if (!closed && !file.isOpen()) {
+					file = FileChannel.open(path, StandardOpenOption.READ);
+				}
+			}
+			throw e;
+		}
+		catch (ClosedChannelException e) {
+			synchronized (this) {
+				if (closed) {
+					throw e;
+				}
+				if (!file.isOpen()) {
+					file = FileChannel.open(path, StandardOpenOption.READ);
+				}
+			}
+			return readOnce(at, n);
+		}
+	}
+
+	private ByteBuffer readOnce(long at, int n) throws IOException {
 		ByteBuffer b = ByteBuffer.allocate(n);
 		while (b.hasRemaining()) {
 			if (file.read(b, at + b.position()) < 0) {
@@ -111,7 +154,10 @@ public final class SegmentPostings implements KeyLists {
 		return b.flip();
 	}
 
-	void close() {
+	private boolean closed;
+
+	synchronized void close() {
+		closed = true;
 		try {
 			file.close();
 		}
@@ -288,7 +334,7 @@ public final class SegmentPostings implements KeyLists {
 	}
 
 	/** The file's bytes for sorted pairs, with each element's value ({@link Listed#value}). */
-	static ByteBuffer image(long[] pairs, long count, java.util.function.LongUnaryOperator valueOf) {
+	static ByteBuffer image(long[] pairs, long count, LongUnaryOperator valueOf) {
 		int keys = 0;
 		for (int i = 0; i < pairs.length; i++) {
 			if (i == 0 || pairs[i] >>> LINE_BITS != pairs[i - 1] >>> LINE_BITS) {
@@ -334,8 +380,9 @@ public final class SegmentPostings implements KeyLists {
 	 * The value of each element of the index, read from the lines: the 64-bit key of the value when every line
 	 * listed under it has the same one and its index entry agrees, 0 otherwise.
 	 */
-	static java.util.Map<Long, Long> values(FileChannel idx, long count, LineValues lines) throws IOException {
-		java.util.Map<Long, Long> out = new java.util.HashMap<>();
+	static Map<Long, Long> values(FileChannel idx, long count, LineValues lines) throws IOException {
+		Map<Long, Long> out = new HashMap<>();
+		long[] seen = { 0 };
 		int chunk = 8192;
 		ByteBuffer b = ByteBuffer.allocate(chunk * JournalStore.IDX);
 		long[] loaded = { 0, 0 }; // first position in b, positions in b
@@ -351,7 +398,7 @@ public final class SegmentPostings implements KeyLists {
 					}
 				}
 				catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
+					throw new UncheckedIOException(e);
 				}
 				loaded[0] = position;
 				loaded[1] = Math.max(0, n);
@@ -359,6 +406,7 @@ public final class SegmentPostings implements KeyLists {
 					return;
 				}
 			}
+			seen[0]++;
 			int base = (int) (position - loaded[0]) * JournalStore.IDX;
 			long uai = b.getLong(base + JournalStore.IDX_UAI);
 			if (uai != 0) {
@@ -369,10 +417,11 @@ public final class SegmentPostings implements KeyLists {
 			value(out, SegmentKeys.USER, b.getInt(base + JournalStore.IDX_USER), f == null ? null : f.user());
 			value(out, SegmentKeys.DEST, b.getInt(base + JournalStore.IDX_DEST), f == null ? null : f.destination());
 		});
-		return out;
+		// a line that could not be read: no list can say its value (a count must not include what reading skips)
+		return seen[0] == count ? out : Map.of();
 	}
 
-	private static void value(java.util.Map<Long, Long> out, int tag, int key, String value) {
+	private static void value(Map<Long, Long> out, int tag, int key, String value) {
 		if (key == 0) {
 			return;
 		}
@@ -387,7 +436,7 @@ public final class SegmentPostings implements KeyLists {
 	/** The file's bytes for a segment: its index's pairs and its lines' values. */
 	static ByteBuffer build(FileChannel idx, long count, LineValues lines) throws IOException {
 		long[] pairs = pairs(idx, count);
-		java.util.Map<Long, Long> values = values(idx, count, lines);
+		Map<Long, Long> values = values(idx, count, lines);
 		return image(pairs, count, e -> values.getOrDefault(e, 0L));
 	}
 
@@ -415,10 +464,12 @@ public final class SegmentPostings implements KeyLists {
 				ch.close();
 				return null;
 			}
-			// the directory once, in blocks: its checksum, and every 256th element kept
+			// the directory once, in blocks: its checksum, its order and extents, and every 256th element kept
 			CRC32C crc = new CRC32C();
 			long[] sample = new long[(keys + SAMPLE - 1) / SAMPLE];
 			ByteBuffer block = ByteBuffer.allocate(SAMPLE * DIR);
+			long previous = -1;
+			long listed = 0;
 			for (int i = 0; i < sample.length; i++) {
 				int n = Math.min(keys - i * SAMPLE, SAMPLE);
 				block.clear().limit(n * DIR);
@@ -430,13 +481,25 @@ public final class SegmentPostings implements KeyLists {
 				}
 				block.flip();
 				sample[i] = block.getLong(0);
+				for (int k = 0; k < n; k++) {
+					long e = block.getLong(k * DIR);
+					int first = block.getInt(k * DIR + 16);
+					int count1 = block.getInt(k * DIR + 20);
+					// elements strictly ascending, each list right after the previous one, none empty
+					if (e <= previous || first != listed || count1 <= 0) {
+						ch.close();
+						return null;
+					}
+					previous = e;
+					listed += count1;
+				}
 				crc.update(block);
 			}
-			if (crc.getValue() != head.getLong(12)) {
+			if (crc.getValue() != head.getLong(12) || listed != (size - HEAD - (long) keys * DIR) / 4) {
 				ch.close();
 				return null;
 			}
-			return new SegmentPostings(ch, size, keys, count, sample);
+			return new SegmentPostings(file, ch, size, keys, count, sample);
 		}
 		catch (IOException | RuntimeException e) {
 			// unreadable: the segment is scanned until the file is rebuilt
@@ -457,8 +520,13 @@ public final class SegmentPostings implements KeyLists {
 	 * when it matches the index: a damaged file would hide lines from searches.
 	 */
 	long firstMismatch(FileChannel idx, LineValues values) throws IOException {
-		long[] expected = pairs(idx, lines);
 		ByteBuffer map = read(0, (int) size);
+		Map<Long, Long> v = values(idx, lines, values);
+		long[] expected = pairs(idx, lines);
+		if (image(expected, lines, e -> v.getOrDefault(e, 0L)).equals(map)) {
+			return -1;
+		}
+		map.clear();
 		int total = (int) ((size - positions()) / 4);
 		long[] actual = new long[total];
 		for (int d = 0; d < keys; d++) {
@@ -489,14 +557,16 @@ public final class SegmentPostings implements KeyLists {
 			return Math.min(first, lines - 1);
 		}
 		// the same lines under each key: then each key must say the value its lines have
-		java.util.Map<Long, Long> v = values(idx, lines, values);
+		int total1 = (int) ((size - positions()) / 4);
 		for (int d = 0; d < keys; d++) {
 			long e = map.getLong(HEAD + d * DIR);
-			if (map.getLong(HEAD + d * DIR + 8) != v.getOrDefault(e, 0L)) {
-				return map.getInt((int) positions() + map.getInt(HEAD + d * DIR + 16) * 4);
+			int first1 = map.getInt(HEAD + d * DIR + 16);
+			if (map.getLong(HEAD + d * DIR + 8) != v.getOrDefault(e, 0L) && first1 >= 0 && first1 < total1) {
+				return Math.min(lines - 1, Math.max(0, map.getInt((int) positions() + first1 * 4)));
 			}
 		}
-		return -1;
+		// laid out otherwise (order, extents): the file is not the one the lines give
+		return 0;
 	}
 
 	// ---- combining

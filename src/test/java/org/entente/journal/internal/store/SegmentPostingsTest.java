@@ -248,6 +248,38 @@ class SegmentPostingsTest {
 	}
 
 	@Test
+	void aDirectoryOutOfOrderOrWithAnEmptyListIsRefusedEvenWithItsChecksum() throws IOException {
+		long[] pairs = { (SegmentPostings.element(SegmentKeys.USER, 7) << 28) | 1,
+				(SegmentPostings.element(SegmentKeys.USER, 9) << 28) | 2 };
+		byte[] good = bytes(SegmentPostings.image(pairs, 4));
+		Path f = dir.resolve("x.post");
+		Files.write(f, good);
+		assertThat(SegmentPostings.open(f, 4)).isNotNull();
+		// the two directory entries swapped (each 24 bytes from byte 20), its checksum written again
+		byte[] swapped = good.clone();
+		System.arraycopy(good, 20, swapped, 44, 24);
+		System.arraycopy(good, 44, swapped, 20, 24);
+		Files.write(f, withChecksum(swapped, 2));
+		assertThat(SegmentPostings.open(f, 4)).isNull();
+		// the first entry's list emptied (number 0), the second one starting where it did
+		byte[] empty = good.clone();
+		ByteBuffer.wrap(empty).putInt(20 + 20, 0);
+		Files.write(f, withChecksum(empty, 2));
+		assertThat(SegmentPostings.open(f, 4)).isNull();
+	}
+
+	private static byte[] bytes(ByteBuffer b) {
+		return Arrays.copyOf(b.array(), b.remaining());
+	}
+
+	private static byte[] withChecksum(byte[] file, int keys) {
+		java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+		crc.update(file, 20, keys * 24);
+		ByteBuffer.wrap(file).putLong(12, crc.getValue());
+		return file;
+	}
+
+	@Test
 	void aDamagedPositionIsRefusedWhenRead() throws IOException {
 		long[] pairs = { (SegmentPostings.element(SegmentKeys.USER, 7) << 28) | 1,
 				(SegmentPostings.element(SegmentKeys.USER, 7) << 28) | 3 };
