@@ -464,40 +464,23 @@ public final class SegmentPostings implements KeyLists {
 				ch.close();
 				return null;
 			}
-			// the directory once, in blocks: its checksum, its order and extents, and every 256th element kept
-			CRC32C crc = new CRC32C();
-			long[] sample = new long[(keys + SAMPLE - 1) / SAMPLE];
-			ByteBuffer block = ByteBuffer.allocate(SAMPLE * DIR);
-			long previous = -1;
-			long listed = 0;
-			for (int i = 0; i < sample.length; i++) {
-				int n = Math.min(keys - i * SAMPLE, SAMPLE);
-				block.clear().limit(n * DIR);
-				long at = HEAD + (long) i * SAMPLE * DIR;
-				while (block.hasRemaining()) {
-					if (ch.read(block, at + block.position()) < 0) {
-						throw new IOException("directory is short");
-					}
+			// the directory once: its checksum, its order and extents, and every 256th element kept
+			ByteBuffer directory = ByteBuffer.allocate(keys * DIR);
+			while (directory.hasRemaining()) {
+				if (ch.read(directory, HEAD + directory.position()) < 0) {
+					throw new IOException("directory is short");
 				}
-				block.flip();
-				sample[i] = block.getLong(0);
-				for (int k = 0; k < n; k++) {
-					long e = block.getLong(k * DIR);
-					int first = block.getInt(k * DIR + 16);
-					int count1 = block.getInt(k * DIR + 20);
-					// elements strictly ascending, each list right after the previous one, none empty
-					if (e <= previous || first != listed || count1 <= 0) {
-						ch.close();
-						return null;
-					}
-					previous = e;
-					listed += count1;
-				}
-				crc.update(block);
 			}
-			if (crc.getValue() != head.getLong(12) || listed != (size - HEAD - (long) keys * DIR) / 4) {
+			directory.flip();
+			CRC32C crc = new CRC32C();
+			crc.update(directory.duplicate());
+			if (crc.getValue() != head.getLong(12) || !laidOut(directory, 0, keys, (size - HEAD - (long) keys * DIR) / 4)) {
 				ch.close();
 				return null;
+			}
+			long[] sample = new long[(keys + SAMPLE - 1) / SAMPLE];
+			for (int i = 0; i < sample.length; i++) {
+				sample[i] = directory.getLong(i * SAMPLE * DIR);
 			}
 			return new SegmentPostings(file, ch, size, keys, count, sample);
 		}
@@ -516,57 +499,76 @@ public final class SegmentPostings implements KeyLists {
 	}
 
 	/**
-	 * The first line (position in the segment) whose keys this file does not give exactly as the index does, or -1
-	 * when it matches the index: a damaged file would hide lines from searches.
+	 * Whether the directory of {@code keys} entries from {@code at} in {@code b} is laid out as {@link #image} lays it
+	 * out: elements strictly ascending, each list right after the previous one, none empty, all the positions used.
+	 * A file can pass its checksum and not this (anyone may compute a CRC), and then hide lines from a lookup.
+	 */
+	private static boolean laidOut(ByteBuffer b, int at, int keys, long positions) {
+		long previous = -1;
+		long listed = 0;
+		for (int k = 0; k < keys; k++) {
+			int e = at + k * DIR;
+			long element = b.getLong(e);
+			int first = b.getInt(e + 16);
+			int n = b.getInt(e + 20);
+			if (element <= previous || first != listed || n <= 0) {
+				return false;
+			}
+			previous = element;
+			listed += n;
+		}
+		return listed == positions;
+	}
+
+	/**
+	 * The first line (position in the segment) that this file would hide or count wrongly, or -1 when it is sound:
+	 * laid out as built, the same (key, line) pairs as the index, and each key's value 0 (unknown: lines confirmed)
+	 * or the one its lines have. A value 0 where the lines agree is sound: intake leaves it so past 2^20 keys.
 	 */
 	long firstMismatch(FileChannel idx, LineValues values) throws IOException {
 		ByteBuffer map = read(0, (int) size);
-		Map<Long, Long> v = values(idx, lines, values);
-		long[] expected = pairs(idx, lines);
-		if (image(expected, lines, e -> v.getOrDefault(e, 0L)).equals(map)) {
-			return -1;
-		}
-		map.clear();
 		int total = (int) ((size - positions()) / 4);
+		if (!laidOut(map, HEAD, keys, total)) {
+			return 0;
+		}
+		long[] expected = pairs(idx, lines);
 		long[] actual = new long[total];
 		for (int d = 0; d < keys; d++) {
 			long e = map.getLong(HEAD + d * DIR);
 			int first = map.getInt(HEAD + d * DIR + 16);
 			int n = map.getInt(HEAD + d * DIR + 20);
-			for (int k = 0; k < n && first + k < total && first + k >= 0; k++) {
+			for (int k = 0; k < n; k++) {
 				actual[first + k] = (e << LINE_BITS) | (map.getInt((int) positions() + (first + k) * 4) & LINE_MASK);
 			}
 		}
 		Arrays.sort(actual);
-		long first = Long.MAX_VALUE;
+		long firstWrong = Long.MAX_VALUE;
 		int i = 0;
 		int j = 0;
 		while (i < expected.length || j < actual.length) {
 			if (j >= actual.length || (i < expected.length && expected[i] < actual[j])) {
-				first = Math.min(first, expected[i++] & LINE_MASK);
+				firstWrong = Math.min(firstWrong, expected[i++] & LINE_MASK);
 			}
 			else if (i >= expected.length || actual[j] < expected[i]) {
-				first = Math.min(first, actual[j++] & LINE_MASK);
+				firstWrong = Math.min(firstWrong, actual[j++] & LINE_MASK);
 			}
 			else {
 				i++;
 				j++;
 			}
 		}
-		if (first != Long.MAX_VALUE) {
-			return Math.min(first, lines - 1);
+		if (firstWrong != Long.MAX_VALUE) {
+			return Math.min(firstWrong, lines - 1);
 		}
-		// the same lines under each key: then each key must say the value its lines have
-		int total1 = (int) ((size - positions()) / 4);
+		// the same lines under each key: a key that says a value must say the one its lines have
+		Map<Long, Long> v = values(idx, lines, values);
 		for (int d = 0; d < keys; d++) {
-			long e = map.getLong(HEAD + d * DIR);
-			int first1 = map.getInt(HEAD + d * DIR + 16);
-			if (map.getLong(HEAD + d * DIR + 8) != v.getOrDefault(e, 0L) && first1 >= 0 && first1 < total1) {
-				return Math.min(lines - 1, Math.max(0, map.getInt((int) positions() + first1 * 4)));
+			long stored = map.getLong(HEAD + d * DIR + 8);
+			if (stored != 0 && stored != v.getOrDefault(map.getLong(HEAD + d * DIR), 0L)) {
+				return Math.min(lines - 1, map.getInt((int) positions() + map.getInt(HEAD + d * DIR + 16) * 4));
 			}
 		}
-		// laid out otherwise (order, extents): the file is not the one the lines give
-		return 0;
+		return -1;
 	}
 
 	// ---- combining

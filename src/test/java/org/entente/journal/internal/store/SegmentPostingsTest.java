@@ -184,6 +184,29 @@ class SegmentPostingsTest {
 	}
 
 	@Test
+	void keysThatSayNoValueAreSoundAsIntakeLeavesThemPastTheKeyLimit() throws Exception {
+		long start;
+		try (JournalStore s = write200()) {
+			JournalStore.SegmentInfo seg = s.segmentInfos().get(1);
+			start = seg.start();
+			long[] pairs;
+			try (FileChannel idx = FileChannel.open(dir.resolve("segments").resolve(JournalStore.name(start) + ".idx"),
+					StandardOpenOption.READ)) {
+				pairs = SegmentPostings.pairs(idx, seg.count());
+			}
+			// every value unknown, as when a segment has more than 2^20 distinct keys
+			Files.write(postFile(start), bytes(SegmentPostings.image(pairs, seg.count())));
+		}
+		try (JournalStore s = open()) {
+			JournalStore.SegmentInfo seg = s.segmentInfos().get(1);
+			assertThat(seg.postings()).isNotNull();
+			assertThat(seg.postings().listed(SegmentKeys.USER, IndexFields.key("eleve1")).value()).isZero();
+			JournalStore.Verification v = s.verify();
+			assertThat(v.ok()).as(v.problem()).isTrue();
+		}
+	}
+
+	@Test
 	void verifyNamesALineWhoseKeySaysAnotherValue() throws Exception {
 		long start;
 		try (JournalStore s = write200()) {
