@@ -65,6 +65,14 @@ class SegmentPostingsTest {
 		return s;
 	}
 
+	/** The sorted (key, line) pairs of a segment's index, as its file should list them. */
+	private long[] pairsOf(long start, long count) throws IOException {
+		try (FileChannel idx = FileChannel.open(dir.resolve("segments").resolve(JournalStore.name(start) + ".idx"),
+				StandardOpenOption.READ)) {
+			return SegmentPostings.pairs(idx, count);
+		}
+	}
+
 	private Path postFile(long start) {
 		return dir.resolve("segments").resolve(JournalStore.name(start) + ".post");
 	}
@@ -164,11 +172,7 @@ class SegmentPostingsTest {
 			start = s.segmentInfos().get(2).start();
 			// a well-formed file without the user key of the segment's fifth line
 			long count = s.segmentInfos().get(2).count();
-			long[] pairs;
-			try (FileChannel idx = FileChannel.open(dir.resolve("segments").resolve(JournalStore.name(start) + ".idx"),
-					StandardOpenOption.READ)) {
-				pairs = SegmentPostings.pairs(idx, count);
-			}
+			long[] pairs = pairsOf(start, count);
 			long user = SegmentPostings.element(SegmentKeys.USER, IndexFields.key(USERS[(int) ((start + 4) % 3)]));
 			long[] fewer = Arrays.stream(pairs).filter(p -> p != ((user << 28) | 4)).toArray();
 			assertThat(fewer).hasSize(pairs.length - 1);
@@ -189,11 +193,7 @@ class SegmentPostingsTest {
 		try (JournalStore s = write200()) {
 			JournalStore.SegmentInfo seg = s.segmentInfos().get(1);
 			start = seg.start();
-			long[] pairs;
-			try (FileChannel idx = FileChannel.open(dir.resolve("segments").resolve(JournalStore.name(start) + ".idx"),
-					StandardOpenOption.READ)) {
-				pairs = SegmentPostings.pairs(idx, seg.count());
-			}
+			long[] pairs = pairsOf(start, seg.count());
 			// every value unknown, as when a segment has more than 2^20 distinct keys
 			Files.write(postFile(start), bytes(SegmentPostings.image(pairs, seg.count())));
 		}
@@ -212,11 +212,7 @@ class SegmentPostingsTest {
 		try (JournalStore s = write200()) {
 			JournalStore.SegmentInfo seg = s.segmentInfos().get(3);
 			start = seg.start();
-			long[] pairs;
-			try (FileChannel idx = FileChannel.open(dir.resolve("segments").resolve(JournalStore.name(start) + ".idx"),
-					StandardOpenOption.READ)) {
-				pairs = SegmentPostings.pairs(idx, seg.count());
-			}
+			long[] pairs = pairsOf(start, seg.count());
 			// the same lines, but the key of prof-3 says eleve1: a search for prof-3 would find nothing there
 			long prof = SegmentPostings.element(SegmentKeys.USER, IndexFields.key("prof-3"));
 			int firstProf = seg.postings().lines(SegmentKeys.USER, IndexFields.key("prof-3"))[0];
