@@ -35,11 +35,10 @@ class MailClaims {
 	}
 
 	/** Leaves the event publication incomplete, to be handed back after the lease. */
-	static final class ClaimedElsewhere extends RuntimeException {
+	static final class ClaimedElsewhere extends org.entente.common.HandedBackLater {
 
 		ClaimedElsewhere(UUID id) {
-			super("Courriel " + id + " réservé par un autre envoi, repris à la fin de son bail s'il n'est pas confirmé", null,
-					false, false);
+			super("Courriel " + id + " réservé par un autre envoi, repris à la fin de son bail s'il n'est pas confirmé");
 		}
 	}
 
