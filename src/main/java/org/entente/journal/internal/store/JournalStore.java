@@ -150,8 +150,9 @@ public final class JournalStore implements Closeable {
 	private void buildPostingsLater(Segment s) {
 		if (!s.needsPostings()) {
 			if (s.collecting == null) {
-				// sealed, and no file will come (too many lines for one): the blocks would stay for nothing
-				s.blocks = List.of();
+				// sealed, and no file will come (too many lines for one): the blocks would stay for nothing; freed
+				// on the builder's thread, after any block it is building
+				later(() -> s.blocks = List.of());
 			}
 			return;
 		}
@@ -179,19 +180,22 @@ public final class JournalStore implements Closeable {
 			return;
 		}
 		later(() -> {
+			boolean failed = false;
 			try {
 				while (!closing && s.needsBlock()) {
 					s.buildBlock();
 				}
 			}
 			catch (IOException | RuntimeException e) {
-				// a segment sealed or closed meanwhile; searches scan what has no block
+				// a segment sealed or closed meanwhile, or a disk error: searches scan what has no block, and the
+				// next append tries again (not at once: an error that stays would spin)
+				failed = true;
 			}
 			finally {
 				s.blockPending.set(false);
 			}
 			// a block completed while the flag was still up: its append did not queue it
-			if (!closing && s.needsBlock()) {
+			if (!failed && !closing && s.needsBlock()) {
 				buildBlocksLater(s);
 			}
 		});
@@ -778,7 +782,7 @@ public final class JournalStore implements Closeable {
 							+ " ne donne pas la ligne " + index + " comme son index et sa ligne (une recherche la manquerait)");
 				}
 			}
-			catch (IOException e) {
+			catch (IOException | UncheckedIOException e) {
 				return bad(expected, r.size(), r, expected, null, "segment " + s.start + " illisible : " + e.getMessage());
 			}
 			expected = s.start + s.count;

@@ -5,7 +5,4 @@ public interface KeyLists {
 
 	/** The lines listed under {@code key} in the field {@code tag}. */
 	SegmentPostings.Listed listed(int tag, int key);
-
-	/** How many lines have {@code key} in {@code tag}, at most (a progress estimate). */
-	int count(int tag, int key);
 }

@@ -31,7 +31,7 @@ final class Segment {
 	FileChannel leaves;
 	FileChannel idx;
 	/** The active segment's distinct keys (writer only); null once sealed. */
-	SegmentKeys collecting;
+	volatile SegmentKeys collecting;
 	/** A sealed segment's filter; null while active, or when it has none (scanned). */
 	volatile SegmentKeys.Filter keys;
 	/** A sealed segment's lines per key; null while active or until built (scanned meanwhile). */

@@ -58,12 +58,6 @@ public final class SegmentPostings implements KeyLists {
 			return new Listed(out, 0);
 		}
 
-		@Override
-		public int count(int tag, int key) {
-			long e = element(tag, key) << LINE_BITS;
-			return lowerBound(pairs, e + (1L << LINE_BITS)) - lowerBound(pairs, e);
-		}
-
 		private static int lowerBound(long[] a, long v) {
 			int lo = 0;
 			int hi = a.length;
@@ -212,18 +206,6 @@ public final class SegmentPostings implements KeyLists {
 	 */
 	public int[] lines(int tag, int key) {
 		return listed(tag, key).positions();
-	}
-
-	/** How many lines have {@code key} in {@code tag} (for a progress estimate, without reading them). */
-	@Override
-	public int count(int tag, int key) {
-		try {
-			Entry d = find(element(tag, key));
-			return d == null ? 0 : Math.max(0, d.n());
-		}
-		catch (IOException e) {
-			return 0;
-		}
 	}
 
 	public int keys() {
