@@ -16,14 +16,16 @@ public record Convocation(String uid, int sequence, Instant stamp, String summar
 
 		public Person {
 			if (email == null || !email.matches("[^\\s\\p{Cntrl};,:\"<>@]+@[^\\s\\p{Cntrl};,:\"<>@]+")) {
-				throw new GovernanceInputException("email", "Adresse de messagerie invalide : " + email);
+				throw new GovernanceInputException("email", "Adresse de messagerie invalide : " + email,
+						"gov.refused.email", email);
 			}
 		}
 	}
 
 	public Convocation {
 		if (!end.isAfter(start)) {
-			throw new GovernanceInputException("end", "La fin de la réunion doit suivre son début.");
+			throw new GovernanceInputException("end", "La fin de la réunion doit suivre son début.",
+					"gov.refused.meetingEnd");
 		}
 		if (!start.getZone().equals(end.getZone())) {
 			throw new IllegalArgumentException("start and end must share one time zone");

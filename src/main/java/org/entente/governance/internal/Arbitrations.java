@@ -110,19 +110,24 @@ class Arbitrations {
 	Decision decide(long meetingId, long changeId, boolean adopted, String text, String user) {
 		Meeting m = store.meeting(meetingId).orElseThrow(() -> ProblemException.notFound("Réunion inconnue", "Aucune réunion " + meetingId + "."));
 		if (!COMMITTEE.equals(m.committeeCode())) {
-			throw new GovernanceInputException("meeting", "L'arbitrage d'une évolution de politique se tranche en comité stratégique.");
+			throw new GovernanceInputException("meeting", "L'arbitrage d'une évolution de politique se tranche en comité stratégique.",
+					"gov.refused.arbitrationCommittee");
 		}
 		if (m.status() == Status.CANCELLED) {
-			throw new GovernanceInputException("meeting", "Cette réunion est annulée : la décision se prend à une réunion tenue ou à venir.");
+			throw new GovernanceInputException("meeting", "Cette réunion est annulée : la décision se prend à une réunion tenue ou à venir.",
+					"gov.refused.meetingCancelled");
 		}
 		if (text == null || text.isBlank()) {
-			throw new GovernanceInputException("text", "Le texte de la décision est obligatoire.");
+			throw new GovernanceInputException("text", "Le texte de la décision est obligatoire.",
+					"gov.refused.decisionText");
 		}
 		Arbitration a = find(changeId).orElseThrow(() -> new GovernanceInputException("changeId",
-				"La proposition " + changeId + " n'est pas en arbitrage devant le comité stratégique."));
+				"La proposition " + changeId + " n'est pas en arbitrage devant le comité stratégique.",
+				"gov.refused.notArbitrated", String.valueOf(changeId)));
 		if (a.decisionId() == null && a.meetingId() != null && a.meetingId() != meetingId) {
 			throw new GovernanceInputException("changeId", "La proposition " + changeId + " est à l'ordre du jour de la réunion n° "
-					+ a.meetingId() + " : la décision s'y enregistre.");
+					+ a.meetingId() + " : la décision s'y enregistre.", "gov.refused.arbitrationMeeting", String.valueOf(changeId),
+					String.valueOf(a.meetingId()));
 		}
 		if (a.decisionId() != null) {
 			throw ProblemException.conflict("Arbitrage déjà tranché", "Le comité a déjà décidé de la proposition " + changeId

@@ -17,6 +17,7 @@ import org.entente.governance.internal.GovernanceStore.Status;
 import org.entente.governance.internal.GovernanceStore.TargetType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -68,10 +69,12 @@ class CommitteePageController {
 
 	private final Committees committees;
 	private final Arbitrations arbitrations;
+	private final MessageSource messages;
 
-	CommitteePageController(Committees committees, Arbitrations arbitrations) {
+	CommitteePageController(Committees committees, Arbitrations arbitrations, MessageSource messages) {
 		this.committees = committees;
 		this.arbitrations = arbitrations;
+		this.messages = messages;
 	}
 
 	@GetMapping("/gouvernance/comites")
@@ -97,7 +100,7 @@ class CommitteePageController {
 				return "redirect:/gouvernance/comites#comite-" + form.committee();
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue("committee".equals(e.parameter()) ? "committee" : "email", "invalid", e.getMessage());
+				errors.rejectValue("committee".equals(e.parameter()) ? "committee" : "email", "invalid", e.in(messages));
 			}
 		}
 		return calendar(model);
@@ -112,7 +115,7 @@ class CommitteePageController {
 			redirect.addFlashAttribute("pastRecorded", committees.recordPastMeetings(code, dates, principal.getName()));
 		}
 		catch (GovernanceInputException e) {
-			redirect.addFlashAttribute("pastError", e.getMessage());
+			redirect.addFlashAttribute("pastError", e.in(messages));
 			redirect.addFlashAttribute("pastCommittee", code);
 			redirect.addFlashAttribute("pastDates", dates);
 		}
@@ -140,7 +143,7 @@ class CommitteePageController {
 				return "redirect:/gouvernance/reunions/" + id;
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue("date", "invalid", e.getMessage());
+				errors.rejectValue("date", "invalid", e.in(messages));
 			}
 		}
 		return newMeeting(code, model);
@@ -182,7 +185,7 @@ class CommitteePageController {
 				return "redirect:/gouvernance/reunions/" + id + "#invitees";
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue("email", "invalid", e.getMessage());
+				errors.rejectValue("email", "invalid", e.in(messages));
 			}
 		}
 		return meeting(id, model);
@@ -195,7 +198,7 @@ class CommitteePageController {
 			redirect.addFlashAttribute("convoked", committees.convoke(id));
 		}
 		catch (GovernanceInputException e) {
-			redirect.addFlashAttribute("convocationError", e.getMessage());
+			redirect.addFlashAttribute("convocationError", e.in(messages));
 		}
 		return "redirect:/gouvernance/reunions/" + id;
 	}
@@ -209,7 +212,7 @@ class CommitteePageController {
 			redirect.addFlashAttribute("packRequested", true);
 		}
 		catch (GovernanceInputException e) {
-			redirect.addFlashAttribute("convocationError", e.getMessage());
+			redirect.addFlashAttribute("convocationError", e.in(messages));
 		}
 		return "redirect:/gouvernance/reunions/" + id + "#pack";
 	}
@@ -237,7 +240,7 @@ class CommitteePageController {
 				return "redirect:/gouvernance/reunions/" + id + "#decisions";
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue("targetRef", "invalid", e.getMessage());
+				errors.rejectValue("targetRef", "invalid", e.in(messages));
 			}
 		}
 		return meeting(id, model);
@@ -256,10 +259,10 @@ class CommitteePageController {
 				return "redirect:/gouvernance/reunions/" + id + "#decision-" + d.id();
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue("text".equals(e.parameter()) ? "text" : "adopted", "invalid", e.getMessage());
+				errors.rejectValue("text".equals(e.parameter()) ? "text" : "adopted", "invalid", e.in(messages));
 			}
 			catch (org.entente.common.ProblemException e) {
-				errors.rejectValue("adopted", "invalid", e.getMessage());
+				errors.rejectValue("adopted", "invalid", e.in(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 			}
 		}
 		model.addAttribute("arbitrationChange", changeId);

@@ -85,7 +85,8 @@ class Committees {
 		return lifecycle.convention().committees().stream()
 			.filter(c -> c.code().equals(code))
 			.findFirst()
-			.orElseThrow(() -> new GovernanceInputException("committee", "Comité inconnu : " + code));
+			.orElseThrow(() -> new GovernanceInputException("committee", "Comité inconnu : " + code,
+				"gov.refused.committee", code));
 	}
 
 	/** Committee names by code, in the convention's order. */
@@ -110,7 +111,8 @@ class Committees {
 		committee(committeeCode);
 		new Convocation.Person(name, email); // same address rule as the .ics
 		if (store.memberExists(committeeCode, email)) {
-			throw new GovernanceInputException("email", "Cette adresse est déjà membre de ce comité.");
+			throw new GovernanceInputException("email", "Cette adresse est déjà membre de ce comité.",
+					"gov.refused.alreadyMember");
 		}
 		store.addMember(committeeCode, name.strip(), email.strip(), party, role == null ? null : role.strip(), user);
 	}
@@ -136,15 +138,18 @@ class Committees {
 				d = LocalDate.parse(text, format);
 			}
 			catch (java.time.format.DateTimeParseException e) {
-				throw new GovernanceInputException("dates", "« " + text + " » n'est pas une date au format JJ/MM/AAAA.");
+				throw new GovernanceInputException("dates", "« " + text + " » n'est pas une date au format JJ/MM/AAAA.",
+						"gov.refused.pastDate", text);
 			}
 			if (d.isAfter(lifecycle.today())) {
-				throw new GovernanceInputException("dates", "Le " + text + " est à venir : planifiez cette réunion plutôt.");
+				throw new GovernanceInputException("dates", "Le " + text + " est à venir : planifiez cette réunion plutôt.",
+						"gov.refused.pastDateAhead", text);
 			}
 			held.add(d);
 		}
 		if (held.isEmpty()) {
-			throw new GovernanceInputException("dates", "Indiquez au moins une date de réunion tenue (JJ/MM/AAAA).");
+			throw new GovernanceInputException("dates", "Indiquez au moins une date de réunion tenue (JJ/MM/AAAA).",
+					"gov.refused.pastDatesNone");
 		}
 		for (LocalDate d : held.stream().distinct().sorted().toList()) {
 			long id = store.insertMeeting(committeeCode, d.atTime(9, 0), 120, null, "Réunion tenue, enregistrée après coup",
@@ -163,7 +168,8 @@ class Committees {
 			String user) {
 		committee(committeeCode);
 		if (startsAt.toLocalDate().isBefore(lifecycle.today())) {
-			throw new GovernanceInputException("date", "Une réunion se planifie aujourd'hui ou plus tard.");
+			throw new GovernanceInputException("date", "Une réunion se planifie aujourd'hui ou plus tard.",
+					"gov.refused.meetingDate");
 		}
 		long id = store.insertMeeting(committeeCode, startsAt, durationMinutes, place, agenda,
 				lifecycle.convention().version(), user);
@@ -181,7 +187,8 @@ class Committees {
 	void requestPack(long meetingId) {
 		Meeting m = meeting(meetingId);
 		if (m.status() != Status.PLANNED) {
-			throw new GovernanceInputException("status", "Le dossier se prépare pour une réunion planifiée.");
+			throw new GovernanceInputException("status", "Le dossier se prépare pour une réunion planifiée.",
+					"gov.refused.packStatus");
 		}
 		events.publishEvent(new MeetingPackRequested(meetingId, m.committeeCode(), m.startsAt(),
 				store.previousMeeting(m.committeeCode(), m.startsAt(), lifecycle.now()).orElse(null)));
@@ -225,7 +232,8 @@ class Committees {
 	int convoke(long meetingId) {
 		Meeting m = meeting(meetingId);
 		if (m.status() != Status.PLANNED) {
-			throw new GovernanceInputException("status", "Seule une réunion planifiée peut être convoquée.");
+			throw new GovernanceInputException("status", "Seule une réunion planifiée peut être convoquée.",
+					"gov.refused.convokeStatus");
 		}
 		// members named since the meeting was scheduled are invited too
 		for (Member member : store.members(m.committeeCode())) {
@@ -233,7 +241,8 @@ class Committees {
 		}
 		List<Invitee> invitees = store.invitees(meetingId);
 		if (invitees.isEmpty()) {
-			throw new GovernanceInputException("invitees", "Aucun membre nommé à convoquer : ajoutez d'abord des membres au comité.");
+			throw new GovernanceInputException("invitees", "Aucun membre nommé à convoquer : ajoutez d'abord des membres au comité.",
+					"gov.refused.noInvitees");
 		}
 		int sequence = store.convoked(meetingId);
 		Committee committee = committee(m.committeeCode());
@@ -279,15 +288,16 @@ class Committees {
 	void addDecision(long meetingId, String text, TargetType targetType, String targetRef, String user) {
 		meeting(meetingId);
 		if ((targetType == null) != (targetRef == null || targetRef.isBlank())) {
-			throw new GovernanceInputException("targetRef", "Indiquez à la fois le type et la référence de ce que la décision modifie.");
+			throw new GovernanceInputException("targetRef", "Indiquez à la fois le type et la référence de ce que la décision modifie.",
+					"gov.refused.target");
 		}
 		if (targetType == TargetType.POLICY_CHANGE) {
 			throw new GovernanceInputException("targetType", "Une évolution de politique en arbitrage se décide dans la partie « Arbitrages » "
-					+ "de la réunion du comité stratégique, avec son issue.");
+					+ "de la réunion du comité stratégique, avec son issue.", "gov.refused.targetPolicyChange");
 		}
 		if (targetType == TargetType.CONVENTION_VERSION && !lifecycle.hasVersion(targetRef.strip())) {
 			throw new GovernanceInputException("targetRef", "Version de convention inconnue : « " + targetRef.strip()
-					+ " » (voir la page des versions).");
+					+ " » (voir la page des versions).", "gov.refused.targetVersion", targetRef.strip());
 		}
 		store.addDecision(meetingId, text.strip(), targetType, targetType == null ? null : targetRef.strip(), user);
 	}

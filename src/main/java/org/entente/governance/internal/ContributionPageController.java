@@ -11,6 +11,7 @@ import org.entente.governance.EntContribution;
 import org.entente.governance.GovernanceInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,9 +38,11 @@ class ContributionPageController {
 	}
 
 	private final EntContributions contributions;
+	private final MessageSource messages;
 
-	ContributionPageController(EntContributions contributions) {
+	ContributionPageController(EntContributions contributions, MessageSource messages) {
 		this.contributions = contributions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/gouvernance/contribution-ent")
@@ -60,7 +63,7 @@ class ContributionPageController {
 				model.addAttribute("whatIfResult", result);
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue(e.parameter(), "invalid", e.getMessage());
+				errors.rejectValue(e.parameter(), "invalid", e.in(messages));
 			}
 		}
 		return "governance/contribution";
@@ -71,7 +74,8 @@ class ContributionPageController {
 			return new BigDecimal(text.strip().replace(',', '.'));
 		}
 		catch (NumberFormatException e) {
-			throw new GovernanceInputException("syntecIndex", "Indice Syntec invalide : « " + text + " » (ex. 313,3).");
+			throw new GovernanceInputException("syntecIndex", "Indice Syntec invalide : « " + text + " » (ex. 313,3).",
+					"gov.refused.syntecFormat", text);
 		}
 	}
 
@@ -86,7 +90,7 @@ class ContributionPageController {
 				return "redirect:/gouvernance/contribution-ent#echeancier";
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue("year".equals(e.parameter()) ? "paidOn" : e.parameter(), "invalid", e.getMessage());
+				errors.rejectValue("year".equals(e.parameter()) ? "paidOn" : e.parameter(), "invalid", e.in(messages));
 			}
 		}
 		model.addAttribute("paymentYear", year);

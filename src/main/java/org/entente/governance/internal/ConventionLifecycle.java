@@ -75,14 +75,16 @@ class ConventionLifecycle {
 	LocalDate recordNotice(LocalDate receivedOn, String senderParty, String reason, String user) {
 		Convention c = convention();
 		if (receivedOn.isAfter(today())) {
-			throw new GovernanceInputException("receivedOn", "La date de réception ne peut pas être dans le futur.");
+			throw new GovernanceInputException("receivedOn", "La date de réception ne peut pas être dans le futur.",
+					"gov.refused.receivedOnFuture");
 		}
 		if (receivedOn.isBefore(c.lifecycle().validFrom())) {
 			throw new GovernanceInputException("receivedOn", "La convention n'était pas encore en vigueur à cette date (elle commence le "
-					+ French.date(c.lifecycle().validFrom()) + ").");
+					+ French.date(c.lifecycle().validFrom()) + ").", "gov.refused.receivedOnEarly", French.date(c.lifecycle().validFrom()));
 		}
 		if (!List.of("ACA", "CD").contains(senderParty)) {
-			throw new GovernanceInputException("sender", "Seuls les signataires (ACA ou CD) peuvent dénoncer la convention.");
+			throw new GovernanceInputException("sender", "Seuls les signataires (ACA ou CD) peuvent dénoncer la convention.",
+					"gov.refused.sender");
 		}
 		store.addNotice(c.id(), receivedOn, senderParty, reason.strip(), c.version(), user);
 		return LifecycleCalculator.effectiveOn(c.lifecycle(), new TerminationNotice(receivedOn, senderParty, reason));

@@ -63,7 +63,7 @@ public final class EntContributionCalculator {
 		int usedMonths = months != null ? months
 				: annexYear.map(Finance.Year::months)
 					.orElseThrow(() -> new GovernanceInputException("months", "L'annexe financière ne prévoit pas l'année "
-							+ year + " : indiquez le nombre de mois pour un calcul « et si »."));
+							+ year + " : indiquez le nombre de mois pour un calcul « et si ».", "gov.refused.monthsNeeded", String.valueOf(year)));
 		validate(usedPupils, usedIndex, usedMonths);
 
 		BigDecimal coefficient = usedIndex.divide(finance.syntec().base(), finance.coefficient().scale(),
@@ -113,15 +113,18 @@ public final class EntContributionCalculator {
 
 	private static void validate(int pupils, BigDecimal index, int months) {
 		if (pupils < 0 || pupils > MAX_PUPILS) {
-			throw new GovernanceInputException("pupils", "Le nombre d'élèves doit être compris entre 0 et " + MAX_PUPILS + ".");
+			throw new GovernanceInputException("pupils", "Le nombre d'élèves doit être compris entre 0 et " + MAX_PUPILS + ".",
+					"gov.refused.pupils", String.valueOf(MAX_PUPILS));
 		}
 		// The scale too: « 1e-99999999 » is positive and small, and dividing by it would hold a core for minutes.
 		if (index.signum() <= 0 || index.compareTo(BigDecimal.valueOf(100_000)) > 0 || index.scale() > 6) {
 			throw new GovernanceInputException("syntecIndex",
-					"L'indice Syntec doit être positif, au plus 100 000, avec au plus 6 décimales (ex. 313,3).");
+					"L'indice Syntec doit être positif, au plus 100 000, avec au plus 6 décimales (ex. 313,3).",
+					"gov.refused.syntecIndex");
 		}
 		if (months < 0 || months > 12) {
-			throw new GovernanceInputException("months", "Le prorata doit être compris entre 0 et 12 mois.");
+			throw new GovernanceInputException("months", "Le prorata doit être compris entre 0 et 12 mois.",
+					"gov.refused.months");
 		}
 	}
 

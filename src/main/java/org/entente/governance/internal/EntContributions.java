@@ -35,7 +35,8 @@ class EntContributions {
 
 	EntContribution compute(int year, Integer pupils, BigDecimal syntecIndex, Integer months) {
 		if (year < 2000 || year > 2100) {
-			throw new GovernanceInputException("year", "L'année doit être comprise entre 2000 et 2100.");
+			throw new GovernanceInputException("year", "L'année doit être comprise entre 2000 et 2100.",
+					"gov.refused.year");
 		}
 		return EntContributionCalculator.compute(lifecycle.convention(), year, pupils, syntecIndex, months);
 	}
@@ -62,13 +63,16 @@ class EntContributions {
 	void markPaid(int year, LocalDate paidOn, String reference, String user) {
 		Convention c = lifecycle.convention();
 		if (c.finance().years().stream().noneMatch(y -> y.year() == year)) {
-			throw new GovernanceInputException("year", "L'annexe financière ne prévoit pas de contribution pour " + year + ".");
+			throw new GovernanceInputException("year", "L'annexe financière ne prévoit pas de contribution pour " + year + ".",
+					"gov.refused.noContribution", String.valueOf(year));
 		}
 		if (paidOn.isAfter(lifecycle.today())) {
-			throw new GovernanceInputException("paidOn", "La date de paiement ne peut pas être dans le futur.");
+			throw new GovernanceInputException("paidOn", "La date de paiement ne peut pas être dans le futur.",
+					"gov.refused.paidOnFuture");
 		}
 		if (paidOn.getYear() < year - 1) {
-			throw new GovernanceInputException("paidOn", "Date de paiement trop ancienne pour la contribution " + year + ".");
+			throw new GovernanceInputException("paidOn", "Date de paiement trop ancienne pour la contribution " + year + ".",
+					"gov.refused.paidOnOld", String.valueOf(year));
 		}
 		store.markPaid(c.id(), year, compute(year, null, null, null).amount(), paidOn,
 				reference == null || reference.isBlank() ? null : reference.strip(), c.version(), user);

@@ -12,6 +12,7 @@ import org.entente.governance.GovernanceInputException;
 import org.entente.governance.LifecycleStatus;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,10 +33,12 @@ class LifecyclePageController {
 
 	private final ConventionLifecycle lifecycle;
 	private final Conventions conventions;
+	private final MessageSource messages;
 
-	LifecyclePageController(ConventionLifecycle lifecycle, Conventions conventions) {
+	LifecyclePageController(ConventionLifecycle lifecycle, Conventions conventions, MessageSource messages) {
 		this.lifecycle = lifecycle;
 		this.conventions = conventions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/gouvernance/bandeau")
@@ -69,7 +72,7 @@ class LifecyclePageController {
 				return "redirect:/gouvernance#preavis";
 			}
 			catch (GovernanceInputException e) {
-				errors.rejectValue(e.parameter(), "invalid", e.getMessage());
+				errors.rejectValue(e.parameter(), "invalid", e.in(messages));
 			}
 		}
 		return page(model);

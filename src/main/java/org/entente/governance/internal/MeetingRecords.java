@@ -25,10 +25,12 @@ class MeetingRecords implements MeetingPacks, CommitteeDecisions {
 	@Transactional
 	public void attach(long meetingId, LocalDate from, LocalDate to, LocalDate sinceMeetingOn, byte[] pdf) {
 		if (store.meeting(meetingId).isEmpty()) {
-			throw new GovernanceInputException("meetingId", "Réunion " + meetingId + " introuvable");
+			throw new GovernanceInputException("meetingId", "Réunion " + meetingId + " introuvable",
+					"gov.refused.meetingUnknown", String.valueOf(meetingId));
 		}
 		if (pdf == null || pdf.length == 0 || from == null || to == null || to.isBefore(from)) {
-			throw new GovernanceInputException("pdf", "Un dossier de séance a un fichier et une période.");
+			throw new GovernanceInputException("pdf", "Un dossier de séance a un fichier et une période.",
+					"gov.refused.pack");
 		}
 		store.savePack(meetingId, from, to, sinceMeetingOn, pdf);
 	}
