@@ -53,7 +53,8 @@ class RequestTypes {
 	RequestType require(String code) {
 		RequestType type = conventions.current().serviceLevels().requestType(code.trim());
 		if (type == null) {
-			throw ProblemException.invalid("requestType", "Type de demande " + unknown(code));
+			throw ProblemException.invalid("requestType", "Type de demande " + unknown(code))
+				.worded("helpdesk.refused.requestType", code, known());
 		}
 		return type;
 	}
@@ -64,13 +65,18 @@ class RequestTypes {
 	 */
 	void checkFilter(String code) {
 		if (code != null && conventions.current().serviceLevels().requestType(code) == null) {
-			throw ProblemException.invalidParameter("requestType", "Paramètre « requestType » : type de demande " + unknown(code));
+			throw ProblemException.invalidParameter("requestType", "Paramètre « requestType » : type de demande " + unknown(code))
+				.worded("helpdesk.refused.requestTypeFilter", code, known());
 		}
 	}
 
 	private String unknown(String code) {
-		return "« " + code + " » inconnu : "
-				+ String.join(", ", all().stream().map(t -> t.code() + " (" + t.label() + ")").toList()) + ".";
+		return "« " + code + " » inconnu : " + known() + ".";
+	}
+
+	/** The types of the convention in force, as a refusal lists them: {@code CODE (label), …}. */
+	private String known() {
+		return String.join(", ", all().stream().map(t -> t.code() + " (" + t.label() + ")").toList());
 	}
 
 	/** Whether this user may open a request of this type (false when the convention in force has no such type). */
@@ -90,17 +96,23 @@ class RequestTypes {
 		}
 		RequestType type = require(request.requestType());
 		if (!mayOpen(user, type)) {
+			String openers = String.join(" ou ", type.openedBy());
 			throw ProblemException.forbidden("Une demande « " + type.label() + " » est ouverte par un agent de "
-					+ String.join(" ou ", type.openedBy()) + " (" + type.clause() + ").");
+					+ openers + " (" + type.clause() + ").")
+				.worded("helpdesk.refused.requestTypeOpener", type.label(), openers, type.clause());
 		}
 		String component = blank(request.component());
 		if (component != null && !type.components().contains(component)) {
+			String components = String.join(" ou ", type.components());
 			throw ProblemException.invalid("component", "Une demande « " + type.label() + " » porte sur "
-					+ String.join(" ou ", type.components()) + ", pas sur « " + component + " ».");
+					+ components + ", pas sur « " + component + " ».")
+				.worded("helpdesk.refused.requestTypeComponent", type.label(), components, component);
 		}
 		if (request.intervention() != null && request.intervention() != type.intervention()) {
 			throw ProblemException.invalid("intervention", "Une demande « " + type.label() + " » est du champ "
-					+ type.intervention().name() + " (" + type.intervention().label() + ").");
+					+ type.intervention().name() + " (" + type.intervention().label() + ").")
+				.worded("helpdesk.refused.requestTypeIntervention", type.label(), type.intervention().name(),
+						org.entente.common.Wording.label(type.intervention()));
 		}
 		return request.asType(component == null ? type.defaultComponent() : component, type.intervention())
 			.withRequestType(type.code());

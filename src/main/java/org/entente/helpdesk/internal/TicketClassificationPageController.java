@@ -103,7 +103,7 @@ class TicketClassificationPageController {
 					flash.addFlashAttribute("failure", pages.failure(e));
 					return "redirect:/tickets/" + id;
 				}
-				errors.put(field, e.getMessage());
+				errors.put(field, pages.sentence(e));
 			}
 		}
 		flash.addFlashAttribute("failure", pages.text("helpdesk.error.reclassify"));

@@ -115,7 +115,9 @@ class TicketRouting {
 			var codes = java.util.stream.Stream.concat(levels.criticalData().stream(),
 					levels.nonCriticalData() == null ? java.util.stream.Stream.empty() : levels.nonCriticalData().stream())
 				.map(d -> d.code() + " (" + d.label() + ")").toList();
-			throw ProblemException.invalid("dataConcerned", "Données « " + c + " » inconnues : " + String.join(", ", codes) + ".");
+			String known = String.join(", ", codes);
+			throw ProblemException.invalid("dataConcerned", "Données « " + c + " » inconnues : " + known + ".")
+				.worded("helpdesk.refused.dataConcerned", c, known);
 		}
 		return c.trim();
 	}
@@ -150,7 +152,7 @@ class TicketRouting {
 			return Optional.empty();
 		}
 		ProblemException unknown = ProblemException.invalid("assetId", "Équipement inconnu pour cet établissement (« "
-				+ id + " »).");
+				+ id + " »).").worded("helpdesk.refused.asset", id);
 		long number;
 		try {
 			number = Long.parseLong(id);
@@ -177,7 +179,8 @@ class TicketRouting {
 			String message = "Cet équipement relève du composant « " + a.component()
 					+ " » : indiquez ce composant ou choisissez un autre équipement (ou aucun).";
 			throw new ProblemException(HttpStatus.BAD_REQUEST, ASSET_OF_OTHER_COMPONENT, "Données invalides", message, null,
-					List.of(new FieldProblem("assetId", message)), Map.of());
+					List.of(new FieldProblem("assetId", message)), Map.of())
+				.worded("helpdesk.refused.assetComponent", a.component());
 		}
 	}
 
@@ -236,10 +239,11 @@ class TicketRouting {
 		Ticket t = lookup.locked(user, id, expectedVersion);
 		access.requireMayChange(user, t);
 		if (criticality == null) {
-			throw ProblemException.invalid("criticality", "La criticité est obligatoire.");
+			throw ProblemException.invalid("criticality", "La criticité est obligatoire.").worded("helpdesk.refused.criticality");
 		}
 		if (blank(reason) == null) {
-			throw ProblemException.invalid("reason", "Un changement de criticité dit pourquoi (« reason »).");
+			throw ProblemException.invalid("reason", "Un changement de criticité dit pourquoi (« reason »).")
+				.worded("helpdesk.refused.criticalityReason");
 		}
 		Instant now = Instant.now();
 		tickets.updateCriticality(id, criticality, priorityClass(criticality, t.priorityClass(), t.intervention(), t.funding()), now);

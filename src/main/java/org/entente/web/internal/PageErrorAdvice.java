@@ -14,6 +14,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrorAdvice {
 
+	private final org.springframework.context.MessageSource messages;
+
+	PageErrorAdvice(org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ModelAndView badRequest(IllegalArgumentException e) {
 		if (e instanceof org.entente.common.AsProblem p) {
@@ -22,10 +28,13 @@ class PageErrorAdvice {
 		return error(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 
-	/** A module's error on a page that did not catch it to show next to its field: the error page with its sentence. */
+	/**
+	 * A module's error on a page that did not catch it to show next to its field: the error page with its sentence, in
+	 * the page's language when the problem has its wording.
+	 */
 	@ExceptionHandler(org.entente.common.ProblemException.class)
 	ModelAndView problem(org.entente.common.ProblemException e) {
-		return error(e.status(), e.getMessage());
+		return error(e.status(), e.in(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
