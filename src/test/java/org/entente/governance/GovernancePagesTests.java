@@ -186,6 +186,22 @@ class GovernancePagesTests {
 		assertThat(invalid).contains("id=\"email-error\"").contains("Adresse de messagerie invalide");
 	}
 
+	/** A governance refusal with its code reads in the page's language; the API keeps its French detail and the code. */
+	@Test
+	void aCodedRefusalReadsInEnglishOnAnEnglishPage() {
+		assertThat(html(get("/gouvernance/contribution-ent?months=14&lang=en", "college"))).contains("id=\"months-error\"")
+			.contains("The pro rata must be between 0 and 12 months.").doesNotContain("Le prorata doit");
+		var past = mvc.post().uri("/gouvernance/comites/EXPLOITATION/reunions?lang=en").with(as("agent.cd"))
+			.with(csrf()).param("date", "2020-01-01").param("time", "14:00").param("duration", "60").exchange();
+		assertThat(html(past)).contains("id=\"date-error\"").contains("A meeting is scheduled for today or later.")
+			.doesNotContain("aujourd&#39;hui ou plus tard");
+		var api = mvc.get().uri("/api/v1/governance/ent-contribution?year=2026&months=14").header("Accept-Language", "en")
+			.with(as("college")).exchange();
+		assertThat(api).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+			.isEqualTo("Le prorata doit être compris entre 0 et 12 mois.");
+		assertThat(api).bodyJson().extractingPath("$.code").isEqualTo("gov.refused.months");
+	}
+
 	@Test
 	void theScheduleFormProposesTheNextDueDate() {
 		String form = html(get("/gouvernance/comites/EXPLOITATION/nouvelle-reunion", "agent.cd"));

@@ -119,14 +119,9 @@ class DeskPages {
 		if (e.wording() == null) {
 			return e.getMessage();
 		}
-		String sentence = sentence(e);
+		String sentence = e.in(messages, LocaleContextHolder.getLocale());
 		return DeskPages.is(e, "invalid-input") && e.errors().size() == 1 ? text("helpdesk.error.field", e.errors().get(0).field(), sentence)
 				: sentence;
-	}
-
-	/** The problem's own sentence in the page's language (its French detail when it has no wording). */
-	String sentence(ProblemException e) {
-		return e.in(messages, LocaleContextHolder.getLocale());
 	}
 
 	/** The form field a desk error is about (its first field error), or {@code fallback}. */

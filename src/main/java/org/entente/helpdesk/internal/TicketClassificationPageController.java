@@ -103,7 +103,7 @@ class TicketClassificationPageController {
 					flash.addFlashAttribute("failure", pages.failure(e));
 					return "redirect:/tickets/" + id;
 				}
-				errors.put(field, pages.sentence(e));
+				errors.put(field, pages.failure(e));
 			}
 		}
 		flash.addFlashAttribute("failure", pages.text("helpdesk.error.reclassify"));

@@ -251,6 +251,42 @@ class TicketAssetTests {
 			.contains("équipement n° " + own + " retiré");
 	}
 
+	/**
+	 * A refusal with its code reads in the page's language: the asset of another collège next to the picker, a change
+	 * of criticality without reason in the page's notice; the API keeps its French detail and carries the code.
+	 */
+	@Test
+	void aCodedRefusalReadsInEnglishOnAnEnglishPage() {
+		long foreign = projector("0359902Y", "CD");
+		MvcTestResult r = mvc.post().uri("/api/v1/tickets").with(as("niveau1"))
+			.contentType(MediaType.APPLICATION_JSON).content(TicketApiTests.body(COLLEGE, TicketApiTests.unique("Vidéoprojecteur"),
+					"VIDEOPROJECTEURS", "REPAIR", "")).exchange();
+		long id = ((Number) JsonPath.read(TicketApiTests.content(r), "$.id")).longValue();
+		int version = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/tickets/" + id).with(as("niveau1")).exchange()),
+				"$.version");
+
+		MvcTestResult asset = mvc.post().uri("/tickets/" + id + "/classement?lang=en").with(as("niveau1")).with(csrf())
+			.param("version", String.valueOf(version)).param("component", "VIDEOPROJECTEURS").param("intervention", "REPAIR")
+			.param("assetId", String.valueOf(foreign)).exchange();
+		assertThat(asset).hasStatus(HttpStatus.FOUND);
+		assertThat(asset.getMvcResult().getFlashMap().get("classifyErrors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("assetId", "assetId: Unknown equipment for this school (« " + foreign + " »).");
+
+		MvcTestResult criticality = mvc.post().uri("/tickets/" + id + "/criticite?lang=en").with(as("niveau1")).with(csrf())
+			.param("version", String.valueOf(version)).param("criticality", "CRITICAL").exchange();
+		assertThat(criticality).hasStatus(HttpStatus.FOUND);
+		assertThat(criticality.getMvcResult().getFlashMap().get("failure"))
+			.isEqualTo("reason: A change of criticality says why (« reason »).");
+
+		String etag = mvc.get().uri("/api/v1/tickets/" + id).with(as("niveau1")).exchange().getResponse().getHeader("ETag");
+		MvcTestResult api = mvc.put().uri("/api/v1/tickets/" + id + "/classification").with(as("niveau1"))
+			.header("If-Match", etag).header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"assetId\":\"" + foreign + "\",\"reason\":\"test\"}").exchange();
+		assertThat(api).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail")
+			.isEqualTo("assetId : Équipement inconnu pour cet établissement (« " + foreign + " »).");
+		assertThat(api).bodyJson().extractingPath("$.code").isEqualTo("helpdesk.refused.asset");
+	}
+
 	private MvcTestResult reclassify(long id, String component, String assetId) {
 		int version = JsonPath.read(TicketApiTests.content(mvc.get().uri("/api/v1/tickets/" + id)
 			.with(as("niveau1")).exchange()), "$.version");
