@@ -58,19 +58,10 @@ public final class SegmentPostings implements KeyLists {
 			return new Listed(out, 0);
 		}
 
+		/** Where {@code v} is or would go: the pairs are distinct, so it is the first one not below {@code v}. */
 		private static int lowerBound(long[] a, long v) {
-			int lo = 0;
-			int hi = a.length;
-			while (lo < hi) {
-				int mid = (lo + hi) >>> 1;
-				if (a[mid] < v) {
-					lo = mid + 1;
-				}
-				else {
-					hi = mid;
-				}
-			}
-			return lo;
+			int i = Arrays.binarySearch(a, v);
+			return i >= 0 ? i : -i - 1;
 		}
 	}
 
@@ -200,14 +191,6 @@ public final class SegmentPostings implements KeyLists {
 		}
 	}
 
-	/**
-	 * The positions of the lines whose field {@code tag} has {@code key}, ascending; empty when none; null when the
-	 * file is damaged there.
-	 */
-	public int[] lines(int tag, int key) {
-		return listed(tag, key).positions();
-	}
-
 	public int keys() {
 		return keys;
 	}
@@ -218,27 +201,16 @@ public final class SegmentPostings implements KeyLists {
 
 	private Entry find(long e) throws IOException {
 		// the last sampled element not above e starts the block that may hold it
-		int lo = 0;
-		int hi = sample.length - 1;
-		int block = -1;
-		while (lo <= hi) {
-			int mid = (lo + hi) >>> 1;
-			if (sample[mid] <= e) {
-				block = mid;
-				lo = mid + 1;
-			}
-			else {
-				hi = mid - 1;
-			}
-		}
+		int at = Arrays.binarySearch(sample, e);
+		int block = at >= 0 ? at : -at - 2;
 		if (block < 0) {
 			return null;
 		}
 		int from = block * SAMPLE;
 		int n = Math.min(keys - from, SAMPLE);
 		ByteBuffer b = read(HEAD + (long) from * DIR, n * DIR);
-		lo = 0;
-		hi = n - 1;
+		int lo = 0;
+		int hi = n - 1;
 		while (lo <= hi) {
 			int mid = (lo + hi) >>> 1;
 			long m = b.getLong(mid * DIR);

@@ -73,6 +73,11 @@ class SegmentPostingsTest {
 		}
 	}
 
+	/** The positions listed under a key (null: damaged there). */
+	private static int[] lines(SegmentPostings p, int tag, int key) {
+		return p.listed(tag, key).positions();
+	}
+
 	private Path postFile(long start) {
 		return dir.resolve("segments").resolve(JournalStore.name(start) + ".post");
 	}
@@ -94,18 +99,18 @@ class SegmentPostingsTest {
 				assertThat(p).as("segment " + i.start()).isNotNull();
 				for (int u = 0; u < 3; u++) {
 					int user = u;
-					assertThat(p.lines(SegmentKeys.USER, IndexFields.key(USERS[u].toUpperCase())))
+					assertThat(lines(p, SegmentKeys.USER, IndexFields.key(USERS[u].toUpperCase())))
 						.isEqualTo(expected(i, n -> n % 3 == user));
 				}
-				assertThat(p.lines(SegmentKeys.UAI, SegmentKeys.uaiKey(SegmentKeys.uaiBytes(uai))))
+				assertThat(lines(p, SegmentKeys.UAI, SegmentKeys.uaiKey(SegmentKeys.uaiBytes(uai))))
 					.isEqualTo(expected(i, n -> n % 2 == 0));
 				for (int h = 0; h < 5; h++) {
 					int host = h;
-					assertThat(p.lines(SegmentKeys.SENDER, IndexFields.key("10.35.1." + h))).isEqualTo(expected(i, n -> n % 5 == host));
+					assertThat(lines(p, SegmentKeys.SENDER, IndexFields.key("10.35.1." + h))).isEqualTo(expected(i, n -> n % 5 == host));
 				}
 				for (int d = 0; d < 7; d++) {
 					int site = d;
-					assertThat(p.lines(SegmentKeys.DEST, IndexFields.key("site-" + d))).isEqualTo(expected(i, n -> n % 7 == site));
+					assertThat(lines(p, SegmentKeys.DEST, IndexFields.key("site-" + d))).isEqualTo(expected(i, n -> n % 7 == site));
 				}
 				// each key says the value of its lines, as the lines say it
 				assertThat(p.listed(SegmentKeys.USER, IndexFields.key("eleve1")).value()).isEqualTo(IndexFields.exactKey("ELEVE1"));
@@ -113,9 +118,9 @@ class SegmentPostingsTest {
 				assertThat(p.listed(SegmentKeys.UAI, SegmentKeys.uaiKey(SegmentKeys.uaiBytes(uai))).value())
 					.isEqualTo(SegmentKeys.uaiBytes(uai));
 				// a user asked as a host, and a user nobody is
-				assertThat(p.lines(SegmentKeys.HOST, IndexFields.key("eleve1"))).isEmpty();
-				assertThat(p.lines(SegmentKeys.USER, IndexFields.key("nobody"))).isEmpty();
-				assertThat(p.lines(SegmentKeys.HOST, IndexFields.key("fw"))).hasSize((int) i.count());
+				assertThat(lines(p, SegmentKeys.HOST, IndexFields.key("eleve1"))).isEmpty();
+				assertThat(lines(p, SegmentKeys.USER, IndexFields.key("nobody"))).isEmpty();
+				assertThat(lines(p, SegmentKeys.HOST, IndexFields.key("fw"))).hasSize((int) i.count());
 			}
 			JournalStore.Verification v = s.verify();
 			assertThat(v.ok()).as(v.problem()).isTrue();
@@ -214,7 +219,7 @@ class SegmentPostingsTest {
 			long[] pairs = pairsOf(start, seg.count());
 			// the same lines, but the key of prof-3 says eleve1: a search for prof-3 would find nothing there
 			long prof = SegmentPostings.element(SegmentKeys.USER, IndexFields.key("prof-3"));
-			int firstProf = seg.postings().lines(SegmentKeys.USER, IndexFields.key("prof-3"))[0];
+			int firstProf = lines(seg.postings(), SegmentKeys.USER, IndexFields.key("prof-3"))[0];
 			ByteBuffer b = SegmentPostings.image(pairs, seg.count(), e -> e == prof ? IndexFields.exactKey("eleve1")
 					: seg.postings().listed((int) (e >>> 32), (int) e).value());
 			Files.write(postFile(start), Arrays.copyOf(b.array(), b.remaining()));
@@ -305,11 +310,11 @@ class SegmentPostingsTest {
 		Path f = dir.resolve("x.post");
 		byte[] bytes = Arrays.copyOf(b.array(), b.remaining());
 		Files.write(f, bytes);
-		assertThat(SegmentPostings.open(f, 4).lines(SegmentKeys.USER, 7)).containsExactly(1, 3);
+		assertThat(lines(SegmentPostings.open(f, 4), SegmentKeys.USER, 7)).containsExactly(1, 3);
 		assertThat(SegmentPostings.open(f, 5)).as("another segment's count").isNull();
 		// the last position (not under the directory's checksum) now says line 9 of a segment of 4
 		bytes[bytes.length - 1] = 9;
 		Files.write(f, bytes);
-		assertThat(SegmentPostings.open(f, 4).lines(SegmentKeys.USER, 7)).isNull();
+		assertThat(lines(SegmentPostings.open(f, 4), SegmentKeys.USER, 7)).isNull();
 	}
 }
