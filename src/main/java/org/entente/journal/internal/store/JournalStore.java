@@ -773,9 +773,20 @@ public final class JournalStore implements Closeable {
 					long index = s.start + count;
 					return bad(index, r.size(), r, index, null, "le segment " + s.start + " contient des octets après sa dernière ligne (ligne insérée ?)");
 				}
-				// its lines are sound: the lines per key must give each of them as its index and its line do
-				SegmentPostings postings = s.postings;
-				long wrong = postings == null ? -1 : postings.firstMismatch(s.idx, s.values(indexer));
+				// its lines are sound: the lines per key must give each of them as its index and its line do (the
+				// stored file, even when the builder thread has not opened it yet)
+				SegmentPostings opened = s.postings;
+				SegmentPostings postings = opened != null || s.collecting != null ? opened
+						: SegmentPostings.open(s.postingsFile(segmentsDir), s.count);
+				long wrong;
+				try {
+					wrong = postings == null ? -1 : postings.firstMismatch(s.idx, s.values(indexer));
+				}
+				finally {
+					if (postings != null && postings != opened) {
+						postings.close();
+					}
+				}
 				if (wrong >= 0) {
 					long index = s.start + wrong;
 					return bad(index, r.size(), r, index, null, "l'index par valeur du segment " + s.start

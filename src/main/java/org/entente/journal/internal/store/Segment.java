@@ -82,7 +82,7 @@ final class Segment {
 			s.writeSummary(dir);
 		}
 		Files.deleteIfExists(dir.resolve(n + ".post.tmp"));
-		s.postings = SegmentPostings.open(s.postingsFile(dir), s.count);
+		// its lines per key are opened (or rebuilt) by the store's builder thread, not on the way to start-up
 		s.keys = SegmentKeys.read(keysFile);
 		if (s.keys == null) {
 			s.keys = SegmentKeys.fromIndex(s.idx, s.count).seal();
@@ -261,14 +261,23 @@ final class Segment {
 		return postings == null && collecting == null && count > 0 && SegmentPostings.fits(count);
 	}
 
-	/** Builds and opens the lines per key from the index and the lines; a segment purged meanwhile keeps no file. */
+	/**
+	 * Opens the stored lines per key, or builds them from the index and the lines when missing, damaged or of another
+	 * format; a segment purged meanwhile keeps no file.
+	 */
 	void buildPostings(Path dir, Function<Line, IndexFields> indexer) throws IOException {
+		Path f = postingsFile(dir);
 		synchronized (this) {
 			if (purged) {
 				return;
 			}
+			SegmentPostings stored = SegmentPostings.open(f, count);
+			if (stored != null) {
+				postings = stored;
+				blocks = List.of();
+				return;
+			}
 		}
-		Path f = postingsFile(dir);
 		LongUnaryOperator known = sealedValues;
 		// values collected while writing; otherwise (opening, a restart mid-segment) read again from the lines
 		SegmentKeys.writeAtomically(f, known != null ? SegmentPostings.image(SegmentPostings.pairs(idx, count), count, known)

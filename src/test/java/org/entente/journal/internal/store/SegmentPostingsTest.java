@@ -202,6 +202,8 @@ class SegmentPostingsTest {
 			Files.write(postFile(start), bytes(SegmentPostings.image(pairs, seg.count())));
 		}
 		try (JournalStore s = open()) {
+			// stored files are opened by the builder thread, after start-up
+			assertThat(s.awaitPostings(Duration.ofSeconds(30))).isTrue();
 			JournalStore.SegmentInfo seg = s.segmentInfos().get(1);
 			assertThat(seg.postings()).isNotNull();
 			assertThat(seg.postings().listed(SegmentKeys.USER, IndexFields.key("eleve1")).value()).isZero();
