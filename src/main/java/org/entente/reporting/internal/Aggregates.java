@@ -70,12 +70,7 @@ class Aggregates {
 	/** The daily counters summed by month (each key's day the month's first). */
 	static Map<DayKey, int[]> months(Map<DayKey, int[]> days) {
 		Map<DayKey, int[]> months = new HashMap<>();
-		days.forEach((k, d) -> {
-			int[] m = months.computeIfAbsent(new DayKey(month(k.day()), k.uai(), k.parties(), k.component()), x -> new int[COUNTERS]);
-			for (int i = 0; i < COUNTERS; i++) {
-				m[i] += d[i];
-			}
-		});
+		days.forEach((k, d) -> addInto(months, new DayKey(month(k.day()), k.uai(), k.parties(), k.component()), d));
 		return months;
 	}
 
@@ -83,13 +78,8 @@ class Aggregates {
 	static Map<PartyKey, int[]> monthParties(Map<DayKey, int[]> months) {
 		Map<PartyKey, int[]> out = new HashMap<>();
 		months.forEach((k, d) -> {
-			for (PartyKey p : List.of(new PartyKey(k.day(), k.parties(), Figures.UAI_DIMENSION, k.uai()),
-					new PartyKey(k.day(), k.parties(), Figures.COMPONENT_DIMENSION, k.component()))) {
-				int[] m = out.computeIfAbsent(p, x -> new int[COUNTERS]);
-				for (int i = 0; i < COUNTERS; i++) {
-					m[i] += d[i];
-				}
-			}
+			addInto(out, new PartyKey(k.day(), k.parties(), Figures.UAI_DIMENSION, k.uai()), d);
+			addInto(out, new PartyKey(k.day(), k.parties(), Figures.COMPONENT_DIMENSION, k.component()), d);
 		});
 		return out;
 	}
@@ -97,31 +87,31 @@ class Aggregates {
 	/** The monthly histograms by parties (establishment and component blank). */
 	static Map<ClockKey, int[]> clockMonthParties(Map<ClockKey, int[]> clockMonths) {
 		Map<ClockKey, int[]> out = new HashMap<>();
-		clockMonths.forEach((k, c) -> {
-			int[] m = out.computeIfAbsent(new ClockKey(k.day(), k.clock(), "", k.parties(), "", k.minutes()), x -> new int[2]);
-			m[0] += c[0];
-			m[1] += c[1];
-		});
+		clockMonths.forEach((k, c) -> addInto(out, new ClockKey(k.day(), k.clock(), "", k.parties(), "", k.minutes()), c));
 		return out;
 	}
 
 	/** The service-level histograms summed by month. */
 	static Map<ClockKey, int[]> clockMonths(Map<ClockKey, int[]> clocks) {
 		Map<ClockKey, int[]> months = new HashMap<>();
-		clocks.forEach((k, c) -> {
-			int[] m = months.computeIfAbsent(new ClockKey(month(k.day()), k.clock(), k.uai(), k.parties(), k.component(),
-					k.minutes()), x -> new int[2]);
-			m[0] += c[0];
-			m[1] += c[1];
-		});
+		clocks.forEach((k, c) -> addInto(months,
+				new ClockKey(month(k.day()), k.clock(), k.uai(), k.parties(), k.component(), k.minutes()), c));
 		return months;
 	}
 
+	/** Adds {@code values} into the counters of {@code key} (created at zero). */
+	private static <K> void addInto(Map<K, int[]> sums, K key, int[] values) {
+		int[] m = sums.computeIfAbsent(key, x -> new int[values.length]);
+		for (int i = 0; i < values.length; i++) {
+			m[i] += values[i];
+		}
+	}
+
 	/** The openings and closures by day and parties, summed from the daily counters. */
-	private static Map<java.util.List<Object>, int[]> byParties(Map<DayKey, int[]> days) {
-		Map<java.util.List<Object>, int[]> byParties = new HashMap<>();
+	private static Map<List<Object>, int[]> byParties(Map<DayKey, int[]> days) {
+		Map<List<Object>, int[]> byParties = new HashMap<>();
 		days.forEach((k, d) -> {
-			int[] p = byParties.computeIfAbsent(java.util.List.of(k.day(), k.parties()), x -> new int[2]);
+			int[] p = byParties.computeIfAbsent(List.of(k.day(), k.parties()), x -> new int[2]);
 			p[0] += d[OPENED];
 			p[1] += d[CLOSED];
 		});
@@ -158,7 +148,7 @@ class Aggregates {
 				store.addMonthlyParty(k, d);
 			}
 		});
-		Map<java.util.List<Object>, int[]> byParties = byParties(days);
+		Map<List<Object>, int[]> byParties = byParties(days);
 		byParties.forEach((k, p) -> {
 			if (p[0] != 0 || p[1] != 0) {
 				store.addParty((java.time.LocalDate) k.get(0), (String) k.get(1), p[0], p[1]);
